@@ -1,0 +1,1 @@
+"""Database, schema, import and export I/O. Never imports streamlit."""

@@ -1,0 +1,1 @@
+"""Pure KPI computations on the registers. Never imports streamlit."""

