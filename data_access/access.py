@@ -3,6 +3,11 @@
 Roles of ../shared/registers.md: korpsleiding and integriteitscoordinator see everything,
 persons included; netwerk sees aggregated figures only. Screen-share mode gives any role the
 netwerk view while it is on.
+
+One table, PERMISSIONS, says which role may do which action; screen-share mode keeps only the
+actions marked as safe on a shared screen. Pages and exports ask `access.allows(action)` (to
+decide what to show) or call `access.require(action)` (which raises AccessDenied with a Dutch
+message) right before doing it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,30 @@ ROLE_LABELS = {
     "integriteitscoordinator": "Integriteitscoördinator",
     "netwerk": "Integriteitsnetwerk",
 }
+
+# action -> roles that may do it (outside screen-share mode)
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "read_rows": frozenset({"korpsleiding", "integriteitscoordinator"}),  # single dossier rows
+    "read_persons": frozenset({"korpsleiding", "integriteitscoordinator"}),  # **P** columns
+    "import": frozenset({"integriteitscoordinator"}),
+    "change_settings": frozenset({"integriteitscoordinator"}),
+    "export_full": frozenset({"korpsleiding", "integriteitscoordinator"}),
+    "export_anonymised": frozenset(ROLES),
+    "view_audit": frozenset({"integriteitscoordinator"}),
+}
+# What stays allowed while screen-share mode is on: only what shows no person.
+SCREEN_SHARE_SAFE: frozenset[str] = frozenset({"export_anonymised"})
+
+DENIED_MESSAGES = {
+    "read_rows": "Uw rol ziet enkel geaggregeerde cijfers; individuele dossiers zijn niet zichtbaar.",
+    "read_persons": "Uw rol mag geen persoonsgegevens zien.",
+    "import": "Enkel de integriteitscoördinator mag gegevens importeren.",
+    "change_settings": "Enkel de integriteitscoördinator mag instellingen wijzigen.",
+    "export_full": "Uw rol mag enkel de geanonimiseerde export maken.",
+    "export_anonymised": "Uw rol mag geen export maken.",
+    "view_audit": "Enkel de integriteitscoördinator mag het auditlogboek raadplegen.",
+}
+SCREEN_SHARE_MESSAGE = "Schermdeling is actief: enkel geanonimiseerde cijfers. Schakel schermdeling uit om dit te doen."
 
 
 class AccessDenied(PermissionError):
@@ -31,30 +60,53 @@ class Access:
         if self.role not in ROLES:
             raise ValueError(f"Onbekende rol: {self.role}")
 
+    def allows(self, action: str) -> bool:
+        """True when this role, in this mode, may do `action` (a key of PERMISSIONS)."""
+        if action not in PERMISSIONS:
+            raise KeyError(f"Onbekende actie: {action}")
+        if self.screen_share and action not in SCREEN_SHARE_SAFE:
+            return False
+        return self.role in PERMISSIONS[action]
+
+    def require(self, action: str) -> None:
+        """Raises AccessDenied (Dutch message) unless allows(action)."""
+        if not self.allows(action):
+            if self.screen_share and self.role in PERMISSIONS[action]:
+                raise AccessDenied(SCREEN_SHARE_MESSAGE)
+            raise AccessDenied(DENIED_MESSAGES[action])
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
     @property
     def aggregated_only(self) -> bool:
         """The netwerk view: no person, no single dossier row, small counts suppressed."""
-        return self.role == "netwerk" or self.screen_share
+        return not self.allows("read_rows")
 
     @property
     def may_see_rows(self) -> bool:
-        return not self.aggregated_only
+        return self.allows("read_rows")
 
     @property
     def may_see_persons(self) -> bool:
-        return not self.aggregated_only
+        return self.allows("read_persons")
 
     @property
     def may_import(self) -> bool:
-        return self.role == "integriteitscoordinator" and not self.screen_share
+        return self.allows("import")
 
     @property
     def may_change_settings(self) -> bool:
-        return self.may_import
+        return self.allows("change_settings")
 
     @property
     def may_export_full(self) -> bool:
-        return self.role in ("korpsleiding", "integriteitscoordinator") and not self.screen_share
+        return self.allows("export_full")
+
+    @property
+    def may_view_audit(self) -> bool:
+        return self.allows("view_audit")
 
 
 SYSTEM = Access(user="systeem", role="integriteitscoordinator")

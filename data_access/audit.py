@@ -1,0 +1,97 @@
+"""The audit log: who looked at, drilled into, imported or exported what, and when.
+
+Append-only: this module only inserts and selects; nothing in the code updates or deletes a row,
+and on PostgreSQL migration 0001 installs a trigger that refuses UPDATE/DELETE/TRUNCATE.
+
+Actions and the detail each one carries (a dict, stored as JSON text):
+- "paginaweergave": {"pagina": "klachten", "filters": {"jaar": 2025, "dienst": "Alle"}}
+- "detailweergave": {"pagina": ..., "register": "klachten", "filters": {...}, "rijen": 12}
+- "import":         {"bestand": "registers.xlsx", "resultaat": "geïmporteerd", ...}
+- "export":         {"soort": "volledig" | "geanonimiseerd", "jaar": 2025, "bestand": ...}
+- "aanmelding":     {"methode": "lokaal" | "oidc" | "demo", "resultaat": "gelukt" | "mislukt" | "vergrendeld"}
+- "instellingen":   {"wijzigingen": {"suppression_threshold": 5}}
+"Who exported the 2025 figures, and when": search(conn, action="export", text="2025").
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access.access import Access
+from data_access.schema import audit_log
+
+ACTIONS = ("paginaweergave", "detailweergave", "import", "export", "aanmelding", "instellingen")
+ACTION_LABELS = {
+    "paginaweergave": "Paginaweergave",
+    "detailweergave": "Detailweergave (rijen)",
+    "import": "Import",
+    "export": "Export",
+    "aanmelding": "Aanmelding",
+    "instellingen": "Instellingen",
+}
+COLUMNS = ("id", "at", "user_name", "role", "action", "detail")
+
+
+def utcnow() -> datetime:
+    """Naive UTC, as the DateTime columns hold it."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def record(conn: sa.Connection, access: Access, action: str, detail: dict | None = None, *, at: datetime | None = None) -> None:
+    """Appends one row. Call it inside the same transaction as the thing it records (an import,
+    an export) or in its own `engine.begin()` block (a page view)."""
+    if action not in ACTIONS:
+        raise ValueError(f"Onbekende auditactie: {action}")
+    payload = dict(detail or {})
+    if access.screen_share:
+        payload["schermdeling"] = True
+    conn.execute(
+        audit_log.insert().values(
+            at=at or utcnow(),
+            user_name=access.user,
+            role=access.role,
+            action=action,
+            detail=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
+        )
+    )
+
+
+def search(
+    conn: sa.Connection,
+    *,
+    user: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    text: str | None = None,
+    limit: int | None = 1000,
+) -> pd.DataFrame:
+    """Rows newest first, columns COLUMNS. `user` and `text` match case-insensitively as a part
+    of the user name / the detail; `since` is inclusive, `until` exclusive (a date means its
+    midnight)."""
+    t = audit_log
+    q = sa.select(*(t.c[c] for c in COLUMNS)).order_by(t.c.at.desc(), t.c.id.desc())
+    if user:
+        q = q.where(sa.func.lower(t.c.user_name).contains(user.strip().lower(), autoescape=True))
+    if action:
+        q = q.where(t.c.action == action)
+    if since is not None:
+        q = q.where(t.c.at >= _as_datetime(since))
+    if until is not None:
+        q = q.where(t.c.at < _as_datetime(until))
+    if text:
+        q = q.where(sa.func.lower(t.c.detail).contains(text.strip().lower(), autoescape=True))
+    if limit:
+        q = q.limit(limit)
+    rows = conn.execute(q).all()
+    return pd.DataFrame([tuple(r) for r in rows], columns=list(COLUMNS))
+
+
+def _as_datetime(value) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return datetime(value.year, value.month, value.day)
