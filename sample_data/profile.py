@@ -1,0 +1,117 @@
+"""The shape of the fictitious data: how often each enum value occurs, the services, the
+seasonality and the yearly rates per VTE. Both the zone sample (generate.py) and the national
+set (national.py) draw from these tables, so the two scales tell the same story."""
+
+from __future__ import annotations
+
+# Services (dienst) and their share of the staff.
+SERVICES: dict[str, float] = {
+    "Interventie": 34,
+    "Wijkwerking": 20,
+    "Verkeer": 13,
+    "Recherche": 10,
+    "Onthaal": 8,
+    "Jeugd en gezin": 5,
+    "Logistiek": 4,
+    "Personeel en organisatie": 3,
+    "Dispatching": 3,
+}
+
+# Month weights (January first): more complaints in summer (events, traffic, terraces).
+COMPLAINT_SEASON = (0.8, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.4, 1.05, 0.95, 0.8, 0.85)
+FLAT_SEASON = (1.0,) * 12
+WEEKDAY_WEIGHTS = (1.0, 1.0, 1.0, 1.0, 0.95, 0.35, 0.25)  # Monday first
+
+# Yearly volumes per VTE: a zone of 120 VTE gets about 50 complaints, 10 notes, 5 dossiers and
+# 6 reports a year.
+ZONE_RATES = {"klachten": 50 / 120, "functioneringsnotas": 10 / 120, "tuchtdossiers": 5 / 120, "meldingen": 6 / 120}
+
+COMPLAINT_CHANNEL = {"burger": 60, "Comité P": 14, "intern": 8, "gemeente": 7, "parket": 6, "AIG": 3, "andere": 2}
+COMPLAINT_CATEGORY = {
+    "bejegening": 34,
+    "dienstverlening": 20,
+    "verkeer dienstvoertuig": 12,
+    "geweld": 10,
+    "informatiebeheer": 7,
+    "privacy": 5,
+    "discriminatie": 5,
+    "corruptie of fraude": 2,
+    "andere": 5,
+}
+COMPLAINT_ASSESSMENT = {
+    "ongegrond": 38,
+    "onontvankelijk": 14,
+    "bemiddeld": 15,
+    "gegrond": 13,
+    "deels gegrond": 11,
+    "doorverwezen": 9,
+}
+FOUNDED = ("gegrond", "deels gegrond")
+CONSEQUENCE_FOUNDED = {
+    "gesprek": 40,
+    "opleiding of coaching": 18,
+    "functioneringsnota": 20,
+    "tuchtdossier": 8,
+    "gerechtelijk dossier": 4,
+    "geen": 10,
+}
+# Complaint lead time in days: lognormal, median about 40 days, roughly one in ten beyond 90.
+COMPLAINT_LEAD_MEDIAN = 40
+COMPLAINT_LEAD_SIGMA = 0.65
+
+NOTE_THEME = {
+    "bejegening": 24,
+    "stiptheid": 20,
+    "informatiebeheer": 12,
+    "gebruik middelen": 12,
+    "omgangsvormen": 14,
+    "geweldgebruik": 6,
+    "nevenactiviteiten": 4,
+    "andere": 8,
+}
+NOTE_CAUSE = {"vaststelling leidinggevende": 52, "klacht": 28, "melding": 10, "andere": 10}
+
+DOSSIER_KIND = {"tucht": 60, "gerechtelijk": 20, "tucht en gerechtelijk": 20}
+DOSSIER_CATEGORY = {
+    "misbruik van bevoegdheid": 10,
+    "misbruik van informatie": 16,
+    "corruptie of fraude": 5,
+    "geweld": 10,
+    "ongewenste omgangsvormen": 14,
+    "discriminatie": 4,
+    "onverenigbare nevenactiviteit": 5,
+    "wangedrag buiten dienst": 14,
+    "alcohol of drugs": 9,
+    "onjuist declareren": 8,
+    "andere": 5,
+}
+DISCIPLINARY_SANCTION = {
+    "geen": 28,
+    "waarschuwing": 26,
+    "blaam": 20,
+    "inhouding van wedde": 11,
+    "schorsing bij tuchtmaatregel": 7,
+    "terugzetting in weddeschaal": 3,
+    "ambtshalve ontslag": 3,
+    "afzetting": 2,
+}
+JUDICIAL_OUTCOME = {"seponering": 45, "veroordeling": 35, "vrijspraak": 20}
+
+REPORT_CHANNEL = {"intern meldkanaal": 40, "vertrouwenspersoon": 25, "leidinggevende": 25, "extern": 10}
+REPORT_CATEGORY = DOSSIER_CATEGORY
+REPORT_OUTCOME = {"geen schending": 40, "schending vastgesteld": 30, "onontvankelijk": 20, "doorverwezen": 10}
+REPORT_ANONYMOUS_SHARE = 0.3
+
+# Roles that pull actions of the action plan.
+ACTION_OWNERS = (
+    "integriteitscoördinator",
+    "korpschef",
+    "directeur operaties",
+    "personeelsdienst",
+    "opleidingsverantwoordelijke",
+    "communicatieverantwoordelijke",
+    "informatieveiligheidsconsulent",
+    "diensthoofd logistiek",
+    "integriteitsnetwerk",
+    "korpssecretariaat",
+)

@@ -1,0 +1,178 @@
+"""Dutch texts of the fictitious sample: the action plan (built on the operational goals of
+chapter 3 of the policy plan, in our own words), short generic descriptions, the evaluation
+criteria and the indicators. Nothing here describes a real person or a real case."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+# Operational goals of chapter 3 of the policy plan, per strategic goal.
+OPERATIONAL_GOALS: dict[str, tuple[str, ...]] = {
+    "Bepalen en definiëren": (
+        "3.1.1.1 Herdefiniëring van onze waarden",
+        "3.1.1.2 Identificatie van ethische dilemma's",
+        "3.1.1.3 Ontwikkeling van een ethisch kompas",
+        "3.1.1.4 Detectie en beoordeling van integriteitsrisico's",
+        "3.1.1.5 Integriteit in het personeelsbeleid",
+        "3.1.1.6 Integriteit in het welzijnsbeleid",
+    ),
+    "Begeleiden": (
+        "3.1.2.1 Beleid en structuur",
+        "3.1.2.2 Leiderschap en cultuur",
+        "3.1.2.3 HR-processen en opleidingen",
+        "3.1.2.4 Communicatie en informatiebeheer",
+        "3.1.2.5 Externe betrokkenheid en reflectie",
+    ),
+    "Monitoren": (
+        "3.1.3.1 Ontwikkeling en uitvoering van het actieplan",
+        "3.1.3.2 Implementatie van het dashboard integriteitsbeleid",
+        "3.1.3.3 Verbetermaatregelen en risicobeheersing",
+        "3.1.3.4 Klachten- en risicoanalyse",
+        "3.1.3.5 Toezicht op gegevensgebruik",
+    ),
+    "Afdwingen": (
+        "3.1.4.1 Preventie en meldplicht",
+        "3.1.4.2 Reactie van leidinggevenden op integriteitsschendingen",
+        "3.1.4.3 Procedure voor ernstige schendingen",
+        "3.1.4.4 Registratie en rapportage",
+    ),
+}
+_GOAL_OF = {op: goal for goal, ops in OPERATIONAL_GOALS.items() for op in ops}
+
+
+class Action(NamedTuple):
+    operational_goal: str
+    action: str
+    owner: str
+
+    @property
+    def strategic_goal(self) -> str:
+        return _GOAL_OF[self.operational_goal]
+
+
+def _op(prefix: str) -> str:
+    return next(op for op in _GOAL_OF if op.startswith(prefix + " "))
+
+
+# The action plan, roughly in the order a zone would tackle it.
+ACTIONS: tuple[Action, ...] = tuple(
+    Action(_op(code), text, owner)
+    for code, text, owner in (
+        ("3.1.2.1", "Integriteitscoördinator aanstellen en de taakomschrijving vastleggen", "korpschef"),
+        ("3.1.2.2", "Integriteitsnetwerk oprichten met een lid uit elke dienst", "integriteitscoördinator"),
+        ("3.1.3.2", "Registers van klachten en meldingen omzetten naar één vast sjabloon", "korpssecretariaat"),
+        ("3.1.1.1", "Korpslesdag rond de kernwaarden voorbereiden en begeleiden", "korpschef"),
+        ("3.1.1.2", "Denksessies over ethische dilemma's in de teams houden en de uitkomsten bundelen", "integriteitscoördinator"),
+        ("3.1.1.4", "Risicoanalyse van het gebruik van tankkaarten en dienstvoertuigen", "diensthoofd logistiek"),
+        ("3.1.2.4", "Maandelijkse steekproef op de reden van raadpleging van de databanken", "informatieveiligheidsconsulent"),
+        ("3.1.2.1", "Integriteitscharter laten ondertekenen door alle medewerkers", "personeelsdienst"),
+        ("3.1.4.1", "Sensibiliseringscampagne over het intern meldkanaal en de bescherming van melders", "integriteitscoördinator"),
+        ("3.1.1.3", "Eerste versie van het ethisch kompas schrijven en laten nalezen door het netwerk", "integriteitscoördinator"),
+        ("3.1.2.3", "Dilemmatraining met een externe spreker op de korpslesdag inplannen", "opleidingsverantwoordelijke"),
+        ("3.1.1.5", "Integriteitscompetenties opnemen in alle functieprofielen", "personeelsdienst"),
+        ("3.1.3.4", "Jaaranalyse van klachten en tuchtdossiers voorleggen aan de korpsleiding", "integriteitscoördinator"),
+        ("3.1.1.6", "Richtlijn informatieveiligheid herzien en bekendmaken", "informatieveiligheidsconsulent"),
+        ("3.1.2.2", "Workshop ethisch en dienend leiderschap voor leidinggevenden", "opleidingsverantwoordelijke"),
+        ("3.1.4.3", "Werkwijze voor functioneringsnota en tuchtmelding uitschrijven", "korpschef"),
+        ("3.1.1.4", "Risicokaart van de kernprocessen opmaken", "integriteitscoördinator"),
+        ("3.1.2.1", "Peter-metersysteem voor nieuwe medewerkers opstarten", "personeelsdienst"),
+        ("3.1.3.1", "Actieplan halfjaarlijks opvolgen in de stuurgroep", "integriteitscoördinator"),
+        ("3.1.3.5", "Resultaten van de logging-controles elk kwartaal rapporteren", "informatieveiligheidsconsulent"),
+        ("3.1.2.3", "Onthaalmodule integriteit voor nieuwe medewerkers uitwerken", "opleidingsverantwoordelijke"),
+        ("3.1.1.3", "Ethisch kompas voorstellen op de stuurgroep van leidinggevenden", "korpschef"),
+        ("3.1.4.2", "Leidraad voor leidinggevenden: bespreken, afspreken, aanspreken en opvolgen", "directeur operaties"),
+        ("3.1.2.4", "Pagina integriteitsbeleid op het intranet opzetten", "communicatieverantwoordelijke"),
+        ("3.1.3.3", "Opvolgsysteem voor tankkaarten evalueren en bijsturen", "diensthoofd logistiek"),
+        ("3.1.2.5", "Integriteit als vast agendapunt op de teamvergaderingen", "directeur operaties"),
+        ("3.1.3.2", "Dashboard integriteitsbeleid in gebruik nemen", "integriteitscoördinator"),
+        ("3.1.4.4", "Jaarlijkse geanonimiseerde terugkoppeling aan alle medewerkers", "integriteitscoördinator"),
+        ("3.1.2.3", "Integriteit als vast thema in functionerings- en evaluatiegesprekken", "personeelsdienst"),
+        ("3.1.2.5", "Deelname aan een extern studiemoment over integriteit", "integriteitsnetwerk"),
+        ("3.1.4.4", "Periodiek overzicht van klachten en dossiers bezorgen aan de overheden", "korpssecretariaat"),
+        ("3.1.1.2", "Korte bevraging over dilemma's in de dagelijkse praktijk", "integriteitsnetwerk"),
+    )
+)
+
+ACTION_REMARKS = {
+    "uitgesteld": ("Uitgesteld wegens personeelstekort.", "Wacht op budget in de volgende begroting."),
+    "geschrapt": ("Opgenomen in een andere actie.", "Niet langer nodig na de herziening van de richtlijn."),
+    "lopend": ("Eerste resultaten besproken in de stuurgroep.", "Planning bijgestuurd na de korpslesdag."),
+    "afgerond": ("Geëvalueerd en verankerd in de werking.",),
+}
+
+COMPLAINT_TEXTS: dict[str, tuple[str, ...]] = {
+    "bejegening": (
+        "Klager vond de toon tijdens de tussenkomst onheus.",
+        "Klacht over de houding aan het onthaal.",
+        "Klager voelde zich niet gehoord bij een controle.",
+    ),
+    "geweld": ("Klager meldt te hardhandig optreden bij een aanhouding.", "Klacht over het gebruik van boeien."),
+    "discriminatie": ("Klager voelt zich anders behandeld bij een controle.",),
+    "informatiebeheer": ("Vraag over de verwerking van gegevens na een vaststelling.",),
+    "dienstverlening": (
+        "Lange wachttijd voor het indienen van een aangifte.",
+        "Geen terugkoppeling na een melding van overlast.",
+        "Afspraak met de wijkinspecteur werd niet nagekomen.",
+    ),
+    "verkeer dienstvoertuig": (
+        "Dienstvoertuig reed volgens klager te snel zonder signalisatie.",
+        "Dienstvoertuig stond fout geparkeerd.",
+    ),
+    "corruptie of fraude": ("Vermoeden van het aannemen van een voordeel.",),
+    "privacy": ("Klager meent dat gegevens zonder reden werden geraadpleegd.",),
+    "andere": ("Algemene klacht over de werking van de zone.",),
+}
+
+REPORT_TEXTS: dict[str, str] = {
+    "misbruik van bevoegdheid": "Vermoeden van het gebruik van de functie voor eigen voordeel.",
+    "misbruik van informatie": "Vermoeden van raadpleging van databanken zonder dienstreden.",
+    "corruptie of fraude": "Vermoeden van het aannemen van geschenken.",
+    "geweld": "Melding over disproportioneel optreden.",
+    "ongewenste omgangsvormen": "Melding over ongepaste opmerkingen binnen een team.",
+    "discriminatie": "Melding over ongelijke behandeling.",
+    "onverenigbare nevenactiviteit": "Vermoeden van een niet gemelde nevenactiviteit.",
+    "wangedrag buiten dienst": "Melding over gedrag buiten de diensturen.",
+    "alcohol of drugs": "Vermoeden van alcoholgebruik tijdens de dienst.",
+    "onjuist declareren": "Vermoeden van onjuist aangerekende prestaties.",
+    "andere": "Algemene melding over de werking van een dienst.",
+}
+
+# Indicators measured outside the registers.
+FTE = "personeelsbestand (VTE)"
+CHARTER = "integriteitscharter ondertekend (%)"
+DILEMMA = "deelnemers dilemmatraining"
+LOGGING = "logging-controles reden raadpleging"
+FUEL_CARDS = "controles tankkaarten"
+INDICATOR_SOURCES = {
+    FTE: "personeelsdienst",
+    CHARTER: "personeelsdienst",
+    DILEMMA: "opleidingsverantwoordelijke",
+    LOGGING: "informatieveiligheidsconsulent",
+    FUEL_CARDS: "diensthoofd logistiek",
+}
+
+
+class Criterion(NamedTuple):
+    indicator: str  # a KPI id of kpi-catalog.md (never a split) or an Indicatoren name
+    norm: float  # a rate's norm as a percentage
+    direction: str  # minstens / hoogstens
+    text: str
+
+
+CRITERIA: tuple[Criterion, ...] = (
+    Criterion("complaints_within_norm_rate", 90, "minstens", "Minstens 90% van de klachten binnen 90 dagen afgehandeld"),
+    Criterion("complaints_per_100_fte", 45, "hoogstens", "Hoogstens 45 klachten per 100 VTE"),
+    Criterion("complaints_median_lead_days", 45, "hoogstens", "Mediane doorlooptijd van een klacht hoogstens 45 dagen"),
+    Criterion("reports_ack_in_time_rate", 95, "minstens", "Ontvangst van een melding binnen 7 dagen bevestigd (95%)"),
+    Criterion("notes_followup_overdue", 0, "hoogstens", "Geen functioneringsnota met een laattijdige opvolging"),
+    Criterion("discipline_limit_at_risk", 0, "hoogstens", "Geen tuchtdossier dicht bij de termijn voor het inleidend verslag"),
+    Criterion("actions_done_rate", 75, "minstens", "Minstens 75% van de acties van het jaar afgerond"),
+    Criterion(CHARTER, 95, "minstens", "Minstens 95% van de medewerkers ondertekende het integriteitscharter"),
+    Criterion(DILEMMA, 40, "minstens", "Minstens 40 deelnemers aan een dilemmatraining"),
+    Criterion(LOGGING, 12, "minstens", "Minstens 12 logging-controles op de reden van raadpleging"),
+    Criterion("reports_feedback_in_time_rate", 90, "minstens", "Terugkoppeling aan de melder binnen 3 maanden (90%)"),
+    Criterion("complaints_founded_rate", 25, "hoogstens", "Hoogstens 25% van de beoordeelde klachten gegrond"),
+    Criterion("actions_overdue", 2, "hoogstens", "Hoogstens 2 acties over hun deadline"),
+    Criterion(FUEL_CARDS, 24, "minstens", "Minstens 24 controles van tankkaarten"),
+    Criterion("discipline_median_lead_days", 270, "hoogstens", "Mediane duur van een tuchtdossier hoogstens 270 dagen"),
+)

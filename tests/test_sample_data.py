@@ -1,0 +1,301 @@
+"""The sample data: deterministic, realistic volumes, every rule of registers.md, the late items
+the alerts need, pseudonyms only; the workbook writer; first-run loading; the national scale."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from datetime import date, timedelta
+
+import openpyxl
+import pytest
+import sqlalchemy as sa
+
+from data_access.registers import JUDICIAL_OUTCOMES, REGISTERS, SPLIT_KPI_IDS, STRATEGIC_GOALS
+from sample_data.generate import add_months, build_sample
+from sample_data.workbook import write_workbook
+
+TODAY = date(2026, 11, 22)
+
+# Non-split KPI ids of kpi-catalog.md (the ones an evaluation criterion may name).
+CATALOG_KPI_IDS = {
+    "complaints_received", "complaints_closed", "complaints_open", "complaints_per_100_fte",
+    "complaints_founded_rate", "complaints_median_lead_days", "complaints_within_norm_rate",
+    "complaints_overdue", "notes_issued", "notes_followup_overdue", "discipline_opened",
+    "judicial_opened", "order_measures", "discipline_decided", "sanctions_light", "sanctions_heavy",
+    "discipline_median_lead_days", "discipline_limit_at_risk", "reports_received",
+    "reports_anonymous_rate", "reports_ack_in_time_rate", "reports_feedback_in_time_rate",
+    "reports_violation_rate", "actions_total", "actions_done_rate", "actions_overdue",
+    "criteria_met", "criteria_not_met", "criteria_no_data",
+}  # fmt: skip
+# Dates that are plans, not events: they may lie after today.
+PLANNED_DATES = {("functioneringsnotas", "opvolgingsdatum"), ("actieplan", "deadline")}
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return build_sample(TODAY)
+
+
+def rule_violations(rows: dict[str, list[dict]], today: date) -> list[str]:
+    """Every rule of registers.md checked on generated rows; returns what is broken."""
+    bad: list[str] = []
+
+    def check(ok: bool, what: str, row: dict) -> None:
+        if not ok:
+            bad.append(f"{what}: {row}")
+
+    for register in REGISTERS:
+        keys = Counter(tuple(r[c.name] for c in register.key_columns) for r in rows[register.name])
+        bad += [f"{register.name}: key {k} not unique" for k, n in keys.items() if n > 1]
+        for row in rows[register.name]:
+            check(set(row) == set(register.column_names), f"{register.name} columns", row)
+            for c in register.columns:
+                v = row[c.name]
+                check(not (c.required and v is None), f"{register.name}.{c.name} required", row)
+                check(v is None or not c.values or v in c.values, f"{register.name}.{c.name} enum", row)
+                if c.type == "date" and v is not None:
+                    check(isinstance(v, date), f"{register.name}.{c.name} type", row)
+                    if (register.name, c.name) not in PLANNED_DATES:
+                        check(v <= today, f"{register.name}.{c.name} in the future", row)
+                if c.type == "bool":
+                    check(isinstance(v, bool), f"{register.name}.{c.name} bool", row)
+
+    def before(row, earlier, later):
+        return row[earlier] is None or row[later] is None or row[earlier] <= row[later]
+
+    for r in rows["klachten"]:
+        closed = r["status"] == "afgesloten"
+        check((r["datum_afsluiting"] is not None) == closed, "afsluiting iff afgesloten", r)
+        check(not closed or r["beoordeling"] is not None, "beoordeling if afgesloten", r)
+        check(before(r, "datum_ontvangst", "datum_afsluiting"), "afsluiting before ontvangst", r)
+    for r in rows["functioneringsnotas"]:
+        check(before(r, "datum", "opvolgingsdatum"), "opvolgingsdatum before datum", r)
+    for r in rows["tuchtdossiers"]:
+        check(before(r, "datum_feiten", "datum_kennisname"), "kennisname before feiten", r)
+        check(before(r, "datum_kennisname", "datum_opening"), "opening before kennisname", r)
+        check(before(r, "datum_kennisname", "datum_inleidend_verslag"), "verslag before kennisname", r)
+        check(before(r, "datum_opening", "datum_beslissing"), "beslissing before opening", r)
+        check(r["soort"] == "gerechtelijk" or r["tuchtoverheid"] is not None, "tuchtoverheid if tucht", r)
+        check(r["ordemaatregel"] in (None, "geen") or r["datum_ordemaatregel"] is not None, "datum ordemaatregel", r)
+        if r["fase"] in ("beslist", "afgesloten"):
+            check(r["sanctie"] is not None and r["datum_beslissing"] is not None, "sanctie if decided", r)
+        check(r["soort"] == "gerechtelijk" or r["sanctie"] not in JUDICIAL_OUTCOMES, "judicial outcome for tucht", r)
+    for r in rows["meldingen"]:
+        check(before(r, "datum_ontvangst", "datum_ontvangstbevestiging"), "bevestiging before ontvangst", r)
+        check(before(r, "datum_ontvangst", "datum_terugkoppeling"), "terugkoppeling before ontvangst", r)
+        check(r["status"] != "afgesloten" or r["uitkomst"] is not None, "uitkomst if afgesloten", r)
+    for r in rows["actieplan"]:
+        check(before(r, "startdatum", "deadline"), "deadline before startdatum", r)
+        check(r["status"] != "afgerond" or r["voortgang"] == 100, "voortgang 100 when afgerond", r)
+        check(r["voortgang"] is None or 0 <= r["voortgang"] <= 100, "voortgang 0..100", r)
+    indicator_names = {r["indicator"] for r in rows["indicatoren"]}
+    for r in rows["evaluatiecriteria"]:
+        check(r["indicator"] not in SPLIT_KPI_IDS, "split KPI as criterion", r)
+        check(r["indicator"] in CATALOG_KPI_IDS | indicator_names, "unknown indicator", r)
+        check(isinstance(r["jaar"], int), "jaar int", r)
+    for r in rows["indicatoren"]:
+        check(re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?", r["periode"]) is not None, "periode jjjj or jjjj-mm", r)
+    return bad
+
+
+# ---------------------------------------------------------------------------------------------
+# The zone sample
+
+
+def test_same_seed_same_rows_and_other_seed_other_rows(sample):
+    assert build_sample(TODAY) == sample
+    other = build_sample(TODAY, seed=7)
+    assert other != sample
+    assert [r["datum_ontvangst"] for r in other["klachten"]] != [r["datum_ontvangst"] for r in sample["klachten"]]
+
+
+def test_every_register_present_with_rows(sample):
+    assert set(sample) == {r.name for r in REGISTERS}
+    assert all(sample[name] for name in sample)
+
+
+@pytest.mark.parametrize("today", [TODAY, date(2021, 7, 1), date(2024, 1, 3), date(2025, 12, 31), date(2030, 6, 15)])
+def test_every_rule_of_the_registers_holds(today):
+    assert rule_violations(build_sample(today), today) == []
+
+
+def test_rule_checker_catches_a_broken_row(sample):
+    # The checker itself must be able to fail: break one rule and see it reported.
+    broken = {name: [dict(r) for r in rs] for name, rs in sample.items()}
+    closed = next(r for r in broken["klachten"] if r["status"] == "afgesloten")
+    closed["datum_afsluiting"] = closed["datum_ontvangst"] - timedelta(days=1)
+    assert rule_violations(broken, TODAY) != []
+
+
+def _per_year(rows, column):
+    return Counter(r[column].year for r in rows)
+
+
+@pytest.mark.parametrize(
+    "register, column, low, high",
+    [
+        ("klachten", "datum_ontvangst", 38, 62),
+        ("functioneringsnotas", "datum", 6, 15),
+        ("tuchtdossiers", "datum_opening", 2, 9),
+        ("meldingen", "datum_ontvangst", 2, 10),
+    ],
+)
+def test_yearly_volumes_are_realistic(sample, register, column, low, high):
+    counts = _per_year(sample[register], column)
+    full_years = range(2021, TODAY.year)
+    assert all(low <= counts[y] <= high for y in full_years), counts
+
+
+def test_complaints_peak_in_summer(sample):
+    months = Counter(r["datum_ontvangst"].month for r in sample["klachten"])
+    summer = months[7] + months[8]
+    winter = months[1] + months[2]
+    assert summer > 1.3 * winter, months
+
+
+def test_complaint_lead_times_have_a_median_near_40_days_and_a_tail(sample):
+    leads = [(r["datum_afsluiting"] - r["datum_ontvangst"]).days for r in sample["klachten"] if r["datum_afsluiting"]]
+    assert 25 <= statistics.median(leads) <= 50
+    beyond = sum(lead > 90 for lead in leads) / len(leads)
+    assert 0.03 <= beyond <= 0.2
+
+
+def test_reports_mostly_acknowledged_within_a_week(sample):
+    delays = [
+        (r["datum_ontvangstbevestiging"] - r["datum_ontvangst"]).days
+        for r in sample["meldingen"]
+        if r["datum_ontvangstbevestiging"]
+    ]
+    assert sum(d <= 7 for d in delays) / len(delays) >= 0.8
+
+
+def test_dossiers_with_and_without_inleidend_verslag_and_rare_order_measures(sample):
+    dossiers = sample["tuchtdossiers"]
+    decided_tucht = [r for r in dossiers if r["soort"] == "tucht" and r["datum_beslissing"]]
+    assert any(r["datum_inleidend_verslag"] for r in decided_tucht)
+    assert any(r["datum_inleidend_verslag"] is None for r in decided_tucht)
+    measures = [r for r in dossiers if r["ordemaatregel"] not in (None, "geen")]
+    assert len(measures) <= 0.25 * len(dossiers)
+
+
+def test_late_items_exist_at_today(sample):
+    today = TODAY
+    open_complaints = [r for r in sample["klachten"] if r["datum_afsluiting"] is None]
+    assert sum((today - r["datum_ontvangst"]).days > 90 for r in open_complaints) >= 2
+    assert any(
+        r["datum_ontvangstbevestiging"] is None and (today - r["datum_ontvangst"]).days > 7 for r in sample["meldingen"]
+    )
+    assert any(
+        r["status"] == "open" and r["opvolgingsdatum"] and r["opvolgingsdatum"] < today
+        for r in sample["functioneringsnotas"]
+    )
+    near_term = [
+        r
+        for r in sample["tuchtdossiers"]
+        if r["soort"] == "tucht" and r["datum_inleidend_verslag"] is None and r["datum_beslissing"] is None
+        and today <= add_months(r["datum_kennisname"], 6) <= today + timedelta(days=30)
+    ]  # fmt: skip
+    assert near_term
+    assert sum(r["deadline"] < today and r["status"] not in ("afgerond", "geschrapt") for r in sample["actieplan"]) >= 2
+
+
+def test_action_plan_covers_the_four_goals_and_chapter_3(sample):
+    actions = sample["actieplan"]
+    assert 25 <= len(actions) <= 35
+    assert {r["strategische_doelstelling"] for r in actions} == set(STRATEGIC_GOALS)
+    assert all(re.match(r"3\.1\.[1-4]\.\d ", r["operationele_doelstelling"]) for r in actions)
+    assert "3.1.1.3 Ontwikkeling van een ethisch kompas" in {r["operationele_doelstelling"] for r in actions}
+    assert Counter(r["status"] for r in actions)["afgerond"] >= 10
+
+
+def test_criteria_about_ten_a_year_both_directions_drafts_and_one_without_data(sample):
+    criteria = sample["evaluatiecriteria"]
+    per_year = Counter(r["jaar"] for r in criteria)
+    assert set(per_year) == set(range(2021, TODAY.year + 1))
+    assert all(9 <= n <= 13 for n in per_year.values())
+    assert {r["richting"] for r in criteria} == {"minstens", "hoogstens"}
+    current = [r for r in criteria if r["jaar"] == TODAY.year]
+    assert 1 <= sum(r["gevalideerd_op"] is None for r in current) <= 3
+    assert all(r["gevalideerd_op"] for r in criteria if r["jaar"] < TODAY.year)
+    measured = {(r["indicator"], r["periode"]) for r in sample["indicatoren"]}
+    names = {name for name, _ in measured}
+    without = [r for r in current if r["indicator"] in names and (r["indicator"], str(TODAY.year)) not in measured]
+    assert len(without) == 1, without
+    rate = next(r for r in criteria if r["indicator"] == "complaints_within_norm_rate")
+    assert rate["norm"] == 90  # a rate's norm written as a percentage
+
+
+def test_indicators_hold_fte_every_year_and_monthly_fuel_card_checks(sample):
+    values = {(r["indicator"], r["periode"]): r["waarde"] for r in sample["indicatoren"]}
+    ftes = [values[("personeelsbestand (VTE)", str(y))] for y in range(2021, TODAY.year + 1)]
+    assert all(110 <= v <= 130 for v in ftes) and len(set(ftes)) > 1
+    for name in ("integriteitscharter ondertekend (%)", "deelnemers dilemmatraining", "logging-controles reden raadpleging"):
+        assert (name, str(TODAY.year - 1)) in values
+    monthly = {p: v for (name, p), v in values.items() if name == "controles tankkaarten" and "-" in p}
+    last_year = str(TODAY.year - 1)
+    months_last_year = [v for p, v in monthly.items() if p.startswith(last_year)]
+    assert len(months_last_year) == 12
+    assert values[("controles tankkaarten", last_year)] == sum(months_last_year)
+    assert f"{TODAY:%Y-%m}" not in monthly  # the running month is not measured yet
+
+
+def test_staff_appear_only_as_pseudonyms(sample):
+    pattern = re.compile(r"Medewerker \d{4}")
+    people = [r["medewerker"] for name in ("klachten", "functioneringsnotas", "tuchtdossiers") for r in sample[name]]
+    assert all(p is None or pattern.fullmatch(p) for p in people)
+    assert len({p for p in people if p}) > 30
+    texts = [r["omschrijving"] for name in ("klachten", "meldingen") for r in sample[name] if r["omschrijving"]]
+    assert all(len(t) <= 80 and not re.search(r"\d{4}", t) for t in texts)
+
+
+def test_build_refuses_a_date_before_the_sample_starts():
+    with pytest.raises(ValueError, match="voorbeeldgegevens beginnen"):
+        build_sample(date(2020, 12, 31))
+
+
+# ---------------------------------------------------------------------------------------------
+# The workbook
+
+
+def test_workbook_has_register_sheets_headers_dates_and_bools(sample, tmp_path):
+    path = write_workbook(tmp_path / "vb.xlsx", sample)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == [r.sheet for r in REGISTERS]
+    for register in REGISTERS:
+        ws = wb[register.sheet]
+        assert [c.value for c in ws[1]] == [c.header for c in register.columns]
+        assert ws.max_row == len(sample[register.name]) + 1
+    ws = wb["Meldingen"]
+    first = sample["meldingen"][0]
+    assert ws["B2"].value.date() == first["datum_ontvangst"] and ws["B2"].number_format == "DD/MM/YYYY"
+    assert ws["D2"].value == ("ja" if first["anoniem"] else "nee")
+    assert wb["Indicatoren"]["B2"].data_type == "s"  # periode stays text
+
+
+def test_workbook_never_writes_a_formula(tmp_path):
+    rows = {"klachten": [dict(build_sample(TODAY)["klachten"][0], omschrijving='=HYPERLINK("http://x")')]}
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "f.xlsx", rows))["Klachten"]
+    assert ws["K2"].data_type == "s" and ws["K2"].value.startswith("=HYPERLINK")
+
+
+def test_workbook_refuses_an_unknown_register(tmp_path):
+    with pytest.raises(ValueError, match="Onbekende registers: klachtenn"):
+        write_workbook(tmp_path / "x.xlsx", {"klachtenn": []})
+
+
+# ---------------------------------------------------------------------------------------------
+# Sample marker
+
+
+def test_sample_mark_round_trip(engine):
+    from sample_data import clear_sample_mark, is_sample_database, mark_as_sample
+
+    with engine.begin() as conn:
+        assert not is_sample_database(conn)
+        mark_as_sample(conn)
+        mark_as_sample(conn)  # twice is fine
+        assert is_sample_database(conn)
+        clear_sample_mark(conn)
+        assert not is_sample_database(conn)
