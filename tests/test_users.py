@@ -1,0 +1,129 @@
+"""Local accounts: argon2 hash, lock-out after 5 failures for 15 minutes, OIDC role by e-mail,
+and the `python -m data_access user add` command."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from data_access import audit
+from data_access.__main__ import main as cli
+from data_access.schema import users
+from data_access.users import MAX_FAILED_ATTEMPTS, add_user, role_for_email, verify_login
+
+T0 = datetime(2025, 5, 1, 9, 0, 0)
+
+
+@pytest.fixture
+def jan(engine):
+    with engine.begin() as conn:
+        add_user(conn, "jan", "korpsleiding", "juist-wachtwoord")
+    return engine
+
+
+def test_password_is_stored_as_argon2id_hash(jan):
+    with jan.connect() as conn:
+        stored = conn.execute(sa.select(users.c.password_hash).where(users.c.name == "jan")).scalar()
+    assert stored.startswith("$argon2id$")
+    assert "juist-wachtwoord" not in stored
+
+
+def test_right_password_signs_in_with_the_role(jan):
+    with jan.begin() as conn:
+        result = verify_login(conn, "jan", "juist-wachtwoord", now=T0)
+    assert result.ok and result.access.user == "jan" and result.access.role == "korpsleiding"
+    assert not result.access.screen_share
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(jan):
+    with jan.begin() as conn:
+        wrong = verify_login(conn, "jan", "fout", now=T0)
+        unknown = verify_login(conn, "niemand", "fout", now=T0)
+    assert not wrong.ok and not unknown.ok
+    assert wrong.message.startswith(unknown.message)
+    assert "Nog 4 pogingen" in wrong.message
+
+
+def test_lock_out_after_five_failures_for_fifteen_minutes(jan):
+    with jan.begin() as conn:
+        for i in range(MAX_FAILED_ATTEMPTS):
+            result = verify_login(conn, "jan", f"fout{i}", now=T0 + timedelta(seconds=i))
+        assert not result.ok and result.locked_until == T0 + timedelta(seconds=4, minutes=15)
+        assert "vergrendeld" in result.message
+        # Locked: even the right password is refused, with the Dutch lock message
+        during = verify_login(conn, "jan", "juist-wachtwoord", now=T0 + timedelta(minutes=10))
+        # locked until 9:15:04; at 9:10:00 5 min 4 s remain, rounded up to 6 minutes
+        assert not during.ok and "vergrendeld" in during.message and "over 6 minuten" in during.message
+        # 15 minutes after the fifth failure the account is free again
+        after = verify_login(conn, "jan", "juist-wachtwoord", now=T0 + timedelta(minutes=15, seconds=5))
+        assert after.ok
+        row = conn.execute(sa.select(users.c.failed_attempts, users.c.locked_until).where(users.c.name == "jan")).one()
+        assert tuple(row) == (0, None)
+
+
+def test_four_failures_then_success_resets_the_counter(jan):
+    with jan.begin() as conn:
+        for i in range(MAX_FAILED_ATTEMPTS - 1):
+            assert not verify_login(conn, "jan", "fout", now=T0).ok
+        assert verify_login(conn, "jan", "juist-wachtwoord", now=T0).ok
+        for i in range(MAX_FAILED_ATTEMPTS - 1):
+            assert not verify_login(conn, "jan", "fout", now=T0).locked_until
+        assert verify_login(conn, "jan", "juist-wachtwoord", now=T0).ok
+
+
+def test_failed_attempts_and_lock_out_are_audited(jan):
+    with jan.begin() as conn:
+        for _ in range(MAX_FAILED_ATTEMPTS + 1):
+            verify_login(conn, "jan", "fout", now=T0)
+        rows = audit.search(conn, user="jan", action="aanmelding")
+    assert sorted(rows["detail"].str.extract(r'"resultaat": "(\w+)"')[0]) == ["mislukt"] * 4 + ["vergrendeld"] * 2
+
+
+def test_add_user_refuses_bad_input(engine):
+    with engine.begin() as conn:
+        with pytest.raises(ValueError, match="Onbekende rol"):
+            add_user(conn, "an", "admin", "x")
+        with pytest.raises(ValueError, match="niet leeg"):
+            add_user(conn, "an", "netwerk", "")
+        add_user(conn, "an", "netwerk", "x")
+        with pytest.raises(ValueError, match="bestaat al"):
+            add_user(conn, "an", "netwerk", "y")
+
+
+def test_role_for_email_is_case_insensitive_and_none_when_unknown(engine):
+    with engine.begin() as conn:
+        add_user(conn, "An.Peeters@pz.example", "netwerk", None)
+        assert role_for_email(conn, "an.peeters@PZ.example") == "netwerk"
+        assert role_for_email(conn, "onbekend@pz.example") is None
+        assert role_for_email(conn, "") is None
+        # an OIDC-only user has no password: local sign-in refuses it
+        result = verify_login(conn, "An.Peeters@pz.example", "")
+        assert not result.ok and "organisatie" in result.message
+
+
+def test_cli_user_add_reads_password_from_stdin(sqlite_url, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret!\n"))
+    assert cli(["user", "add", "els", "--role", "integriteitscoordinator", "--database-url", sqlite_url]) == 0
+    assert "aangemaakt" in capsys.readouterr().out
+    from data_access.db import connect
+
+    engine = connect(sqlite_url)
+    with engine.begin() as conn:
+        assert verify_login(conn, "els", "s3cret!").access.role == "integriteitscoordinator"
+    # run again: updates the password
+    monkeypatch.setattr("sys.stdin", io.StringIO("nieuw\n"))
+    assert cli(["user", "add", "els", "--role", "netwerk", "--database-url", sqlite_url]) == 0
+    assert "bijgewerkt" in capsys.readouterr().out
+    with engine.begin() as conn:
+        assert verify_login(conn, "els", "nieuw").access.role == "netwerk"
+    engine.dispose()
+
+
+@pytest.mark.parametrize("stdin,role,message", [("pw\n", "beheerder", "Onbekende rol"), ("\n", "netwerk", "niet leeg")])
+def test_cli_user_add_refuses_bad_role_or_empty_password(sqlite_url, monkeypatch, capsys, stdin, role, message):
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    assert cli(["user", "add", "els", "--role", role, "--database-url", sqlite_url]) == 1
+    assert message in capsys.readouterr().err
