@@ -1,0 +1,79 @@
+"""What every KPI step needs: the connection, year Y, reference date D, the norms, the dienst.
+
+The catalog's reference-date rule lives here, once: a row whose main date is after D is left
+out (`scope`), and any other date after D counts as empty (`in_year`, `known`, `unknown`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.sql.expression import ColumnElement
+
+from data_access.registers import BY_NAME, FTE_INDICATOR, header_key
+from data_access.schema import REGISTER_TABLES
+
+
+@dataclass(frozen=True)
+class Context:
+    conn: sa.Connection
+    year: int
+    as_of: date
+    settings: Mapping[str, int]
+    dienst: str | None = None
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        """The last day of Y that is known at D (before `start` when D precedes Y)."""
+        return min(date(self.year, 12, 31), self.as_of)
+
+    def days_before_as_of(self, days: int) -> date:
+        """D minus `days`: `D - x > days` is `x < days_before_as_of(days)`."""
+        return self.as_of - timedelta(days=days)
+
+    def in_year(self, column: ColumnElement) -> ColumnElement[bool]:
+        """The date falls in Y and is known at D."""
+        return column.between(self.start, self.end)
+
+    def known(self, column: ColumnElement) -> ColumnElement[bool]:
+        """The date is filled in and not after D."""
+        return column <= self.as_of
+
+    def unknown(self, column: ColumnElement) -> ColumnElement[bool]:
+        """The date is empty, or after D (which counts as empty)."""
+        return sa.or_(column.is_(None), column > self.as_of)
+
+    def scope(self, register: str) -> list[ColumnElement[bool]]:
+        """Conditions every row of `register` must meet: main date known at D, and the dienst
+        filter for the registers that have a dienst column (the others are zone-wide)."""
+        table = REGISTER_TABLES[register]
+        spec = BY_NAME[register]
+        conditions: list[ColumnElement[bool]] = []
+        if spec.main_date:
+            conditions.append(table.c[spec.main_date] <= self.as_of)
+        if self.dienst is not None and "dienst" in table.c:
+            conditions.append(table.c.dienst == self.dienst)
+        return conditions
+
+    def indicators(self) -> dict[str, float]:
+        """Indicatoren measured for period Y, keyed by normalised name (`header_key`)."""
+        return indicator_values(self.conn, str(self.year))
+
+    def fte(self) -> float | None:
+        """`personeelsbestand (VTE)` for Y; None when absent."""
+        return self.indicators().get(header_key(FTE_INDICATOR))
+
+
+def indicator_values(conn: sa.Connection, period: str) -> dict[str, float]:
+    """Indicator name (normalised with header_key: case, spaces, accents do not matter) to its
+    value for `period` ("jjjj" or "jjjj-mm")."""
+    t = REGISTER_TABLES["indicatoren"]
+    rows = conn.execute(sa.select(t.c.indicator, t.c.waarde).where(sa.func.trim(t.c.periode) == period))
+    return {header_key(name): float(value) for name, value in rows if value is not None}

@@ -1,0 +1,129 @@
+"""Evaluation criteria for year Y (kpi-catalog.md, section Evaluatiecriteria).
+
+Decisions where the catalog leaves room:
+- An indicator is matched to a KPI id or an Indicatoren name ignoring case, surrounding spaces,
+  `_` versus space and accents (`header_key`), like headers are: a hand-typed
+  `Complaints_Overdue` or `Personeelsbestand (vte)` is found.
+- A KPI id wins over an Indicatoren row of the same name. A KPI whose value is null gives
+  `geen gegevens` with the reason; there is no fall-back to Indicatoren then.
+- Split KPIs and the three criteria counts (which would count themselves) cannot be criteria:
+  `geen gegevens`, with `problem` saying why.
+- A rate KPI's norm is stored as a percentage (90 for 90%) and reported as a fraction (0.9);
+  every other norm is used as stored.
+- `gevalideerd op` after D counts as empty (draft at D), like any other date after D.
+Every `geen gegevens` carries a Dutch `problem` that names the indicator and what it lacks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+
+from data_access.registers import header_key
+from data_access.schema import REGISTER_TABLES
+from kpis.context import Context
+
+MET, NOT_MET, NO_DATA = "gehaald", "niet gehaald", "geen gegevens"
+STATUSES = (MET, NOT_MET, NO_DATA)
+COUNT_IDS = {MET: "criteria_met", NOT_MET: "criteria_not_met", NO_DATA: "criteria_no_data"}
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    id: str
+    omschrijving: str
+    indicator: str
+    value: float | int | None
+    norm: float | None  # on the KPI's own scale: a rate's norm as a fraction
+    richting: str  # "minstens" | "hoogstens"
+    status: str  # one of STATUSES
+    validated_on: date | None  # None: draft at D
+    problem: str | None = None  # Dutch: why there is no value
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The catalog's criterion object."""
+        return {
+            "id": self.id,
+            "indicator": self.indicator,
+            "value": self.value,
+            "norm": self.norm,
+            "richting": self.richting,
+            "status": self.status,
+        }
+
+
+def status_of(value, norm, richting: str) -> str:
+    if value is None or norm is None:
+        return NO_DATA
+    met = value >= norm if richting == "minstens" else value <= norm
+    return MET if met else NOT_MET
+
+
+def evaluate(ctx: Context, kpi_values: Mapping[str, Any], defs: Mapping[str, Any]) -> list[CriterionResult]:
+    """Every criterion with jaar = Y, ordered by id. `defs` is catalog.BY_ID (KpiDef: unit, label)."""
+    t = REGISTER_TABLES["evaluatiecriteria"]
+    cols = (t.c.criterium_id, t.c.omschrijving, t.c.indicator, t.c.norm, t.c.richting, t.c.gevalideerd_op)
+    rows = ctx.conn.execute(sa.select(*cols).where(t.c.jaar == ctx.year).order_by(t.c.criterium_id)).all()
+    if not rows:
+        return []
+    kpi_by_key = {header_key(kpi_id): kpi_id for kpi_id in defs}
+    measured = ctx.indicators()
+    ind = REGISTER_TABLES["indicatoren"]
+    known_indicators = {header_key(n) for n in ctx.conn.execute(sa.select(ind.c.indicator).distinct()).scalars()}
+
+    results = []
+    for crit_id, omschrijving, indicator, norm, richting, validated in rows:
+        key = header_key(indicator or "")
+        kpi_id = kpi_by_key.get(key)
+        value, problem = None, None
+        if kpi_id is not None:
+            kpi = defs[kpi_id]
+            if kpi.unit in ("split", "goal_split"):
+                problem = f"'{indicator}' is een verdeling ({kpi.label}), geen enkel getal: dit kan geen criterium zijn."
+            elif kpi_id in COUNT_IDS.values():
+                problem = f"'{indicator}' telt de evaluatiecriteria zelf en kan geen criterium zijn."
+            else:
+                value = kpi_values[kpi_id]
+                if value is None:
+                    problem = (
+                        f"De KPI '{kpi.label}' heeft geen waarde voor {ctx.year} op "
+                        f"{ctx.as_of:%d/%m/%Y}: er zijn geen gegevens om ze te berekenen."
+                    )
+            if norm is not None and kpi.unit == "rate":
+                norm = norm / 100
+        elif key in measured:
+            value = measured[key]
+        elif key in known_indicators:
+            problem = f"Geen meting voor indicator '{indicator}' in periode {ctx.year} (register Indicatoren)."
+        else:
+            problem = (
+                f"Onbekende indicator '{indicator}': geen KPI uit de catalogus en geen indicator "
+                "in het register Indicatoren."
+            )
+        if norm is None and problem is None:
+            problem = f"Criterium {crit_id} heeft geen norm."
+        results.append(
+            CriterionResult(
+                id=crit_id,
+                omschrijving=omschrijving,
+                indicator=indicator,
+                value=value,
+                norm=None if norm is None else float(norm),
+                richting=richting,
+                status=status_of(value, norm, richting),
+                validated_on=validated if validated is not None and validated <= ctx.as_of else None,
+                problem=problem,
+            )
+        )
+    return results
+
+
+def status_counts(results: list[CriterionResult]) -> dict[str, int]:
+    """criteria_met, criteria_not_met, criteria_no_data."""
+    counts = Counter(r.status for r in results)
+    return {kpi_id: counts.get(status, 0) for status, kpi_id in COUNT_IDS.items()}

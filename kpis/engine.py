@@ -1,0 +1,89 @@
+"""The KPI engine: every KPI of the catalog for year Y at reference date D, as one Report.
+
+`dienst` filters the registers that have a dienst column (klachten, functioneringsnota's,
+tucht- en gerechtelijke dossiers). Meldingen and the actieplan have none and stay zone-wide;
+`complaints_per_100_fte` is null with a dienst filter because the VTE indicator is zone-wide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from data_access.schema import REGISTER_TABLES
+from data_access.settings import load_settings
+from kpis import criteria as criteria_mod
+from kpis.catalog import BY_ID, KPIS, REGISTER_STEPS
+from kpis.context import Context
+from kpis.criteria import CriterionResult
+
+
+def default_as_of(year: int, today: date | None = None) -> date:
+    """31 December of Y, or today when Y is the current year."""
+    today = today or date.today()
+    return today if year == today.year else date(year, 12, 31)
+
+
+@dataclass
+class Report:
+    year: int
+    as_of: date
+    kpis: dict[str, Any]  # every catalog id, in catalog order
+    criteria: list[CriterionResult]
+    settings: dict[str, int]  # the norms used
+    dienst: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Exactly the catalog's JSON object."""
+        return {
+            "year": self.year,
+            "as_of": self.as_of.isoformat(),
+            "kpis": dict(self.kpis),
+            "criteria": [c.to_json_dict() for c in self.criteria],
+        }
+
+
+def compute_report(
+    engine_or_conn: Engine | sa.Connection,
+    year: int,
+    as_of: date | None = None,
+    *,
+    dienst: str | None = None,
+) -> Report:
+    """Every KPI for `year` at `as_of` (default: `default_as_of(year)`), optionally for one dienst."""
+    if isinstance(engine_or_conn, Engine):
+        with engine_or_conn.connect() as conn:
+            return compute_report(conn, year, as_of, dienst=dienst)
+    conn = engine_or_conn
+    as_of = as_of or default_as_of(year)
+    settings = load_settings(conn)
+    ctx = Context(conn=conn, year=year, as_of=as_of, settings=settings, dienst=dienst or None)
+
+    values: dict[str, Any] = {}
+    for step in REGISTER_STEPS:
+        values.update(step(ctx))
+    results = criteria_mod.evaluate(ctx, values, BY_ID)
+    values.update(criteria_mod.status_counts(results))
+    return Report(
+        year=year,
+        as_of=as_of,
+        kpis={k.id: values[k.id] for k in KPIS},
+        criteria=results,
+        settings=dict(settings),
+        dienst=ctx.dienst,
+    )
+
+
+def diensten(engine_or_conn: Engine | sa.Connection) -> list[str]:
+    """Every dienst named in the registers that have one, sorted: the choices of the filter."""
+    if isinstance(engine_or_conn, Engine):
+        with engine_or_conn.connect() as conn:
+            return diensten(conn)
+    selects = [sa.select(t.c.dienst) for t in REGISTER_TABLES.values() if "dienst" in t.c]
+    rows = engine_or_conn.execute(sa.union(*selects)).scalars()
+    return sorted({r for r in rows if r}, key=str.lower)
