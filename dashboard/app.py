@@ -1,7 +1,65 @@
-"""Entry point: streamlit run dashboard/app.py (placeholder until the pages issue)."""
+"""Entry point: `streamlit run dashboard/app.py`.
 
-import streamlit as st
+On every run: page config, the database (or the Dutch error page), who is looking
+(dashboard.auth), the page list for that role, the shared sidebar filters, one audit row per
+page view, then the chosen page, guarded so that a database failure gives the error page.
+"""
 
-st.set_page_config(page_title="Dashboard integriteitsbeleid", layout="wide")
-st.title("Dashboard integriteitsbeleid")
-st.info("De pagina's worden gebouwd.")
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` without PYTHONPATH
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+st.set_page_config(
+    page_title="Dashboard integriteitsbeleid",
+    page_icon=":material/balance:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+from dashboard import auth, components, data, errors, filters, navigation  # noqa: E402
+from data_access import audit  # noqa: E402
+
+engine = data.get_engine()
+access = auth.current_access(engine)
+st.session_state[components.ACCESS_KEY] = access
+
+sections = navigation.visible_pages(access)
+if not sections:
+    st.title("Dashboard integriteitsbeleid")
+    st.info("Er zijn nog geen pagina's beschikbaar voor uw rol.")
+    st.stop()
+
+default_name = next(iter(sections.values()))[0].name
+page = st.navigation(
+    {
+        section: [
+            st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.name, default=spec.name == default_name)
+            for spec in specs
+        ]
+        for section, specs in sections.items()
+    }
+)
+view = filters.render_sidebar(data.available_years(), data.available_diensten())
+
+
+def _record_page_view() -> None:
+    """One "paginaweergave" per page and filter combination, not per rerun."""
+    marker = (access, page.url_path, view)
+    if st.session_state.get("_audited_view") == marker:
+        return
+    with errors.database_guard():
+        with engine.begin() as conn:
+            audit.record(conn, access, "paginaweergave", {"pagina": page.url_path or default_name, "filters": view.as_audit()})
+    st.session_state["_audited_view"] = marker
+
+
+_record_page_view()
+with errors.database_guard():
+    page.run()

@@ -1,0 +1,208 @@
+"""The dashboard's only way to the database and the KPI engine, cached on small keys.
+
+Every cached result is keyed on (database url, data version, the filter values, whether the
+view is aggregated-only, the suppression threshold) and never on a DataFrame. Every import and
+every settings change bumps the data version in the database, so the next rerun computes fresh
+figures. Whenever `access.aggregated_only` (role netwerk or screen-share mode) the results go
+through kpis.suppression before they leave this module: a page cannot get unsuppressed figures
+for such a view.
+
+Public functions (pages use these, not the engine directly):
+    get_engine() -> Engine                       the migrated engine, or the Dutch error page
+    current_data_version() -> int
+    get_settings() -> dict[str, int]             norms and suppression threshold
+    get_report(access, filters) -> Report        kpis.engine.compute_report, suppressed if needed
+    get_alerts(access, filters) -> list          kpis.alerts for the same view
+    available_years() -> list[int]               first year with data .. current year, newest first
+    available_diensten() -> list[str]
+    read_rows(access, register, *, filters=None, where=None, label='') -> DataFrame (audited)
+    import_history(limit=50) -> list[dict]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+
+import sqlalchemy as sa
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from data_access import db
+from data_access.access import Access
+from data_access.registers import REGISTERS
+from data_access.schema import REGISTER_TABLES, import_log
+from dashboard import errors
+
+CACHE_ENTRIES = 256
+
+
+def database_url() -> str:
+    """The configured URL (DATABASE_URL or the default SQLite file), read on every run."""
+    return db.resolve_url()
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(url: str) -> Engine:
+    # An exception is not cached: while the database is down every rerun tries again.
+    return db.connect(url)
+
+
+def get_engine() -> Engine:
+    """The migrated engine for the configured database; an unreachable database shows the
+    Dutch error page and stops the run."""
+    with errors.database_guard():
+        return _engine(database_url())
+
+
+def current_data_version() -> int:
+    with errors.database_guard():
+        with get_engine().connect() as conn:
+            return db.data_version(conn)
+
+
+def _cache_key() -> tuple[str, int]:
+    return database_url(), current_data_version()
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _settings(url: str, version: int) -> dict[str, int]:
+    from data_access.settings import load_settings
+
+    with _engine(url).connect() as conn:
+        return load_settings(conn)
+
+
+def get_settings() -> dict[str, int]:
+    with errors.database_guard():
+        return _settings(*_cache_key())
+
+
+def suppression_threshold() -> int:
+    return int(get_settings()["suppression_threshold"])
+
+
+def _view_key(access: Access) -> tuple[bool, int]:
+    """(aggregated_only, threshold): what decides suppression, part of every cache key."""
+    return access.aggregated_only, suppression_threshold()
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _report(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
+    from kpis.engine import compute_report
+
+    report = compute_report(_engine(url), year, as_of, dienst=dienst)
+    if aggregated_only:
+        from kpis.suppression import suppress_report
+
+        report = suppress_report(report, threshold)
+    return report
+
+
+def get_report(access: Access, filters):
+    """The KPI report for the filters' year, reference date and dienst (a `Filters`; use
+    dataclasses.replace(filters, year=..., as_of=...) for another period)."""
+    with errors.database_guard():
+        return _report(*_cache_key(), filters.year, filters.as_of, filters.dienst, *_view_key(access))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _alerts(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
+    from kpis.alerts import compute_alerts
+
+    report = _report(url, version, year, as_of, dienst, aggregated_only, threshold)
+    return compute_alerts(_engine(url), report, as_of=as_of, dienst=dienst, aggregated_only=aggregated_only)
+
+
+def get_alerts(access: Access, filters) -> list:
+    """The alerts (late dossiers, overdue follow-ups, ...) for the view."""
+    with errors.database_guard():
+        return _alerts(*_cache_key(), filters.year, filters.as_of, filters.dienst, *_view_key(access))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _years(url: str, version: int) -> list[int]:
+    first = last = dt.date.today().year
+    with _engine(url).connect() as conn:
+        for register in REGISTERS:
+            if not register.main_date:
+                continue
+            column = REGISTER_TABLES[register.name].c[register.main_date]
+            low, high = conn.execute(sa.select(sa.func.min(column), sa.func.max(column))).one()
+            if low is not None:
+                first, last = min(first, _year(low)), max(last, _year(high))
+    return list(range(last, first - 1, -1))
+
+
+def _year(value) -> int:
+    return value.year if hasattr(value, "year") else int(str(value)[:4])
+
+
+def available_years() -> list[int]:
+    """Every year from the first dated row (main date of a register) up to the current year
+    (or the last row, if later), newest first; a year without rows is listed too."""
+    with errors.database_guard():
+        return _years(*_cache_key())
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _diensten(url: str, version: int) -> list[str]:
+    from kpis.engine import diensten
+
+    return diensten(_engine(url))
+
+
+def available_diensten() -> list[str]:
+    with errors.database_guard():
+        return _diensten(*_cache_key())
+
+
+def import_history(limit: int = 50) -> list[dict]:
+    """The latest imports, newest first: at (datetime), user_name, file_name, sha256, counts
+    ({register: {added, updated, unchanged}}), warnings (text). Not cached: it is small."""
+    with errors.database_guard():
+        with get_engine().connect() as conn:
+            rows = conn.execute(sa.select(import_log).order_by(import_log.c.at.desc(), import_log.c.id.desc()).limit(limit))
+            history = []
+            for row in rows.mappings():
+                entry = dict(row)
+                try:
+                    entry["counts"] = json.loads(entry["counts"] or "{}")
+                except ValueError:
+                    entry["counts"] = {}
+                history.append(entry)
+            return history
+
+
+def read_rows(access: Access, register: str, *, filters=None, where=None, label: str = "") -> pd.DataFrame:
+    """The single rows behind a figure (drill-down): read through data_access.reader, which
+    refuses the netwerk view, restricted to the filters' year and dienst plus `where`
+    ({column: value or tuple}), and recorded in the audit log as "detailweergave". Not cached:
+    every read is a fresh, audited look."""
+    from data_access import audit
+    from data_access.reader import RowFilter, read_rows as reader_read_rows
+
+    parts = []
+    if filters is not None:
+        parts.append(RowFilter(years=(filters.year, filters.year), dienst=filters.dienst))
+    if where:
+        parts.append(RowFilter(equals=dict(where)))
+    with errors.database_guard(), get_engine().begin() as conn:
+        rows = reader_read_rows(conn, register, access, where=parts)
+        detail = {"register": register, "label": label, "rijen": len(rows)}
+        if filters is not None:
+            detail["filters"] = filters.as_audit()
+        if where:
+            detail["voorwaarden"] = {k: v for k, v in where.items()}
+        audit.record(conn, access, "detailweergave", detail)
+    return rows
+
+
+def clear_caches() -> None:
+    """Drops cached results (not the engine). The data version already invalidates them after
+    an import; this only frees memory."""
+    for fn in (_settings, _report, _alerts, _years, _diensten):
+        fn.clear()
+

@@ -1,0 +1,110 @@
+"""Gegevens: upload a workbook -> validation report -> confirm -> imported; the template; the
+import history. Coordinator only. The importer does the checking and writing (whole or nothing);
+this page shows its messages, the same the command line prints."""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from dashboard import components as ui
+from dashboard import data, errors, import_view
+from data_access import audit
+
+access = ui.require("import")
+ui.page_header(
+    "Gegevens",
+    caption="Registers inlezen uit een Excel-werkmap (of één register als CSV). "
+    "Eerst wordt het bestand gecontroleerd; pas na uw bevestiging wordt er iets gewijzigd.",
+)
+
+CHECK_KEY = "_gegevens_check"  # (sha256, file name, dry-run report) of the uploaded file
+DONE_KEY = "_gegevens_done"  # (file name, counts) of the import just done, shown once
+UPLOAD_ROUND = "_gegevens_round"  # bumped after an import to empty the uploader
+
+
+def _import(source: bytes, file_name: str, *, dry_run: bool):
+    from data_access.importer import import_workbook
+
+    with errors.database_guard():
+        return import_workbook(data.get_engine(), source, file_name=file_name, user=access.user, dry_run=dry_run)
+
+
+def _audit_import(file_name: str, sha256: str, report) -> None:
+    detail = {
+        "bestand": file_name,
+        "sha256": sha256,
+        "resultaat": "geïmporteerd" if report.applied else "geweigerd",
+        "aantallen": report.counts,
+        "fouten": len(report.errors),
+    }
+    with errors.database_guard(), data.get_engine().begin() as conn:
+        audit.record(conn, access, "import", detail)
+
+
+done = st.session_state.pop(DONE_KEY, None)
+if done:
+    st.success(
+        f"**{done[0]}** is geïmporteerd. {import_view.counts_sentence(done[1])}. De cijfers op alle pagina's zijn bijgewerkt.",
+        icon=":material/check_circle:",
+    )
+
+upload_column, template_column = st.columns([2, 1], gap="large")
+
+with upload_column:
+    st.subheader("Bestand inlezen", anchor=False)
+    uploaded = st.file_uploader(
+        "Werkmap (.xlsx) of CSV-bestand van één register",
+        key=f"upload_{st.session_state.get(UPLOAD_ROUND, 0)}",
+        help="Elk tabblad wordt gekoppeld aan een register op basis van zijn naam (Klachten, Meldingen, …). "
+        "Een CSV-bestand gebruikt ; als scheidingsteken en een decimale komma.",
+    )
+    if uploaded is None:
+        st.session_state.pop(CHECK_KEY, None)
+        st.caption("Nog geen bestand gekozen. Download het sjabloon als vertrekpunt.")
+    else:
+        source = uploaded.getvalue()
+        sha256 = hashlib.sha256(source).hexdigest()
+        check = st.session_state.get(CHECK_KEY)
+        if not check or check[0] != sha256 or check[1] != uploaded.name:
+            with st.spinner(f"{uploaded.name} wordt gecontroleerd …"):
+                check = (sha256, uploaded.name, _import(source, uploaded.name, dry_run=True))
+            st.session_state[CHECK_KEY] = check
+        report = check[2]
+        import_view.show_report(report, uploaded.name)
+        if report.ok:
+            if st.button("Importeren bevestigen", type="primary", icon=":material/upload:"):
+                with st.spinner("Bezig met importeren …"):
+                    result = _import(source, uploaded.name, dry_run=False)
+                _audit_import(uploaded.name, sha256, result)
+                if result.applied:
+                    st.session_state.pop(CHECK_KEY, None)
+                    st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1
+                    st.session_state[DONE_KEY] = (uploaded.name, result.counts)
+                    st.rerun()
+                st.session_state[CHECK_KEY] = (sha256, uploaded.name, result)
+                st.rerun()
+
+with template_column:
+    st.subheader("Sjabloon", anchor=False)
+    st.markdown(
+        "Het sjabloon bevat een tabblad per register met de juiste kolomkoppen, "
+        "en een tabblad met uitleg over elke kolom en de toegelaten waarden."
+    )
+
+    st.download_button(
+        "Sjabloon downloaden",
+        data=import_view.template_bytes,
+        file_name=import_view.TEMPLATE_FILE_NAME,
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        type="primary",
+    )
+
+st.subheader("Importgeschiedenis", anchor=False)
+history = data.import_history()
+if not history:
+    ui.empty_state("de importgeschiedenis", "Er is nog geen bestand geïmporteerd.")
+else:
+    ui.table(import_view.history_frame(history))

@@ -1,0 +1,121 @@
+"""The dashboard shell (dashboard/app.py): page list per role, shared filters in the URL, the
+database error page and its recovery, and the page-view audit row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from data_access.access import Access
+from data_access.schema import REGISTER_TABLES, audit_log
+from dashboard import navigation
+from tests.dashboard_apptest import open_page, start_app, texts
+
+
+def _names(access: Access) -> set[str]:
+    return {p.name for pages in navigation.visible_pages(access).values() for p in pages}
+
+
+def test_beheer_pages_only_for_the_coordinator_outside_screen_share():
+    beheer = {"gegevens", "instellingen"}  # the files this shell ships; audit comes with its own
+    coordinator = _names(Access("c", "integriteitscoordinator"))
+    assert beheer <= coordinator
+    for access in (
+        Access("k", "korpsleiding"),
+        Access("n", "netwerk"),
+        Access("c", "integriteitscoordinator", screen_share=True),
+    ):
+        assert not (_names(access) & {"gegevens", "instellingen", "audit"}), access
+
+
+def test_a_page_file_that_does_not_exist_is_not_listed(monkeypatch, tmp_path):
+    (tmp_path / "instellingen.py").write_text("")
+    monkeypatch.setattr(navigation, "PAGES_DIR", tmp_path)
+    assert _names(Access("c", "integriteitscoordinator")) == {"instellingen"}
+
+
+def test_every_page_renders_on_an_empty_database_for_every_role(engine, sqlite_url, monkeypatch):
+    for role in ("integriteitscoordinator", "korpsleiding", "netwerk"):
+        at = start_app(sqlite_url, role, monkeypatch=monkeypatch)
+        for spec in (p for pages in navigation.visible_pages(Access("x", role)).values() for p in pages):
+            open_page(at, spec.name)
+            assert spec.title.split()[0] in texts(at), (role, spec.name)
+
+
+def test_filters_default_to_the_current_year_and_follow_a_year_change(engine, sqlite_url, monkeypatch):
+    with engine.begin() as conn:
+        conn.execute(
+            REGISTER_TABLES["klachten"].insert(),
+            [{"dossiernummer": "KL-1", "datum_ontvangst": dt.date(2023, 5, 2), "kanaal": "burger", "categorie": "bejegening", "dienst": "Verkeer", "status": "ontvangen"}],
+        )
+    at = start_app(sqlite_url, monkeypatch=monkeypatch)
+    year, dienst = at.sidebar.selectbox(key="jaar"), at.sidebar.selectbox(key="dienst")
+    today = dt.date.today()
+    assert year.value == today.year
+    assert year.options == [str(y) for y in range(today.year, 2022, -1)]  # 2023 up to now, newest first, no gap
+    assert at.sidebar.date_input(key="peildatum").value == today
+    assert dienst.options == ["Alle diensten", "Verkeer"]
+
+    year.select(2023).run()
+    assert at.sidebar.date_input(key="peildatum").value == dt.date(2023, 12, 31)
+
+
+def test_a_link_reproduces_the_view(engine, sqlite_url, monkeypatch):
+    """The filters are bound to the URL: opening ?jaar=..&peildatum=..&dienst=.. restores them."""
+    with engine.begin() as conn:
+        conn.execute(
+            REGISTER_TABLES["klachten"].insert(),
+            [{"dossiernummer": "KL-1", "datum_ontvangst": dt.date(2023, 5, 2), "kanaal": "burger", "categorie": "bejegening", "dienst": "Verkeer", "status": "ontvangen"}],
+        )
+    monkeypatch.setenv("DATABASE_URL", sqlite_url)
+    from streamlit.testing.v1 import AppTest
+
+    from tests.dashboard_apptest import APP, sign_in
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params = {"jaar": "2023", "peildatum": "2023-06-30", "dienst": "Verkeer"}
+    at.run()
+    sign_in(at, sqlite_url, "integriteitscoordinator")
+    assert at.sidebar.selectbox(key="jaar").value == 2023
+    assert at.sidebar.date_input(key="peildatum").value == dt.date(2023, 6, 30)
+    assert at.sidebar.selectbox(key="dienst").value == "Verkeer"
+
+
+def test_unreachable_database_gives_a_dutch_page_and_the_app_recovers(tmp_path, monkeypatch):
+    folder = tmp_path / "nog-niet-aangemaakt"
+    url = f"sqlite:///{folder / 'db.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    from streamlit.testing.v1 import AppTest
+
+    from tests.dashboard_apptest import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "De databank is niet bereikbaar" in texts(at)
+    assert "Traceback" not in texts(at)
+    assert any(b.label == "Opnieuw proberen" for b in at.button)
+
+    folder.mkdir()  # the database is back
+    at.button(key="_retry_database").click().run()
+    assert not at.exception
+    assert "De databank is niet bereikbaar" not in texts(at)
+    assert "Aanmelden" in texts(at)  # the sign-in of a fresh database: the app works again
+
+
+def test_a_page_view_is_audited_once_per_view(engine, sqlite_url, monkeypatch):
+    at = start_app(sqlite_url, monkeypatch=monkeypatch)
+    open_page(at, "instellingen")
+    at.run()  # a rerun of the same view adds nothing
+
+    def views():
+        with engine.connect() as conn:
+            return conn.execute(
+                sa.select(audit_log.c.detail).where(audit_log.c.action == "paginaweergave").order_by(audit_log.c.id)
+            ).scalars().all()
+
+    logged = views()
+    assert sum('"instellingen"' in d for d in logged) == 1
+    assert f'"jaar": {dt.date.today().year}' in logged[-1]
