@@ -1,0 +1,318 @@
+"""Parsing cell values into the types of registers.py, with a Dutch message for a bad value.
+
+`parse_cell` turns one raw value (what python-calamine or the CSV reader gives: str, float, int,
+bool, date, datetime, time, timedelta, None) into the stored value. `parse_column` does the same
+for a whole column: it parses each distinct value once (pandas.factorize) and spreads the results
+back, so a 100,000-row column with a few thousand distinct dates costs a few thousand calls; an
+all-text column takes a vectorised fast path.
+
+Accepted forms (registers.md): dates as real Excel dates or text dd/mm/jjjj, d/m/jjjj,
+jjjj-mm-dd; numbers with a decimal comma or point; pct as 45, 45%, 45,5 or a percentage-formatted
+cell (0.45 -> 45); enum values in any case, accents and stray spaces ignored; bool ja/nee, j/n,
+x/empty, 1/0 (empty = nee).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from pandas.api.types import infer_dtype
+
+from data_access.registers import Column, header_key
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+INT_LIMIT = 2**31  # the databases' INTEGER is 32-bit
+
+_TRUE = {"ja", "j", "x", "1", "waar", "true", "yes", "y"}
+_FALSE = {"nee", "n", "0", "onwaar", "false", "no"}
+
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00(?:\.0+)?)?)?")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def is_blank(value: object) -> bool:
+    """An empty cell: None, NaN, or text of only spaces."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def format_number(value: float | int, *, grouping: bool = True) -> str:
+    """Dutch notation: decimal comma, thousands with a dot (1.234,5); without `grouping` as a
+    cell shows it (1234,5)."""
+    if isinstance(value, bool):
+        return "WAAR" if value else "ONWAAR"
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    sep = "," if grouping else ""
+    if isinstance(value, int) or value == int(value):
+        text = f"{int(value):{sep}}"
+    else:
+        text = f"{value:{sep}.10f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def display(value: object) -> str:
+    """A raw or parsed value as the user would recognise it in a message (at most 60 characters)."""
+    if isinstance(value, bool):
+        text = "WAAR" if value else "ONWAAR"
+    elif isinstance(value, dt.datetime):
+        text = value.strftime("%d/%m/%Y" if value.time() == dt.time(0) else "%d/%m/%Y %H:%M")
+    elif isinstance(value, dt.date):
+        text = value.strftime("%d/%m/%Y")
+    elif isinstance(value, dt.time):
+        text = value.strftime("%H:%M")
+    elif isinstance(value, (int, float)):
+        text = format_number(value, grouping=False)
+    else:
+        text = str(value).strip()
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _quoted(value: object) -> str:
+    return f"'{display(value)}'"
+
+
+# ---------------------------------------------------------------------------------------------
+# One value
+
+
+def parse_cell(
+    type_: str, value: object, values: tuple[str, ...] = (), *, percent_cell: bool = False
+) -> tuple[object, str | None]:
+    """(parsed value, None) or (None, Dutch message). Never raises. A blank cell gives None
+    (False for a bool). `percent_cell`: the cell has an Excel percentage format."""
+    try:
+        if type_ == "bool":
+            return _parse_bool(value)
+        if is_blank(value):
+            return None, None
+        parser = _PARSERS[type_]
+        if type_ == "enum":
+            return parser(value, values)
+        parsed, error = parser(value)
+        if percent_cell and error is None and _is_number_cell(value):
+            parsed = round(parsed * 100, 10)
+        return parsed, error
+    except Exception:  # pragma: no cover - a safety net: a bad value must never crash an import
+        return None, f"{_quoted(value)} kan niet gelezen worden"
+
+
+def _is_number_cell(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _parse_text(value: object) -> tuple[object, str | None]:
+    if isinstance(value, str):
+        return value.strip(), None
+    if isinstance(value, bool):
+        return ("WAAR" if value else "ONWAAR"), None
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
+        return str(int(value)), None
+    if isinstance(value, float):
+        return format_number(value, grouping=False), None
+    if isinstance(value, dt.datetime):
+        return (value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")), None
+    if isinstance(value, dt.date):
+        return value.isoformat(), None
+    return str(value).strip(), None
+
+
+def _parse_date(value: object) -> tuple[object, str | None]:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        if MIN_YEAR <= value.year <= MAX_YEAR:
+            return value, None
+        return None, f"{_quoted(value)} is geen geldige datum (jaar buiten {MIN_YEAR}-{MAX_YEAR})"
+    if isinstance(value, str):
+        text = value.strip()
+        match = _DMY.fullmatch(text)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+        else:
+            match = _ISO.fullmatch(text)
+            if match:
+                year, month, day = (int(g) for g in match.groups())
+        if match and MIN_YEAR <= year <= MAX_YEAR:
+            try:
+                return dt.date(year, month, day), None
+            except ValueError:
+                pass
+    return None, f"{_quoted(value)} is geen geldige datum (gebruik dd/mm/jjjj)"
+
+
+def _number_from_text(text: str) -> float | None:
+    """'45,5', '45.5', '1.234,5', '1,234.5', '1 234' -> float; None when it is not a number.
+    A single separator is the decimal one; with both, the last one is."""
+    text = _SPACES.sub("", text)
+    commas, dots = text.count(","), text.count(".")
+    if commas and dots:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        integer, _, fraction = text.rpartition(decimal)
+        if not re.fullmatch(rf"[+-]?\d{{1,3}}(?:\{thousands}\d{{3}})+", integer):
+            return None
+        text = integer.replace(thousands, "") + "." + fraction
+    elif commas == 1:
+        text = text.replace(",", ".")
+    elif commas > 1 or dots > 1:
+        separator = "," if commas else "."
+        if not re.fullmatch(rf"[+-]?\d{{1,3}}(?:\{separator}\d{{3}})+", text):
+            return None
+        text = text.replace(separator, "")
+    if not _NUMBER.fullmatch(text):
+        return None
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
+def _parse_number(value: object, what: str = "geen getal") -> tuple[object, str | None]:
+    if _is_number_cell(value):
+        number = float(value)
+        if math.isfinite(number):
+            return number, None
+    elif isinstance(value, str):
+        number = _number_from_text(value)
+        if number is not None:
+            return number, None
+    return None, f"{_quoted(value)} is {what}"
+
+
+def _parse_int(value: object) -> tuple[object, str | None]:
+    number, error = _parse_number(value, "geen geheel getal")
+    if error is None and number == int(number) and abs(number) < INT_LIMIT:
+        return int(number), None
+    return None, f"{_quoted(value)} is geen geheel getal"
+
+
+def _parse_pct(value: object) -> tuple[object, str | None]:
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            text = text[:-1]
+        number = _number_from_text(text)
+        if number is not None:
+            return number, None
+        return None, f"{_quoted(value)} is geen percentage (bv. 45, 45% of 45,5)"
+    number, error = _parse_number(value)
+    if error:
+        return None, f"{_quoted(value)} is geen percentage (bv. 45, 45% of 45,5)"
+    return number, None
+
+
+def _parse_enum(value: object, values: tuple[str, ...]) -> tuple[object, str | None]:
+    lookup = _enum_lookup(values)
+    text = value if isinstance(value, str) else display(value)
+    canonical = lookup.get(header_key(text))
+    if canonical is not None:
+        return canonical, None
+    return None, f"{_quoted(value)} is geen geldige waarde (kies uit: {', '.join(values)})"
+
+
+_ENUM_LOOKUPS: dict[tuple[str, ...], dict[str, str]] = {}
+
+
+def _enum_lookup(values: tuple[str, ...]) -> dict[str, str]:
+    lookup = _ENUM_LOOKUPS.get(values)
+    if lookup is None:
+        lookup = _ENUM_LOOKUPS[values] = {header_key(v): v for v in values}
+    return lookup
+
+
+def _parse_bool(value: object) -> tuple[object, str | None]:
+    if is_blank(value):
+        return False, None
+    if isinstance(value, bool):
+        return value, None
+    if _is_number_cell(value) and value in (0, 1):
+        return bool(value), None
+    if isinstance(value, str):
+        key = header_key(value)
+        if key in _TRUE:
+            return True, None
+        if key in _FALSE:
+            return False, None
+    return None, f"{_quoted(value)} is geen geldige waarde (gebruik ja of nee)"
+
+
+_PARSERS = {
+    "text": _parse_text,
+    "date": _parse_date,
+    "int": _parse_int,
+    "number": _parse_number,
+    "pct": _parse_pct,
+    "enum": _parse_enum,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# A whole column
+
+
+@dataclass
+class ParsedColumn:
+    values: np.ndarray  # object: parsed Python values, None where blank or wrong
+    errors: np.ndarray  # object: Dutch message or None
+    blank: np.ndarray  # bool: the cell was empty
+
+
+def parse_column(raw, column: Column, percent_cells: np.ndarray | None = None) -> ParsedColumn:
+    """Parses every cell of one column. `percent_cells` marks cells with a percentage format
+    (pct columns of an xlsx file only)."""
+    arr = np.asarray(raw, dtype=object).ravel()
+    n = len(arr)
+    kind = infer_dtype(arr, skipna=True) if n else "empty"
+    if column.type == "text" and kind in ("string", "empty"):
+        return _text_fast_path(arr)
+    if column.type != "bool" and kind not in ("string", "empty", "floating", "integer", "date", "datetime"):
+        arr = _bools_as_text(arr)
+
+    codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+    parsed = [parse_cell(column.type, u, column.values) for u in uniques]
+    missing = parse_cell(column.type, None, column.values)
+    values_u = _object_array([p[0] for p in parsed] + [missing[0]])
+    errors_u = _object_array([p[1] for p in parsed] + [missing[1]])
+    blank_u = np.array([is_blank(u) for u in uniques] + [True], dtype=bool)
+    codes = np.where(codes < 0, len(uniques), codes)
+    values, errors, blank = values_u[codes], errors_u[codes], blank_u[codes]
+
+    if column.type == "pct" and percent_cells is not None and percent_cells.any():
+        numeric_u = np.array([_is_number_cell(u) for u in uniques] + [False], dtype=bool)
+        scale = np.asarray(percent_cells, dtype=bool) & numeric_u[codes] & pd.isna(errors)
+        values[scale] = [round(v * 100, 10) for v in values[scale]]
+    return ParsedColumn(values, errors, blank)
+
+
+def _text_fast_path(arr: np.ndarray) -> ParsedColumn:
+    stripped = pd.Series(arr, dtype=object).str.strip()
+    blank = (stripped.isna() | (stripped == "")).to_numpy(dtype=bool)
+    values = stripped.to_numpy(dtype=object, na_value=None, copy=True)
+    values[blank] = None
+    return ParsedColumn(values, np.full(len(arr), None, dtype=object), blank)
+
+
+def _bools_as_text(arr: np.ndarray) -> np.ndarray:
+    """True/False hash like 1/0, so before factorising a non-bool column they become the text a
+    Dutch Excel shows (WAAR/ONWAAR), which each type then accepts or refuses as text."""
+    is_bool = np.fromiter((isinstance(v, bool) for v in arr), dtype=bool, count=len(arr))
+    if not is_bool.any():
+        return arr
+    arr = arr.copy()
+    arr[is_bool] = np.where(arr[is_bool].astype(bool), "WAAR", "ONWAAR")
+    return arr
+
+
+def _object_array(items: list) -> np.ndarray:
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out

@@ -1,0 +1,321 @@
+"""Importing a workbook: read (workbook.py), check (validation.py), then apply all of it in one
+transaction or nothing at all.
+
+Applying upserts by key: a row whose key is new is added, a row whose values differ is updated,
+an identical row is left alone (counted as unchanged), and a row missing from the file is never
+deleted. Columns the file does not have are not touched on existing rows. The import_log row,
+the import_id of every written row and the data version bump are part of the same transaction.
+
+Two imports at once are serialised: SQLite takes the write lock first (BEGIN IMMEDIATE),
+PostgreSQL a transaction-level advisory lock. Whoever waits longer than LOCK_WAIT_SECONDS is
+refused with a Dutch message and nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access import db
+from data_access.cells import format_number
+from data_access.schema import REGISTER_TABLES, import_log
+from data_access.validation import RegisterRows, validate_table
+from data_access.workbook import FileRefused, located, read_source, read_workbook
+
+LOCK_WAIT_SECONDS = 30.0
+CHUNK_ROWS = 5_000
+_PG_LOCK_KEY = 0x1D_2024_0002  # any constant: the advisory lock all imports share
+_SQLITE_BUSY_MS = 30_000  # db.make_engine's timeout, restored after the import
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class ImportReport:
+    file_name: str
+    errors: list[str] = field(default_factory=list)  # one Dutch line each: file, sheet, row, column
+    warnings: list[str] = field(default_factory=list)  # unknown columns / sheets etc.
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # register -> added/updated/unchanged
+    applied: bool = False  # True only when written
+    import_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> list[str]:
+        """Dutch lines: one per register, then what happened."""
+        from data_access.registers import BY_NAME
+
+        lines = [
+            f"{BY_NAME[name].label}: {format_number(c['added'])} toegevoegd, {format_number(c['updated'])} "
+            f"bijgewerkt, {format_number(c['unchanged'])} ongewijzigd"
+            for name, c in self.counts.items()
+        ]
+        if not self.ok:
+            lines.append(f"{len(self.errors)} fout(en) gevonden; er werd niets weggeschreven.")
+        elif self.applied:
+            lines.append(f"Import {self.import_id} weggeschreven.")
+        else:
+            lines.append("Proefimport: alles in orde, er werd niets weggeschreven.")
+        return lines
+
+
+class ImportBusy(Exception):
+    """Another import holds the lock for longer than LOCK_WAIT_SECONDS."""
+
+
+BUSY_MESSAGE = (
+    "er loopt al een andere import; deze import werd niet uitgevoerd en er werd niets gewijzigd. "
+    "Probeer het over enkele ogenblikken opnieuw."
+)
+
+
+def import_workbook(engine, source, *, file_name: str | None = None, user: str, dry_run: bool = False,
+                    progress: Progress | None = None) -> ImportReport:
+    """Reads, checks and (unless dry_run, and only when there is no error) applies a workbook.
+    `source`: a path, bytes or a binary file object. Never raises for bad input: every problem
+    is a Dutch line in report.errors."""
+    report_progress = progress or (lambda message, fraction: None)
+    name = file_name or _guess_name(source)
+    report = ImportReport(file_name=name)
+    report_progress("Bestand lezen", 0.0)
+    try:
+        data, name = read_source(source, file_name)
+        report.file_name = name
+        content = read_workbook(data, name, lambda m, f: report_progress(m, 0.3 * f))
+    except FileRefused as exc:
+        report.errors.append(located(name, str(exc)))
+        return report
+    report.warnings += content.warnings
+    report.errors += content.errors
+
+    report_progress("Controleren", 0.3)
+    checked: list[RegisterRows] = []
+    for table in content.tables:
+        rows, problems = validate_table(table)
+        header = {c.name: c.header for c in table.register.columns}
+        report.errors += [located(name, p.message, table.sheet, p.row, header[p.column]) for p in problems]
+        checked.append(rows)
+    if not report.errors and not any(len(r.frame) for r in checked):
+        report.errors.append(located(name, "het bestand bevat geen ingevulde rijen; er is niets om in te lezen"))
+    if report.errors:
+        return report
+
+    try:
+        if dry_run:
+            with engine.connect() as conn:
+                plans = [_plan(conn, rows) for rows in checked]
+        else:
+            with _import_lock(engine) as conn:
+                plans = [_plan(conn, rows) for rows in checked]
+                report.counts = {p.rows.register.name: p.counts for p in plans}
+                report.import_id = _log(conn, report, user, hashlib.sha256(data).hexdigest())
+                _write(conn, plans, report.import_id, lambda m, f: report_progress(m, 0.5 + 0.5 * f))
+                db.bump_data_version(conn)
+            report.applied = True
+    except ImportBusy:
+        report.errors.append(located(name, BUSY_MESSAGE))
+        report.import_id = None
+        return report
+    except sa.exc.SQLAlchemyError as exc:
+        report.errors.append(located(name, f"de databank weigerde de import ({_describe(exc)}); er werd niets gewijzigd"))
+        report.import_id, report.applied = None, False
+        return report
+    report.counts = {p.rows.register.name: p.counts for p in plans}
+    report_progress("Klaar", 1.0)
+    return report
+
+
+def _guess_name(source) -> str:
+    from pathlib import Path
+
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return "bestand"
+    if isinstance(source, (str, os.PathLike)):
+        return Path(source).name
+    return Path(str(getattr(source, "name", "bestand"))).name
+
+
+def _describe(exc: sa.exc.SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).splitlines()[0][:200]
+
+
+# ---------------------------------------------------------------------------------------------
+# Lock and transaction
+
+
+@contextmanager
+def _import_lock(engine) -> Iterator[sa.Connection]:
+    """A connection in a transaction that holds the import lock; commits on success."""
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        try:
+            if sqlite:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(LOCK_WAIT_SECONDS * 1000)}")
+                try:
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                except sa.exc.OperationalError as exc:
+                    if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+                        raise ImportBusy from exc
+                    raise
+            elif conn.dialect.name == "postgresql":
+                deadline = time.monotonic() + LOCK_WAIT_SECONDS
+                lock = sa.text("SELECT pg_try_advisory_xact_lock(:key)")
+                while not conn.execute(lock, {"key": _PG_LOCK_KEY}).scalar():
+                    if time.monotonic() > deadline:
+                        raise ImportBusy
+                    time.sleep(0.05)
+            yield conn
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            if sqlite:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout = {_SQLITE_BUSY_MS}")
+                conn.rollback()
+
+
+# ---------------------------------------------------------------------------------------------
+# What changes
+
+
+@dataclass
+class _Plan:
+    rows: RegisterRows
+    inserts: pd.DataFrame  # new keys, every column
+    updates: pd.DataFrame  # existing keys whose present columns differ
+    unchanged: int
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.inserts), "updated": len(self.updates), "unchanged": self.unchanged}
+
+
+def _plan(conn: sa.Connection, rows: RegisterRows) -> _Plan:
+    register, frame = rows.register, rows.frame
+    keys = [c.name for c in register.key_columns]
+    compared = [c for c in rows.present if c not in keys]
+    table = REGISTER_TABLES[register.name]
+    result = conn.execute(sa.select(*(table.c[c] for c in keys + compared)))
+    stored = list(zip(*result.fetchall())) or [() for _ in keys + compared]
+    existing = pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in zip(keys + compared, stored)})
+
+    index = pd.MultiIndex.from_frame(frame[keys]) if len(keys) > 1 else pd.Index(frame[keys[0]], dtype=object)
+    old_index = (pd.MultiIndex.from_frame(existing[keys]) if len(keys) > 1
+                 else pd.Index(existing[keys[0]], dtype=object))
+    known = index.isin(old_index)
+    if not known.any():
+        return _Plan(rows, frame, frame.iloc[:0], 0)
+    old = existing.set_axis(old_index).drop(columns=keys).reindex(index[known])
+    new = frame.loc[known, compared]
+    same = np.ones(int(known.sum()), dtype=bool)
+    for column in compared:
+        a, b = new[column].to_numpy(dtype=object), old[column].to_numpy(dtype=object)
+        same &= (a == b) | (pd.isna(a) & pd.isna(b))
+    updates = new.loc[~same]
+    updates = pd.concat([frame.loc[known, keys].loc[~same], updates], axis=1)
+    return _Plan(rows, frame.loc[~known], updates, int(same.sum()))
+
+
+def _log(conn: sa.Connection, report: ImportReport, user: str, sha256: str) -> int:
+    result = conn.execute(
+        import_log.insert().values(
+            at=dt.datetime.now().replace(microsecond=0),
+            user_name=user,
+            file_name=report.file_name,
+            sha256=sha256,
+            counts=json.dumps(report.counts, ensure_ascii=False),
+            warnings="\n".join(report.warnings),
+        )
+    )
+    return int(result.inserted_primary_key[0])
+
+
+def _records(frame: pd.DataFrame, import_id: int, prefix: str = "") -> list[dict]:
+    names = [prefix + c for c in frame.columns] + [prefix + "import_id"]
+    columns = [frame[c].to_numpy(dtype=object) for c in frame.columns]
+    columns.append(np.full(len(frame), import_id, dtype=object))
+    return [dict(zip(names, values)) for values in zip(*columns)]
+
+
+def _write(conn: sa.Connection, plans: list[_Plan], import_id: int, progress: Progress) -> None:
+    total = sum(len(p.inserts) + len(p.updates) for p in plans) or 1
+    done = 0
+    for plan in plans:
+        register = plan.rows.register
+        table = REGISTER_TABLES[register.name]
+        keys = [c.name for c in register.key_columns]
+        update = None
+        if len(plan.updates):
+            set_columns = [c for c in plan.updates.columns if c not in keys] + ["import_id"]
+            update = (
+                table.update()
+                .where(sa.and_(*(table.c[k] == sa.bindparam("v_" + k) for k in keys)))
+                .values({c: sa.bindparam("v_" + c) for c in set_columns})
+            )
+        for frame, statement in ((plan.inserts, table.insert()), (plan.updates, update)):
+            prefix = "" if statement is not update else "v_"
+            for start in range(0, len(frame), CHUNK_ROWS):
+                chunk = frame.iloc[start : start + CHUNK_ROWS]
+                conn.execute(statement, _records(chunk, import_id, prefix))
+                done += len(chunk)
+                progress(f"{register.label} wegschrijven", done / total)
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line
+
+
+class _ProgressPrinter:
+    """Prints progress to stderr once an import takes longer than QUIET_SECONDS."""
+
+    QUIET_SECONDS = 1.0
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.start = time.monotonic()
+        self.last: tuple[str, int] | None = None
+
+    def __call__(self, message: str, fraction: float) -> None:
+        if time.monotonic() - self.start < self.QUIET_SECONDS:
+            return
+        percent = int(fraction * 100)
+        if self.last and self.last[0] == message and percent - self.last[1] < 10 and percent < 100:
+            return
+        self.last = (message, percent)
+        print(f"{percent:3d}% {message}", file=self.stream, flush=True)
+
+
+def cli_import(file: str, *, database_url: str | None, dry_run: bool, user: str | None) -> int:
+    """`python -m data_access import`: 0 when applied (or a clean dry run), 1 when refused."""
+    engine = db.connect(database_url)
+    try:
+        try:
+            user = user or getpass.getuser()
+        except Exception:
+            user = "onbekend"
+        report = import_workbook(engine, file, user=user, dry_run=dry_run, progress=_ProgressPrinter())
+    finally:
+        engine.dispose()
+    for warning in report.warnings:
+        print(f"Waarschuwing: {warning}", file=sys.stderr)
+    for error in report.errors:
+        print(error, file=sys.stderr)
+    for line in report.summary():
+        print(line, file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1

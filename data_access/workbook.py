@@ -1,0 +1,399 @@
+"""Reading an uploaded file into one raw table per register, or refusing it with a Dutch message.
+
+An .xlsx workbook is read with python-calamine (values as Excel last saved them). Two facts
+calamine does not give are read from the file's XML, only where they matter: which cells carry
+a percentage format (for pct columns: 0.45 in a 0% cell means 45) and which cells hold a formula
+without a saved value (a file written by a program that does not compute formulas). A `.csv`
+file with `;` and decimal commas is accepted for one register, named by the file or recognised
+by its headers.
+
+Per sheet: the header row is found within the first HEADER_SEARCH_ROWS rows (title rows above it
+are common), headers are matched with registers.header_key, merged cells below the header are
+filled with their value, hidden register sheets are read (with a warning). Values are not parsed
+here: see cells.py and validation.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+import numpy as np
+import python_calamine
+
+from data_access.cells import is_blank
+from data_access.registers import REGISTERS, Register, header_key, register_for_sheet
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+HEADER_SEARCH_ROWS = 10
+# Sheets of the template that are not registers: never worth a warning.
+EXPLANATION_SHEET = "Uitleg"
+LISTS_SHEET = "Lijsten"
+_TEMPLATE_SHEETS = {header_key(EXPLANATION_SHEET), header_key(LISTS_SHEET)}
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SAVE_AS_XLSX = "open het in Excel en bewaar het als Excel-werkmap (.xlsx)"
+
+Progress = Callable[[str, float], None]
+
+
+class FileRefused(Exception):
+    """The file as a whole cannot be read; str(exc) is a Dutch message without the file name."""
+
+
+def located(file_name: str, message: str, sheet: str | None = None, row: int | None = None,
+            column: str | None = None) -> str:
+    """One Dutch error line: 'file: Sheet, rij 6, kolom kanaal: message'."""
+    place = ", ".join(
+        part
+        for part in (sheet, f"rij {row}" if row is not None else None, f"kolom {column}" if column else None)
+        if part
+    )
+    return f"{file_name}: {place}: {message}" if place else f"{file_name}: {message}"
+
+
+@dataclass
+class SheetTable:
+    """The raw data rows of one register sheet, one object array per register column present."""
+
+    register: Register
+    sheet: str  # the sheet's name in the file (the register's sheet name for a CSV file)
+    header_row: int  # Excel row number of the header
+    rows: np.ndarray  # Excel row number of each data row
+    columns: dict[str, np.ndarray]  # register column name -> raw values
+    letters: dict[str, str]  # register column name -> column letter
+    percent: dict[str, np.ndarray] = field(default_factory=dict)  # pct column -> cells with % format
+    formula_missing: dict[str, np.ndarray] = field(default_factory=dict)  # column -> formula, no value
+
+
+@dataclass
+class WorkbookContent:
+    tables: list[SheetTable]
+    errors: list[str]
+    warnings: list[str]
+
+
+# ---------------------------------------------------------------------------------------------
+# The bytes
+
+
+def read_source(source, file_name: str | None = None) -> tuple[bytes, str]:
+    """The file's bytes and the name messages use. `source`: a path, bytes or a binary file
+    object. Raises FileRefused for a missing or too large file."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data, name = bytes(source), file_name or "bestand"
+    elif isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        name = file_name or path.name
+        if not path.is_file():
+            raise FileRefused("het bestand bestaat niet of kan niet geopend worden")
+        _check_size(path.stat().st_size)
+        data = path.read_bytes()
+    else:
+        name = file_name or Path(str(getattr(source, "name", "bestand"))).name
+        data = source.read(MAX_FILE_BYTES + 1)
+    _check_size(len(data))
+    return data, name
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        mb = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+        raise FileRefused(
+            f"het bestand is te groot ({mb} MB; maximum {MAX_FILE_BYTES // 1024 // 1024} MB). "
+            "Verwijder overbodige bladen of kolommen, of splits het op."
+        )
+
+
+def read_workbook(data: bytes, file_name: str, progress: Progress | None = None) -> WorkbookContent:
+    """Every register sheet of the file as raw tables. Raises FileRefused when the file as a
+    whole is not readable (not an xlsx, corrupt, password, .xls, empty)."""
+    if not data:
+        raise FileRefused("het bestand is leeg")
+    if data.startswith(_OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise FileRefused(
+                "het bestand is beveiligd met een wachtwoord. Verwijder het wachtwoord in Excel "
+                "(Bestand > Info > Werkmap beveiligen) en bewaar het opnieuw."
+            )
+        raise FileRefused(f"dit is een oud Excel-bestand (.xls); {_SAVE_AS_XLSX}")
+    if data.startswith(b"PK"):
+        return _read_xlsx(data, file_name, progress)
+    if Path(file_name).suffix.lower() in (".csv", ".txt"):
+        return _read_csv(data, file_name)
+    raise FileRefused(f"dit is geen Excel-werkmap (.xlsx); {_SAVE_AS_XLSX} of kies het juiste bestand")
+
+
+# ---------------------------------------------------------------------------------------------
+# xlsx
+
+
+def _read_xlsx(data: bytes, file_name: str, progress: Progress | None) -> WorkbookContent:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise FileRefused(f"het bestand is beschadigd of onvolledig en kan niet gelezen worden; {_SAVE_AS_XLSX}") from exc
+    if "xl/workbook.bin" in names:
+        raise FileRefused(f"dit is een binaire Excel-werkmap (.xlsb); {_SAVE_AS_XLSX}")
+    if "xl/workbook.xml" not in names:
+        if "content.xml" in names:
+            raise FileRefused(f"dit is een OpenDocument-rekenblad (.ods); {_SAVE_AS_XLSX}")
+        raise FileRefused(f"dit is geen Excel-werkmap (.xlsx); {_SAVE_AS_XLSX} of kies het juiste bestand")
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_object(io.BytesIO(data))
+        sheet_paths = _sheet_paths(archive)
+        percent_styles = _percent_styles(archive)
+    except python_calamine.PasswordError as exc:
+        raise FileRefused("het bestand is beveiligd met een wachtwoord; verwijder het wachtwoord in Excel") from exc
+    except Exception as exc:
+        raise FileRefused(f"het bestand is beschadigd en kan niet gelezen worden; {_SAVE_AS_XLSX}") from exc
+
+    content = WorkbookContent([], [], [])
+    sheets = [m for m in workbook.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
+    seen: dict[str, str] = {}
+    for number, meta in enumerate(sheets):
+        register = register_for_sheet(meta.name)
+        hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
+        if register is None:
+            if not hidden and header_key(meta.name) not in _TEMPLATE_SHEETS:
+                content.warnings.append(located(file_name, f"blad '{meta.name}' is geen register en werd overgeslagen"))
+            continue
+        if register.name in seen:
+            content.errors.append(
+                located(file_name, f"de bladen '{seen[register.name]}' en '{meta.name}' horen allebei bij "
+                        f"register {register.sheet}; houd er één over")
+            )
+            continue
+        seen[register.name] = meta.name
+        if progress:
+            progress(f"Blad {meta.name} lezen", number / max(len(sheets), 1))
+        try:
+            sheet = workbook.get_sheet_by_name(meta.name)
+            grid = _grid(sheet.to_python(skip_empty_area=False))
+            merged = sheet.merged_cell_ranges or []
+        except Exception as exc:
+            raise FileRefused(f"blad '{meta.name}' is beschadigd en kan niet gelezen worden; {_SAVE_AS_XLSX}") from exc
+        if hidden:
+            content.warnings.append(located(file_name, "dit blad is verborgen; het werd toch ingelezen", meta.name))
+        table = _table(grid, register, meta.name, file_name, content, merged)
+        if table is not None:
+            xml_path = sheet_paths.get(meta.name)
+            if xml_path in names:
+                _mark_cells(table, archive.read(xml_path), percent_styles)
+            content.tables.append(table)
+    if not seen:
+        expected = ", ".join(r.sheet for r in REGISTERS)
+        raise FileRefused(f"geen enkel blad heeft de naam van een register (verwacht: {expected})")
+    return content
+
+
+def _grid(rows: list[list]) -> np.ndarray:
+    width = max((len(r) for r in rows), default=0)
+    grid = np.full((len(rows), width), "", dtype=object)
+    if rows and all(len(r) == width for r in rows):
+        grid[:, :] = rows
+    else:
+        for i, row in enumerate(rows):
+            grid[i, : len(row)] = row
+    return grid
+
+
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PKG_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> path of its XML part inside the zip."""
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    try:
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_NS}Relationship")}
+    paths = {}
+    for sheet in book.iter(f"{_MAIN_NS}sheet"):
+        target = targets.get(sheet.get(_REL_ID), "")
+        paths[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return paths
+
+
+def _percent_styles(archive: zipfile.ZipFile) -> set[str]:
+    """Indices (as text) of the cell styles whose number format shows a percentage."""
+    try:
+        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    except KeyError:
+        return set()
+    percent_formats = {"9", "10"}  # built-in 0% and 0.00%
+    for fmt in styles.iter(f"{_MAIN_NS}numFmt"):
+        code = re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", ""))  # literal text is no format
+        if "%" in code:
+            percent_formats.add(fmt.get("numFmtId"))
+    cell_xfs = styles.find(f"{_MAIN_NS}cellXfs")
+    if cell_xfs is None:
+        return set()
+    return {str(i) for i, xf in enumerate(cell_xfs.iter(f"{_MAIN_NS}xf")) if xf.get("numFmtId") in percent_formats}
+
+
+_FORMULA_CELL = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"([^>]*)>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(<v\s*/>|<v>\s*</v>|<v>)?'
+)
+
+
+def _mark_cells(table: SheetTable, xml: bytes, percent_styles: set[str]) -> None:
+    """Fills table.percent (pct columns) and table.formula_missing from the sheet's XML. Cells
+    are found by their r="B7" reference, which Excel, LibreOffice and openpyxl always write."""
+    by_letter = {letter: name for name, letter in table.letters.items()}
+    first_row = int(table.rows[0]) if len(table.rows) else 0
+
+    def mask_of(cells, wanted: dict[str, str]) -> dict[str, np.ndarray]:
+        masks: dict[str, np.ndarray] = {}
+        for letter, row in cells:
+            name = wanted.get(letter.decode())
+            index = int(row) - first_row
+            if name is not None and 0 <= index < len(table.rows):
+                masks.setdefault(name, np.zeros(len(table.rows), dtype=bool))[index] = True
+        return masks
+
+    if b"<f" in xml:
+        missing = []
+        for m in _FORMULA_CELL.finditer(xml):
+            value = m.group(4)
+            saved_text = b't="str"' in m.group(3) or b"t='str'" in m.group(3)
+            if value is None or (value != b"<v>" and not saved_text):
+                missing.append((m.group(1), m.group(2)))
+        table.formula_missing = mask_of(missing, by_letter)
+
+    pct_letters = {table.letters[c.name]: c.name for c in table.register.columns
+                   if c.type == "pct" and c.name in table.letters}
+    if percent_styles and pct_letters:
+        styles = b"|".join(s.encode() for s in sorted(percent_styles))
+        pattern = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?\ss="(?:' + styles + rb')"')
+        table.percent = mask_of(pattern.findall(xml), pct_letters)
+
+
+# ---------------------------------------------------------------------------------------------
+# csv
+
+
+def _read_csv(data: bytes, file_name: str) -> WorkbookContent:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        raise FileRefused(f"dit is geen Excel-werkmap (.xlsx) en geen CSV-bestand; {_SAVE_AS_XLSX}")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(";,\t", key=first.count) if first else ";"
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    grid = _grid(rows)
+    register = register_for_sheet(Path(file_name).stem) or _register_by_headers(grid)
+    if register is None:
+        raise FileRefused(
+            "uit dit CSV-bestand blijkt niet welk register het bevat: geef het de naam van het register "
+            "(bv. Klachten.csv) of gebruik de kolomkoppen van het sjabloon"
+        )
+    content = WorkbookContent([], [], [])
+    table = _table(grid, register, register.sheet, file_name, content, [])
+    if table is not None:
+        content.tables.append(table)
+    return content
+
+
+def _register_by_headers(grid: np.ndarray) -> Register | None:
+    scores = sorted(((_header_row(grid, r)[1], r.name) for r in REGISTERS), reverse=True)
+    if not scores or scores[0][0] < 2 or (len(scores) > 1 and scores[0][0] == scores[1][0]):
+        return None
+    return next(r for r in REGISTERS if r.name == scores[0][1])
+
+
+# ---------------------------------------------------------------------------------------------
+# One sheet
+
+
+def _header_keys(row) -> list[str]:
+    return ["" if is_blank(v) else header_key(v) for v in row]
+
+
+def _header_row(grid: np.ndarray, register: Register) -> tuple[int, int]:
+    """(index, number of register headers) of the row within the first rows that holds the
+    most headers of the register."""
+    known = {header_key(c.header) for c in register.columns}
+    best, best_score = -1, 0
+    for i in range(min(HEADER_SEARCH_ROWS, len(grid))):
+        score = len(known & set(_header_keys(grid[i])))
+        if score > best_score:
+            best, best_score = i, score
+    return best, best_score
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _table(grid: np.ndarray, register: Register, sheet: str, file_name: str, content: WorkbookContent,
+           merged) -> SheetTable | None:
+    if all(is_blank(v) for v in grid.ravel()):
+        content.warnings.append(located(file_name, "dit blad is leeg en werd overgeslagen", sheet))
+        return None
+    header, score = _header_row(grid, register)
+    if score == 0:
+        expected = ", ".join(c.header for c in register.columns[:4])
+        content.errors.append(located(
+            file_name,
+            f"geen kopregel gevonden in de eerste {HEADER_SEARCH_ROWS} rijen (verwacht kolommen zoals {expected}, …)",
+            sheet,
+        ))
+        return None
+    by_key = {header_key(c.header): c for c in register.columns}
+    positions: dict[str, list[int]] = {}
+    for j, key in enumerate(_header_keys(grid[header])):
+        column = by_key.get(key)
+        if column is not None:
+            positions.setdefault(column.name, []).append(j)
+        elif key:
+            content.warnings.append(located(
+                file_name, f"kolom '{grid[header, j]}' ({column_letter(j)}) is onbekend en werd genegeerd",
+                sheet, header + 1,
+            ))
+    failed = False
+    for column in register.columns:
+        found = positions.get(column.name, [])
+        if len(found) > 1:
+            letters = " en ".join(column_letter(j) for j in found)
+            content.errors.append(located(
+                file_name, f"kolom '{column.header}' komt meer dan eens voor (kolommen {letters}); houd er één over",
+                sheet, header + 1,
+            ))
+            failed = True
+        elif not found and column.required:
+            content.errors.append(located(file_name, f"verplichte kolom '{column.header}' ontbreekt", sheet, header + 1))
+            failed = True
+    if failed:
+        return None
+
+    for (r0, c0), (r1, c1) in merged:  # a merged block below the header: every cell holds its value
+        if r0 > header:
+            grid[r0 : r1 + 1, c0 : c1 + 1] = grid[r0, c0]
+    data = grid[header + 1 :]
+    return SheetTable(
+        register=register,
+        sheet=sheet,
+        header_row=header + 1,
+        rows=np.arange(header + 2, header + 2 + len(data)),
+        columns={name: data[:, found[0]] for name, found in positions.items()},
+        letters={name: column_letter(found[0]) for name, found in positions.items()},
+    )
