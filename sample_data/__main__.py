@@ -53,9 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def ensure(database_url: str | None = None) -> int:
-    """First run: migrates the database and, only when no register holds a row, loads the zone
-    sample through the importer and marks the database as a sample database."""
+def ensure(database_url: str | None = None, workbook_path: Path | None = None) -> int:
+    """First run: migrates the database and, only when no register holds a row, writes the zone
+    sample for today to a workbook (default data/voorbeeldgegevens.xlsx), loads it through the
+    importer and marks the database as a sample database."""
     from data_access.db import PROJECT_ROOT, connect, describe_url, is_empty
     from data_access.importer import import_workbook
     from sample_data import mark_as_sample
@@ -69,7 +70,7 @@ def ensure(database_url: str | None = None) -> int:
                 print(f"De databank bevat al gegevens ({describe_url(engine.url)}); er worden geen voorbeeldgegevens geladen.")
                 return 0
         rows = build_sample(date.today())
-        path = write_workbook(PROJECT_ROOT / "data" / "voorbeeldgegevens.xlsx", rows)
+        path = write_workbook(workbook_path or PROJECT_ROOT / "data" / "voorbeeldgegevens.xlsx", rows)
         report = import_workbook(engine, path, user="voorbeeldgegevens")
         if not report.ok:
             print("De voorbeeldgegevens konden niet geladen worden:", file=sys.stderr)

@@ -1,26 +1,30 @@
 """The zone sample: a fictitious police zone of about 120 VTE, from 1 January 2021 to `today`.
 
 `build_sample(today, seed)` returns the rows of every register as plain Python values keyed by
-the database column names of registers.py. It is deterministic: every random choice comes from a
-`random.Random` seeded with (seed, register), never from the clock or the global generator. At
-`today` a few items are late on purpose, so that every alert of the dashboard has something to
-show (see `_ensure_*`).
+the database column names of registers.py. It is deterministic: every random draw comes from a
+numpy Generator seeded with (seed, register), never from the clock or a global generator. The
+case registers follow the same rules as the national set (cases.py); on top of them a few items
+are late at `today` on purpose, so that every alert of the dashboard has something to show
+(the `_ensure_*` functions).
 """
 
 from __future__ import annotations
 
 import calendar
-import math
-import random
+import zlib
 from datetime import date, timedelta
 
-from data_access.registers import BY_NAME, LIGHT_SANCTIONS
+import numpy as np
+
+from data_access.registers import BY_NAME, FTE_INDICATOR
+from sample_data import cases as C
 from sample_data import profile as P
 from sample_data import texts as T
 
 START = date(2021, 1, 1)
 ZONE_FTE = 120
 STAFF_POOL = 150  # pseudonyms over the whole period (turnover included)
+CORE_CRITERIA = 10  # the first ten of texts.CRITERIA are evaluated every year
 
 Row = dict[str, object]
 
@@ -28,32 +32,24 @@ Row = dict[str, object]
 def build_sample(today: date, seed: int = 2024) -> dict[str, list[Row]]:
     """Rows per register (register name -> list of {column name: value}) for the fictitious zone."""
     if today < START + timedelta(days=180):
-        raise ValueError(f"De voorbeeldgegevens beginnen op {START:%d/%m/%Y}; kies een latere datum.")
-
-    def rng(name: str) -> random.Random:
-        return random.Random(f"{seed}:{name}")
-
-    staff = Staff(rng("staff"))
+        raise ValueError(f"De voorbeeldgegevens beginnen op {START:%d/%m/%Y}; kies een peildatum vanaf juli 2021.")
+    staff = C.StaffPool(generator(seed, "staff"), STAFF_POOL)
     rows = {
-        "klachten": _complaints(rng("klachten"), today, staff),
-        "functioneringsnotas": _notes(rng("functioneringsnotas"), today, staff),
-        "tuchtdossiers": _dossiers(rng("tuchtdossiers"), today, staff),
-        "meldingen": _reports(rng("meldingen"), today),
-        "actieplan": _actions(rng("actieplan"), today),
-        "indicatoren": _indicators(rng("indicatoren"), today),
+        "klachten": _complaints(generator(seed, "klachten"), today, staff),
+        "functioneringsnotas": _notes(generator(seed, "functioneringsnotas"), today, staff),
+        "tuchtdossiers": _dossiers(generator(seed, "tuchtdossiers"), today, staff),
+        "meldingen": _reports(generator(seed, "meldingen"), today),
+        "actieplan": _actions(generator(seed, "actieplan"), today),
+        "indicatoren": indicators(generator(seed, "indicatoren"), today, START.year, ZONE_FTE),
     }
     measured = {r["indicator"] for r in rows["indicatoren"]}
-    rows["evaluatiecriteria"] = _criteria(rng("evaluatiecriteria"), today, measured)
-    # Every row carries every column of its register, in the register's order.
-    return {name: [{c: row.get(c) for c in BY_NAME[name].column_names} for row in rs] for name, rs in rows.items()}
+    rows["evaluatiecriteria"] = criteria(generator(seed, "evaluatiecriteria"), today, START.year, measured)
+    return {r.name: rows[r.name] for r in BY_NAME.values()}
 
 
-# ---------------------------------------------------------------------------------------------
-# Shared helpers
-
-
-def pick(rng: random.Random, table: dict[str, float]) -> str:
-    return rng.choices(tuple(table), weights=tuple(table.values()))[0]
+def generator(seed: int, stream: str) -> np.random.Generator:
+    """An independent, reproducible generator per register (crc32 is stable across runs)."""
+    return np.random.default_rng([seed, zlib.crc32(stream.encode())])
 
 
 def add_months(day: date, months: int) -> date:
@@ -63,395 +59,157 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _years(today: date) -> range:
-    return range(START.year, today.year + 1)
+def zone_rate(register: str, factor: float = 1.0):
+    return lambda year: P.ZONE_RATES[register] * ZONE_FTE * factor
 
 
-def _year_fraction(year: int, today: date) -> float:
-    """Share of the year that lies on or before today."""
-    first, last = date(year, 1, 1), min(date(year, 12, 31), today)
-    return ((last - first).days + 1) / (366 if calendar.isleap(year) else 365)
+def _rows(register: str, columns: C.Columns) -> list[Row]:
+    return C.to_rows(columns, BY_NAME[register].column_names)
 
 
-def _count(rng: random.Random, per_year: float, year: int, today: date) -> int:
-    expected = per_year * _year_fraction(year, today)
-    return max(0, round(rng.gauss(expected, 0.08 * expected)))
-
-
-def _days(rng: random.Random, year: int, today: date, season: tuple[float, ...], n: int) -> list[date]:
-    """n sorted days of `year` up to today, weighted by month (season) and weekday."""
-    first, last = date(year, 1, 1), min(date(year, 12, 31), today)
-    days = [first + timedelta(i) for i in range((last - first).days + 1)]
-    weights = [season[d.month - 1] * P.WEEKDAY_WEIGHTS[d.weekday()] for d in days]
-    return sorted(rng.choices(days, weights=weights, k=n))
+def _one(register: str, columns: C.Columns) -> Row:
+    return _rows(register, columns)[0]
 
 
 def _numbered(rows: list[Row], key: str, by: str, prefix: str, width: int) -> list[Row]:
-    """Sorts rows on their date and numbers them per year: PREFIX-2024-0007."""
+    """Sorts rows on their main date and gives them their key, numbered per year."""
     rows.sort(key=lambda r: r[by])
-    seq: dict[int, int] = {}
-    for row in rows:
-        year = row[by].year
-        seq[year] = seq.get(year, 0) + 1
-        row[key] = f"{prefix}-{year}-{seq[year]:0{width}d}"
+    keys = C.numbers(prefix, np.array([r[by] for r in rows], dtype="datetime64[D]"), width)
+    for row, value in zip(rows, keys.tolist()):
+        row[key] = value
     return rows
 
 
-class Staff:
-    """Pseudonymous staff: `Medewerker 0123`, each in one service."""
-
-    def __init__(self, rng: random.Random):
-        numbers = rng.sample(range(1, 10000), STAFF_POOL)
-        self._by_service: dict[str, list[str]] = {s: [] for s in P.SERVICES}
-        for number in numbers:
-            self._by_service[pick(rng, P.SERVICES)].append(pseudonym(number))
-        self._rng = rng
-
-    def member(self, service: str) -> str:
-        pool = self._by_service[service] or [m for ms in self._by_service.values() for m in ms]
-        return self._rng.choice(pool)
-
-
-def pseudonym(number: int) -> str:
-    return f"Medewerker {number:04d}"
+def _days_ago(today: date, rng: np.random.Generator, low: int, high: int) -> np.ndarray:
+    return np.array([C.day(today) - int(rng.integers(low, high + 1))])
 
 
 # ---------------------------------------------------------------------------------------------
-# Klachten
+# Case registers: the shared life cycle, then the late items the alerts need
 
 
-def _complaints(rng: random.Random, today: date, staff: Staff) -> list[Row]:
-    per_year = P.ZONE_RATES["klachten"] * ZONE_FTE
-    rows = [
-        _complaint(rng, received, today, staff)
-        for year in _years(today)
-        for received in _days(rng, year, today, P.COMPLAINT_SEASON, _count(rng, per_year, year, today))
-    ]
-    _ensure_overdue_complaints(rng, rows, today, wanted=3)
+def _complaints(rng: np.random.Generator, today: date, staff: C.StaffPool) -> list[Row]:
+    received = C.event_days(rng, START.year, today, zone_rate("klachten"), P.COMPLAINT_SEASON)
+    rows = _rows("klachten", C.complaints(rng, received, today, staff))
+    _ensure_overdue_complaints(rows, today, wanted=3)
     return _numbered(rows, "dossiernummer", "datum_ontvangst", "KL", 4)
 
 
-def _complaint(rng: random.Random, received: date, today: date, staff: Staff) -> Row:
-    category = pick(rng, P.COMPLAINT_CATEGORY)
-    service = pick(rng, P.SERVICES)
-    impersonal = category in ("dienstverlening", "andere") and rng.random() < 0.6
-    row: Row = {
-        "datum_ontvangst": received,
-        "kanaal": pick(rng, P.COMPLAINT_CHANNEL),
-        "categorie": category,
-        "dienst": service,
-        "medewerker": None if impersonal or rng.random() < 0.1 else staff.member(service),
-        "omschrijving": rng.choice(T.COMPLAINT_TEXTS[category]),
-        "_assessment": pick(rng, P.COMPLAINT_ASSESSMENT),
-    }
-    lead = round(rng.lognormvariate(math.log(P.COMPLAINT_LEAD_MEDIAN), P.COMPLAINT_LEAD_SIGMA))
-    if row["_assessment"] == "onontvankelijk":
-        lead //= 3
-    _settle_complaint(rng, row, received + timedelta(days=lead), today)
-    return row
-
-
-def _settle_complaint(rng: random.Random, row: Row, closing: date | None, today: date) -> None:
-    """Sets status and outcome as they stand at today (closing None: still open)."""
-    assessment = row.pop("_assessment", None) or row.get("beoordeling") or "ongegrond"
-    if closing is not None and closing <= today:
-        consequence = pick(rng, P.CONSEQUENCE_FOUNDED) if assessment in P.FOUNDED else rng.choice(("geen", "geen", None))
-        row.update(status="afgesloten", datum_afsluiting=closing, beoordeling=assessment, gevolg=consequence)
-    else:
-        status = "ontvangen" if (today - row["datum_ontvangst"]).days <= 7 else "in behandeling"
-        row.update(status=status, datum_afsluiting=None, beoordeling=None, gevolg=None)
-
-
-def _ensure_overdue_complaints(rng: random.Random, rows: list[Row], today: date, wanted: int) -> None:
-    """At least `wanted` complaints open for more than 90 days: the slowest recent ones stay open."""
+def _ensure_overdue_complaints(rows: list[Row], today: date, wanted: int) -> None:
+    """At least `wanted` complaints open for more than 90 days: the youngest closed ones received
+    95 to 240 days ago are reopened (closed quickly, so the year's lead times barely move)."""
     overdue = [r for r in rows if r["status"] != "afgesloten" and (today - r["datum_ontvangst"]).days > 90]
     window = [r for r in rows if r["status"] == "afgesloten" and 95 <= (today - r["datum_ontvangst"]).days <= 240]
-    window.sort(key=lambda r: (r["datum_afsluiting"] - r["datum_ontvangst"]).days, reverse=True)
+    window.sort(key=lambda r: r["datum_ontvangst"], reverse=True)
     for row in window[: max(0, wanted - len(overdue))]:
-        _settle_complaint(rng, row, None, today)
+        row.update(status="in behandeling", datum_afsluiting=None, beoordeling=None, gevolg=None)
 
 
-# ---------------------------------------------------------------------------------------------
-# Functioneringsnota's
-
-
-def _notes(rng: random.Random, today: date, staff: Staff) -> list[Row]:
-    per_year = P.ZONE_RATES["functioneringsnotas"] * ZONE_FTE
-    rows = [
-        _note(rng, day, today, staff)
-        for year in _years(today)
-        for day in _days(rng, year, today, P.FLAT_SEASON, _count(rng, per_year, year, today))
-    ]
-    if not any(_note_overdue(r, today) for r in rows):
-        late = _note(rng, today - timedelta(days=rng.randint(60, 90)), today, staff)
-        late.update(opvolgingsdatum=today - timedelta(days=rng.randint(7, 21)), status="open")
+def _notes(rng: np.random.Generator, today: date, staff: C.StaffPool) -> list[Row]:
+    issued = C.event_days(rng, START.year, today, zone_rate("functioneringsnotas"), P.FLAT_SEASON)
+    rows = _rows("functioneringsnotas", C.notes(rng, issued, today, staff))
+    if not any(r["status"] == "open" and r["opvolgingsdatum"] and r["opvolgingsdatum"] < today for r in rows):
+        late = _one("functioneringsnotas", C.notes(rng, _days_ago(today, rng, 60, 90), today, staff))
+        late.update(opvolgingsdatum=today - timedelta(days=int(rng.integers(7, 22))), status="open")
         rows.append(late)
     return _numbered(rows, "nummer", "datum", "FN", 3)
 
 
-def _note(rng: random.Random, day: date, today: date, staff: Staff) -> Row:
-    service = pick(rng, P.SERVICES)
-    followup = day + timedelta(days=rng.randint(30, 120)) if rng.random() < 0.85 else None
-    if followup is None:
-        status = "afgesloten" if (today - day).days > 90 else "open"
-    elif followup <= today:
-        status = rng.choices(("opgevolgd", "afgesloten"), weights=(55, 45))[0]
-    else:
-        status = "open"
-    return {
-        "datum": day,
-        "dienst": service,
-        "thema": pick(rng, P.NOTE_THEME),
-        "aanleiding": pick(rng, P.NOTE_CAUSE),
-        "opvolgingsdatum": followup,
-        "status": status,
-        "medewerker": staff.member(service),
-    }
-
-
-def _note_overdue(row: Row, today: date) -> bool:
-    return row["status"] == "open" and row["opvolgingsdatum"] is not None and row["opvolgingsdatum"] < today
-
-
-# ---------------------------------------------------------------------------------------------
-# Tucht- en gerechtelijke dossiers
-
-
-def _dossiers(rng: random.Random, today: date, staff: Staff) -> list[Row]:
-    per_year = P.ZONE_RATES["tuchtdossiers"] * ZONE_FTE
-    rows = [
-        _dossier(rng, opening, today, staff)
-        for year in _years(today)
-        for opening in _days(rng, year, today, P.FLAT_SEASON, _count(rng, per_year, year, today))
-    ]
-    if not any(dossier_at_risk(r, today) for r in rows):
+def _dossiers(rng: np.random.Generator, today: date, staff: C.StaffPool) -> list[Row]:
+    opened = C.event_days(rng, START.year, today, zone_rate("tuchtdossiers"), P.FLAT_SEASON)
+    rows = _rows("tuchtdossiers", C.dossiers(rng, opened, today, staff))
+    if not any(dossier_near_term(r, today) for r in rows):
         rows.append(_dossier_near_term(rng, today, staff))
     return _numbered(rows, "dossiernummer", "datum_opening", "TD", 3)
 
 
-def _dossier(rng: random.Random, opening: date, today: date, staff: Staff) -> Row:
-    kind = pick(rng, P.DOSSIER_KIND)
-    known = opening - timedelta(days=rng.randint(0, 21))
-    report = None  # the inleidend verslag, as planned
-    if kind == "gerechtelijk":
-        sanction = pick(rng, P.JUDICIAL_OUTCOME)
-        decision = opening + timedelta(days=rng.randint(120, 540))
-    elif kind == "tucht":
-        sanction = pick(rng, P.DISCIPLINARY_SANCTION)
-        if sanction == "geen" and rng.random() < 0.6:  # classified after the pre-investigation
-            decision = opening + timedelta(days=rng.randint(30, 150))
-        else:
-            report = known + timedelta(days=rng.randint(45, 170))
-            decision = report + timedelta(days=rng.randint(30, 120))
-    else:  # tucht en gerechtelijk: the disciplinary case waits for the judicial one
-        sanction = pick(rng, P.DISCIPLINARY_SANCTION)
-        decision = opening + timedelta(days=rng.randint(240, 620))
-        if rng.random() < 0.7:
-            report = max(known, decision - timedelta(days=rng.randint(30, 90)))
-    service = pick(rng, P.SERVICES)
-    row: Row = {
-        "soort": kind,
-        "categorie": pick(rng, P.DOSSIER_CATEGORY),
-        "dienst": service,
-        "datum_feiten": None if rng.random() < 0.2 else known - timedelta(days=rng.randint(0, 120)),
-        "datum_kennisname": known,
-        "datum_opening": opening,
-        "tuchtoverheid": None if kind == "gerechtelijk" else _authority(rng, sanction),
-        "medewerker": staff.member(service),
-    }
-    if rng.random() < 0.08:
-        row["ordemaatregel"] = rng.choices(("voorlopige schorsing", "andere"), weights=(80, 20))[0]
-        row["datum_ordemaatregel"] = min(today, opening + timedelta(days=rng.randint(0, 14)))
-    else:
-        row["ordemaatregel"] = rng.choice((None, "geen"))
-    report = report if report is not None and report <= today else None
-    row["datum_inleidend_verslag"] = report
-    if decision <= today:
-        phase = "afgesloten" if (today - decision).days > 60 and rng.random() < 0.9 else "beslist"
-        if sanction in P.DISCIPLINARY_SANCTION and sanction not in ("geen", *LIGHT_SANCTIONS) and rng.random() < 0.25:
-            phase = "beroep"
-        row.update(fase=phase, sanctie=sanction, datum_beslissing=decision)
-    else:
-        started = report is not None or (kind == "gerechtelijk" and (today - opening).days > 60)
-        row.update(fase="lopend" if started else "vooronderzoek", sanctie=None, datum_beslissing=None)
+def dossier_near_term(row: Row, today: date, months: int = 6, warn_days: int = 30) -> bool:
+    """A tucht dossier without inleidend verslag or decision whose term ends within warn_days."""
+    if row["soort"] != "tucht" or row["datum_inleidend_verslag"] or row["datum_beslissing"]:
+        return False
+    return today <= add_months(row["datum_kennisname"], months) <= today + timedelta(days=warn_days)
+
+
+def _dossier_near_term(rng: np.random.Generator, today: date, staff: C.StaffPool) -> Row:
+    """A tucht dossier in pre-investigation whose six-month term ends 8 to 25 days from today."""
+    known = add_months(today + timedelta(days=int(rng.integers(8, 26))), -6)
+    row = _one("tuchtdossiers", C.dossiers(rng, np.array([C.day(known)]) + 5, today, staff))
+    row.update(
+        soort="tucht",
+        datum_kennisname=known,
+        datum_feiten=known - timedelta(days=int(rng.integers(5, 41))),
+        datum_inleidend_verslag=None,
+        tuchtoverheid="korpschef",
+        fase="vooronderzoek",
+        ordemaatregel=None,
+        datum_ordemaatregel=None,
+        sanctie=None,
+        datum_beslissing=None,
+    )
     return row
 
 
-def _authority(rng: random.Random, sanction: str) -> str:
-    if sanction in ("geen", *LIGHT_SANCTIONS):
-        return rng.choices(("korpschef", "politiecollege"), weights=(85, 15))[0]
-    return rng.choices(("politiecollege", "burgemeester"), weights=(70, 30))[0]
-
-
-def dossier_at_risk(row: Row, today: date, months: int = 6, warn_days: int = 30) -> bool:
-    """kpi-catalog.md discipline_limit_at_risk, for the sample's own check."""
-    return (
-        row["soort"] == "tucht"
-        and row["datum_inleidend_verslag"] is None
-        and row["datum_beslissing"] is None
-        and today >= add_months(row["datum_kennisname"], months) - timedelta(days=warn_days)
-    )
-
-
-def _dossier_near_term(rng: random.Random, today: date, staff: Staff) -> Row:
-    """A tucht dossier without inleidend verslag whose six-month term ends 8 to 25 days from today."""
-    term_end = today + timedelta(days=rng.randint(8, 25))
-    known = add_months(term_end, -6)
-    service = pick(rng, P.SERVICES)
-    return {
-        "soort": "tucht",
-        "categorie": pick(rng, P.DOSSIER_CATEGORY),
-        "dienst": service,
-        "datum_feiten": known - timedelta(days=rng.randint(5, 40)),
-        "datum_kennisname": known,
-        "datum_opening": known + timedelta(days=rng.randint(3, 10)),
-        "tuchtoverheid": "korpschef",
-        "fase": "vooronderzoek",
-        "ordemaatregel": None,
-        "medewerker": staff.member(service),
-    }
-
-
-# ---------------------------------------------------------------------------------------------
-# Meldingen integriteit
-
-
-def _reports(rng: random.Random, today: date) -> list[Row]:
-    rows = []
-    for year in _years(today):
-        # The law of 8 December 2022 made the internal channel widely known: fewer reports before.
-        per_year = P.ZONE_RATES["meldingen"] * ZONE_FTE * (0.65 if year < 2023 else 1.0)
-        rows += [_report(rng, day, today) for day in _days(rng, year, today, P.FLAT_SEASON, _count(rng, per_year, year, today))]
-    if not any(_report_unacknowledged(r, today) for r in rows):
-        late = _report(rng, today - timedelta(days=rng.randint(9, 14)), today)
+def _reports(rng: np.random.Generator, today: date) -> list[Row]:
+    # The law of 8 December 2022 made the internal channel widely known: fewer reports before.
+    rate = lambda year: P.ZONE_RATES["meldingen"] * ZONE_FTE * (0.65 if year < 2023 else 1.0)  # noqa: E731
+    received = C.event_days(rng, START.year, today, rate, P.FLAT_SEASON)
+    rows = _rows("meldingen", C.reports(rng, received, today))
+    if not any(r["datum_ontvangstbevestiging"] is None and (today - r["datum_ontvangst"]).days > 7 for r in rows):
+        late = _one("meldingen", C.reports(rng, _days_ago(today, rng, 9, 14), today))
         late.update(datum_ontvangstbevestiging=None, datum_terugkoppeling=None, status="ontvankelijkheid", uitkomst=None)
         rows.append(late)
     return _numbered(rows, "nummer", "datum_ontvangst", "ME", 3)
-
-
-def _report(rng: random.Random, received: date, today: date) -> Row:
-    category = pick(rng, P.REPORT_CATEGORY)
-    outcome = pick(rng, P.REPORT_OUTCOME)
-    ack = received + timedelta(days=rng.randint(0, 7) if rng.random() < 0.92 else rng.randint(8, 20))
-    if outcome == "onontvankelijk":
-        feedback = ack + timedelta(days=rng.randint(5, 25))
-        closing = feedback
-    else:
-        feedback = ack + timedelta(days=rng.randint(20, 88) if rng.random() < 0.88 else rng.randint(95, 150))
-        closing = feedback + timedelta(days=rng.randint(0, 30))
-    if closing <= today:
-        status = "afgesloten"
-    elif ack <= today and (today - ack).days > 10 and outcome != "onontvankelijk":
-        status = "onderzoek"
-    else:
-        status = "ontvankelijkheid"
-    return {
-        "datum_ontvangst": received,
-        "kanaal": pick(rng, P.REPORT_CHANNEL),
-        "anoniem": rng.random() < P.REPORT_ANONYMOUS_SHARE,
-        "categorie": category,
-        "datum_ontvangstbevestiging": ack if ack <= today else None,
-        "datum_terugkoppeling": feedback if feedback <= today else None,
-        "status": status,
-        "uitkomst": outcome if status == "afgesloten" else None,
-        "omschrijving": T.REPORT_TEXTS[category],
-    }
-
-
-def _report_unacknowledged(row: Row, today: date, ack_days: int = 7) -> bool:
-    return row["datum_ontvangstbevestiging"] is None and (today - row["datum_ontvangst"]).days > ack_days
 
 
 # ---------------------------------------------------------------------------------------------
 # Actieplan
 
 
-def _actions(rng: random.Random, today: date) -> list[Row]:
-    """The actions of texts.ACTIONS, started one after another from early 2021 to a few months
-    after today; their status follows from the deadline."""
-    first, last = date(2021, 2, 1), today + timedelta(days=120)
-    step = (last - first).days / len(T.ACTIONS)
-    rows = []
-    for i, action in enumerate(T.ACTIONS):
-        start = first + timedelta(days=round(i * step) + rng.randint(0, 20))
-        deadline = start + timedelta(days=rng.randint(100, 420))
-        row = {
-            "strategische_doelstelling": action.strategic_goal,
-            "operationele_doelstelling": action.operational_goal,
-            "actie": action.action,
-            "trekker": action.owner,
-            "deadline": deadline,
-            "_start": start,
-        }
-        _settle_action(rng, row, today, _action_status(rng, start, deadline, today))
-        rows.append(row)
-    overdue = [r for r in rows if action_overdue(r, today)]
-    done_late = [r for r in rows if r["status"] == "afgerond" and r["deadline"] < today]
-    for row in sorted(done_late, key=lambda r: r["deadline"], reverse=True)[: max(0, 2 - len(overdue))]:
-        _settle_action(rng, row, today, "lopend")
-    # numbered by the year the action (is planned to) start
-    return _numbered(rows, "actie_id", "_start", "A", 2)
-
-
-def _action_status(rng: random.Random, start: date, deadline: date, today: date) -> str:
-    if deadline < today:
-        return rng.choices(("afgerond", "uitgesteld", "geschrapt", "lopend"), weights=(80, 6, 4, 10))[0]
-    if start > today:
-        return "niet gestart"
-    return "afgerond" if (deadline - today).days < 60 and rng.random() < 0.3 else "lopend"
-
-
-def _settle_action(rng: random.Random, row: Row, today: date, status: str) -> None:
-    start, deadline = row["_start"], row["deadline"]
-    span = max(1, (deadline - start).days)
-    if status == "niet gestart":
-        row.update(startdatum=None, voortgang=0.0, laatste_update=None)
-    elif status == "afgerond":
-        done = max(start, min(today, deadline - timedelta(days=rng.randint(0, 30))))
-        row.update(startdatum=start, voortgang=100.0, laatste_update=done)
-    elif status == "lopend":
-        elapsed = min(today, deadline) - start
-        progress = max(5, min(95, 5 * round(20 * elapsed.days / span * rng.uniform(0.6, 0.95))))
-        row.update(startdatum=start, voortgang=float(progress), laatste_update=max(start, today - timedelta(days=rng.randint(2, 45))))
-    else:  # uitgesteld, geschrapt
-        when = max(start, min(today, deadline) - timedelta(days=rng.randint(0, 60)))
-        progress = float(5 * rng.randint(1, 8)) if status == "uitgesteld" else None
-        row.update(startdatum=start, voortgang=progress, laatste_update=when)
-    remarks = T.ACTION_REMARKS.get(status)
-    wants_remark = status in ("uitgesteld", "geschrapt") or rng.random() < 0.25
-    row["opmerking"] = rng.choice(remarks) if remarks and wants_remark else None
-    row["status"] = status
-
-
-def action_overdue(row: Row, today: date) -> bool:
-    return row["deadline"] < today and row["status"] not in ("afgerond", "geschrapt")
+def _actions(rng: np.random.Generator, today: date) -> list[Row]:
+    """The actions of texts.ACTIONS, started one after another from February 2021 to four months
+    after today; at least two that were due in the last year are not done."""
+    n = len(T.ACTIONS)
+    first, last = C.day(date(2021, 2, 1)), C.day(today + timedelta(days=120))
+    step = (last - first).astype(int) / n
+    start = first + np.rint(np.arange(n) * step).astype(int) + C.days_between(rng, 0, 20, n)
+    deadline = start + C.days_between(rng, 100, 420, n)
+    status = C.action_status(rng, start, deadline, today)
+    # Late at today: at least two due in the last year and not done.
+    past = deadline < C.day(today)
+    overdue = past & (deadline >= C.day(today) - 365) & ~np.isin(status, ("afgerond", "geschrapt"))
+    done_late = np.flatnonzero(past & (status == "afgerond"))
+    status[done_late[np.argsort(deadline[done_late])[::-1]][: max(0, 2 - int(overdue.sum()))]] = "lopend"
+    columns = C.actions(rng, np.arange(n), start, deadline, status, today)
+    columns["actie_id"] = C.numbers("A", start, 2)  # by the year the action (is planned to) start
+    return _rows("actieplan", columns)
 
 
 # ---------------------------------------------------------------------------------------------
-# Evaluatiecriteria and Indicatoren
-
-CORE_CRITERIA = 10  # the first ten of texts.CRITERIA are evaluated every year
+# Evaluatiecriteria and Indicatoren (also used by the national set)
 
 
-def _criteria(rng: random.Random, today: date, measured: set[str]) -> list[Row]:
+def criteria(rng: np.random.Generator, today: date, first_year: int, measured: set[str]) -> list[Row]:
     """About ten criteria a year on KPI ids and measured indicators; in the current year two are
     drafts and the dilemma training has no measurement yet ("geen gegevens")."""
     rows = []
-    for year in _years(today):
+    for year in range(first_year, today.year + 1):
         current = year == today.year
         extra = [c for c in T.CRITERIA[CORE_CRITERIA:] if not (current and c.indicator == T.FUEL_CARDS)]
-        chosen = list(T.CRITERIA[:CORE_CRITERIA]) + rng.sample(extra, rng.randint(0, 2))
+        picked = rng.choice(len(extra), size=int(rng.integers(0, 3)), replace=False)
+        chosen = list(T.CRITERIA[:CORE_CRITERIA]) + [extra[i] for i in sorted(picked.tolist())]
         chosen = [c for c in chosen if c.indicator in measured or c.indicator not in T.INDICATOR_SOURCES]
-        validated = date(year, 2, rng.randint(3, 26))
+        validated = date(year, 2, int(rng.integers(3, 27)))
         for i, c in enumerate(chosen, start=1):
             norm = float(c.norm)
+            text = c.text
             if c.indicator == T.CHARTER:  # the target rises as the charter takes hold
                 norm = float(min(c.norm, 70 + 10 * (year - START.year)))
+                text = text.replace(f"{c.norm:g}%", f"{norm:g}%")
             draft = validated > today or (current and i > len(chosen) - 2)
             rows.append(
                 {
                     "criterium_id": f"EC-{year}-{i:02d}",
-                    "omschrijving": c.text if norm == c.norm else c.text.replace(f"{c.norm:g}%", f"{norm:g}%"),
+                    "omschrijving": text,
                     "indicator": c.indicator,
                     "norm": norm,
                     "richting": c.direction,
@@ -462,34 +220,36 @@ def _criteria(rng: random.Random, today: date, measured: set[str]) -> list[Row]:
     return rows
 
 
-def _indicators(rng: random.Random, today: date) -> list[Row]:
-    """Yearly values for the finished years (and staff and charter for the current year too),
-    monthly fuel-card checks from January of last year up to last month."""
+def indicators(rng: np.random.Generator, today: date, first_year: int, fte: float) -> list[Row]:
+    """Yearly values for the finished years (staff, charter and the running count of logging
+    checks for the current year too), and monthly fuel-card checks from January of last year up
+    to last month. Counts scale with the staff (`fte`)."""
     rows: list[Row] = []
+    scale = fte / ZONE_FTE
 
     def add(name: str, period: str, value: float) -> None:
         rows.append({"indicator": name, "periode": period, "waarde": float(value), "bron": T.INDICATOR_SOURCES[name]})
 
     monthly: dict[int, list[int]] = {}
-    month = date(max(START.year, today.year - 1), 1, 1)
+    month = date(max(first_year, today.year - 1), 1, 1)
     while (month.year, month.month) < (today.year, today.month):
-        checks = rng.randint(1, 3)
+        checks = round(int(rng.integers(1, 4)) * scale)
         monthly.setdefault(month.year, []).append(checks)
         add(T.FUEL_CARDS, f"{month:%Y-%m}", checks)
         month = add_months(month, 1)
 
-    fte = ZONE_FTE - 2 + rng.uniform(-1.5, 1.5)
-    for year in _years(today):
-        add(T.FTE, str(year), round(fte, 1))
-        fte += rng.gauss(0.6, 1.8)
-        charter = min(100.0, 97 - 59 * 0.62 ** (year - START.year) + rng.uniform(-2, 2))
-        add(T.CHARTER, str(year), round(charter, 1))
-        logging = rng.randint(10, 16)
+    staff = fte * (1 - 0.016 + rng.uniform(-0.012, 0.012))
+    for year in range(first_year, today.year + 1):
+        k = year - first_year
+        add(FTE_INDICATOR, str(year), round(staff, 1))
+        staff *= 1 + rng.normal(0.005, 0.015)
+        add(T.CHARTER, str(year), round(min(100.0, 97 - 59 * 0.62**k + rng.uniform(-2, 2)), 1))
+        logging = int(rng.integers(10, 17))
         if year == today.year:  # the running count of this year; no dilemma training yet
-            add(T.LOGGING, str(year), round(logging * _year_fraction(year, today)))
+            add(T.LOGGING, str(year), round(logging * scale * C.year_fraction(year, today)))
             continue
-        add(T.DILEMMA, str(year), min(95, rng.randint(22, 45) + 6 * (year - START.year)))
-        add(T.LOGGING, str(year), logging)
-        fuel = sum(monthly[year]) if len(monthly.get(year, ())) == 12 else rng.randint(16, 30)
+        add(T.DILEMMA, str(year), round(min(95, int(rng.integers(22, 46)) + 6 * k) * scale))
+        add(T.LOGGING, str(year), round(logging * scale))
+        fuel = sum(monthly[year]) if len(monthly.get(year, ())) == 12 else round(int(rng.integers(16, 31)) * scale)
         add(T.FUEL_CARDS, str(year), fuel)
     return rows

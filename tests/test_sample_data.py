@@ -180,8 +180,9 @@ def test_dossiers_with_and_without_inleidend_verslag_and_rare_order_measures(sam
     assert len(measures) <= 0.25 * len(dossiers)
 
 
-def test_late_items_exist_at_today(sample):
-    today = TODAY
+@pytest.mark.parametrize("today", [TODAY, date(2022, 2, 1), date(2024, 1, 3), date(2025, 6, 30), date(2029, 3, 9)])
+def test_late_items_exist_at_today(today):
+    sample = build_sample(today)
     open_complaints = [r for r in sample["klachten"] if r["datum_afsluiting"] is None]
     assert sum((today - r["datum_ontvangst"]).days > 90 for r in open_complaints) >= 2
     assert any(
@@ -198,7 +199,11 @@ def test_late_items_exist_at_today(sample):
         and today <= add_months(r["datum_kennisname"], 6) <= today + timedelta(days=30)
     ]  # fmt: skip
     assert near_term
-    assert sum(r["deadline"] < today and r["status"] not in ("afgerond", "geschrapt") for r in sample["actieplan"]) >= 2
+    late_actions = [
+        r for r in sample["actieplan"]
+        if today - timedelta(days=365) <= r["deadline"] < today and r["status"] not in ("afgerond", "geschrapt")
+    ]  # fmt: skip
+    assert len(late_actions) >= 2
 
 
 def test_action_plan_covers_the_four_goals_and_chapter_3(sample):
@@ -299,3 +304,68 @@ def test_sample_mark_round_trip(engine):
         assert is_sample_database(conn)
         clear_sample_mark(conn)
         assert not is_sample_database(conn)
+
+
+# ---------------------------------------------------------------------------------------------
+# Through the importer, and the first run
+
+
+def _table_counts(conn) -> dict[str, int]:
+    from data_access.schema import REGISTER_TABLES
+
+    return {name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() for name, t in REGISTER_TABLES.items()}
+
+
+def test_sample_workbook_imports_without_errors_and_stores_the_same_rows(sample, engine, tmp_path):
+    from data_access.importer import import_workbook
+    from data_access.schema import REGISTER_TABLES
+
+    # The importer checks "not in the future" against the real date: build for today.
+    rows = build_sample(date.today())
+    report = import_workbook(engine, write_workbook(tmp_path / "vb.xlsx", rows), user="test")
+    assert report.ok, report.errors[:5]
+    assert report.applied
+    with engine.connect() as conn:
+        assert _table_counts(conn) == {name: len(rs) for name, rs in rows.items()}
+        table = REGISTER_TABLES["tuchtdossiers"]
+        stored = {r.dossiernummer: r._asdict() for r in conn.execute(sa.select(table))}
+    for row in rows["tuchtdossiers"]:
+        got = stored[row["dossiernummer"]]
+        expected = dict(row, ordemaatregel=row["ordemaatregel"] or "geen")  # empty means geen
+        assert {k: got[k] for k in expected} == expected
+
+
+def test_ensure_loads_once_marks_the_sample_and_leaves_real_data_alone(sqlite_url, tmp_path, capsys):
+    from data_access.db import connect
+    from sample_data import is_sample_database
+    from sample_data.__main__ import ensure
+
+    assert ensure(sqlite_url, tmp_path / "vb.xlsx") == 0
+    assert "Voorbeeldgegevens geladen" in capsys.readouterr().out
+    assert (tmp_path / "vb.xlsx").exists()
+    engine = connect(sqlite_url)
+    with engine.connect() as conn:
+        first = _table_counts(conn)
+        assert is_sample_database(conn)
+    assert first["klachten"] > 200
+
+    assert ensure(sqlite_url, tmp_path / "vb2.xlsx") == 0  # not empty: nothing added
+    assert "bevat al gegevens" in capsys.readouterr().out
+    assert not (tmp_path / "vb2.xlsx").exists()
+    with engine.connect() as conn:
+        assert _table_counts(conn) == first
+    engine.dispose()
+
+
+def test_ensure_does_not_mark_a_database_with_other_data(engine, sqlite_url, tmp_path):
+    from data_access.schema import REGISTER_TABLES
+    from sample_data import is_sample_database
+    from sample_data.__main__ import ensure
+
+    row = build_sample(TODAY)["indicatoren"][0]
+    with engine.begin() as conn:
+        conn.execute(REGISTER_TABLES["indicatoren"].insert().values(**row))
+    assert ensure(sqlite_url, tmp_path / "vb.xlsx") == 0
+    with engine.connect() as conn:
+        assert not is_sample_database(conn)
+        assert _table_counts(conn)["indicatoren"] == 1
