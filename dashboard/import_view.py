@@ -1,7 +1,7 @@
 """How an import report and the import history look on screen (the Gegevens page).
 
 The messages are the importer's own (the same the command line prints); this module only lays
-them out: errors, warnings, and counts per register.
+them out: errors, warnings, and the summary per register, with text from the file escaped.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from data_access.registers import BY_NAME
 from dashboard.formatting import fmt_datetime, fmt_int
 
 TEMPLATE_FILE_NAME = "sjabloon-registers-integriteit.xlsx"
-COUNT_LABELS = {"added": "nieuw", "updated": "gewijzigd", "unchanged": "ongewijzigd", "rows": "rijen"}
+COUNT_LABELS = {"added": "toegevoegd", "updated": "bijgewerkt", "unchanged": "ongewijzigd"}  # as the importer says
 
 
 def register_label(name: str) -> str:
@@ -23,58 +23,56 @@ def register_label(name: str) -> str:
     return register.label if register else name
 
 
-def counts_frame(counts: dict) -> pd.DataFrame:
-    """{register: {added, updated, unchanged}} -> one row per register with Dutch headers."""
-    rows = []
-    for name, value in (counts or {}).items():
-        row = {"Register": register_label(name)}
-        if isinstance(value, dict):
-            for key, number in value.items():
-                row[COUNT_LABELS.get(key, key).capitalize()] = int(number)
-        else:
-            row["Rijen"] = int(value)
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
 def counts_sentence(counts: dict) -> str:
-    """'Klachten: 12 nieuw, 3 gewijzigd; Meldingen: 4 nieuw' for a success message."""
-    parts = []
-    for name, value in (counts or {}).items():
-        if isinstance(value, dict):
-            detail = ", ".join(f"{fmt_int(n)} {COUNT_LABELS.get(k, k)}" for k, n in value.items() if n)
-        else:
-            detail = f"{fmt_int(value)} rijen"
-        parts.append(f"{register_label(name)}: {detail or 'geen wijzigingen'}")
-    return "; ".join(parts)
+    """{register: {added, updated, unchanged}} -> 'Klachten: 12 toegevoegd, 3 bijgewerkt,
+    40 ongewijzigd; Meldingen: ...', in the importer's words."""
+    return "; ".join(
+        f"{register_label(name)}: " + ", ".join(f"{fmt_int(n)} {COUNT_LABELS.get(k, k)}" for k, n in value.items())
+        for name, value in (counts or {}).items()
+    )
 
 
-def show_report(report, file_name: str) -> None:
-    """The validation report of a dry run (or the outcome of a refused import)."""
+def plain(text: str) -> str:
+    """Text from a file (a sheet name, a cell value in a message) shown literally in markdown:
+    no bold, links, HTML or LaTeX ($) from someone's spreadsheet."""
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$:")
+
+
+def show_report(report) -> None:
+    """An ImportReport as the command line prints it: the errors (file, sheet, row, column in
+    each line), the warnings, and report.summary() (one line per register, then the outcome)."""
     errors = [str(e) for e in report.errors]
     warnings = [str(w) for w in report.warnings]
+    summary = report.summary()
     if errors:
         st.error(
-            f"**{file_name} kan niet geïmporteerd worden**: {fmt_int(len(errors))} "
-            f"{'fout' if len(errors) == 1 else 'fouten'}. Verbeter het bestand en laad het opnieuw op; "
-            "er is niets gewijzigd in de databank.",
+            f"**{plain(report.file_name)} kan niet geïmporteerd worden**: {fmt_int(len(errors))} "
+            f"{'fout' if len(errors) == 1 else 'fouten'}. Er werd niets gewijzigd in de databank; "
+            "verbeter het bestand en laad het opnieuw op.",
             icon=":material/error:",
         )
         _message_list(errors)
+    elif report.applied:
+        st.success(f"**{plain(report.file_name)}** is geïmporteerd.", icon=":material/check_circle:")
     else:
-        st.success(f"**{file_name}** is gecontroleerd: geen fouten gevonden.", icon=":material/task_alt:")
+        st.success(f"**{plain(report.file_name)}** is gecontroleerd: geen fouten gevonden.", icon=":material/task_alt:")
     if warnings:
-        with st.expander(f"{fmt_int(len(warnings))} {'waarschuwing' if len(warnings) == 1 else 'waarschuwingen'}", expanded=not errors, icon=":material/warning:"):
+        with st.expander(
+            f"{fmt_int(len(warnings))} {'waarschuwing' if len(warnings) == 1 else 'waarschuwingen'}",
+            expanded=True,
+            icon=":material/warning:",
+        ):
             _message_list(warnings)
-    frame = counts_frame(report.counts)
-    if not frame.empty:
-        st.markdown("**Rijen per register**" + ("" if errors else " (wat de import zal doen)"))
-        st.dataframe(frame, hide_index=True, width="content")
+    if summary:
+        st.markdown("\n".join(f"- {plain(line)}" for line in summary))
 
 
 def _message_list(messages: list[str], limit: int = 200) -> None:
     shown = messages[:limit]
-    st.markdown("\n".join(f"- {m}" for m in shown))
+    st.markdown("\n".join(f"- {plain(m)}" for m in shown))
     if len(messages) > limit:
         st.caption(f"… en nog {fmt_int(len(messages) - limit)} meldingen.")
 

@@ -25,10 +25,19 @@ UPLOAD_ROUND = "_gegevens_round"  # bumped after an import to empty the uploader
 
 
 def _import(source: bytes, file_name: str, *, dry_run: bool):
+    """The importer's report; the real import shows its progress."""
     from data_access.importer import import_workbook
 
+    bar = None if dry_run else st.progress(0.0, text="Importeren …")
+
+    def progress(message: str, fraction: float) -> None:
+        if bar is not None:
+            bar.progress(min(max(fraction, 0.0), 1.0), text=message)
+
     with errors.database_guard():
-        return import_workbook(data.get_engine(), source, file_name=file_name, user=access.user, dry_run=dry_run)
+        return import_workbook(
+            data.get_engine(), source, file_name=file_name, user=access.user, dry_run=dry_run, progress=progress
+        )
 
 
 def _audit_import(file_name: str, sha256: str, report) -> None:
@@ -46,7 +55,8 @@ def _audit_import(file_name: str, sha256: str, report) -> None:
 done = st.session_state.pop(DONE_KEY, None)
 if done:
     st.success(
-        f"**{done[0]}** is geïmporteerd. {import_view.counts_sentence(done[1])}. De cijfers op alle pagina's zijn bijgewerkt.",
+        f"**{import_view.plain(done[0])}** is geïmporteerd. {import_view.plain(import_view.counts_sentence(done[1]))}. "
+        "De cijfers op alle pagina's zijn bijgewerkt.",
         icon=":material/check_circle:",
     )
 
@@ -72,11 +82,10 @@ with upload_column:
                 check = (sha256, uploaded.name, _import(source, uploaded.name, dry_run=True))
             st.session_state[CHECK_KEY] = check
         report = check[2]
-        import_view.show_report(report, uploaded.name)
+        import_view.show_report(report)
         if report.ok:
             if st.button("Importeren bevestigen", type="primary", icon=":material/upload:"):
-                with st.spinner("Bezig met importeren …"):
-                    result = _import(source, uploaded.name, dry_run=False)
+                result = _import(source, uploaded.name, dry_run=False)
                 _audit_import(uploaded.name, sha256, result)
                 if result.applied:
                     st.session_state.pop(CHECK_KEY, None)

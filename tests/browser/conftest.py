@@ -1,0 +1,203 @@
+"""Browser harness: the real app (`streamlit run dashboard/app.py`) on a temporary SQLite
+database with the sample data, driven by Debian's headless Chromium through Playwright.
+
+Fixtures (session scope, started once):
+- app_url: the base URL of the running app (the server is stopped at the end);
+- browser: a headless Chromium (skipped, with the reason printed, when /usr/bin/chromium is
+  missing);
+- app: a fresh page on the app, signed in as the integriteitscoordinator through the demo role
+  switcher; `app.open(name)` clicks the page in the sidebar and `app.shot(name)` checks for
+  exceptions and saves artifacts/screenshots/<name>-<w>x<h>.png at 1280x800 and 1920x1080.
+The approach follows Streamlit's own e2e_playwright/conftest.py: a free port, poll
+/_stcore/health, wait for [data-testid='stApp'][data-test-script-state='notRunning'].
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+SIZES = ((1280, 800), (1920, 1080))
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+EXCEPTION = "[data-testid='stException']"
+TIMEOUT_MS = 60_000
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit stopped (code {process.returncode}):\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"streamlit not healthy after {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+def _env(database_url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["DATABASE_URL"] = database_url
+    return env
+
+
+@pytest.fixture(scope="session")
+def app_database(tmp_path_factory) -> str:
+    """A temporary SQLite database holding the zone sample (python -m sample_data ensure)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser-db') / 'dashboard.sqlite'}"
+    result = subprocess.run(
+        [sys.executable, "-m", "sample_data", "ensure", "--database-url", url],
+        cwd=ROOT,
+        env=_env(url),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return url
+
+
+@pytest.fixture(scope="session")
+def app_url(app_database, tmp_path_factory):
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit-log") / "streamlit.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+                "--server.port", str(port),
+                "--server.address", "127.0.0.1",
+                "--server.headless", "true",
+                "--server.fileWatcherType", "none",
+                "--browser.gatherUsageStats", "false",
+            ],
+            cwd=ROOT,
+            env=_env(app_database),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        reason = f"{CHROMIUM} ontbreekt: browsertests overgeslagen (installeer Debian's chromium)."
+        print(reason, file=sys.stderr)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def wait_for_app(page) -> None:
+    """Until the script has finished its run (twice, with a pause: a rerun can start late)."""
+    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+    page.wait_for_timeout(400)
+    page.wait_for_selector(APP_IDLE, timeout=TIMEOUT_MS)
+
+
+def assert_no_exception(page, where: str) -> None:
+    exceptions = page.locator(EXCEPTION)
+    assert exceptions.count() == 0, f"{where}: {exceptions.first.inner_text()[:2000]}"
+    assert "Traceback" not in page.locator("[data-testid='stMain']").inner_text(), where
+
+
+class AppPage:
+    """One browser tab on the app, signed in through the demo role switcher."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+
+    def goto(self, path: str = "") -> "AppPage":
+        self.page.goto(f"{self.base_url}/{path}", timeout=TIMEOUT_MS)
+        wait_for_app(self.page)
+        assert_no_exception(self.page, path or "startpagina")
+        return self
+
+    def choose_demo_role(self, label: str) -> "AppPage":
+        """Picks a role in the sidebar's 'Demorol' select (shown on the sample database)."""
+        sidebar = self.page.get_by_test_id("stSidebar")
+        select = sidebar.get_by_test_id("stSelectbox").filter(has_text="Demorol")
+        select.locator("[data-baseweb='select']").click()
+        self.page.get_by_role("option", name=label, exact=True).click()
+        wait_for_app(self.page)
+        return self
+
+    def open(self, name: str) -> "AppPage":
+        """Opens a page through its sidebar link (the session, and so the role, is kept)."""
+        link = self.page.locator(f"[data-testid='stSidebarNav'] a[href$='/{name}']")
+        link.first.click()
+        self.page.wait_for_url(f"**/{name}**", timeout=TIMEOUT_MS)
+        wait_for_app(self.page)
+        assert_no_exception(self.page, name)
+        return self
+
+    def shot(self, name: str) -> list[Path]:
+        """No exception on screen, then a screenshot at each size."""
+        assert_no_exception(self.page, name)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for width, height in SIZES:
+            self.page.set_viewport_size({"width": width, "height": height})
+            self.page.wait_for_timeout(600)  # charts re-layout after a resize
+            path = SCREENSHOTS / f"{name}-{width}x{height}.png"
+            self.page.screenshot(path=str(path))
+            paths.append(path)
+        self.page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
+        return paths
+
+    def main_text(self) -> str:
+        return self.page.locator("[data-testid='stMain']").inner_text()
+
+
+@pytest.fixture
+def app(browser, app_url):
+    context = browser.new_context(viewport={"width": SIZES[0][0], "height": SIZES[0][1]}, locale="nl-BE")
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    app_page = AppPage(page, app_url).goto()
+    app_page.choose_demo_role("Integriteitscoördinator")
+    yield app_page
+    context.close()
