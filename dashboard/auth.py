@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import sqlalchemy as sa
 import streamlit as st
 
 from data_access import audit
@@ -143,13 +142,9 @@ def _oidc_access(engine) -> tuple[Access, str]:
 
 
 def _is_sample_database(engine) -> bool:
-    with engine.connect() as conn:
-        try:
-            from sample_data import is_sample_database
-        except ImportError:  # the sample-data package not there yet: read its meta flag
-            from data_access.schema import meta
+    from sample_data import is_sample_database
 
-            return conn.execute(sa.select(meta.c.value).where(meta.c.key == "sample_data")).scalar() == 1
+    with engine.connect() as conn:
         return bool(is_sample_database(conn))
 
 

@@ -8,9 +8,9 @@ Rules (../shared/registers.md "Roles", engineering-notes "Small-count suppressio
 - secondary suppression: in a split (or a table line) whose total is known, a hidden cell must
   not be recomputable from the total and the cells shown. The known facts about a hidden cell
   are an interval: "<N" means 1..N-1, SECONDARY ("x") means N or more (only cells of N or more
-  are ever hidden as secondary: zero stays 0). While some "<N" cell's value is pinned down by
-  the total (its interval shrinks to one value), the smallest cell still shown is hidden too;
-  when no shown cell is left and a cell is still pinned, the whole split is withheld (None).
+  are ever hidden as secondary: zero stays 0); every known total narrows those intervals. While
+  some "<N" cell's value can be pinned down (its interval shrinks to one value), the smallest
+  cell still shown next to it is hidden too; when none is left, the whole split is withheld.
   Totals are always taken as known: the count card or another split of the same rows shows it.
 
 A hidden value is never replaced by a made-up number: cards, tables and charts show the marker
@@ -122,44 +122,101 @@ def suppress_derived(value: float | None, count: int | None, threshold: int = DE
 # --- splits: primary and secondary suppression ------------------------------------------------
 
 
-def _hidden_cells(values: Mapping, threshold: int) -> tuple[set, set]:
+@dataclass(frozen=True)
+class Line:
+    """Cells whose sum a reader knows: exactly (lo = hi = None: the sum of the cells), or only
+    within [lo, hi] (e.g. a count shown as "<N": 1..N-1)."""
+
+    keys: tuple
+    lo: int | None = None
+    hi: int | None = None
+
+    def total(self, values: Mapping) -> tuple[int, int]:
+        exact = sum(int(values[k]) for k in self.keys)
+        return (exact, exact) if self.lo is None else (self.lo, self.hi)
+
+
+def _as_line(line) -> Line:
+    return line if isinstance(line, Line) else Line(tuple(line))
+
+
+def _with_differences(lines: list[Line], values: Mapping) -> list[Line]:
+    """Adds B minus A for every line A inside a line B (its sum is known too), until no new
+    line appears: a total and the sum of some of its cells give away the sum of the rest."""
+    out = list(lines)
+    seen = {frozenset(line.keys) for line in out}
+    added = True
+    while added:
+        added = False
+        for a in list(out):
+            for b in list(out):
+                sa_, sb = frozenset(a.keys), frozenset(b.keys)
+                if sa_ < sb and sb - sa_ not in seen:
+                    (alo, ahi), (blo, bhi) = a.total(values), b.total(values)
+                    keys = tuple(k for k in b.keys if k not in sa_)
+                    out.append(Line(keys, max(0, blo - ahi), bhi - alo))
+                    seen.add(sb - sa_)
+                    added = True
+    return out
+
+
+def _bounds(values: Mapping, lines: list[Line], primary: set, secondary: set, threshold: int) -> dict:
+    """What a reader can work out about each hidden cell: an interval [lo, hi]. A "<N" cell
+    starts as [1, N-1], an "x" cell as [N, grand total]; then every line narrows its hidden
+    cells (its total minus the shown cells minus the others' bounds), over and over until
+    nothing changes (the shuttle algorithm for tables with known margins)."""
+    top = sum(int(v) for v in values.values())
+    bounds = {k: [1, threshold - 1] if k in primary else [threshold, top] for k in primary | secondary}
+    work = []
+    for line in lines:
+        hidden = [k for k in line.keys if k in bounds]
+        if hidden:
+            shown = sum(int(values[k]) for k in line.keys if k not in bounds)
+            t_lo, t_hi = line.total(values)
+            work.append((hidden, t_lo - shown, t_hi - shown))
+    changed = True
+    while changed:
+        changed = False
+        for hidden, r_lo, r_hi in work:
+            lo_sum = sum(bounds[k][0] for k in hidden)
+            hi_sum = sum(bounds[k][1] for k in hidden)
+            for k in hidden:
+                lo, hi = bounds[k]
+                new_lo = max(lo, r_lo - (hi_sum - hi))
+                new_hi = min(hi, r_hi - (lo_sum - lo))
+                if (new_lo, new_hi) != (lo, hi):
+                    bounds[k] = [new_lo, new_hi]
+                    lo_sum += new_lo - lo
+                    hi_sum += new_hi - hi
+                    changed = True
+    return bounds
+
+
+def protect(values: Mapping, lines, threshold: int = DEFAULT_THRESHOLD) -> tuple[set, set] | None:
+    """Primary and secondary suppression over cells `values` ({key: count}) with `lines`:
+    collections of keys whose sum is known (or Line objects for a sum known within bounds).
+    Returns (primary, secondary) hidden keys, or None when it cannot be protected (withhold).
+    Primary: counts 1..N-1. While a reader can pin down a "<N" cell (its interval from
+    `_bounds` holds one value), the smallest cell still shown (not 0) in a line through a
+    pinned cell is hidden too."""
+    lines = _with_differences([_as_line(line) for line in lines], values)
     primary = {k for k, v in values.items() if is_small(v, threshold)}
-    return primary, set()
-
-
-def _pinned(values: Mapping, primary: set, secondary: set, threshold: int) -> bool:
-    """True when the total (the sum of all cells) and the shown cells fix the value of a "<N"
-    cell. Each hidden cell h lies in [lo_h, hi_h]; with the sum R of the hidden cells known,
-    h lies in [max(lo_h, R - sum(hi of the others)), min(hi_h, R - sum(lo of the others))]."""
-    if not primary:
-        return False
-    hidden = primary | secondary
-    rest = sum(int(values[k]) for k in hidden)  # = total - shown cells: known to the reader
-    bounds = {k: (1, threshold - 1) if k in primary else (threshold, rest) for k in hidden}
-    lo_sum = sum(lo for lo, _ in bounds.values())
-    hi_sum = sum(hi for _, hi in bounds.values())
-    for k in primary:
-        lo, hi = bounds[k]
-        low = max(lo, rest - (hi_sum - hi))
-        high = min(hi, rest - (lo_sum - lo))
-        if low >= high:
-            return True
-    return False
-
-
-def protect_line(values: Mapping, threshold: int, primary: set | None = None, secondary: set | None = None) -> tuple[set, set] | None:
-    """The (primary, secondary) hidden keys of one line with a known total, or None when the
-    line cannot be protected (withhold it). Adds the smallest shown nonzero cell as secondary
-    until no "<N" cell is pinned down."""
-    if primary is None:
-        primary, secondary = _hidden_cells(values, threshold)
-    primary, secondary = set(primary), set(secondary or ())
-    while _pinned(values, primary, secondary, threshold):
-        shown = [(int(v), str(k), k) for k, v in values.items() if k not in primary | secondary and v]
-        if not shown:
+    secondary: set = set()
+    while True:
+        bounds = _bounds(values, lines, primary, secondary, threshold)
+        pinned = {k for k, (lo, hi) in bounds.items() if lo >= hi}
+        if not pinned & primary:
+            return primary, secondary
+        candidates = {
+            (int(values[k]), str(k), k)
+            for line in lines
+            if pinned.intersection(line.keys)
+            for k in line.keys
+            if k not in bounds and values[k]
+        }
+        if not candidates:
             return None
-        secondary.add(min(shown)[2])
-    return primary, secondary
+        secondary.add(min(candidates)[2])
 
 
 def _render(value, key, primary: set, secondary: set, threshold: int):
@@ -177,13 +234,16 @@ class SplitResult:
 
 
 def withheld_reason(threshold: int) -> str:
-    return f"Verdeling verborgen: met het totaal zou een aantal onder {threshold} terug te rekenen zijn."
+    return f"Verborgen: met het totaal zou een aantal onder {threshold} terug te rekenen zijn."
 
 
-def suppress_split(split: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD) -> SplitResult:
-    """{value: count} -> the shown split: small counts "<N", secondary cells "x", zeros 0;
-    the order of the keys is kept. values None (with a reason) when it cannot be protected."""
-    protected = protect_line(split, threshold)
+def suppress_split(split: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD, groups=()) -> SplitResult:
+    """{value: count} -> the shown split: small counts "<N", secondary cells "x", zeros 0, the
+    order of the keys kept; values None (with a reason) when it cannot be protected. The total
+    is taken as known; `groups` are further sets of keys whose sum is shown elsewhere (e.g. the
+    light sanctions as their own count, or the numerator of a rate over some of the values):
+    a tuple of keys when that sum is shown exactly, a Line when only within bounds."""
+    protected = protect(split, [tuple(split), *groups], threshold)
     if protected is None:
         return SplitResult(None, withheld_reason(threshold))
     primary, secondary = protected
@@ -207,29 +267,157 @@ def suppress_frame(
     usual heuristic for two-way tables). A monthly series: one column, column_totals=True (the
     year's total is known); row_totals only matters for lines of two cells or more."""
     counts = frame.fillna(0).astype("int64")
-    primary = {(r, c) for r in counts.index for c in counts.columns if is_small(counts.at[r, c], threshold)}
-    secondary: set = set()
+    values = {(r, c): int(counts.at[r, c]) for r in counts.index for c in counts.columns}
     lines = []
     if row_totals and counts.shape[1] > 1:
         lines += [[(r, c) for c in counts.columns] for r in counts.index]
     if column_totals and counts.shape[0] > 1:
         lines += [[(r, c) for r in counts.index] for c in counts.columns]
-    changed = True
-    while changed:
-        changed = False
-        for cells in lines:
-            values = {cell: counts.at[cell] for cell in cells}
-            line_primary = {cell for cell in cells if cell in primary}
-            line_secondary = {cell for cell in cells if cell in secondary}
-            protected = protect_line(values, threshold, line_primary, line_secondary)
-            if protected is None:
-                return None, withheld_reason(threshold)
-            new = protected[1] - secondary
-            if new:
-                secondary |= new
-                changed = True
+    protected = protect(values, lines, threshold)
+    if protected is None:
+        return None, withheld_reason(threshold)
+    primary, secondary = protected
     shown = pd.DataFrame(index=frame.index, columns=frame.columns, dtype=object)
     for r in frame.index:
         for c in frame.columns:
             shown.at[r, c] = _render(frame.at[r, c], (r, c), primary, secondary, threshold)
     return shown, None
+
+
+# --- the KPI report -------------------------------------------------------------------------
+#
+# Registers without persons: their counts (actions of the action plan, evaluation criteria) say
+# nothing about a colleague and are shown as they are. Empty this set to suppress them too.
+EXEMPT_REGISTERS = frozenset({"actieplan", "evaluatiecriteria"})
+
+
+def _rate_links():
+    """Rates whose numerator and base are sums of cells of a split: (rate id, split id,
+    numerator values, base values). Shown, such a rate makes those sums known."""
+    from kpis.klachten import ASSESSED, FOUNDED
+
+    return (("complaints_founded_rate", "complaints_by_outcome", FOUNDED, ASSESSED),)
+
+
+def _split_groups():
+    """Further sets of a split's values whose sum a count KPI shows: {split id: [(count id, values)]}."""
+    from data_access.registers import HEAVY_SANCTIONS, LIGHT_SANCTIONS
+
+    return {"sanctions_by_type": [("sanctions_light", LIGHT_SANCTIONS), ("sanctions_heavy", HEAVY_SANCTIONS)]}
+
+
+def derived_bases(kpis: Mapping) -> dict[str, int]:
+    """The base (number of rows) of each rate, median and per-VTE figure that the report's own
+    counts and splits give: the base of a rate is the denominator of the catalog definition.
+    The Meldingen rates on terms and outcomes have bases the report does not hold: the engine
+    puts those in Report.extra["bases"] (without it they are hidden)."""
+    from kpis.klachten import ASSESSED
+
+    bases: dict[str, int] = {}
+
+    def put(kpi_id, value):
+        if kpi_id in kpis and value is not None and not isinstance(value, str):
+            bases[kpi_id] = int(value)
+
+    outcome = kpis.get("complaints_by_outcome")
+    if isinstance(outcome, Mapping) and all(isinstance(outcome.get(v), int) for v in ASSESSED):
+        put("complaints_founded_rate", sum(outcome[v] for v in ASSESSED))
+    put("complaints_per_100_fte", kpis.get("complaints_received"))
+    put("complaints_median_lead_days", kpis.get("complaints_closed"))
+    put("complaints_within_norm_rate", kpis.get("complaints_closed"))
+    put("discipline_median_lead_days", kpis.get("discipline_decided"))
+    put("reports_anonymous_rate", kpis.get("reports_received"))
+    put("actions_done_rate", kpis.get("actions_total"))
+    return bases
+
+
+def suppress_kpis(kpis: Mapping, bases: Mapping | None, threshold: int = DEFAULT_THRESHOLD) -> tuple[dict, dict[str, str]]:
+    """The netwerk-safe {id: value} and {id: Dutch reason} for every value hidden or withheld.
+    Counts -> suppress_count; rates -> suppress_rate; days (medians) -> suppress_median;
+    per_fte -> suppress_derived on its count; splits -> suppress_split with the sums that other
+    shown figures give away; KPIs of EXEMPT_REGISTERS and ids not in the catalog unchanged.
+    `bases` ({id: rows}) completes or overrides derived_bases(kpis)."""
+    from kpis.catalog import BY_ID
+
+    all_bases = {**derived_bases(kpis), **(bases or {})}
+    out: dict = {}
+    reasons: dict[str, str] = {}
+    for kpi_id, value in kpis.items():
+        kdef = BY_ID.get(kpi_id)
+        if kdef is None or kdef.register in EXEMPT_REGISTERS or kdef.unit in ("split", "goal_split"):
+            out[kpi_id] = value
+            continue
+        if kdef.unit == "count":
+            out[kpi_id] = suppress_count(value, threshold)
+            if is_small(value, threshold):
+                reasons[kpi_id] = f"Aantal onder {threshold}: getoond als {small_marker(threshold)}."
+            continue
+        check = {"rate": suppress_rate, "days": suppress_median, "per_fte": suppress_derived}[kdef.unit]
+        result = check(value, all_bases.get(kpi_id), threshold)
+        out[kpi_id] = result.value
+        if result.hidden:
+            reasons[kpi_id] = result.reason
+    groups: dict[str, list] = {}
+    for split_id, links in _split_groups().items():
+        for count_id, keys in links:
+            shown = out.get(count_id, kpis.get(count_id))
+            small = isinstance(shown, str)  # "<N": its sum is only known to be 1..N-1
+            groups.setdefault(split_id, []).append(Line(tuple(keys), 1, threshold - 1) if small else tuple(keys))
+    for rate_id, split_id, numerator, base in _rate_links():
+        if out.get(rate_id) is not None:
+            groups.setdefault(split_id, []).extend([tuple(numerator), tuple(base)])
+    for kpi_id, value in kpis.items():
+        kdef = BY_ID.get(kpi_id)
+        if kdef is None or kdef.register in EXEMPT_REGISTERS or kdef.unit not in ("split", "goal_split") or value is None:
+            continue
+        if kdef.unit == "goal_split":  # only the actieplan has one; should it ever not be exempt
+            out[kpi_id] = {g: {k: suppress_count(n, threshold) for k, n in part.items()} for g, part in value.items()}
+            continue
+        result = suppress_split(value, threshold, groups=groups.get(kpi_id, []))
+        out[kpi_id] = result.values
+        if result.reason:
+            reasons[kpi_id] = result.reason
+    return out, reasons
+
+
+def suppress_report(report_kpis, bases=None, threshold: int | None = None):
+    """The netwerk-safe version of the KPI engine's output. Two forms:
+    - suppress_report(kpis: dict, bases: dict, threshold) -> dict   ({id: value} only)
+    - suppress_report(report: kpis.engine.Report, threshold) -> Report  (kpis, criteria and
+      extra["suppression"] = {"threshold": N, "reasons": {id: reason}})."""
+    if hasattr(report_kpis, "kpis") and hasattr(report_kpis, "criteria"):
+        return suppress_engine_report(report_kpis, bases if threshold is None else threshold)
+    return suppress_kpis(report_kpis, bases, DEFAULT_THRESHOLD if threshold is None else threshold)[0]
+
+
+def suppress_engine_report(report, threshold: int = DEFAULT_THRESHOLD):
+    """A copy of a kpis.engine.Report for the netwerk view. A criterion on a hidden KPI loses
+    its value (problem says why); its status stays unless it would pin a hidden count down
+    (e.g. "hoogstens 1" gehaald on a "<5"), then it becomes "geen gegevens". The criteria
+    counts are recounted from the statuses shown."""
+    from dataclasses import replace
+
+    from data_access.registers import header_key
+    from kpis.catalog import BY_ID
+    from kpis.criteria import NO_DATA, status_counts, status_of
+
+    threshold = int(threshold if threshold is not None else DEFAULT_THRESHOLD)
+    kpis, reasons = suppress_kpis(report.kpis, (report.extra or {}).get("bases"), threshold)
+    by_key = {header_key(k): k for k in BY_ID}
+    criteria = []
+    for c in report.criteria:
+        kpi_id = by_key.get(header_key(c.indicator or ""))
+        if kpi_id is None or kpi_id not in reasons or c.value is None:
+            criteria.append(c)
+            continue
+        status = c.status
+        if BY_ID[kpi_id].unit == "count":
+            possible = {status_of(v, c.norm, c.richting) for v in range(1, threshold)}
+            if len([v for v in range(1, threshold) if status_of(v, c.norm, c.richting) == status]) <= 1 and len(possible) > 1:
+                status = NO_DATA
+        criteria.append(replace(c, value=None, status=status, problem=reasons[kpi_id]))
+    if criteria != list(report.criteria):
+        kpis.update(status_counts(criteria))
+    extra = dict(report.extra or {})
+    extra["suppression"] = {"threshold": threshold, "reasons": reasons}
+    return replace(report, kpis=kpis, criteria=criteria, extra=extra)
