@@ -95,3 +95,69 @@ def _as_datetime(value) -> datetime:
     if isinstance(value, datetime):
         return value
     return datetime(value.year, value.month, value.day)
+
+
+# --- reading it back --------------------------------------------------------------------------
+
+CSV_HEADERS = {"at": "Tijdstip", "user_name": "Gebruiker", "role": "Rol", "action": "Actie", "detail": "Details"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def describe(detail: str) -> str:
+    """The JSON detail as a line a person reads: 'pagina: klachten · filters: jaar 2025'."""
+    try:
+        value = json.loads(detail or "{}")
+    except ValueError:
+        return str(detail)
+    return _describe(value)
+
+
+def _describe(value) -> str:
+    if isinstance(value, dict):
+        return " · ".join(f"{k}: {_describe(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_describe(v) for v in value)
+    if value is True:
+        return "ja"
+    if value is False:
+        return "nee"
+    return "" if value is None else str(value)
+
+
+def csv_cell(value) -> str:
+    """A cell safe to open in a spreadsheet: text starting with = + - @, a tab or CR gets a
+    leading ' so it is never run as a formula (CWE-1236, engineering-notes)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_local_text(at: datetime) -> str:
+    """Naive UTC -> 'dd/mm/jjjj HH:MM:SS' in Belgian time."""
+    from zoneinfo import ZoneInfo
+
+    local = at.replace(tzinfo=timezone.utc).astimezone(ZoneInfo("Europe/Brussels"))
+    return local.strftime("%d/%m/%Y %H:%M:%S")
+
+
+def to_csv(rows: pd.DataFrame) -> bytes:
+    """search() rows as CSV for Excel in Belgium: `;`-separated, UTF-8 with BOM, Dutch headers,
+    times in Belgian time, role and action in words, every cell formula-safe."""
+    import csv
+    import io
+
+    from data_access.access import ROLE_LABELS
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_HEADERS.values())
+    for row in rows.itertuples(index=False):
+        writer.writerow(
+            [
+                csv_cell(to_local_text(row.at)),
+                csv_cell(row.user_name),
+                csv_cell(ROLE_LABELS.get(row.role, row.role)),
+                csv_cell(ACTION_LABELS.get(row.action, row.action)),
+                csv_cell(describe(row.detail)),
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -85,3 +85,71 @@ def test_postgresql_refuses_update_delete_and_truncate(pg_url):
             assert audit.search(conn)["user_name"].tolist() == ["els"]
     finally:
         engine.dispose()
+
+
+# --- CSV export and the Auditlogboek page -------------------------------------------------------
+
+
+def test_csv_is_formula_safe_with_dutch_headers(logged):
+    with logged.begin() as conn:
+        audit.record(conn, Access("=HYPERLINK(\"http://x\")", "netwerk"), "export", {"bestand": "@SUM(A1)", "jaar": 2025},
+                     at=datetime(2026, 3, 1, 12, 0))
+        rows = audit.search(conn, action="export")
+    import csv
+    import io
+
+    raw = audit.to_csv(rows)
+    assert raw.startswith("\ufeff".encode())  # BOM: Excel opens it as UTF-8
+    cells = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert cells[0] == ["Tijdstip", "Gebruiker", "Rol", "Actie", "Details"]
+    # 12:00 UTC on 1 March 2026 is 13:00 in Brussels (winter time)
+    assert cells[1] == ["01/03/2026 13:00:00", "'=HYPERLINK(\"http://x\")", "Integriteitsnetwerk", "Export",
+                        "bestand: @SUM(A1) · jaar: 2025"]
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in cells for cell in row)
+
+
+@pytest.mark.parametrize("value,safe", [("=1+1", "'=1+1"), ("+32 3 123", "'+32 3 123"), ("-5", "'-5"), ("@x", "'@x"),
+                                        ("\tx", "'\tx"), ("gewoon", "gewoon"), (None, "")])
+def test_csv_cell(value, safe):
+    assert audit.csv_cell(value) == safe
+
+
+def test_audit_page_searches_and_exports(engine, sqlite_url, monkeypatch):
+    from tests.dashboard_apptest import open_page, start_app, texts
+
+    with engine.begin() as conn:
+        audit.record(conn, NETWERK, "export", {"soort": "geanonimiseerd", "jaar": 2025})
+        audit.record(conn, KORPS, "export", {"soort": "volledig", "jaar": 2024})
+    at = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "audit")
+    assert "Auditlogboek" in texts(at)
+    table = at.dataframe[0].value
+    assert {"piet", "an"} <= set(table["Gebruiker"])
+    # "who exported the 2025 figures": action Export, text 2025
+    at.selectbox(key="audit_actie").select("export")
+    at.text_input(key="audit_tekst").input("2025")
+    at.button[0].click().run()
+    table = at.dataframe[0].value
+    assert table["Gebruiker"].tolist() == ["piet"] and table["Actie"].tolist() == ["Export"]
+    assert "jaar: 2025" in table["Details"].iloc[0]
+    assert at.get("download_button")
+
+
+@pytest.mark.parametrize("role", ["korpsleiding", "netwerk"])
+def test_audit_page_is_refused_to_other_roles(engine, sqlite_url, monkeypatch, role):
+    from tests.dashboard_apptest import start_app
+
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.components import ACCESS_KEY
+    from tests.dashboard_apptest import ROOT
+
+    # not in the menu: switching to it lands on another page
+    at = start_app(sqlite_url, role=role, monkeypatch=monkeypatch)
+    at.switch_page("../pages/audit.py").run()
+    assert "Auditlogboek" not in [t.value for t in at.title]
+    # and the page checks again by itself when run directly
+    page = AppTest.from_file(str(ROOT / "pages" / "audit.py"), default_timeout=30)
+    page.session_state[ACCESS_KEY] = Access("x", role)
+    page.run()
+    assert not page.exception and not page.dataframe
+    assert any("integriteitscoördinator" in w.value for w in page.warning)

@@ -1,0 +1,113 @@
+"""Auditlogboek: the coordinator searches who looked at, opened, imported or exported what, and
+exports the result as CSV. The log itself cannot be changed from here (or anywhere)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import components as ui
+from dashboard import data, errors
+from data_access import audit
+from data_access.access import ROLE_LABELS
+
+LIMIT = 1000
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+access = ui.require("view_audit")
+ui.page_header(
+    "Auditlogboek",
+    caption="Wie bekeek, opende, importeerde of exporteerde wat, en wanneer. "
+    "Het logboek kan niet gewijzigd of gewist worden.",
+)
+
+
+def _utc(day: dt.date) -> dt.datetime:
+    """Local midnight of a day, as the naive UTC the log stores."""
+    local = dt.datetime(day.year, day.month, day.day, tzinfo=BRUSSELS)
+    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
+today = dt.datetime.now(BRUSSELS).date()
+with st.form("audit_zoeken"):
+    c1, c2, c3, c4 = st.columns([2, 2, 3, 3])
+    user = c1.text_input("Gebruiker", key="audit_gebruiker", help="Een deel van de naam of het e-mailadres volstaat.")
+    action = c2.selectbox(
+        "Actie",
+        [None, *audit.ACTIONS],
+        format_func=lambda a: "Alle acties" if a is None else audit.ACTION_LABELS[a],
+        key="audit_actie",
+    )
+    period = c3.date_input(
+        "Periode",
+        value=(today - dt.timedelta(days=90), today),
+        max_value=today,
+        format="DD/MM/YYYY",
+        key="audit_periode",
+    )
+    text = c4.text_input(
+        "Zoektekst in de details",
+        key="audit_tekst",
+        help='Bv. 2025, een bestandsnaam of een pagina. "Wie exporteerde de cijfers van 2025?": '
+        "kies actie Export en zoek op 2025.",
+    )
+    st.form_submit_button("Zoeken", type="primary")
+
+since = until = None
+if isinstance(period, (tuple, list)) and period:
+    since = _utc(period[0])
+    until = _utc((period[1] if len(period) > 1 else period[0]) + dt.timedelta(days=1))
+
+with errors.database_guard(), data.get_engine().connect() as conn:
+    rows = audit.search(conn, user=user or None, action=action, since=since, until=until, text=text or None, limit=LIMIT)
+
+if rows.empty:
+    st.info("Geen regels gevonden voor deze zoekopdracht. Verruim de periode of wis een zoekterm.", icon=":material/info:")
+    st.stop()
+
+shown = pd.DataFrame(
+    {
+        "Tijdstip": [audit.to_local_text(at) for at in rows["at"]],
+        "Gebruiker": rows["user_name"],
+        "Rol": [ROLE_LABELS.get(r, r) for r in rows["role"]],
+        "Actie": [audit.ACTION_LABELS.get(a, a) for a in rows["action"]],
+        "Details": [audit.describe(d) for d in rows["detail"]],
+    }
+)
+more = " (de nieuwste; verfijn de zoekopdracht voor oudere regels)" if len(rows) == LIMIT else ""
+st.caption(f"{len(rows):,} regels{more}".replace(",", "."))
+st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def _record_export() -> None:
+    with errors.database_guard(), data.get_engine().begin() as conn:
+        audit.record(
+            conn,
+            access,
+            "export",
+            {
+                "soort": "auditlogboek",
+                "regels": len(rows),
+                "zoekopdracht": {
+                    "gebruiker": user or "",
+                    "actie": action or "alle",
+                    "van": period[0].isoformat() if since else "",
+                    "tot": (period[-1]).isoformat() if until else "",
+                    "tekst": text or "",
+                },
+            },
+        )
+
+
+st.download_button(
+    "Exporteer als CSV",
+    data=audit.to_csv(rows),
+    file_name=f"auditlogboek_{today:%Y%m%d}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click=_record_export,
+    help="Puntkomma-gescheiden, te openen in Excel. De export wordt zelf ook in het logboek genoteerd.",
+)
