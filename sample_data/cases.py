@@ -168,7 +168,8 @@ def notes(rng: np.random.Generator, issued: np.ndarray, today: date, staff: Staf
     followup = np.where(has_followup, issued + days_between(rng, 30, 120, n), NAT)
     due = has_followup & (followup <= day(today))
     done = np.where(rng.random(n) < 0.55, "opgevolgd", "afgesloten")
-    forgotten = rng.random(n) < 0.02  # a follow-up nobody recorded: what the alert is for
+    # A recent follow-up that nobody recorded yet: what the alert is for.
+    forgotten = ((day(today) - followup).astype(int) <= 60) & (rng.random(n) < 0.15)
     old = (day(today) - issued).astype(int) > 90
     status = np.where(
         has_followup, np.where(due & ~forgotten, done, "open"), np.where(old, "afgesloten", "open")

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from data_access.cells import format_number
 from data_access.registers import BY_NAME, FTE_INDICATOR
 from sample_data import cases as C
 from sample_data import profile as P
@@ -150,8 +151,7 @@ def _dossier_near_term(rng: np.random.Generator, today: date, staff: C.StaffPool
 
 
 def _reports(rng: np.random.Generator, today: date) -> list[Row]:
-    # The law of 8 December 2022 made the internal channel widely known: fewer reports before.
-    rate = lambda year: P.ZONE_RATES["meldingen"] * ZONE_FTE * (0.65 if year < 2023 else 1.0)  # noqa: E731
+    rate = lambda year: P.ZONE_RATES["meldingen"] * ZONE_FTE * P.report_share(year)  # noqa: E731
     received = C.event_days(rng, START.year, today, rate, P.FLAT_SEASON)
     rows = _rows("meldingen", C.reports(rng, received, today))
     if not any(r["datum_ontvangstbevestiging"] is None and (today - r["datum_ontvangst"]).days > 7 for r in rows):
@@ -188,10 +188,14 @@ def _actions(rng: np.random.Generator, today: date) -> list[Row]:
 # Evaluatiecriteria and Indicatoren (also used by the national set)
 
 
-def criteria(rng: np.random.Generator, today: date, first_year: int, measured: set[str]) -> list[Row]:
+def criteria(
+    rng: np.random.Generator, today: date, first_year: int, measured: set[str], fte: float = ZONE_FTE, rate_scale: float = 1.0
+) -> list[Row]:
     """About ten criteria a year on KPI ids and measured indicators; in the current year two are
-    drafts and the dilemma training has no measurement yet ("geen gegevens")."""
+    drafts and the dilemma training has no measurement yet ("geen gegevens"). Count norms grow
+    with the staff (`fte`), per-VTE norms with `rate_scale` (the national set's case density)."""
     rows = []
+    scale = {"": 1.0, "count": fte / ZONE_FTE, "rate": rate_scale}
     for year in range(first_year, today.year + 1):
         current = year == today.year
         extra = [c for c in T.CRITERIA[CORE_CRITERIA:] if not (current and c.indicator == T.FUEL_CARDS)]
@@ -200,16 +204,14 @@ def criteria(rng: np.random.Generator, today: date, first_year: int, measured: s
         chosen = [c for c in chosen if c.indicator in measured or c.indicator not in T.INDICATOR_SOURCES]
         validated = date(year, 2, int(rng.integers(3, 27)))
         for i, c in enumerate(chosen, start=1):
-            norm = float(c.norm)
-            text = c.text
+            norm = float(round(c.norm * scale[c.scales]))
             if c.indicator == T.CHARTER:  # the target rises as the charter takes hold
-                norm = float(min(c.norm, 70 + 10 * (year - START.year)))
-                text = text.replace(f"{c.norm:g}%", f"{norm:g}%")
+                norm = float(min(c.norm, 70 + 10 * (year - first_year)))
             draft = validated > today or (current and i > len(chosen) - 2)
             rows.append(
                 {
                     "criterium_id": f"EC-{year}-{i:02d}",
-                    "omschrijving": text,
+                    "omschrijving": c.text.format(norm=format_number(norm)),
                     "indicator": c.indicator,
                     "norm": norm,
                     "richting": c.direction,

@@ -25,6 +25,13 @@ WEEKDAY_WEIGHTS = (1.0, 1.0, 1.0, 1.0, 0.95, 0.35, 0.25)  # Monday first
 # Yearly volumes per VTE: a zone of 120 VTE gets about 50 complaints, 10 notes, 5 dossiers and
 # 6 reports a year.
 ZONE_RATES = {"klachten": 50 / 120, "functioneringsnotas": 10 / 120, "tuchtdossiers": 5 / 120, "meldingen": 6 / 120}
+ACTIONS_PER_FTE_YEAR = 32 / 120 / 6  # the zone's plan: 32 actions over six years
+
+
+def report_share(year: int) -> float:
+    """The law of 8 December 2022 made the internal channel widely known: fewer reports before."""
+    return 0.65 if year < 2023 else 1.0
+
 
 COMPLAINT_CHANNEL = {"burger": 60, "Comité P": 14, "intern": 8, "gemeente": 7, "parket": 6, "AIG": 3, "andere": 2}
 COMPLAINT_CATEGORY = {

@@ -156,23 +156,24 @@ class Criterion(NamedTuple):
     indicator: str  # a KPI id of kpi-catalog.md (never a split) or an Indicatoren name
     norm: float  # a rate's norm as a percentage
     direction: str  # minstens / hoogstens
-    text: str
+    text: str  # "{norm}" stands for the norm
+    scales: str = ""  # "count": grows with the staff; "rate": with the cases per VTE
 
 
 CRITERIA: tuple[Criterion, ...] = (
-    Criterion("complaints_within_norm_rate", 90, "minstens", "Minstens 90% van de klachten binnen 90 dagen afgehandeld"),
-    Criterion("complaints_per_100_fte", 45, "hoogstens", "Hoogstens 45 klachten per 100 VTE"),
-    Criterion("complaints_median_lead_days", 45, "hoogstens", "Mediane doorlooptijd van een klacht hoogstens 45 dagen"),
-    Criterion("reports_ack_in_time_rate", 95, "minstens", "Ontvangst van een melding binnen 7 dagen bevestigd (95%)"),
-    Criterion("notes_followup_overdue", 0, "hoogstens", "Geen functioneringsnota met een laattijdige opvolging"),
-    Criterion("discipline_limit_at_risk", 0, "hoogstens", "Geen tuchtdossier dicht bij de termijn voor het inleidend verslag"),
-    Criterion("actions_done_rate", 75, "minstens", "Minstens 75% van de acties van het jaar afgerond"),
-    Criterion(CHARTER, 95, "minstens", "Minstens 95% van de medewerkers ondertekende het integriteitscharter"),
-    Criterion(DILEMMA, 40, "minstens", "Minstens 40 deelnemers aan een dilemmatraining"),
-    Criterion(LOGGING, 12, "minstens", "Minstens 12 logging-controles op de reden van raadpleging"),
-    Criterion("reports_feedback_in_time_rate", 90, "minstens", "Terugkoppeling aan de melder binnen 3 maanden (90%)"),
-    Criterion("complaints_founded_rate", 25, "hoogstens", "Hoogstens 25% van de beoordeelde klachten gegrond"),
-    Criterion("actions_overdue", 2, "hoogstens", "Hoogstens 2 acties over hun deadline"),
-    Criterion(FUEL_CARDS, 24, "minstens", "Minstens 24 controles van tankkaarten"),
-    Criterion("discipline_median_lead_days", 270, "hoogstens", "Mediane duur van een tuchtdossier hoogstens 270 dagen"),
+    Criterion("complaints_within_norm_rate", 90, "minstens", "Minstens {norm}% van de klachten binnen 90 dagen afgehandeld"),
+    Criterion("complaints_per_100_fte", 45, "hoogstens", "Hoogstens {norm} klachten per 100 VTE", "rate"),
+    Criterion("complaints_median_lead_days", 45, "hoogstens", "Mediane doorlooptijd van een klacht hoogstens {norm} dagen"),
+    Criterion("reports_ack_in_time_rate", 95, "minstens", "Ontvangst van minstens {norm}% van de meldingen binnen 7 dagen bevestigd"),
+    Criterion("notes_followup_overdue", 0, "hoogstens", "Functioneringsnota's met een laattijdige opvolging: hoogstens {norm}", "count"),
+    Criterion("discipline_limit_at_risk", 0, "hoogstens", "Tuchtdossiers dicht bij de termijn voor het inleidend verslag: hoogstens {norm}", "count"),
+    Criterion("actions_done_rate", 75, "minstens", "Minstens {norm}% van de acties van het jaar afgerond"),
+    Criterion(CHARTER, 95, "minstens", "Minstens {norm}% van de medewerkers ondertekende het integriteitscharter"),
+    Criterion(DILEMMA, 40, "minstens", "Minstens {norm} deelnemers aan een dilemmatraining", "count"),
+    Criterion(LOGGING, 12, "minstens", "Minstens {norm} logging-controles op de reden van raadpleging", "count"),
+    Criterion("reports_feedback_in_time_rate", 90, "minstens", "Terugkoppeling aan minstens {norm}% van de melders binnen 3 maanden"),
+    Criterion("complaints_founded_rate", 25, "hoogstens", "Hoogstens {norm}% van de beoordeelde klachten gegrond"),
+    Criterion("actions_overdue", 2, "hoogstens", "Acties over hun deadline: hoogstens {norm}", "count"),
+    Criterion(FUEL_CARDS, 24, "minstens", "Minstens {norm} controles van tankkaarten", "count"),
+    Criterion("discipline_median_lead_days", 270, "hoogstens", "Mediane duur van een tuchtdossier hoogstens {norm} dagen"),
 )

@@ -8,6 +8,7 @@ import statistics
 from collections import Counter
 from datetime import date, timedelta
 
+import numpy as np
 import openpyxl
 import pytest
 import sqlalchemy as sa
@@ -369,3 +370,64 @@ def test_ensure_does_not_mark_a_database_with_other_data(engine, sqlite_url, tmp
     with engine.connect() as conn:
         assert not is_sample_database(conn)
         assert _table_counts(conn)["indicatoren"] == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# The national scale
+
+
+def test_national_volumes_follow_the_staff_and_complaints_are_the_bulk():
+    from sample_data.national import build_national, row_count
+
+    data = build_national(TODAY, years=10, fte=2_000)
+    sizes = {name: row_count(v) for name, v in data.items()}
+    total = sum(sizes.values())
+    # About 2 rows per VTE a year: 2,000 VTE over 9.9 years -> about 40,000 rows.
+    assert 34_000 <= total <= 46_000, sizes
+    assert sizes["klachten"] > 0.6 * total
+    assert sizes["klachten"] > sizes["functioneringsnotas"] > sizes["meldingen"] > sizes["actieplan"] > 0
+    received = data["klachten"]["datum_ontvangst"]
+    assert received.min() >= np.datetime64("2017-01-01") and received.max() <= np.datetime64(TODAY)
+
+
+def test_national_tiny_scale_writes_valid_rows_and_counts_add_up(any_url):
+    from data_access.db import connect, data_version
+    from data_access.schema import REGISTER_TABLES
+    from sample_data import is_sample_database
+    from sample_data.national import write_national
+
+    engine = connect(any_url)
+    counts = write_national(engine, years=10, fte=50_000, scale_factor=0.002, today=TODAY)
+    with engine.connect() as conn:
+        assert _table_counts(conn) == counts
+        assert is_sample_database(conn) and data_version(conn) == 1
+        stored = {
+            name: [{k: v for k, v in r._asdict().items() if k != "import_id"} for r in conn.execute(sa.select(t))]
+            for name, t in REGISTER_TABLES.items()
+        }
+    engine.dispose()
+    assert 1_500 <= sum(counts.values()) <= 2_600  # 100 VTE over 10 years, about 2 rows a VTE a year
+    assert all(counts[r.name] > 0 for r in REGISTERS)
+    assert rule_violations(stored, TODAY) == []
+
+
+def test_national_refuses_a_database_with_data(engine):
+    from data_access.schema import REGISTER_TABLES
+    from sample_data.national import NotEmpty, write_national
+
+    row = build_sample(TODAY)["indicatoren"][0]
+    with engine.begin() as conn:
+        conn.execute(REGISTER_TABLES["indicatoren"].insert().values(**row))
+    with pytest.raises(NotEmpty, match="enkel in een lege databank"):
+        write_national(engine, scale_factor=0.001, today=TODAY)
+    with engine.connect() as conn:
+        assert _table_counts(conn)["klachten"] == 0
+
+
+def test_national_command_prints_rows_per_register(sqlite_url, capsys):
+    from sample_data.__main__ import main
+
+    assert main(["national", "--database-url", sqlite_url, "--scale-factor", "0.001", "--today", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert "Nationale dataset geschreven" in out and "Klachten" in out and "totaal" in out
+    assert main(["national", "--database-url", sqlite_url, "--scale-factor", "0.001"]) == 1  # not empty any more
