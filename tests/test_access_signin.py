@@ -1,0 +1,151 @@
+"""Sign-in (dashboard.auth) through the real app: local accounts with lock-out, the demo on the
+sample database only, OIDC (st.login) with the role from the users table or a claim, and
+screen-share mode from the sidebar switch or the URL."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_access import audit
+from data_access.users import add_user
+from dashboard.auth import SCREEN_SHARE_BANNER, role_from_claims
+from dashboard.components import ACCESS_KEY
+from tests.dashboard_apptest import APP, PASSWORD, add_local_user, sign_in
+
+OIDC_SECRETS = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "een-lang-willekeurig-geheim-voor-de-test",
+    "client_id": "client",
+    "client_secret": "secret",
+    "server_metadata_url": "https://login.microsoftonline.com/tenant/v2.0/.well-known/openid-configuration",
+}
+
+
+def _app(url, monkeypatch, *, secrets=None, user=None, query=None) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = AppTest.from_file(APP, default_timeout=60)
+    if secrets:
+        at.secrets.update(secrets)
+    if user is not None:
+        at.user = user
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def _sign_in_form(at, name, password):
+    at.text_input[0].input(name)
+    at.text_input[1].input(password)
+    at.button[0].click().run()
+    return at
+
+
+def _texts(at) -> str:
+    return "\n".join(str(e.value) for kind in ("error", "warning", "info", "markdown", "caption") for e in getattr(at, kind))
+
+
+def test_database_with_real_data_requires_sign_in(engine, sqlite_url, monkeypatch):
+    at = _app(sqlite_url, monkeypatch)
+    assert not at.exception
+    assert [t.label for t in at.text_input] == ["Gebruikersnaam", "Wachtwoord"]
+    assert ACCESS_KEY not in at.session_state  # the app stopped before any page
+    assert not [s for s in at.sidebar.selectbox if s.label == "Demorol"]
+
+
+def test_local_sign_in_and_audit_row(engine, sqlite_url, monkeypatch):
+    name = add_local_user(sqlite_url, "korpsleiding")
+    at = _sign_in_form(_app(sqlite_url, monkeypatch), name, PASSWORD)
+    assert not at.exception
+    access = at.session_state[ACCESS_KEY]
+    assert (access.user, access.role, access.screen_share) == (name, "korpsleiding", False)
+    at.run()  # another rerun: no second sign-in row
+    with engine.connect() as conn:
+        rows = audit.search(conn, action="aanmelding")
+    assert rows["user_name"].tolist() == [name]
+    assert '"resultaat": "gelukt"' in rows["detail"].iloc[0]
+
+
+def test_lock_out_in_the_form(engine, sqlite_url, monkeypatch):
+    name = add_local_user(sqlite_url, "integriteitscoordinator")
+    at = _app(sqlite_url, monkeypatch)
+    for _ in range(4):
+        _sign_in_form(at, name, "fout")
+    assert "Nog 1 poging" in _texts(at)
+    _sign_in_form(at, name, "fout")
+    _sign_in_form(at, name, PASSWORD)  # the right password, but locked
+    assert "vergrendeld" in _texts(at)
+    assert ACCESS_KEY not in at.session_state
+
+
+def test_demo_only_on_the_sample_database(engine, sqlite_url, monkeypatch):
+    from sample_data import mark_as_sample
+
+    with engine.begin() as conn:
+        mark_as_sample(conn)
+    at = _app(sqlite_url, monkeypatch)
+    assert not at.exception
+    assert "Demo met fictieve voorbeeldgegevens" in "\n".join(w.value for w in at.sidebar.warning)
+    assert not at.text_input  # no sign-in form
+    sign_in(at, sqlite_url, "netwerk")
+    assert at.session_state[ACCESS_KEY].role == "netwerk"
+
+
+def test_screen_share_switch_gives_the_netwerk_view_with_a_banner(engine, sqlite_url, monkeypatch):
+    name = add_local_user(sqlite_url, "integriteitscoordinator")
+    at = _sign_in_form(_app(sqlite_url, monkeypatch), name, PASSWORD)
+    assert not at.session_state[ACCESS_KEY].aggregated_only
+    at.sidebar.toggle(key="scherm").set_value(True).run()
+    access = at.session_state[ACCESS_KEY]
+    assert access.screen_share and access.aggregated_only and not access.may_import
+    assert SCREEN_SHARE_BANNER in "\n".join(e.value for e in at.sidebar.error)
+    assert any(SCREEN_SHARE_BANNER in h.proto.body for h in at.get("html"))
+    at.sidebar.toggle(key="scherm").set_value(False).run()
+    assert not at.session_state[ACCESS_KEY].screen_share
+
+
+@pytest.mark.parametrize("value", ["true", "1", "ja"])
+def test_screen_share_from_the_url(engine, sqlite_url, monkeypatch, value):
+    name = add_local_user(sqlite_url, "korpsleiding")
+    at = _app(sqlite_url, monkeypatch, query={"scherm": value})
+    _sign_in_form(at, name, PASSWORD)
+    assert at.session_state[ACCESS_KEY].screen_share
+
+
+def test_oidc_role_from_the_users_table(engine, sqlite_url, monkeypatch):
+    with engine.begin() as conn:
+        add_user(conn, "an.peeters@pz.example", "korpsleiding", None)
+    at = _app(sqlite_url, monkeypatch, secrets={"auth": OIDC_SECRETS},
+              user={"is_logged_in": True, "email": "An.Peeters@pz.example"})
+    assert not at.exception
+    access = at.session_state[ACCESS_KEY]
+    assert (access.user, access.role) == ("An.Peeters@pz.example", "korpsleiding")
+    assert not at.text_input  # no local form
+    with engine.connect() as conn:
+        assert '"methode": "oidc"' in audit.search(conn, action="aanmelding")["detail"].iloc[0]
+
+
+def test_oidc_unknown_email_is_refused(engine, sqlite_url, monkeypatch):
+    at = _app(sqlite_url, monkeypatch, secrets={"auth": OIDC_SECRETS},
+              user={"is_logged_in": True, "email": "vreemde@elders.example"})
+    assert ACCESS_KEY not in at.session_state
+    assert "vreemde@elders.example heeft geen toegang" in _texts(at)
+
+
+def test_oidc_not_logged_in_shows_the_login_button(engine, sqlite_url, monkeypatch):
+    at = _app(sqlite_url, monkeypatch, secrets={"auth": OIDC_SECRETS}, user={"is_logged_in": False})
+    assert ACCESS_KEY not in at.session_state
+    assert [b.label for b in at.button] == ["Aanmelden"]
+
+
+def test_oidc_role_from_a_claim(engine, sqlite_url, monkeypatch):
+    at = _app(sqlite_url, monkeypatch, secrets={"auth": OIDC_SECRETS, "dashboard_auth": {"role_claim": "roles"}},
+              user={"is_logged_in": True, "email": "jo@pz.example", "roles": ["Lezer", "netwerk"]})
+    assert at.session_state[ACCESS_KEY].role == "netwerk"
+
+
+def test_role_from_claims():
+    assert role_from_claims({"roles": "Korpsleiding"}, "roles") == "korpsleiding"
+    assert role_from_claims({"roles": ["x", "integriteitscoordinator"]}, "roles") == "integriteitscoordinator"
+    assert role_from_claims({"roles": ["beheerder"]}, "roles") is None
+    assert role_from_claims({"roles": ["netwerk"]}, None) is None
