@@ -141,11 +141,22 @@ def _oidc_access(engine) -> tuple[Access, str]:
 # --- Demo on the sample data ----------------------------------------------------------------
 
 
+SAMPLE_IMPORT_USER = "voorbeeldgegevens"  # the user name sample_data's first-run import logs
+
+
 def _is_sample_database(engine) -> bool:
+    """Marked as sample data and nothing imported since but the sample itself: once anyone
+    imports a workbook (real data, perhaps in the demo), the demo is over and sign-in needed."""
+    import sqlalchemy as sa
+
+    from data_access.schema import import_log
     from sample_data import is_sample_database
 
     with engine.connect() as conn:
-        return bool(is_sample_database(conn))
+        if not is_sample_database(conn):
+            return False
+        other = sa.select(import_log.c.id).where(import_log.c.user_name != SAMPLE_IMPORT_USER).limit(1)
+        return conn.execute(other).first() is None
 
 
 def _demo_access() -> tuple[Access, str]:

@@ -149,3 +149,25 @@ def test_role_from_claims():
     assert role_from_claims({"roles": ["x", "integriteitscoordinator"]}, "roles") == "integriteitscoordinator"
     assert role_from_claims({"roles": ["beheerder"]}, "roles") is None
     assert role_from_claims({"roles": ["netwerk"]}, None) is None
+
+
+def test_an_import_ends_the_demo(engine, sqlite_url, monkeypatch):
+    # The demo lets anyone act as coordinator; a workbook imported there may hold real data,
+    # so from then on the database requires sign-in.
+    import datetime as dt
+
+    from data_access.schema import import_log
+    from sample_data import mark_as_sample
+
+    with engine.begin() as conn:
+        mark_as_sample(conn)
+        conn.execute(import_log.insert().values(at=dt.datetime(2025, 1, 1), user_name="voorbeeldgegevens",
+                                                file_name="voorbeeldgegevens.xlsx", sha256="0", counts="{}", warnings=""))
+    at = _app(sqlite_url, monkeypatch)
+    assert [s for s in at.sidebar.selectbox if s.label == "Demorol"]
+    with engine.begin() as conn:
+        conn.execute(import_log.insert().values(at=dt.datetime(2025, 2, 1), user_name="demo",
+                                                file_name="echte_registers.xlsx", sha256="1", counts="{}", warnings=""))
+    at = _app(sqlite_url, monkeypatch)
+    assert not [s for s in at.sidebar.selectbox if s.label == "Demorol"]
+    assert [t.label for t in at.text_input] == ["Gebruikersnaam", "Wachtwoord"]
