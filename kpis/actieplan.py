@@ -1,4 +1,5 @@
-"""Actieplan KPIs (kpi-catalog.md, section Actieplan, evaluated at D).
+"""Actieplan KPIs (kpi-catalog.md, section Actieplan, evaluated at D). The actieplan has no
+dienst column: it is zone-wide.
 
 Decision: the catalog's rule "any other date after D counts as empty" is applied to startdatum
 and deadline as to every other date, so at a reference date in the middle of Y an action counts
@@ -16,31 +17,40 @@ from data_access.registers import STRATEGIC_GOALS
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.measures import rate
-from kpis.sql import aggregate, count_if
+from kpis.sql import count, flag, grouped
 
 
-def in_plan_condition(ctx: Context):
+def in_plan_conditions(ctx: Context) -> list:
     """actions_total rows: status other than geschrapt, deadline or startdatum in Y."""
     t = REGISTER_TABLES["actieplan"]
-    return sa.and_(t.c.status != "geschrapt", sa.or_(ctx.in_year(t.c.deadline), ctx.in_year(t.c.startdatum)))
+    return [
+        *ctx.scope("actieplan"),
+        t.c.status != "geschrapt",
+        sa.or_(ctx.in_year(t.c.deadline), ctx.in_year(t.c.startdatum)),
+    ]
 
 
 def compute(ctx: Context) -> dict[str, Any]:
     t = REGISTER_TABLES["actieplan"]
     done = t.c.status == "afgerond"
-    overdue = sa.and_(t.c.deadline < ctx.as_of, t.c.status != "afgerond")
-    measures = {"total": count_if(sa.true()), "done": count_if(done), "overdue": count_if(overdue)}
+    keys = {
+        "doel": t.c.strategische_doelstelling,
+        "afgerond": flag(done),
+        "overdue": flag(sa.and_(t.c.deadline < ctx.as_of, sa.not_(done))),
+    }
+    plan = grouped(ctx.conn, keys, in_plan_conditions(ctx))
+    is_done, is_overdue = plan["afgerond"] == 1, plan["overdue"] == 1
+    by_goal = {}
     for goal in STRATEGIC_GOALS:
-        is_goal = t.c.strategische_doelstelling == goal
-        measures[f"{goal}|total"] = count_if(is_goal)
-        measures[f"{goal}|afgerond"] = count_if(sa.and_(is_goal, done))
-        measures[f"{goal}|overdue"] = count_if(sa.and_(is_goal, overdue))
-    m = aggregate(ctx.conn, t, measures, [*ctx.scope("actieplan"), in_plan_condition(ctx)])
+        of_goal = plan["doel"] == goal
+        by_goal[goal] = {
+            "total": count(plan, of_goal),
+            "afgerond": count(plan, of_goal & is_done),
+            "overdue": count(plan, of_goal & is_overdue),
+        }
     return {
-        "actions_total": m["total"],
-        "actions_done_rate": rate(m["done"], m["total"]),
-        "actions_overdue": m["overdue"],
-        "actions_by_goal": {
-            goal: {k: m[f"{goal}|{k}"] for k in ("total", "afgerond", "overdue")} for goal in STRATEGIC_GOALS
-        },
+        "actions_total": count(plan),
+        "actions_done_rate": rate(count(plan, is_done), count(plan)),
+        "actions_overdue": count(plan, is_overdue),
+        "actions_by_goal": by_goal,
     }

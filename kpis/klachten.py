@@ -1,17 +1,15 @@
-"""Klachten KPIs (kpi-catalog.md, section Klachten): one scan for the counts and splits, one
-query for the lead times of the complaints closed in Y."""
+"""Klachten KPIs (kpi-catalog.md, section Klachten): three populations counted in SQL —
+received in Y, closed in Y (with their lead times), open at D."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import sqlalchemy as sa
-
 from data_access.registers import KLACHTEN
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.measures import median, rate
-from kpis.sql import aggregate, count_if, days_between, split_measures, split_result, values_of
+from kpis.sql import count, days_between, flag, grouped, split
 
 ASSESSED = ("gegrond", "deels gegrond", "ongegrond")
 FOUNDED = ("gegrond", "deels gegrond")
@@ -25,38 +23,35 @@ def compute(ctx: Context) -> dict[str, Any]:
     t = REGISTER_TABLES["klachten"]
     received_on, closed_on = t.c.datum_ontvangst, t.c.datum_afsluiting
     norm = ctx.settings["complaint_norm_days"]
-
-    received = ctx.in_year(received_on)
-    closed = ctx.in_year(closed_on)
-    open_ = ctx.unknown(closed_on)  # with the scope: received at or before D, not closed by D
-    lead = days_between(closed_on, received_on)
-    measures = {
-        "received": count_if(received),
-        "closed": count_if(closed),
-        "open": count_if(open_),
-        "overdue": count_if(sa.and_(open_, received_on < ctx.days_before_as_of(norm))),
-        "assessed": count_if(sa.and_(closed, t.c.beoordeling.in_(ASSESSED))),
-        "founded": count_if(sa.and_(closed, t.c.beoordeling.in_(FOUNDED))),
-        "within_norm": count_if(sa.and_(closed, lead <= norm)),
-        **split_measures("categorie", t.c.categorie, CATEGORIES, received),
-        **split_measures("kanaal", t.c.kanaal, CHANNELS, received),
-        **split_measures("beoordeling", t.c.beoordeling, OUTCOMES, closed),
-    }
     scope = ctx.scope("klachten")
-    m = aggregate(ctx.conn, t, measures, [*scope, sa.or_(received, closed, open_)])
-    leads = values_of(ctx.conn, lead, [*scope, closed])
 
+    received = grouped(ctx.conn, {"categorie": t.c.categorie, "kanaal": t.c.kanaal}, [*scope, ctx.in_year(received_on)])
+    closed = grouped(
+        ctx.conn,
+        {"beoordeling": t.c.beoordeling, "lead": days_between(closed_on, received_on)},
+        [*scope, ctx.in_year(closed_on)],
+    )
+    # open at D: received at or before D (the scope), not closed by D
+    open_ = grouped(
+        ctx.conn,
+        {"overdue": flag(received_on < ctx.days_before_as_of(norm))},  # D - ontvangst > norm
+        [*scope, ctx.unknown(closed_on)],
+    )
+
+    n_received = count(received)
     fte = None if ctx.dienst is not None else ctx.fte()  # VTE is zone-wide: no per-dienst figure
     return {
-        "complaints_received": m["received"],
-        "complaints_closed": m["closed"],
-        "complaints_open": m["open"],
-        "complaints_per_100_fte": None if not fte else m["received"] * 100 / fte,
-        "complaints_founded_rate": rate(m["founded"], m["assessed"]),
-        "complaints_median_lead_days": median(leads),
-        "complaints_within_norm_rate": rate(m["within_norm"], m["closed"]),
-        "complaints_overdue": m["overdue"],
-        "complaints_by_category": split_result("categorie", m, CATEGORIES),
-        "complaints_by_channel": split_result("kanaal", m, CHANNELS),
-        "complaints_by_outcome": split_result("beoordeling", m, OUTCOMES),
+        "complaints_received": n_received,
+        "complaints_closed": count(closed),
+        "complaints_open": count(open_),
+        "complaints_per_100_fte": None if not fte else n_received * 100 / fte,
+        "complaints_founded_rate": rate(
+            count(closed, closed["beoordeling"].isin(FOUNDED)), count(closed, closed["beoordeling"].isin(ASSESSED))
+        ),
+        "complaints_median_lead_days": median(closed["lead"], closed["n"]),
+        "complaints_within_norm_rate": rate(count(closed, closed["lead"] <= norm), count(closed)),
+        "complaints_overdue": count(open_, open_["overdue"] == 1),
+        "complaints_by_category": split(received, "categorie", CATEGORIES),
+        "complaints_by_channel": split(received, "kanaal", CHANNELS),
+        "complaints_by_outcome": split(closed, "beoordeling", OUTCOMES),
     }

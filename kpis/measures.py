@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
+import pandas as pd
 
 
 def rate(numerator: int, denominator: int) -> float | None:
@@ -12,7 +11,12 @@ def rate(numerator: int, denominator: int) -> float | None:
     return None if not denominator else numerator / denominator
 
 
-def median(values: Iterable[float]) -> float | None:
-    """Median of the values (mean of the two middle ones for an even count); None for none."""
-    array = np.fromiter((v for v in values if v is not None), dtype=float)
-    return None if array.size == 0 else float(np.median(array))
+def median(values, counts=None) -> float | None:
+    """Median of `values` (each repeated `counts` times when given); the mean of the two middle
+    ones for an even number; None for no values. Missing values are ignored."""
+    values = pd.to_numeric(pd.Series(list(values), dtype="object"), errors="coerce").to_numpy(dtype=float)
+    weights = np.ones(len(values), dtype=np.int64) if counts is None else np.asarray(counts, dtype=np.int64)
+    keep = ~np.isnan(values) & (weights > 0)
+    if not keep.any():
+        return None
+    return float(np.median(np.repeat(values[keep], weights[keep])))

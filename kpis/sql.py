@@ -1,14 +1,18 @@
 """Small SQL building blocks shared by the KPI steps, the same result on SQLite and PostgreSQL.
 
-Dates are compared with Python `date` literals only (a cut-off such as "D minus the norm" is
-computed in Python), so no dialect's date functions are needed; the one exception is the
-number of days between two date columns (`days_between`), which compiles per dialect.
+Each KPI step asks the database for a few *populations* (e.g. "complaints received in Y"),
+each counted with GROUP BY over the handful of columns the KPIs split or test on (`grouped`);
+the step then sums those small frames. Dates are compared with Python `date` literals only (a
+cut-off such as "D minus the norm" is computed in Python), so no dialect's date functions are
+needed; the one exception is the number of days between two date columns (`days_between`),
+which compiles per dialect.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
@@ -37,36 +41,33 @@ def _days_between_sqlite(element, compiler, **kw):  # dates are stored as 'jjjj-
     )
 
 
-def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    """Number of rows meeting `condition` (0 on no rows)."""
-    return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
+def flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    """1 where `condition` holds, else 0 (NULL counts as not holding): a group-by key."""
+    return sa.case((condition, 1), else_=0)
 
 
-def split_measures(
-    prefix: str, column: ColumnElement, values: Iterable[str], condition: ColumnElement[bool]
-) -> dict[str, ColumnElement[int]]:
-    """One `count_if` per enum value, labelled `prefix|value`; read back with `split_result`."""
-    return {f"{prefix}|{v}": count_if(sa.and_(condition, column == v)) for v in values}
+def grouped(
+    conn: sa.Connection, keys: Mapping[str, ColumnElement], where: Iterable[ColumnElement[bool]]
+) -> pd.DataFrame:
+    """Rows meeting every `where`, counted per combination of `keys`: one column per key and
+    `n` (the count). No rows gives an empty frame with those columns."""
+    names = list(keys)
+    labelled = [expr.label(name) for name, expr in keys.items()]
+    stmt = sa.select(*labelled, sa.func.count().label("n")).where(*where)
+    if labelled:
+        stmt = stmt.group_by(*labelled)
+    rows = [tuple(r) for r in conn.execute(stmt) if r[-1]]  # no keys, no rows: one row with n = 0
+    return pd.DataFrame(rows, columns=[*names, "n"]).astype({"n": "int64"})
 
 
-def split_result(prefix: str, row: Mapping[str, int], values: Iterable[str]) -> dict[str, int]:
-    return {v: int(row[f"{prefix}|{v}"]) for v in values}
+def count(frame: pd.DataFrame, mask: pd.Series | None = None) -> int:
+    """Sum of `n`, over the rows of `mask` when given."""
+    n = frame["n"] if mask is None else frame.loc[mask, "n"]
+    return int(n.sum())
 
 
-def aggregate(
-    conn: sa.Connection,
-    table: sa.Table,
-    measures: Mapping[str, ColumnElement],
-    where: Iterable[ColumnElement[bool]],
-) -> dict[str, int]:
-    """Runs all `measures` in one scan of `table` over the rows that meet every `where`."""
-    labels = list(measures)
-    stmt = sa.select(*(m.label(f"m{i}") for i, m in enumerate(measures.values()))).select_from(table)
-    stmt = stmt.where(*where)
-    row = conn.execute(stmt).one()
-    return {label: int(value or 0) for label, value in zip(labels, row, strict=True)}
-
-
-def values_of(conn: sa.Connection, expression: ColumnElement, where: Iterable[ColumnElement[bool]]) -> list:
-    """One column's values over the rows that meet every `where`."""
-    return list(conn.execute(sa.select(expression).where(*where)).scalars())
+def split(frame: pd.DataFrame, column: str, values: Iterable[str], mask: pd.Series | None = None) -> dict[str, int]:
+    """{value: count} for every enum value (0 when absent), in the enum's order."""
+    part = frame if mask is None else frame[mask]
+    sums = part.groupby(column, dropna=True)["n"].sum()
+    return {v: int(sums.get(v, 0)) for v in values}

@@ -1,9 +1,10 @@
 """Tucht- en gerechtelijke dossiers KPIs (kpi-catalog.md, section Tucht- en gerechtelijke
-dossiers)."""
+dossiers): populations opened in Y, tucht decided in Y (with lead times), ordemaatregelen in Y,
+and tucht dossiers near the term for the inleidend verslag."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,60 +14,55 @@ from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.dates import latest_base
 from kpis.measures import median
-from kpis.sql import aggregate, count_if, days_between, split_measures, split_result, values_of
+from kpis.sql import count, days_between, grouped, split
 
 TUCHT_KINDS = ("tucht", "tucht en gerechtelijk")
 JUDICIAL_KINDS = ("gerechtelijk", "tucht en gerechtelijk")
 
 
-def term_warning_cutoff(ctx: Context):
+def term_warning_cutoff(ctx: Context) -> date:
     """Latest datum kennisname for which D >= (kennisname + limit months) - warn days."""
     s = ctx.settings
     return latest_base(ctx.as_of + timedelta(days=s["discipline_warn_days"]), s["discipline_limit_months"])
 
 
-def at_risk_condition(ctx: Context):
-    """discipline_limit_at_risk: soort `tucht` only, no inleidend verslag and no beslissing
-    known at D, and the warning window of the term reached at D."""
+def at_risk_conditions(ctx: Context, cutoff: date | None = None) -> list:
+    """discipline_limit_at_risk rows: soort `tucht` only, no inleidend verslag and no beslissing
+    known at D, and kennisname on or before `cutoff` (default: the warning window reached at D)."""
     t = REGISTER_TABLES["tuchtdossiers"]
-    return sa.and_(
+    return [
+        *ctx.scope("tuchtdossiers"),
         t.c.soort == "tucht",
         ctx.unknown(t.c.datum_inleidend_verslag),
         ctx.unknown(t.c.datum_beslissing),
-        t.c.datum_kennisname <= term_warning_cutoff(ctx),
-    )
+        t.c.datum_kennisname <= (cutoff or term_warning_cutoff(ctx)),
+    ]
 
 
 def compute(ctx: Context) -> dict[str, Any]:
     t = REGISTER_TABLES["tuchtdossiers"]
-    tucht = t.c.soort.in_(TUCHT_KINDS)
-    opened = ctx.in_year(t.c.datum_opening)
-    decided = sa.and_(tucht, ctx.in_year(t.c.datum_beslissing))
-    order = sa.and_(sa.func.coalesce(t.c.ordemaatregel, "geen") != "geen", ctx.in_year(t.c.datum_ordemaatregel))
-    at_risk = at_risk_condition(ctx)
-    measures = {
-        "discipline_opened": count_if(sa.and_(tucht, opened)),
-        "judicial_opened": count_if(sa.and_(t.c.soort.in_(JUDICIAL_KINDS), opened)),
-        "order": count_if(order),
-        "decided": count_if(decided),
-        "light": count_if(sa.and_(decided, t.c.sanctie.in_(LIGHT_SANCTIONS))),
-        "heavy": count_if(sa.and_(decided, t.c.sanctie.in_(HEAVY_SANCTIONS))),
-        "at_risk": count_if(at_risk),
-        **split_measures("sanctie", t.c.sanctie, DISCIPLINARY_SANCTIONS, decided),
-        **split_measures("categorie", t.c.categorie, INTEGRITY_CATEGORIES, opened),
-    }
     scope = ctx.scope("tuchtdossiers")
-    m = aggregate(ctx.conn, t, measures, [*scope, sa.or_(opened, decided, order, at_risk)])
-    leads = values_of(ctx.conn, days_between(t.c.datum_beslissing, t.c.datum_kennisname), [*scope, decided])
+    opened = grouped(ctx.conn, {"soort": t.c.soort, "categorie": t.c.categorie}, [*scope, ctx.in_year(t.c.datum_opening)])
+    decided = grouped(
+        ctx.conn,
+        {"sanctie": t.c.sanctie, "lead": days_between(t.c.datum_beslissing, t.c.datum_kennisname)},
+        [*scope, t.c.soort.in_(TUCHT_KINDS), ctx.in_year(t.c.datum_beslissing)],
+    )
+    orders = grouped(
+        ctx.conn,
+        {},
+        [*scope, sa.func.coalesce(t.c.ordemaatregel, "geen") != "geen", ctx.in_year(t.c.datum_ordemaatregel)],
+    )
+    at_risk = grouped(ctx.conn, {}, at_risk_conditions(ctx))
     return {
-        "discipline_opened": m["discipline_opened"],
-        "judicial_opened": m["judicial_opened"],
-        "order_measures": m["order"],
-        "discipline_decided": m["decided"],
-        "sanctions_light": m["light"],
-        "sanctions_heavy": m["heavy"],
-        "sanctions_by_type": split_result("sanctie", m, DISCIPLINARY_SANCTIONS),
-        "discipline_median_lead_days": median(leads),
-        "discipline_limit_at_risk": m["at_risk"],
-        "discipline_by_category": split_result("categorie", m, INTEGRITY_CATEGORIES),
+        "discipline_opened": count(opened, opened["soort"].isin(TUCHT_KINDS)),
+        "judicial_opened": count(opened, opened["soort"].isin(JUDICIAL_KINDS)),
+        "order_measures": count(orders),
+        "discipline_decided": count(decided),
+        "sanctions_light": count(decided, decided["sanctie"].isin(LIGHT_SANCTIONS)),
+        "sanctions_heavy": count(decided, decided["sanctie"].isin(HEAVY_SANCTIONS)),
+        "sanctions_by_type": split(decided, "sanctie", DISCIPLINARY_SANCTIONS),
+        "discipline_median_lead_days": median(decided["lead"], decided["n"]),
+        "discipline_limit_at_risk": count(at_risk),
+        "discipline_by_category": split(opened, "categorie", INTEGRITY_CATEGORIES),
     }
