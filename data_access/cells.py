@@ -295,7 +295,7 @@ def parse_column(raw, column: Column, percent_cells: np.ndarray | None = None) -
 
 def _text_fast_path(arr: np.ndarray) -> ParsedColumn:
     stripped = pd.Series(arr, dtype=object).str.strip()
-    blank = (stripped.isna() | (stripped == "")).to_numpy(dtype=bool)
+    blank = (stripped.isna() | (stripped == "")).to_numpy(dtype=bool, copy=True)
     values = stripped.to_numpy(dtype=object, na_value=None, copy=True)
     values[blank] = None
     return ParsedColumn(values, np.full(len(arr), None, dtype=object), blank)

@@ -226,7 +226,7 @@ def _plan(conn: sa.Connection, rows: RegisterRows) -> _Plan:
     same = np.ones(int(known.sum()), dtype=bool)
     for column in compared:
         a, b = new[column].to_numpy(dtype=object), old[column].to_numpy(dtype=object)
-        same &= (a == b) | (pd.isna(a) & pd.isna(b))
+        same &= a == b  # element-wise; None == None holds, and parsed values are never NaN
     updates = new.loc[~same]
     updates = pd.concat([frame.loc[known, keys].loc[~same], updates], axis=1)
     return _Plan(rows, frame.loc[~known], updates, int(same.sum()))

@@ -98,6 +98,10 @@ def read_source(source, file_name: str | None = None) -> tuple[bytes, str]:
         data = path.read_bytes()
     else:
         name = file_name or Path(str(getattr(source, "name", "bestand"))).name
+        if getattr(source, "seekable", lambda: False)():
+            position = source.tell()
+            _check_size(source.seek(0, io.SEEK_END) - position)
+            source.seek(position)
         data = source.read(MAX_FILE_BYTES + 1)
     _check_size(len(data))
     return data, name

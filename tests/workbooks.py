@@ -87,7 +87,7 @@ def sheet_rows(register_name: str, records: list[dict], *, headers: dict[str, st
 
 
 def _cell(type_: str, value):
-    if type_ == "bool":
+    if type_ == "bool" and isinstance(value, bool):
         return "ja" if value else "nee"
     return value
 
