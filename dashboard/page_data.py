@@ -14,6 +14,15 @@ Public functions (pages use these, not kpis.series / kpis.alerts directly):
     monthly_window(end, months) -> list[date]     the first days of the `months` months up to
                                                    `end` (inclusive), oldest first
     alerts(access, filters) -> list               dashboard.data.get_alerts (already cached)
+    trend(access, register, end, periods=36, *, per="month"|"quarter", dienst=None, date_column=None)
+        -> DataFrame index period start (date), columns count, previous_year (None: withheld)
+    yearly(access, register, first_year, last_year, *, by=None, as_of=None, dienst=None,
+        date_column=None) -> DataFrame index year, a column per value of `by` (or 'count')
+    split_counts(access, register, year, as_of, column, *, dienst=None) -> {value: count}
+    cross_table(access, register, year, as_of, rows, columns, *, dienst=None) -> DataFrame
+    lead_time_bins(access, register, year, as_of, edges, *, dienst=None) -> [count per bin]
+    open_complaint_age_bins(access, as_of, edges, *, dienst=None) -> [count per bin]
+    norm_edges(norm, edges) -> edges with one at norm + 1 (the norm line between two bins)
 
 Suppression shapes (`protect_result(result, shape, threshold)`):
     "count"   an int -> suppress_count
@@ -57,33 +66,41 @@ def _month_index(index) -> bool:
 
 
 def protect_months(frame: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame | None, str | None]:
-    """A frame of counts per month (index: first days of months; columns: series). Each column
-    is protected with the lines a reader knows: the whole window and each calendar year in it
-    from January on (the year's total, up to the reference date, is shown as a KPI). Returns (shown frame of int / "<N" / "x", or None and
-    a Dutch reason)."""
+    """A frame of counts per month or per quarter (index: the periods' first days; columns:
+    series). Each column is protected with the lines a reader knows: the whole window, and each
+    calendar year in it from its first period on (the year's total, up to the reference date,
+    is shown as a KPI). Returns (shown frame of int / "<N" / "x", or None and a Dutch reason)."""
     from kpis.suppression import _render, protect, withheld_reason
 
     counts = frame.fillna(0).astype("int64")
+    periods = list(counts.index)
+    last_start = 12 - (_period_months(periods) - 1)  # December, or October for quarters
+    years: dict[int, list] = {}
+    for m in periods:
+        years.setdefault(m.year, []).append(m)
+    lines = [tuple(periods)] + [
+        tuple(ms)
+        for ms in years.values()
+        if len(ms) < len(periods) and min(ms).month == 1 and (max(ms).month == last_start or max(ms) == periods[-1])
+    ]
     shown = pd.DataFrame(index=frame.index, columns=frame.columns, dtype=object)
     for column in counts.columns:
-        values = {m: int(counts.at[m, column]) for m in counts.index}
-        lines = [tuple(counts.index)]
-        years: dict[int, list] = {}
-        for m in counts.index:
-            years.setdefault(m.year, []).append(m)
-        last = max(counts.index)
-        lines += [
-            tuple(ms)
-            for year, ms in years.items()
-            if len(ms) < len(counts.index) and min(ms).month == 1 and (max(ms).month == 12 or max(ms) == last)
-        ]
+        values = {m: int(counts.at[m, column]) for m in periods}
         protected = protect(values, lines, threshold)
         if protected is None:
             return None, withheld_reason(threshold)
         primary, secondary = protected
-        for m in counts.index:
+        for m in periods:
             shown.at[m, column] = _render(values[m], m, primary, secondary, threshold)
     return shown, None
+
+
+def _period_months(periods) -> int:
+    """1 for monthly periods, 3 for quarters (from the gap between the first two)."""
+    if len(periods) < 2:
+        return 1
+    a, b = periods[0], periods[1]
+    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def protect_result(result, shape: str, threshold: int):
@@ -152,3 +169,207 @@ def monthly_window(end: dt.date, months: int) -> list[dt.date]:
 def alerts(access: Access, filters) -> list:
     """The alerts of the view (dashboard.data.get_alerts, cached there)."""
     return data.get_alerts(access, filters)
+
+
+# --- the register pages' series ---------------------------------------------------------------
+
+
+def _as_date(value) -> dt.date:
+    return value.date() if isinstance(value, pd.Timestamp) else value
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _trend(url, version, register, end, periods, per, dienst, date_column, aggregated_only, threshold):
+    from kpis import series as series_mod
+
+    step = 3 if per == "quarter" else 1
+    last = dt.date(end.year, end.month - (end.month - 1) % step, 1)  # first day of the last period
+    first = _shift_months(last, -step * (periods - 1) - 12)  # one year more: the previous year
+    frame = series_mod.monthly(data._engine(url), register, first, end, dienst=dienst, date_column=date_column)
+    counts = pd.Series(frame["count"].to_numpy(), index=[_as_date(m) for m in frame["month"]])
+    if step > 1:
+        counts = counts.groupby([dt.date(m.year, m.month - (m.month - 1) % step, 1) for m in counts.index]).sum()
+    table = counts.to_frame("count")
+    if aggregated_only:
+        table, _ = protect_months(table, threshold)
+        if table is None:
+            return None
+    shown = list(table["count"])
+    per_year = 12 // step
+    return pd.DataFrame(
+        {"count": shown[per_year:], "previous_year": shown[:-per_year]},
+        index=list(table.index[per_year:]),
+        dtype=object,
+    )
+
+
+def trend(
+    access: Access,
+    register: str,
+    end: dt.date,
+    periods: int = 36,
+    *,
+    per: str = "month",
+    dienst: str | None = None,
+    date_column: str | None = None,
+) -> pd.DataFrame | None:
+    """Counts per month (per="month") or quarter (per="quarter") for the `periods` periods up
+    to the one holding `end` (the reference date: later rows are unknown), with
+    `previous_year`: the same period a year earlier. Index: the periods' first days (date).
+    For the netwerk view the counts are suppressed once over both years (a month shows the
+    same marker in either line); None when they cannot be protected."""
+    with errors.database_guard():
+        return _trend(*data._cache_key(), register, end, periods, per, dienst, date_column, *data._view_key(access))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _yearly(url, version, register, first_year, last_year, by, as_of, dienst, date_column, aggregated_only, threshold):
+    from kpis import series as series_mod
+
+    frame = series_mod.yearly(
+        data._engine(url), register, first_year, last_year, by=by, as_of=as_of, dienst=dienst, date_column=date_column
+    )
+    table = frame.pivot(index="year", columns=by, values="count") if by else frame.set_index("year")[["count"]]
+    table = table.reindex(columns=list(dict.fromkeys(frame[by]))) if by else table
+    table.columns = [str(c) for c in table.columns]
+    if aggregated_only:
+        table, _ = suppress_frame_rows(table, threshold)
+    return table
+
+
+def suppress_frame_rows(table: pd.DataFrame, threshold: int):
+    """A years × values table: each year's total is known (a KPI), the columns are not summed
+    anywhere."""
+    from kpis.suppression import suppress_frame
+
+    return suppress_frame(table, threshold, row_totals=True, column_totals=False)
+
+
+def yearly(
+    access: Access,
+    register: str,
+    first_year: int,
+    last_year: int,
+    *,
+    by: str | None = None,
+    as_of: dt.date | None = None,
+    dienst: str | None = None,
+    date_column: str | None = None,
+) -> pd.DataFrame | None:
+    """Counts per year (index) for each value of `by` (columns, every enum value), or one
+    column 'count'; rows after `as_of` left out. Suppressed per year for the netwerk view."""
+    with errors.database_guard():
+        return _yearly(
+            *data._cache_key(), register, first_year, last_year, by, as_of, dienst, date_column, *data._view_key(access)
+        )
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _cross(url, version, register, year, as_of, rows, columns, dienst, aggregated_only, threshold):
+    from data_access.registers import BY_NAME
+    from kpis import series as series_mod
+
+    names = [rows] if columns is None else [rows, columns]
+    frame = series_mod.counts_by(data._engine(url), register, year, as_of, names, dienst=dienst)
+    spec = BY_NAME[register]
+
+    def levels(name):
+        found = sorted({v for v in frame[name].dropna()}, key=str.lower) if len(frame) else []
+        values = list(spec.column(name).values)
+        return values + [v for v in found if v not in values] if values else found
+
+    if columns is None:
+        counts = frame.groupby(rows)["count"].sum() if len(frame) else pd.Series(dtype="int64")
+        split = {v: int(counts.get(v, 0)) for v in levels(rows)}
+        return protect_result(split, "split", threshold)[0] if aggregated_only else split
+    table = frame.pivot_table(index=rows, columns=columns, values="count", aggfunc="sum", fill_value=0) if len(frame) else pd.DataFrame()
+    table = table.reindex(index=levels(rows), columns=levels(columns), fill_value=0).astype("int64")
+    if aggregated_only:
+        table, _ = protect_result(table, "table", threshold)
+    return table
+
+
+def split_counts(access: Access, register: str, year: int, as_of: dt.date, column: str, *, dienst: str | None = None):
+    """{value: count} of the rows dated in `year` (known at `as_of`) per value of `column`,
+    every enum value present. Suppressed as a split for the netwerk view (None: withheld)."""
+    with errors.database_guard():
+        return _cross(*data._cache_key(), register, year, as_of, column, None, dienst, *data._view_key(access))
+
+
+def cross_table(
+    access: Access, register: str, year: int, as_of: dt.date, rows: str, columns: str, *, dienst: str | None = None
+) -> pd.DataFrame | None:
+    """Counts of the rows dated in `year` per `rows` value (index) × `columns` value (columns),
+    e.g. categorie × dienst, enum values in the register's order. Suppressed as a table with
+    known row and column totals for the netwerk view (None: withheld)."""
+    with errors.database_guard():
+        return _cross(*data._cache_key(), register, year, as_of, rows, columns, dienst, *data._view_key(access))
+
+
+def norm_edges(norm: int, edges: tuple[int, ...]) -> tuple[int, ...]:
+    """Bin edges with one at norm + 1, so that 'within the norm' (at most norm days) is a whole
+    number of bins: (0, 31, 61, 181), 90 -> (0, 31, 61, 91, 181)."""
+    return tuple(sorted(set(edges) | {int(norm) + 1}))
+
+
+def _binned(days: pd.Series, edges: tuple[int, ...]) -> list[int]:
+    bins = list(edges) + [None]
+    return [int(((days >= lo) & ((hi is None) | (days < (hi if hi is not None else 0)))).sum()) for lo, hi in zip(bins, bins[1:])]
+
+
+def _norm_groups(edges: tuple[int, ...], norm: int | None) -> list[tuple[int, ...]]:
+    """The bins within the norm (and so those past it) as a group whose sum another figure
+    shows (within-norm rate, complaints over the norm)."""
+    if norm is None or int(norm) + 1 not in edges:
+        return []
+    cut = list(edges).index(int(norm) + 1)
+    return [tuple(range(cut)), tuple(range(cut, len(edges)))]
+
+
+def _protect_bins(counts: list[int], edges, norm, threshold):
+    from kpis.suppression import suppress_split
+
+    result = suppress_split(dict(enumerate(counts)), threshold, groups=_norm_groups(edges, norm))
+    return None if result.values is None else [result.values[i] for i in range(len(counts))]
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _lead_bins(url, version, register, year, as_of, edges, dienst, aggregated_only, threshold):
+    from kpis import series as series_mod
+
+    frame = series_mod.lead_times(data._engine(url), register, year, as_of, dienst=dienst)
+    norm = frame.attrs.get("norm_days")
+    counts = _binned(frame["lead_days"], edges)
+    return _protect_bins(counts, edges, norm, threshold) if aggregated_only else counts
+
+
+def lead_time_bins(access: Access, register: str, year: int, as_of: dt.date, edges: tuple[int, ...], *, dienst: str | None = None):
+    """Items finished in `year` (kpis.series.lead_times) counted per lead-time bin: bin i holds
+    edges[i] <= days < edges[i + 1], the last bin is open (charts.day_bins(edges) labels them).
+    Suppressed as a split for the netwerk view, with the bins within the norm as a known sum
+    (None: withheld)."""
+    with errors.database_guard():
+        return _lead_bins(*data._cache_key(), register, year, as_of, tuple(edges), dienst, *data._view_key(access))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _open_bins(url, version, as_of, edges, dienst, aggregated_only, threshold):
+    from kpis import series as series_mod
+
+    frame = series_mod.open_complaints(data._engine(url), as_of, dienst=dienst)
+    counts = _binned(frame["age_days"], edges)
+    norm = data._settings(url, version)["complaint_norm_days"]
+    return _protect_bins(counts, edges, norm, threshold) if aggregated_only else counts
+
+
+def open_complaint_age_bins(access: Access, as_of: dt.date, edges: tuple[int, ...], *, dienst: str | None = None):
+    """Complaints open at `as_of` counted per age bin (days since datum ontvangst), bins as in
+    lead_time_bins. Suppressed for the netwerk view with the bins past the norm as a known sum
+    (complaints over the norm is a card)."""
+    with errors.database_guard():
+        return _open_bins(*data._cache_key(), as_of, tuple(edges), dienst, *data._view_key(access))
