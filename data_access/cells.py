@@ -100,7 +100,7 @@ def parse_cell(
         if type_ == "enum":
             return parser(value, values)
         parsed, error = parser(value)
-        if percent_cell and error is None and _is_number_cell(value):
+        if percent_cell and type_ == "pct" and error is None and _is_number_cell(value):
             parsed = round(parsed * 100, 10)
         return parsed, error
     except Exception:  # pragma: no cover - a safety net: a bad value must never crash an import
