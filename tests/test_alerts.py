@@ -1,0 +1,107 @@
+"""Alerts at D on the hand-made zone of test_kpi_engine: every item, its term and days late
+worked out by hand, most urgent first, and the counts equal to the KPIs they mirror."""
+
+from __future__ import annotations
+
+from datetime import date as d
+
+import pytest
+
+from kpis.alerts import alerts, alerts_frame
+from kpis.engine import compute_report
+from tests.test_kpi_engine import load_zone
+
+
+@pytest.fixture
+def zone(any_engine):
+    load_zone(any_engine)
+    return any_engine
+
+
+# At D = 31/12/2025 (days_late = D - due):
+EXPECTED_YEAR_END = [
+    ("klachten", "K7", d(2024, 7, 30), 519),  # open; 01/05/2024 + 90 days
+    ("functioneringsnotas", "N4", d(2024, 12, 1), 395),  # open, opvolging 01/12/2024
+    ("actieplan", "A6", d(2024, 12, 31), 365),  # lopend, deadline 2024 (alerts are not per year)
+    ("meldingen", "M5", d(2025, 1, 6), 359),  # not acknowledged: 30/12/2024 + 7
+    ("functioneringsnotas", "N1", d(2025, 3, 1), 305),
+    ("meldingen", "M5", d(2025, 4, 6), 269),  # no feedback: (30/12/2024 + 7) + 3 months
+    ("actieplan", "A2", d(2025, 5, 31), 214),
+    ("tuchtdossiers", "T9", d(2025, 6, 1), 213),  # kennisname 01/12/2024 + 6 months
+    ("meldingen", "M3", d(2025, 7, 5), 179),  # not acknowledged: 28/06 + 7
+    ("tuchtdossiers", "T1", d(2025, 7, 31), 153),  # kennisname 31/01 + 6 months
+    ("klachten", "K5", d(2025, 9, 29), 93),  # 01/07 + 90
+    ("actieplan", "A3", d(2025, 9, 30), 92),
+    ("meldingen", "M3", d(2025, 10, 5), 87),  # no feedback: 05/07 + 3 months
+    ("meldingen", "M4", d(2026, 1, 3), -3),  # acknowledged 03/10: feedback due 03/01/2026, 3 days left
+]
+# Not listed: K6 (41 days < 90), N2 (opvolging = D: 0 days, not late), A8 (deadline = D),
+# A5 (geschrapt), M1 M2 (feedback given), M4's acknowledgement (done), T2 (tucht en gerechtelijk),
+# T10 (verslag given), the rows after D (K8, N5, T8, M6).
+
+
+def test_alerts_at_year_end(zone):
+    items = alerts(zone, d(2025, 12, 31))
+    assert [(a.register, a.key, a.due, a.days_late) for a in items] == EXPECTED_YEAR_END
+    first = items[0]
+    assert first.kind == "Klacht over de norm"
+    assert first.text == (
+        "Klacht over de norm: K7 (bejegening, Interventie; norm 90 dagen). "
+        "Termijn verstreken op 30/07/2024, 519 dagen te laat."
+    )
+    assert items[-1].text.endswith("Termijn verstrijkt op 03/01/2026, nog 3 dagen.")
+
+
+def test_alert_counts_match_the_kpis(zone):
+    for day in (d(2025, 12, 31), d(2025, 6, 30)):
+        items = alerts(zone, day)
+        k = compute_report(zone, 2025, day).kpis
+        kinds = [a.kind for a in items]
+        assert kinds.count("Klacht over de norm") == k["complaints_overdue"]
+        assert kinds.count("Opvolging functioneringsnota te laat") == k["notes_followup_overdue"]
+        assert kinds.count("Tuchtdossier: termijn inleidend verslag") == k["discipline_limit_at_risk"]
+
+
+def test_alerts_in_the_middle_of_the_year(zone):
+    items = alerts(zone, d(2025, 6, 30))
+    got = {(a.register, a.key, a.kind.split(":")[0], a.days_late) for a in items}
+    # K7: 30/07/2024 -> 335 late. K4 (15 days old) not yet.
+    # N4: 01/12/2024 -> 211; N1: 01/03/2025 -> 121.
+    # A6 (31/12/2024) -> 181; A2 (31/05/2025) -> 30; A3's deadline 30/09 is still ahead.
+    # M5: ack due 06/01/2025 -> 175, feedback due 06/04/2025 -> 85.
+    # M3 received 28/06: ack due 05/07 -> 5 days left; its feedback (05/10) is not near.
+    # M1 M2: feedback given by D. M4 received after D.
+    # T9: term 01/06/2025 -> 29 late. T10: verslag 01/09 is after D, so missing: term
+    # 01/12/2024 -> 211 late. T1's term 31/07 is 31 days ahead, outside the 30-day window.
+    assert got == {
+        ("klachten", "K7", "Klacht over de norm", 335),
+        ("functioneringsnotas", "N4", "Opvolging functioneringsnota te laat", 211),
+        ("functioneringsnotas", "N1", "Opvolging functioneringsnota te laat", 121),
+        ("actieplan", "A6", "Actie over deadline", 181),
+        ("actieplan", "A2", "Actie over deadline", 30),
+        ("meldingen", "M5", "Melding", 175),
+        ("meldingen", "M5", "Melding", 85),
+        ("meldingen", "M3", "Melding", -5),
+        ("tuchtdossiers", "T9", "Tuchtdossier", 29),
+        ("tuchtdossiers", "T10", "Tuchtdossier", 211),
+    }
+    late = [a.days_late for a in items]
+    assert late == sorted(late, reverse=True)
+
+
+def test_dienst_filter_and_limit(zone):
+    items = alerts(zone, d(2025, 12, 31), dienst="Wijkwerking")
+    # Wijkwerking: only T9 among klachten/nota's/dossiers; meldingen and actieplan stay zone-wide
+    registers = {(a.register, a.key) for a in items}
+    assert ("tuchtdossiers", "T9") in registers
+    assert not any(r in ("klachten", "functioneringsnotas") for r, _ in registers)
+    assert {k for r, k in registers if r == "actieplan"} == {"A6", "A2", "A3"}
+    top = alerts(zone, d(2025, 12, 31), limit=3)
+    assert [a.key for a in top] == ["K7", "N4", "A6"]
+    frame = alerts_frame(top)
+    assert list(frame.columns) == ["register", "kind", "key", "due", "days_late", "text"]
+    assert frame["days_late"].tolist() == [519, 395, 365]
+
+
+def test_no_alerts_on_an_empty_database(engine):
+    assert alerts(engine, d(2025, 12, 31)) == []
