@@ -1,0 +1,226 @@
+"""What the yearly evaluation workbook holds, gathered once and already made safe for its version.
+
+`gather(conn, access, year, as_of, anonymised=...)` reads everything the sheets need:
+- the KPI report for Y at D and for Y - 1 at the same day a year earlier (kpis.engine), both
+  through kpis.suppression.suppress_report for the anonymised version (the screen-share view);
+- per case register the monthly counts of Y and the same months of Y - 1 (kpis.series.monthly),
+  suppressed with kpis.suppression.suppress_frame for the anonymised version;
+- the action plan items of Y (the actions_total population of kpis.actieplan), without the
+  free-text column in the anonymised version;
+- the alerts at D: the items for the full version, counts per kind (suppressed) for the
+  anonymised one;
+- the full version only: the dossiers of Y per case register, read through
+  data_access.reader.read_rows, which refuses any role that may not see rows.
+Nothing here writes a file; dashboard.export_sheets turns an ExportContent into sheets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access.access import Access
+from data_access.registers import ACTIEPLAN, BY_NAME
+from data_access.schema import REGISTER_TABLES
+from data_access.settings import load_settings
+from dashboard.formatting import MONTHS_SHORT
+from kpis.engine import Report, compute_report, default_as_of
+
+# The registers about persons, each with its own sheet of splits and monthly counts.
+CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
+
+
+@dataclass
+class MonthlySeries:
+    """Counts per month of Y and of the same months of Y - 1: a table with the month labels as
+    index and the columns "Y - 1" and "Y" (int, or "<N"/"x" when suppressed); None with a
+    Dutch reason when the whole table is withheld."""
+
+    table: pd.DataFrame | None
+    reason: str | None = None
+
+
+@dataclass
+class AlertCounts:
+    """The anonymised Aandachtspunten: {kind label: count or "<N"/"x"}, None when withheld."""
+
+    counts: dict | None
+    reason: str | None = None
+
+
+@dataclass
+class ExportContent:
+    zone: str
+    year: int
+    as_of: dt.date
+    previous_as_of: dt.date
+    made_at: dt.datetime  # local (Belgian) time, naive
+    made_by: str
+    anonymised: bool
+    threshold: int
+    settings: dict[str, int]
+    report: Report
+    previous: Report
+    series: dict[str, MonthlySeries]
+    actions: pd.DataFrame  # columns: register column names (no free text when anonymised)
+    alerts: pd.DataFrame | AlertCounts  # full: one row per alert; anonymised: counts per kind
+    indicators: pd.DataFrame  # indicator, periode, waarde, bron for the periods of Y
+    dossiers: dict[str, pd.DataFrame] = field(default_factory=dict)  # full version only
+
+    @property
+    def version_label(self) -> str:
+        return VERSION_ANONYMISED if self.anonymised else VERSION_FULL
+
+
+VERSION_FULL = "volledig — vertrouwelijk"
+VERSION_ANONYMISED = "geanonimiseerd"
+
+
+def same_day_previous_year(day: dt.date) -> dt.date:
+    from kpis.dates import add_months
+
+    return add_months(day, -12)
+
+
+def gather(
+    conn: sa.Connection,
+    access: Access,
+    year: int,
+    as_of: dt.date | None,
+    *,
+    anonymised: bool,
+    zone: str,
+    made_by: str,
+    made_at: dt.datetime,
+) -> ExportContent:
+    as_of = as_of or default_as_of(year)
+    previous_as_of = same_day_previous_year(as_of)
+    settings = load_settings(conn)
+    threshold = int(settings["suppression_threshold"])
+    report = compute_report(conn, year, as_of)
+    previous = compute_report(conn, year - 1, previous_as_of)
+    if anonymised:
+        from kpis.suppression import suppress_report
+
+        report = suppress_report(report, threshold)
+        previous = suppress_report(previous, threshold)
+    content = ExportContent(
+        zone=zone,
+        year=year,
+        as_of=as_of,
+        previous_as_of=previous_as_of,
+        made_at=made_at,
+        made_by=made_by,
+        anonymised=anonymised,
+        threshold=threshold,
+        settings=settings,
+        report=report,
+        previous=previous,
+        series={r: monthly_series(conn, r, year, as_of, threshold if anonymised else None) for r in CASE_REGISTERS},
+        actions=action_items(conn, year, as_of, settings, anonymised=anonymised),
+        alerts=alerts(conn, as_of, threshold if anonymised else None),
+        indicators=indicator_rows(conn, year),
+    )
+    if not anonymised:
+        content.dossiers = dossier_rows(conn, access, year, as_of)
+    return content
+
+
+def month_label(month: pd.Timestamp) -> str:
+    return MONTHS_SHORT[month.month - 1]
+
+
+def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date, threshold: int | None) -> MonthlySeries:
+    """Counts on the register's main date per month of Y up to D, next to the same months of
+    Y - 1. threshold None: as counted; else suppressed with kpis.suppression.suppress_frame
+    (each year's total is known, the months' sums over both years are not shown)."""
+    from kpis.series import monthly
+
+    end = min(as_of, dt.date(year, 12, 31))
+    if end < dt.date(year, 1, 1):
+        return MonthlySeries(pd.DataFrame(columns=[str(year - 1), str(year)], dtype=object))
+    frame = monthly(conn, register, dt.date(year, 1, 1), end)
+    table = pd.DataFrame(
+        {str(year - 1): frame["previous_year"].astype("int64").to_list(), str(year): frame["count"].astype("int64").to_list()},
+        index=[month_label(m) for m in frame["month"]],
+    )
+    if threshold is None:
+        return MonthlySeries(table)
+    from kpis.suppression import suppress_frame
+
+    shown, reason = suppress_frame(table, threshold, row_totals=False, column_totals=True)
+    return MonthlySeries(shown, reason)
+
+
+def action_columns(anonymised: bool) -> list[str]:
+    """The action plan's columns for the export: never a personal one, no free text when anonymised."""
+    return [c.name for c in ACTIEPLAN.columns if not c.personal and not (anonymised and c.free_text)]
+
+
+def action_items(conn: sa.Connection, year: int, as_of: dt.date, settings, *, anonymised: bool) -> pd.DataFrame:
+    """The actions counted by actions_total (status not geschrapt, deadline or startdatum in Y
+    and known at D), ordered by strategic goal (in the register's order), deadline and id."""
+    from kpis.actieplan import in_plan_conditions
+    from kpis.context import Context
+
+    t = REGISTER_TABLES["actieplan"]
+    columns = action_columns(anonymised)
+    ctx = Context(conn=conn, year=year, as_of=as_of, settings=settings)
+    rows = conn.execute(sa.select(*(t.c[c] for c in columns)).where(*in_plan_conditions(ctx))).all()
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=columns)
+    goals = {g: i for i, g in enumerate(ACTIEPLAN.column("strategische_doelstelling").values)}
+    frame["_goal"] = frame["strategische_doelstelling"].map(goals)
+    frame = frame.sort_values(["_goal", "deadline", "actie_id"], kind="stable", na_position="last")
+    return frame.drop(columns="_goal").reset_index(drop=True)
+
+
+def indicator_rows(conn: sa.Connection, year: int) -> pd.DataFrame:
+    """Indicatoren measured for Y (periode "Y" or "Y-mm"), by indicator and period."""
+    t = REGISTER_TABLES["indicatoren"]
+    columns = [c.name for c in BY_NAME["indicatoren"].columns if not c.personal and not c.free_text]
+    period = sa.func.trim(t.c.periode)
+    q = sa.select(*(t.c[c] for c in columns)).where(sa.or_(period == str(year), period.like(f"{year}-%")))
+    rows = conn.execute(q.order_by(t.c.indicator, t.c.periode)).all()
+    return pd.DataFrame([tuple(r) for r in rows], columns=columns)
+
+
+def dossier_rows(conn: sa.Connection, access: Access, year: int, as_of: dt.date) -> dict[str, pd.DataFrame]:
+    """Full version: every row of each case register with its main date in Y, up to D, all
+    columns. read_rows raises AccessDenied for a role that may not see rows."""
+    from data_access.reader import RowFilter, read_rows
+
+    where = RowFilter(years=(year, year), date_to=as_of)
+    return {r: read_rows(conn, r, access, where=where) for r in CASE_REGISTERS}
+
+
+def alerts(conn: sa.Connection, as_of: dt.date, threshold: int | None) -> pd.DataFrame | AlertCounts:
+    """The open alerts at D (kpis.alerts, most urgent first). threshold None (full version):
+    one row per alert (register, kind, key, due, days_late, text). Otherwise the number per
+    kind only, every kind present, each through kpis.suppression.suppress_count (their total
+    is not shown, so no secondary suppression is needed); kinds of a register without persons
+    (kpis.suppression.EXEMPT_REGISTERS: the action plan) as they are, like its KPIs."""
+    from kpis import alerts as alerts_mod
+    from kpis.suppression import EXEMPT_REGISTERS, suppress_count
+
+    items = alerts_mod.alerts(conn, as_of)
+    if threshold is None:
+        return alerts_mod.alerts_frame(items)
+    counts = dict.fromkeys(ALERT_KINDS, 0)
+    exempt = set()
+    for item in items:
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+        if item.register in EXEMPT_REGISTERS:
+            exempt.add(item.kind)
+    return AlertCounts({k: n if k in exempt else suppress_count(n, threshold) for k, n in counts.items()})
+
+
+def _alert_kinds() -> tuple[str, ...]:
+    from kpis import alerts as alerts_mod
+
+    return tuple(value for name, value in vars(alerts_mod).items() if name.startswith("KIND_"))  # declared order
+
+
+ALERT_KINDS = _alert_kinds()

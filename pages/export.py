@@ -1,0 +1,76 @@
+"""Jaarexport: the yearly evaluation workbook for the year and reference date of the shared
+filters, as two downloads: volledig (korpsleiding, integriteitscoördinator; not in screen-share
+mode) and geanonimiseerd (every role). The file is built only when a button is clicked
+(dashboard.export.build_workbook, which checks the role again and writes the audit row)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import components as ui
+from dashboard import data
+from dashboard.export import build_workbook, default_zone, export_file_name
+from dashboard.filters import current_filters
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+access = ui.require("export_anonymised")
+filters = current_filters()
+ui.page_header(
+    "Jaarexport",
+    caption="De werkmap voor de jaarlijkse evaluatie van het integriteitsbeleid: samenvatting, "
+    "evaluatiecriteria, een blad per register met grafieken, het actieplan, de aandachtspunten "
+    "en de definities.",
+)
+st.markdown(
+    f"**Jaar {filters.year}**, peildatum **{filters.as_of:%d/%m/%Y}** (te wijzigen in de filters links). "
+    "De export geldt altijd voor de hele zone, ook als een dienst gekozen is. "
+    "Het bestand wordt gemaakt wanneer u op een knop klikt; elke export wordt in het auditlogboek genoteerd."
+)
+engine = data.get_engine()
+
+
+def _builder(anonymised: bool):
+    """The download's deferred data: built on click, on Streamlit's download thread."""
+    year, as_of = filters.year, filters.as_of
+    name = export_file_name(year, as_of, anonymised=anonymised)
+
+    def build() -> bytes:
+        return build_workbook(engine, access, year, as_of, anonymised=anonymised, zone=default_zone(), file_name=name)
+
+    return build, name
+
+
+full, anonymised = st.columns(2)
+with full:
+    st.subheader("Volledig — vertrouwelijk")
+    st.write("Voor de korpsleiding: met de dossiers van het jaar en de aandachtspunten per dossier.")
+    if access.may_export_full:
+        build, name = _builder(anonymised=False)
+        st.download_button(
+            "Volledige werkmap downloaden",
+            data=build,
+            file_name=name,
+            mime=XLSX,
+            icon=":material/lock:",
+            key="export_volledig",
+        )
+    else:
+        reason = "Schermdeling is actief." if access.screen_share else "Uw rol mag enkel de geanonimiseerde versie maken."
+        st.info(f"{reason} De volledige werkmap is voorbehouden aan de korpsleiding en de integriteitscoördinator.", icon=":material/info:")
+with anonymised:
+    st.subheader("Geanonimiseerd")
+    st.write(
+        "Voor alle medewerkers (beleidsplan 3.1.4.4): geen personen, geen dossiers, geen vrije tekst; "
+        "kleine aantallen verborgen zoals bij schermdeling."
+    )
+    build, name = _builder(anonymised=True)
+    st.download_button(
+        "Geanonimiseerde werkmap downloaden",
+        data=build,
+        file_name=name,
+        mime=XLSX,
+        icon=":material/download:",
+        type="primary",
+        key="export_geanonimiseerd",
+    )
