@@ -421,3 +421,11 @@ def suppress_engine_report(report, threshold: int = DEFAULT_THRESHOLD):
     extra = dict(report.extra or {})
     extra["suppression"] = {"threshold": threshold, "reasons": reasons}
     return replace(report, kpis=kpis, criteria=criteria, extra=extra)
+
+
+def numeric(value) -> float | None:
+    """A shown value for a chart axis: a number stays, a marker ("<N", "x") or None is None
+    (a gap); label hidden points with the shown value itself."""
+    if value is None or isinstance(value, str) or _isnan(value):
+        return None
+    return float(value)
