@@ -183,3 +183,6 @@ def alerts_frame(items: list[Alert]) -> pd.DataFrame:
     """The alerts as a DataFrame: register, kind, key, due, days_late, text (for tables/export)."""
     columns = ["register", "kind", "key", "due", "days_late", "text"]
     return pd.DataFrame([[getattr(a, c) for c in columns] for a in items], columns=columns)
+
+
+KINDS: tuple[str, ...] = (KIND_COMPLAINT, KIND_ACK, KIND_FEEDBACK, KIND_FOLLOWUP, KIND_TERM, KIND_ACTION)

@@ -68,7 +68,8 @@ def evaluate(ctx: Context, kpi_values: Mapping[str, Any], defs: Mapping[str, Any
     """Every criterion with jaar = Y, ordered by id. `defs` is catalog.BY_ID (KpiDef: unit, label)."""
     t = REGISTER_TABLES["evaluatiecriteria"]
     cols = (t.c.criterium_id, t.c.omschrijving, t.c.indicator, t.c.norm, t.c.richting, t.c.gevalideerd_op)
-    rows = ctx.conn.execute(sa.select(*cols).where(t.c.jaar == ctx.year).order_by(t.c.criterium_id)).all()
+    # ordered in Python: the databases' collations may differ
+    rows = sorted(ctx.conn.execute(sa.select(*cols).where(t.c.jaar == ctx.year)).all(), key=lambda r: r[0])
     if not rows:
         return []
     kpi_by_key = {header_key(kpi_id): kpi_id for kpi_id in defs}

@@ -261,9 +261,9 @@ def open_complaints(conn, as_of: date, *, dienst: str | None = None) -> pd.DataF
     stmt = (
         sa.select(days_between(sa.literal(as_of, sa.Date), t.c.datum_ontvangst), t.c.categorie, t.c.dienst)
         .where(*ctx.scope("klachten"), ctx.unknown(t.c.datum_afsluiting))
-        .order_by(t.c.datum_ontvangst)
     )
     frame = pd.DataFrame([tuple(r) for r in conn.execute(stmt)], columns=["age_days", "categorie", "dienst"])
+    frame = frame.sort_values(["age_days", "categorie", "dienst"], ascending=[False, True, True], ignore_index=True)
     frame["age_days"] = frame["age_days"].astype("int64")
     frame["over_norm"] = frame["age_days"] > norm
     return frame
