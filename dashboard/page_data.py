@@ -13,7 +13,10 @@ Public functions (pages use these, not kpis.series / kpis.alerts directly):
         tuples of them); suppressed for the netwerk view by `shape` (see `protect_result`).
     monthly_window(end, months) -> list[date]     the first days of the `months` months up to
                                                    `end` (inclusive), oldest first
-    alerts(access, filters) -> list               dashboard.data.get_alerts (already cached)
+    alerts(access, filters) -> list[kpis.alerts.Alert] | None   most urgent first; None for
+        the netwerk view (an alert names a dossier)
+    alert_counts(access, filters) -> {kind: count} every kind of kpis.alerts.KINDS, suppressed
+        for the netwerk view
     trend(access, register, end, periods=36, *, per="month"|"quarter", dienst=None, date_column=None)
         -> DataFrame index period start (date), columns count, previous_year (None: withheld)
     yearly(access, register, first_year, last_year, *, by=None, as_of=None, dienst=None,
@@ -166,9 +169,38 @@ def monthly_window(end: dt.date, months: int) -> list[dt.date]:
 # --- alerts -----------------------------------------------------------------------------------
 
 
-def alerts(access: Access, filters) -> list:
-    """The alerts of the view (dashboard.data.get_alerts, cached there)."""
-    return data.get_alerts(access, filters)
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _alerts(url: str, version: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
+    from kpis.alerts import KINDS, alerts as compute_alerts
+
+    items = compute_alerts(data._engine(url), as_of, dienst=dienst)
+    if not aggregated_only:
+        return items
+    # The netwerk view never gets a key: only how many alerts of each kind, suppressed as a
+    # split (their total is known from the counts shown).
+    counts = {kind: sum(1 for a in items if a.kind == kind) for kind in KINDS}
+    return protect_result(counts, "split", threshold)[0]
+
+
+def alerts(access: Access, filters) -> list | None:
+    """The alerts at the filters' reference date (kpis.alerts.Alert: register, kind, key, due,
+    days_late, text), most urgent first. None for the netwerk view: alerts name a dossier."""
+    if access.aggregated_only:
+        return None
+    with errors.database_guard():
+        return _alerts(*data._cache_key(), filters.as_of, filters.dienst, *data._view_key(access))
+
+
+def alert_counts(access: Access, filters) -> dict | None:
+    """{kind: number of alerts} for every kind of kpis.alerts.KINDS; for the netwerk view
+    suppressed as a split ('<5', 'x'; None when it cannot be protected)."""
+    with errors.database_guard():
+        result = _alerts(*data._cache_key(), filters.as_of, filters.dienst, *data._view_key(access))
+    if not access.aggregated_only:
+        from kpis.alerts import KINDS
+
+        return {kind: sum(1 for a in result if a.kind == kind) for kind in KINDS}
+    return result
 
 
 # --- the register pages' series ---------------------------------------------------------------
