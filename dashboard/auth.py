@@ -36,12 +36,10 @@ _DEMO_ROLE_KEY = "demo_rol"
 
 _PROJECTOR_CSS = """
 <style>
-html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.15rem; }
-[data-testid="stMetricValue"] { font-size: 3rem; }
-[data-testid="stMetricLabel"] p { font-size: 1.2rem; }
+/* Streamlit sizes its text in rem: a larger root size enlarges all of it for a projector. */
+html { font-size: 20px; }
 .schermdeling-banner { background: #8a1c1c; color: #fff; padding: 0.6rem 1rem; border-radius: 0.4rem;
-  font-size: 1.4rem; font-weight: 700; margin-bottom: 0.8rem; }
+  font-size: 1.3rem; font-weight: 700; margin-bottom: 0.8rem; }
 </style>
 """
 
