@@ -17,6 +17,7 @@ import datetime as dt
 import getpass
 import hashlib
 import json
+import logging
 import os
 import sys
 import time
@@ -40,6 +41,7 @@ _PG_LOCK_KEY = 0x1D_2024_0002  # any constant: the advisory lock all imports sha
 _SQLITE_BUSY_MS = 30_000  # db.make_engine's timeout, restored after the import
 
 Progress = Callable[[str, float], None]
+_log_failure = logging.getLogger(__name__)
 
 
 @dataclass
@@ -87,7 +89,22 @@ def import_workbook(engine, source, *, file_name: str | None = None, user: str, 
                     progress: Progress | None = None) -> ImportReport:
     """Reads, checks and (unless dry_run, and only when there is no error) applies a workbook.
     `source`: a path, bytes or a binary file object. Never raises for bad input: every problem
-    is a Dutch line in report.errors."""
+    is a Dutch line in report.errors; an unforeseen failure is one too (and logged), with
+    nothing written."""
+    try:
+        return _import(engine, source, file_name=file_name, user=user, dry_run=dry_run, progress=progress)
+    except Exception as exc:
+        _log_failure.exception("import of %s failed", file_name or _guess_name(source))
+        report = ImportReport(file_name=file_name or _guess_name(source))
+        report.errors.append(located(
+            report.file_name,
+            f"er liep iets onverwachts mis bij het inlezen ({type(exc).__name__}); er werd niets gewijzigd. "
+            "Meld dit aan de beheerder.",
+        ))
+        return report
+
+
+def _import(engine, source, *, file_name, user, dry_run, progress) -> ImportReport:
     report_progress = progress or (lambda message, fraction: None)
     name = file_name or _guess_name(source)
     report = ImportReport(file_name=name)

@@ -373,6 +373,11 @@ def _table(grid: np.ndarray, register: Register, sheet: str, file_name: str, con
                 file_name, f"kolom '{grid[header, j]}' ({column_letter(j)}) is onbekend en werd genegeerd",
                 sheet, header + 1,
             ))
+        elif any(not is_blank(v) for v in grid[header + 1 :, j]):
+            content.warnings.append(located(
+                file_name, f"kolom {column_letter(j)} heeft geen kop; de waarden eronder werden genegeerd",
+                sheet, header + 1,
+            ))
     failed = False
     for column in register.columns:
         found = positions.get(column.name, [])

@@ -173,3 +173,14 @@ def test_database_error_during_write_is_reported_and_rolled_back(engine, monkeyp
     assert report.errors[0].endswith("; er werd niets gewijzigd")
     assert not report.applied and report.import_id is None
     assert all_tables(engine) == before
+
+
+def test_an_unforeseen_failure_is_a_dutch_error_not_a_traceback(engine, monkeypatch):
+    def broken(table, today=None):
+        raise KeyError("onvoorzien")
+
+    monkeypatch.setattr(importer, "validate_table", broken)
+    report = import_workbook(engine, clean_workbook(), file_name="a.xlsx", user="t")
+    assert report.errors == ["a.xlsx: er liep iets onverwachts mis bij het inlezen (KeyError); er werd niets "
+                             "gewijzigd. Meld dit aan de beheerder."]
+    assert not report.applied and table_rows(engine)["klachten"] == []

@@ -277,3 +277,12 @@ def _rewrite(data: bytes, member: str, change) -> bytes:
 def test_upload_page_bytes_use_the_given_name(engine, name):
     report = import_workbook(engine, one_sheet("indicatoren", clean_data()["indicatoren"]), file_name=name, user="t")
     assert report.ok and report.file_name == name
+
+
+def test_values_under_a_column_without_header_are_a_warning(engine):
+    rows = sheet_rows("indicatoren", clean_data()["indicatoren"])
+    rows[0] += [None, None]
+    rows[1] += [None, "zie nota"]
+    report = import_workbook(engine, save({"Indicatoren": rows}), file_name="t.xlsx", user="t")
+    assert report.ok
+    assert report.warnings == ["t.xlsx: Indicatoren, rij 1: kolom F heeft geen kop; de waarden eronder werden genegeerd"]
