@@ -23,10 +23,12 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
-from dashboard import auth, components, data, errors, filters, navigation  # noqa: E402
+from dashboard import auth, components, data, errors, filters, navigation, theme  # noqa: E402
 from data_access import audit  # noqa: E402
 
+st.html(theme.GLOBAL_CSS)
 engine = data.get_engine()
+filter_box = st.sidebar.container()  # the filters sit right under the page list, above sign-in
 access = auth.current_access(engine)
 st.session_state[components.ACCESS_KEY] = access
 
@@ -46,7 +48,7 @@ page = st.navigation(
         for section, specs in sections.items()
     }
 )
-view = filters.render_sidebar(data.available_years(), data.available_diensten())
+view = filters.render_sidebar(data.available_years(), data.available_diensten(), filter_box)
 
 
 def _record_page_view() -> None:

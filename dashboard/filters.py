@@ -49,13 +49,13 @@ def _reset_as_of() -> None:
         st.session_state[AS_OF_KEY] = default_as_of(int(year))
 
 
-def render_sidebar(years: list[int], diensten: list[str]) -> Filters:
-    """Draws the three filters in the sidebar and returns their values. `years` newest first
-    (the current year among them), `diensten` sorted."""
+def render_sidebar(years: list[int], diensten: list[str], container=None) -> Filters:
+    """Draws the three filters (in `container`, default the sidebar) and returns their values.
+    `years` newest first (the current year among them), `diensten` sorted."""
     this_year = dt.date.today().year
     years = list(years) or [this_year]
     default_year = this_year if this_year in years else years[0]
-    with st.sidebar:
+    with container if container is not None else st.sidebar:
         st.markdown("**Filters**")
         year = st.selectbox(
             "Jaar",
@@ -72,7 +72,6 @@ def render_sidebar(years: list[int], diensten: list[str]) -> Filters:
             key=AS_OF_KEY,
             bind="query-params",
             format="DD/MM/YYYY",
-            required=True,
             help="De datum waarop de toestand bekeken wordt (wat na deze datum gebeurde, telt niet mee). "
             "Standaard 31/12 van het jaar, of vandaag voor het lopende jaar.",
         )
@@ -83,6 +82,7 @@ def render_sidebar(years: list[int], diensten: list[str]) -> Filters:
             bind="query-params",
             help="Beperk de cijfers tot één dienst; registers zonder dienst (actieplan, criteria) blijven volledig.",
         )
+    as_of = as_of or default_as_of(int(year))  # a cleared field means the default
     return Filters(int(year), as_of, None if dienst in (None, ALL_DIENSTEN) else dienst)
 
 

@@ -97,3 +97,20 @@ def month_axis(fig: go.Figure, months: Sequence[dt.date], *, axis: str = "x", ma
     update = dict(tickmode="array", tickvals=shown, ticktext=[month_label(m) for m in shown])
     fig.update_layout({f"{axis}axis": update})
     return fig
+
+
+# Page-wide CSS, injected once per run by dashboard/app.py. KPI cards: a long label wraps, and the
+# delta's "t.o.v. ..." text moves under the delta, instead of being cut off with an ellipsis
+# (cards are narrow at 1280 px).
+GLOBAL_CSS = """
+<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+*:has(> [data-testid="stMetricDeltaDescription"]) { flex-wrap: wrap !important; row-gap: 0.2rem; }
+[data-testid="stMetricDeltaDescription"], [data-testid="stMetricDeltaDescription"] * {
+  overflow: visible !important; text-overflow: clip !important; max-width: none !important;
+}
+[data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
+</style>
+"""

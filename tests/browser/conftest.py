@@ -6,7 +6,7 @@ Fixtures (session scope, started once):
 - browser: a headless Chromium (skipped, with the reason printed, when /usr/bin/chromium is
   missing);
 - app: a fresh page on the app, signed in as the integriteitscoordinator through the demo role
-  switcher; `app.open(name)` clicks the page in the sidebar and `app.shot(name)` checks for
+  switcher; `app.open(name, title)` clicks the page in the sidebar and `app.shot(name)` checks for
   exceptions and saves artifacts/screenshots/<name>-<w>x<h>.png at 1280x800 and 1920x1080.
 The approach follows Streamlit's own e2e_playwright/conftest.py: a free port, poll
 /_stcore/health, wait for [data-testid='stApp'][data-test-script-state='notRunning'].
@@ -158,18 +158,21 @@ class AppPage:
 
     def choose_demo_role(self, label: str) -> "AppPage":
         """Picks a role in the sidebar's 'Demorol' select (shown on the sample database)."""
-        sidebar = self.page.get_by_test_id("stSidebar")
-        select = sidebar.get_by_test_id("stSelectbox").filter(has_text="Demorol")
-        select.locator("[data-baseweb='select']").click()
+        self.page.get_by_test_id("stSidebar").get_by_role("combobox", name="Demorol").click()
         self.page.get_by_role("option", name=label, exact=True).click()
         wait_for_app(self.page)
         return self
 
-    def open(self, name: str) -> "AppPage":
-        """Opens a page through its sidebar link (the session, and so the role, is kept)."""
-        link = self.page.locator(f"[data-testid='stSidebarNav'] a[href$='/{name}']")
-        link.first.click()
-        self.page.wait_for_url(f"**/{name}**", timeout=TIMEOUT_MS)
+    def open(self, name: str, title: str) -> "AppPage":
+        """Opens a page through its sidebar link (the session, and so the role, is kept). The
+        default page's link points at the root, so links are found by their title."""
+        nav = self.page.get_by_test_id("stSidebarNav")
+        nav.locator("a").filter(has_text=title).first.click()
+        self.page.wait_for_function(
+            "([name, base]) => location.pathname.endsWith('/' + name) || location.href.split('?')[0] === base + '/'",
+            arg=[name, self.base_url],
+            timeout=TIMEOUT_MS,
+        )
         wait_for_app(self.page)
         assert_no_exception(self.page, name)
         return self

@@ -26,7 +26,7 @@ def test_every_page_opens_without_an_exception(app):
     pages = _existing_pages()
     assert pages, "geen enkele pagina gevonden"
     for spec in pages:
-        app.open(spec.name)
+        app.open(spec.name, spec.title)
         assert spec.title.split()[0] in app.main_text(), spec.name
         app.shot(spec.name)
 
@@ -49,7 +49,7 @@ def test_upload_a_workbook_and_confirm(app, app_database, tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
-    app.open("gegevens")
+    app.open("gegevens", navigation.BY_NAME["gegevens"].title)
     app.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(workbook))
     app.page.get_by_text("is gecontroleerd").wait_for()
     wait_for_app(app.page)
