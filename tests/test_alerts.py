@@ -10,12 +10,13 @@ import pytest
 from kpis.alerts import alerts, alerts_frame
 from kpis.engine import compute_report
 from tests.test_kpi_engine import load_zone
+from tests.test_kpi_helpers import DB_PARAMS, module_database
 
 
-@pytest.fixture
-def zone(any_engine):
-    load_zone(any_engine)
-    return any_engine
+@pytest.fixture(scope="module", params=DB_PARAMS)
+def zone(request, tmp_path_factory):
+    """The zone below, loaded once per module and database; tests only read it."""
+    yield from module_database(request, tmp_path_factory, load_zone)
 
 
 # At D = 31/12/2025 (days_late = D - due):

@@ -14,6 +14,7 @@ import pytest
 from data_access.registers import INTEGRITY_CATEGORIES, KLACHTEN
 from kpis.engine import compute_report, default_as_of
 from tests.test_kpi_helpers import (
+    DB_PARAMS,
     actie,
     criterium,
     dossier,
@@ -21,6 +22,7 @@ from tests.test_kpi_helpers import (
     insert,
     klacht,
     melding,
+    module_database,
     nota,
     set_norms,
 )
@@ -123,8 +125,15 @@ def load_zone(engine) -> None:
         insert(conn, "indicatoren", INDICATOREN_ROWS)
 
 
+@pytest.fixture(scope="module", params=DB_PARAMS)
+def zone(request, tmp_path_factory):
+    """The zone below, loaded once per module and database; tests only read it."""
+    yield from module_database(request, tmp_path_factory, load_zone)
+
+
 @pytest.fixture
-def zone(any_engine):
+def fresh_zone(any_engine):
+    """The zone in a database of its own, for a test that changes settings."""
     load_zone(any_engine)
     return any_engine
 
@@ -347,9 +356,9 @@ def test_criteria_each_direction_and_problems(zone):
     assert (mid["criteria_met"], mid["criteria_not_met"], mid["criteria_no_data"]) == (3, 4, 3)
 
 
-def test_settings_in_the_database_change_the_result(zone):
-    set_norms(zone, complaint_norm_days=40, followup_grace_days=310)
-    report = compute_report(zone, 2025)
+def test_settings_in_the_database_change_the_result(fresh_zone):
+    set_norms(fresh_zone, complaint_norm_days=40, followup_grace_days=310)
+    report = compute_report(fresh_zone, 2025)
     k = report.kpis
     assert report.settings["complaint_norm_days"] == 40
     # leads 66 120 30 60: only 30 <= 40 -> 1/4

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import save_settings
 
@@ -64,3 +66,40 @@ def indicator(name, periode, waarde):
 def set_norms(engine, **changes) -> None:
     with engine.begin() as conn:
         save_settings(conn, changes)
+
+
+# --- a database per test module, for tests that only read ----------------------------------------
+
+DB_PARAMS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def module_database(request, tmp_path_factory, loader):
+    """Generator for a module-scoped fixture parametrised with DB_PARAMS: a migrated database on
+    SQLite or on the session's real PostgreSQL, filled by `loader(engine)`; read-only tests
+    share it (a test that changes settings uses the function-scoped `any_engine`)."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    from data_access.db import connect
+
+    admin = name = None
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('kpi') / 'zone.sqlite'}"
+    else:
+        from tests.conftest import _pg_server_uri
+
+        base = _pg_server_uri().replace("postgresql://", "postgresql+psycopg://")
+        name = "m_" + uuid.uuid4().hex[:12]
+        admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        url = base.replace("/postgres?", f"/{name}?")
+    engine = connect(url)
+    loader(engine)
+    yield engine
+    engine.dispose()
+    if admin is not None:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -12,12 +12,13 @@ from data_access.registers import KLACHTEN
 from kpis import series
 from kpis.engine import compute_report
 from tests.test_kpi_engine import load_zone
+from tests.test_kpi_helpers import DB_PARAMS, module_database
 
 
-@pytest.fixture
-def zone(any_engine):
-    load_zone(any_engine)
-    return any_engine
+@pytest.fixture(scope="module", params=DB_PARAMS)
+def zone(request, tmp_path_factory):
+    """The zone below, loaded once per module and database; tests only read it."""
+    yield from module_database(request, tmp_path_factory, load_zone)
 
 
 def test_monthly_with_previous_year_and_rolling_sum(zone):
