@@ -31,9 +31,9 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("national", help="een nationale dataset (±1 miljoen rijen) in een lege databank schrijven")
     p.add_argument("--database-url", required=True)
-    p.add_argument("--years", type=int, default=10)
-    p.add_argument("--fte", type=int, default=50_000)
-    p.add_argument("--scale-factor", type=float, default=1.0, help="bv. 0.001 voor een kleine set")
+    p.add_argument("--years", type=_positive(int), default=10)
+    p.add_argument("--fte", type=_positive(int), default=50_000)
+    p.add_argument("--scale-factor", type=_positive(float), default=1.0, help="bv. 0.001 voor een kleine set")
     p.add_argument("--today", type=_date, default=None, help="peildatum jjjj-mm-dd (standaard: vandaag)")
     p.add_argument("--seed", type=int, default=2024)
 
@@ -133,6 +133,19 @@ def _number(value: float, decimals: int = 0) -> str:
     """Dutch notation: thousands with a dot, decimal comma."""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"'{text}' is geen positief getal")
+        return value
+
+    return parse
 
 
 def _date(text: str) -> date:

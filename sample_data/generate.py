@@ -60,8 +60,9 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def zone_rate(register: str, factor: float = 1.0):
-    return lambda year: P.ZONE_RATES[register] * ZONE_FTE * factor
+def zone_rate(register: str, share=lambda year: 1.0):
+    """Expected rows a year for the zone (share: a factor per year)."""
+    return lambda year: P.ZONE_RATES[register] * ZONE_FTE * share(year)
 
 
 def _rows(register: str, columns: C.Columns) -> list[Row]:
@@ -151,8 +152,7 @@ def _dossier_near_term(rng: np.random.Generator, today: date, staff: C.StaffPool
 
 
 def _reports(rng: np.random.Generator, today: date) -> list[Row]:
-    rate = lambda year: P.ZONE_RATES["meldingen"] * ZONE_FTE * P.report_share(year)  # noqa: E731
-    received = C.event_days(rng, START.year, today, rate, P.FLAT_SEASON)
+    received = C.event_days(rng, START.year, today, zone_rate("meldingen", P.report_share), P.FLAT_SEASON)
     rows = _rows("meldingen", C.reports(rng, received, today))
     if not any(r["datum_ontvangstbevestiging"] is None and (today - r["datum_ontvangst"]).days > 7 for r in rows):
         late = _one("meldingen", C.reports(rng, _days_ago(today, rng, 9, 14), today))

@@ -328,12 +328,15 @@ def test_sample_workbook_imports_without_errors_and_stores_the_same_rows(sample,
     assert report.applied
     with engine.connect() as conn:
         assert _table_counts(conn) == {name: len(rs) for name, rs in rows.items()}
-        table = REGISTER_TABLES["tuchtdossiers"]
-        stored = {r.dossiernummer: r._asdict() for r in conn.execute(sa.select(table))}
-    for row in rows["tuchtdossiers"]:
-        got = stored[row["dossiernummer"]]
-        expected = dict(row, ordemaatregel=row["ordemaatregel"] or "geen")  # empty means geen
-        assert {k: got[k] for k in expected} == expected
+        for register in REGISTERS:
+            keys = register.key_columns
+            stored = {tuple(getattr(r, c.name) for c in keys): r._asdict() for r in conn.execute(sa.select(REGISTER_TABLES[register.name]))}
+            for row in rows[register.name]:
+                expected = dict(row)
+                if register.name == "tuchtdossiers":
+                    expected["ordemaatregel"] = row["ordemaatregel"] or "geen"  # empty means geen
+                got = stored[tuple(row[c.name] for c in keys)]
+                assert {k: got[k] for k in expected} == expected
 
 
 def test_ensure_loads_once_marks_the_sample_and_leaves_real_data_alone(sqlite_url, tmp_path, capsys):
