@@ -1,0 +1,380 @@
+"""The yearly evaluation workbook (dashboard.export), opened with openpyxl.
+
+Fixture: the zone sample (sample_data.generate.build_sample at 01/03/2026, pseudonyms
+"Medewerker 0123") written straight into a SQLite file, plus test rows with a real-looking name,
+free text and register texts that start with "=". The full and the anonymised workbook for
+2025 are built once per module; a few tests build more (other dates, roles, the CLI).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+import sqlalchemy as sa
+
+from data_access import audit
+from data_access.access import Access, AccessDenied
+from data_access.db import connect
+from data_access.registers import BY_NAME
+from data_access.schema import REGISTER_TABLES
+from dashboard import export_sheets as sheets
+from dashboard.export import build_workbook, export_file_name
+from kpis.catalog import BY_ID, KPIS
+from kpis.engine import compute_report
+from kpis.suppression import suppress_report
+
+ROOT = Path(__file__).resolve().parent.parent
+YEAR = 2025
+D = dt.date(2025, 12, 31)
+MID = dt.date(2025, 6, 30)
+KORPS = Access("commissaris.test", "korpsleiding")
+NETWERK = Access("netwerk.test", "netwerk")
+
+TEST_NAME = "Jan Testpersoon-Vermeulen"
+TEST_FREE_TEXT = "Vrije tekst GEHEIM-OMSCHRIJVING-42 over een collega"
+TEST_REMARK = "Opmerking GEHEIM-OPMERKING-7"
+EVIL_DIENST = '=HYPERLINK("http://evil.example/d","dienst")'
+EVIL_ACTION = '=HYPERLINK("http://evil.example/a","actie")'
+CASE_SHEETS = [sheets.register_sheet_name(r) for r in ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")]
+
+
+def _extra_rows() -> dict[str, list[dict]]:
+    d = dt.date
+    return {
+        "klachten": [
+            dict(dossiernummer="KL-TEST-0001", datum_ontvangst=d(2025, 5, 5), kanaal="burger", categorie="privacy",
+                 dienst=EVIL_DIENST, status="in behandeling", medewerker=TEST_NAME, omschrijving=TEST_FREE_TEXT),
+        ],
+        "meldingen": [
+            dict(nummer="ME-TEST-001", datum_ontvangst=d(2025, 4, 2), kanaal="extern", anoniem=False,
+                 categorie="andere", status="onderzoek", omschrijving=TEST_FREE_TEXT + " (melding)"),
+        ],
+        "actieplan": [
+            dict(actie_id="A-TEST-01", strategische_doelstelling="Monitoren", operationele_doelstelling="3.1.3.1 test",
+                 actie=EVIL_ACTION, trekker="integriteitscoördinator", startdatum=d(2025, 1, 15),
+                 deadline=d(2025, 6, 30), status="lopend", voortgang=40.0, opmerking=TEST_REMARK),
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory) -> str:
+    from sample_data.generate import build_sample
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('export') / 'zone.sqlite'}"
+    engine = connect(url)
+    rows = build_sample(dt.date(2026, 3, 1))
+    with engine.begin() as conn:
+        for name, register_rows in rows.items():
+            extra = [{c: row.get(c) for c in BY_NAME[name].column_names} for row in _extra_rows().get(name, [])]
+            conn.execute(REGISTER_TABLES[name].insert(), register_rows + extra)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def sample_engine(sample_url):
+    engine = connect(sample_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def full(sample_engine) -> openpyxl.Workbook:
+    return _open(build_workbook(sample_engine, KORPS, YEAR, D, anonymised=False, zone="PZ Test"))
+
+
+@pytest.fixture(scope="module")
+def anonymised(sample_engine) -> openpyxl.Workbook:
+    return _open(build_workbook(sample_engine, NETWERK, YEAR, D, anonymised=True, zone="PZ Test"))
+
+
+def _open(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _texts(wb: openpyxl.Workbook) -> list[str]:
+    """Every cell of every sheet as text (hidden columns included)."""
+    return [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+
+
+def _summary_rows(wb) -> dict[str, tuple]:
+    """Samenvatting: indicator label -> (value Y, value Y - 1, verschil, toelichting)."""
+    ws = wb[sheets.SHEET_SUMMARY]
+    table = ws.tables["Samenvatting"]
+    first, last = (int(part[1:]) for part in table.ref.split(":"))
+    header = [c.value for c in ws[first]]
+    assert header == ["Register", "Indicator", str(YEAR), str(YEAR - 1), "Verschil", "Toelichting"]
+    return {ws.cell(row=r, column=2).value: tuple(ws.cell(row=r, column=c).value for c in range(3, 7)) for r in range(first + 1, last + 1)}
+
+
+def _expected_cell(value):
+    return "geen gegevens" if value is None else value
+
+
+# --- structure ------------------------------------------------------------------------------------
+
+
+def test_both_versions_have_every_sheet_tables_and_charts(full, anonymised):
+    for wb in (full, anonymised):
+        assert wb.sheetnames == sheets.sheet_names()
+        for name in CASE_SHEETS + [sheets.SHEET_ACTIONS]:
+            assert len(wb[name]._charts) >= 2 if name != sheets.SHEET_ACTIONS else len(wb[name]._charts) == 1, name
+        for name in wb.sheetnames[1:]:
+            ws = wb[name]
+            assert ws.tables, name  # every block an Excel table
+            assert ws.freeze_panes is not None, name
+            assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1, name
+    # the klachten sheet: 3 splits (bar charts) and the monthly series (line chart)
+    kinds = sorted(type(c).__name__ for c in full["Klachten"]._charts)
+    assert kinds == ["BarChart", "BarChart", "BarChart", "LineChart"]
+
+
+def test_cover_says_who_when_and_which_version(full, anonymised):
+    def facts(wb):
+        ws = wb[sheets.SHEET_COVER]
+        return {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(4, 16)}
+
+    f, a = facts(full), facts(anonymised)
+    assert f["Politiezone"] == "PZ Test" and f["Jaar"] == YEAR
+    assert f["Peildatum"] == dt.datetime(2025, 12, 31) and f["Gemaakt door"] == "commissaris.test"
+    assert isinstance(f["Gemaakt op"], dt.datetime)
+    assert f["Versie"] == "volledig — vertrouwelijk" and a["Versie"] == "geanonimiseerd"
+    assert a["Gemaakt door"] == "netwerk.test"
+
+
+# --- the figures equal the KPI report -------------------------------------------------------------
+
+
+def test_full_summary_equals_python_m_kpis_report(sample_engine, sample_url):
+    """Every scalar KPI of the Samenvatting equals `python -m kpis report` for the same year and
+    date (run as a subprocess on the same database), at 31/12 and in the middle of the year;
+    last year's column equals the report for Y - 1 on the same day a year earlier (compute_report,
+    which tests/test_report_cli.py holds equal to the command)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    scalars = [k for k in KPIS if not k.is_split]
+    for as_of in (D, MID):
+        rows = _summary_rows(_open(build_workbook(sample_engine, KORPS, YEAR, as_of, anonymised=False)))
+        assert len(rows) == len(scalars)
+        done = subprocess.run(
+            [sys.executable, "-m", "kpis", "report", "--year", str(YEAR), "--as-of", as_of.isoformat(), "--database-url", sample_url],
+            cwd=ROOT, env=env, capture_output=True, timeout=120,
+        )
+        assert done.returncode == 0, done.stderr.decode()
+        current = json.loads(done.stdout)["kpis"]
+        previous = compute_report(sample_engine, YEAR - 1, as_of.replace(year=YEAR - 1)).kpis
+        for column, report in ((0, current), (1, previous)):
+            for kpi in scalars:
+                shown, expected = rows[kpi.label][column], report[kpi.id]
+                if isinstance(expected, float):
+                    assert shown == pytest.approx(expected), (kpi.id, as_of, column)
+                else:
+                    assert shown == _expected_cell(expected), (kpi.id, as_of, column)
+        # the change column is Y minus Y - 1 (percentage points for a rate)
+        received = rows[BY_ID["complaints_received"].label]
+        assert received[2] == received[0] - received[1]
+        rate = rows[BY_ID["complaints_within_norm_rate"].label]
+        if all(isinstance(v, float) for v in rate[:2]):
+            assert rate[2] == pytest.approx((rate[0] - rate[1]) * 100)
+
+
+def test_splits_and_criteria_equal_the_report(sample_engine, full):
+    report = compute_report(sample_engine, YEAR, D)
+    for kpi in (k for k in KPIS if k.unit == "split"):
+        ws = full[sheets.register_sheet_name(kpi.register)]
+        table = ws.tables[kpi.id]
+        first, last = (int(part[1:]) for part in table.ref.split(":"))
+        shown = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(first + 1, last + 1)}
+        assert shown == report.kpis[kpi.id], kpi.id
+    ws = full[sheets.SHEET_CRITERIA]
+    first, last = (int(part[1:]) for part in ws.tables["Evaluatiecriteria"].ref.split(":"))
+    by_id = {ws.cell(row=r, column=1).value: [ws.cell(row=r, column=c).value for c in range(1, 10)] for r in range(first + 1, last + 1)}
+    assert list(by_id) == [c.id for c in report.criteria]
+    for c in report.criteria:
+        row = by_id[c.id]
+        assert row[3] == (pytest.approx(c.value) if c.value is not None else "geen gegevens")
+        assert row[4] == pytest.approx(c.norm) and row[5] == c.richting and row[6] == c.status
+    # the status column has a fill per status (conditional formatting)
+    rules = [r for cf in ws.conditional_formatting for r in cf.rules]
+    assert sorted(r.formula[0] for r in rules) == ['"geen gegevens"', '"gehaald"', '"niet gehaald"']
+
+
+def test_anonymised_summary_equals_the_screen_share_report(sample_engine, anonymised):
+    """The anonymised figures are kpis.suppression.suppress_report of the same report: what the
+    screen shows in screen-share mode."""
+    with sample_engine.connect() as conn:
+        from data_access.settings import load_settings
+
+        threshold = load_settings(conn)["suppression_threshold"]
+    report = suppress_report(compute_report(sample_engine, YEAR, D), threshold)
+    reasons = report.extra["suppression"]["reasons"]
+    rows = _summary_rows(anonymised)
+    for kpi in (k for k in KPIS if not k.is_split):
+        value = report.kpis[kpi.id]
+        expected = ("verborgen" if kpi.id in reasons else "geen gegevens") if value is None else value
+        assert rows[kpi.label][0] == (pytest.approx(expected) if isinstance(expected, float) else expected), kpi.id
+    assert any(isinstance(v[0], str) and v[0].startswith("<") for v in rows.values())  # the fixture has small counts
+
+
+# --- what the anonymised version never holds ------------------------------------------------------
+
+
+def test_anonymised_holds_no_person_dossier_or_free_text(sample_engine, anonymised, full):
+    """Scan every cell of every sheet: no name (pseudonyms and the test name), no dossier key of
+    a case register, no free text, no personal or free-text column header."""
+    forbidden: set[str] = set()
+    with sample_engine.connect() as conn:
+        for name, table in REGISTER_TABLES.items():
+            spec = BY_NAME[name]
+            for column in spec.columns:
+                case_key = column.key and name in ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
+                if column.personal or column.free_text or case_key:
+                    forbidden |= {str(v) for v in conn.execute(sa.select(table.c[column.name]).distinct()).scalars() if v}
+    assert TEST_NAME in forbidden and TEST_REMARK in forbidden and "KL-TEST-0001" in forbidden
+    assert any(v.startswith("Medewerker ") for v in forbidden)
+    texts = _texts(anonymised)
+    leaks = {f for f in forbidden for t in texts if f in t}
+    assert not leaks
+    assert not [t for t in texts if t.startswith("Medewerker ")]
+    headers = {"Medewerker", "Omschrijving", "Opmerking", "Dossiernummer", "Nummer", "Dossier of actie"}
+    for name in CASE_SHEETS + [sheets.SHEET_ACTIONS, sheets.SHEET_ALERTS]:
+        assert not headers & {str(c.value) for row in anonymised[name].iter_rows() for c in row}, name
+    # the full version (korpsleiding) does list them: the scan can fail
+    full_texts = "\n".join(_texts(full))
+    assert TEST_NAME in full_texts and "KL-TEST-0001" in full_texts and TEST_FREE_TEXT in full_texts
+
+
+def test_anonymised_holds_no_small_count(sample_engine, anonymised):
+    """No count from 1 to N - 1 in the case registers' sheets (tables and the hidden chart
+    copies), in their Samenvatting rows, or among the Aandachtspunten; "<N" instead."""
+    n = 5
+    counts = []
+    for name in CASE_SHEETS:
+        ws = anonymised[name]
+        counts += [c.value for row in ws.iter_rows() for c in row if c.number_format == "#,##0" and isinstance(c.value, (int, float))]
+    ws = anonymised[sheets.SHEET_SUMMARY]
+    case_labels = {BY_NAME[r].label for r in ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")}
+    for row in ws.iter_rows(min_row=5):
+        if row[0].value in case_labels:
+            counts += [c.value for c in row[2:4] if c.number_format == "#,##0" and isinstance(c.value, (int, float))]
+    ws = anonymised[sheets.SHEET_ALERTS]  # actions have no persons: shown as they are, like their KPIs
+    from kpis.alerts import KIND_ACTION
+
+    counts += [r[1].value for r in ws.iter_rows(min_row=5) if isinstance(r[1].value, int) and r[0].value != KIND_ACTION]
+    assert counts and not [v for v in counts if 1 <= v < n]
+    markers = [c.value for ws in anonymised.worksheets for row in ws.iter_rows() for c in row if c.value == f"<{n}"]
+    assert markers  # the sample has small counts, so they are shown as <5
+
+
+def test_anonymised_alerts_are_counts_per_kind(anonymised, full):
+    ws = anonymised[sheets.SHEET_ALERTS]
+    assert [c.value for c in ws[4]][:2] == ["Soort", "Aantal"]
+    from dashboard.export_content import ALERT_KINDS
+
+    assert [ws.cell(row=r, column=1).value for r in range(5, 5 + len(ALERT_KINDS))] == list(ALERT_KINDS)
+    # the full version lists the items with their key
+    header = [c.value for c in full[sheets.SHEET_ALERTS][4]]
+    assert header[:3] == ["Soort", "Register", "Dossier of actie"]
+
+
+# --- register text is text --------------------------------------------------------------------------
+
+
+def test_register_text_starting_with_equals_is_text(full, anonymised):
+    def cells(wb, text):
+        return [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value == text]
+
+    found = cells(full, EVIL_DIENST) + cells(full, EVIL_ACTION) + cells(anonymised, EVIL_ACTION)
+    assert len(found) >= 3
+    assert all(c.data_type == "s" and c.quotePrefix for c in found)
+    for wb_bytes in (full, anonymised):
+        out = io.BytesIO()
+        wb_bytes.save(out)
+        with zipfile.ZipFile(out) as z:
+            for name in z.namelist():
+                if name.startswith("xl/worksheets/sheet"):
+                    assert "<f>" not in z.read(name).decode(), name
+
+
+# --- roles and the audit log -------------------------------------------------------------------------
+
+
+def _export_rows(engine) -> list[dict]:
+    with engine.connect() as conn:
+        rows = audit.search(conn, action="export")
+    return [dict(r._asdict(), detail=json.loads(r.detail)) for r in rows.itertuples(index=False)]
+
+
+def test_every_export_writes_an_audit_row(engine):
+    before = len(_export_rows(engine))
+    build_workbook(engine, KORPS, YEAR, MID, anonymised=False, file_name="jaar.xlsx")
+    build_workbook(engine, NETWERK, YEAR, anonymised=True)
+    rows = _export_rows(engine)
+    assert len(rows) == before + 2
+    anon, full = rows[0], rows[1]  # newest first
+    assert full["user_name"] == "commissaris.test" and full["role"] == "korpsleiding"
+    assert full["detail"] == {"soort": "volledig", "jaar": 2025, "peildatum": "2025-06-30", "geanonimiseerd": False, "bestand": "jaar.xlsx"}
+    assert anon["detail"]["soort"] == "geanonimiseerd" and anon["detail"]["peildatum"] == "2025-12-31"
+    assert anon["detail"]["bestand"] == export_file_name(2025, D, anonymised=True) == "jaarevaluatie_integriteit_2025_geanonimiseerd.xlsx"
+    with engine.connect() as conn:  # "who exported the 2025 figures, and when"
+        assert len(audit.search(conn, action="export", text="2025")) == before + 2
+
+
+def test_full_version_only_for_roles_that_may_see_rows(engine):
+    with pytest.raises(AccessDenied):
+        build_workbook(engine, NETWERK, YEAR, anonymised=False)
+    with pytest.raises(AccessDenied):  # screen-share mode: the netwerk view for any role
+        build_workbook(engine, Access("chef", "korpsleiding", screen_share=True), YEAR, anonymised=False)
+    assert _export_rows(engine) == []  # a refused export leaves no audit row
+    for access in (NETWERK, Access("chef", "korpsleiding", screen_share=True), Access("coord", "integriteitscoordinator")):
+        assert build_workbook(engine, access, YEAR, anonymised=True)[:2] == b"PK"  # any role, any mode
+    assert len(_export_rows(engine)) == 3
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+
+def _cli(*args: str, python_options: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, *python_options, "-m", "dashboard.export", *args]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=180)
+
+
+def test_cli_writes_the_workbook_and_refuses_in_dutch(sample_url, tmp_path):
+    out = tmp_path / "jaar.xlsx"
+    # -X importtime lists every module the command imports: streamlit must not be among them
+    done = _cli("--year", "2025", "--as-of", "2025-06-30", "--anonymised", "--out", str(out), "--database-url", sample_url,
+                "--user", "cli.test", python_options=("-X", "importtime"))
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    assert "geschreven" in done.stdout.decode()
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.decode().splitlines() if line.startswith("import time:")]
+    assert "dashboard.export_sheets" in imported and "openpyxl" in imported  # the -m module itself is __main__
+    assert not [m for m in imported if m.split(".")[0] == "streamlit"]
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == sheets.sheet_names()
+    assert wb[sheets.SHEET_COVER]["B6"].value == dt.datetime(2025, 6, 30)
+    engine = connect(sample_url)
+    try:
+        rows = [r for r in _export_rows(engine) if r["user_name"] == "cli.test"]
+        assert rows and rows[0]["detail"]["bestand"] == "jaar.xlsx"
+        from data_access.users import add_user
+
+        with engine.begin() as conn:
+            add_user(conn, "netwerk.cli", "netwerk", None)
+    finally:
+        engine.dispose()
+    # a known user gets their own role: netwerk may not make the full version
+    done = _cli("--year", "2025", "--out", str(tmp_path / "vol.xlsx"), "--database-url", sample_url, "--user", "netwerk.cli")
+    assert done.returncode == 1 and "geanonimiseerde" in done.stderr.decode()
+    assert not (tmp_path / "vol.xlsx").exists()
+    done = _cli("--year", "2025", "--as-of", "30/06/2025", "--out", str(out), "--database-url", sample_url)
+    assert done.returncode == 2 and "geen geldige datum" in done.stderr.decode()
