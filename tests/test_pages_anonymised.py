@@ -1,0 +1,198 @@
+"""Every page, rendered as `netwerk` and in screen-share mode on the sample database plus rows
+with known names and dossier numbers: none of those appears anywhere in the output, and no
+count from 1 to N - 1 appears as a figure (card, table cell, chart value or chart label). The
+same page for `korpsleiding` does show the rows (the positive control), and opening them is
+audited.
+
+Pages are found from dashboard.navigation, so a page added later is covered by the same test.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import re
+
+import numpy as np
+import pytest
+import sqlalchemy as sa
+from google.protobuf.json_format import MessageToDict
+from streamlit.testing.v1 import AppTest
+
+from data_access import audit
+from data_access.access import Access
+from data_access.db import connect
+from data_access.registers import REGISTERS
+from data_access.schema import REGISTER_TABLES
+from dashboard import navigation
+from tests.dashboard_apptest import APP, sign_in
+
+THRESHOLD = 5
+# Counts about the action plan and the evaluation criteria hold no person (kpis.suppression.
+# EXEMPT_REGISTERS): their cards, and the Actieplan page's figures, are not small counts of people.
+EXEMPT_PAGES = {"actieplan"}
+
+
+def _exempt_labels() -> set[str]:
+    from kpis.catalog import KPIS
+    from kpis.suppression import EXEMPT_REGISTERS
+
+    return {f"kaart {k.label}" for k in KPIS if k.register in EXEMPT_REGISTERS}
+
+TODAY = dt.date.today()
+PERSON_REGISTERS = [r for r in REGISTERS if r.personal_columns]
+KNOWN = [
+    # (dossiernummer, medewerker, omschrijving): three complaints this year, a small count
+    ("KL-TEST-0001", "Zénobe Vanderplas", "Vertrouwelijk: Vanderplas sloeg een burger"),
+    ("KL-TEST-0002", "Marieke Testnaam", "Vertrouwelijk: Testnaam lekte gegevens"),
+    ("KL-TEST-0003", "Zénobe Vanderplas", "Vertrouwelijk: tweede klacht Vanderplas"),
+]
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory):
+    from sample_data.__main__ import ensure
+
+    path = tmp_path_factory.mktemp("anon") / "sample.sqlite"
+    url = f"sqlite:///{path}"
+    assert ensure(url, workbook_path=path.with_suffix(".xlsx")) == 0
+    engine = connect(url)
+    with engine.begin() as conn:
+        for i, (nr, person, text) in enumerate(KNOWN):
+            conn.execute(REGISTER_TABLES["klachten"].insert().values(
+                dossiernummer=nr, datum_ontvangst=TODAY - dt.timedelta(days=i), kanaal="AIG", categorie="privacy",
+                dienst="Onthaal", status="ontvangen", medewerker=person, omschrijving=text,
+            ))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def secrets(sample_url) -> set[str]:
+    """Every personal value, free text and dossier key of the registers about persons."""
+    engine = connect(sample_url)
+    found: set[str] = set()
+    with engine.connect() as conn:
+        for register in PERSON_REGISTERS:
+            table = REGISTER_TABLES[register.name]
+            columns = [c.name for c in register.columns if c.personal or c.free_text or c.key]
+            for row in conn.execute(sa.select(*(table.c[c] for c in columns))):
+                found.update(str(v) for v in row if v is not None and str(v).strip())
+    engine.dispose()
+    assert {"Zénobe Vanderplas", "KL-TEST-0001"} <= found and len(found) > 100
+    return found
+
+
+def _start(url, monkeypatch, role, *, screen_share=False) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = AppTest.from_file(APP, default_timeout=120)
+    if screen_share:
+        at.query_params["scherm"] = "true"
+    at.run()
+    sign_in(at, url, role)
+    return at
+
+
+def _pages(at) -> list[str]:
+    access = at.session_state["_dashboard_access"]
+    return [spec.name for specs in navigation.visible_pages(access).values() for spec in specs]
+
+
+def _decode(values):
+    """A plotly array: a list, or {"dtype", "bdata"} (base64 of a typed array)."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])).tolist()
+    return values if isinstance(values, list) else []
+
+
+def _output(at):
+    """(all text of the page, the figures shown as numbers or labels)."""
+    texts: list[str] = []
+    figures: list[tuple[str, object]] = []
+    for node in at._tree:
+        proto = getattr(node, "proto", None)
+        if node.type in ("dataframe", "arrow_data_frame"):
+            frame = node.value
+            texts.append(frame.to_csv())
+            for column in frame.columns:
+                figures += [(f"tabel {column}", v) for v in frame[column].tolist()]
+        elif node.type == "plotly_chart":
+            spec = json.loads(proto.spec)
+            texts.append(json.dumps(spec, ensure_ascii=False))
+            for trace in spec.get("data", []):
+                horizontal = trace.get("orientation") == "h"
+                axis = "x" if horizontal else "y"
+                labels = trace.get("text")
+                counted = isinstance(labels, list) and any(isinstance(t, str) and re.fullmatch(r"<\d+|x|\d+", t) for t in labels)
+                if counted:  # a chart of counts: its values and labels are figures
+                    figures += [(f"grafiek {axis}", v) for v in _decode(trace.get(axis))]
+                    figures += [("grafieklabel", t) for t in labels]
+                figures += [("grafiek z", v) for row in trace.get("z", []) or [] for v in (_decode(row) if not isinstance(row, (int, float)) else [row])]
+        elif node.type == "metric":
+            figures.append((f"kaart {node.label}", node.value))
+            texts.append(json.dumps(MessageToDict(proto), ensure_ascii=False))
+        elif proto is not None and node.type not in ("root", "main", "sidebar", "event"):
+            texts.append(json.dumps(MessageToDict(proto), ensure_ascii=False))
+    return "\n".join(texts), figures
+
+
+def _small(value) -> bool:
+    """A figure that is a count from 1 to N - 1: an int, or a bare integer as text."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, np.integer)) or (isinstance(value, float) and value.is_integer()):
+        return 1 <= int(value) < THRESHOLD
+    if isinstance(value, str) and re.fullmatch(r"\d+", value.strip()):
+        return 1 <= int(value.strip()) < THRESHOLD
+    return False
+
+
+def _check_anonymised(at, secrets, where: str):
+    pages = _pages(at)
+    assert pages, "no page to check"
+    for name in pages:
+        at.switch_page(f"../pages/{name}.py")
+        at.run()
+        assert not at.exception, (where, name, [e.value for e in at.exception])
+        text, figures = _output(at)
+        leaked = sorted(s for s in secrets if s in text)
+        assert not leaked, f"{where}, pagina {name}: {leaked[:5]}"
+        exempt = _exempt_labels()
+        small = [] if name in EXEMPT_PAGES else [(what, v) for what, v in figures if _small(v) and what not in exempt]
+        assert not small, f"{where}, pagina {name}: kleine aantallen {small[:8]}"
+    return pages
+
+
+def test_every_page_as_netwerk_shows_no_person_and_no_small_count(sample_url, secrets, monkeypatch):
+    at = _start(sample_url, monkeypatch, "netwerk")
+    assert at.session_state["_dashboard_access"].aggregated_only
+    pages = _check_anonymised(at, secrets, "netwerk")
+    assert "klachten" in pages
+
+
+@pytest.mark.parametrize("role", ["korpsleiding", "integriteitscoordinator"])
+def test_every_page_in_screen_share_shows_no_person_and_no_small_count(sample_url, secrets, monkeypatch, role):
+    at = _start(sample_url, monkeypatch, role, screen_share=True)
+    access = at.session_state["_dashboard_access"]
+    assert access.screen_share and access.role == role
+    _check_anonymised(at, secrets, f"schermdeling {role}")
+
+
+def test_korpsleiding_does_see_the_rows_and_the_drill_down_is_audited(sample_url, secrets, monkeypatch):
+    at = _start(sample_url, monkeypatch, "korpsleiding")
+    at.switch_page("../pages/klachten.py")
+    at.run()
+    toggles = [t for t in at.toggle if t.label == "Toon de rijen"]
+    assert toggles, "no drill-down on the Klachten page"
+    for toggle in toggles:
+        toggle.set_value(True)
+    at.run()
+    assert not at.exception
+    text, _ = _output(at)
+    assert "KL-TEST-0001" in text and "Zénobe Vanderplas" in text
+    engine = connect(sample_url)
+    with engine.connect() as conn:
+        rows = audit.search(conn, action="detailweergave", user="demo")
+    engine.dispose()
+    assert not rows.empty and (rows["role"] == "korpsleiding").all()
