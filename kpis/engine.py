@@ -1,8 +1,34 @@
 """The KPI engine: every KPI of the catalog for year Y at reference date D, as one Report.
 
 `dienst` filters the registers that have a dienst column (klachten, functioneringsnota's,
-tucht- en gerechtelijke dossiers). Meldingen and the actieplan have none and stay zone-wide;
-`complaints_per_100_fte` is null with a dienst filter because the VTE indicator is zone-wide.
+tucht- en gerechtelijke dossiers), on the exact dienst text. Meldingen and the actieplan have
+none and stay zone-wide; `complaints_per_100_fte` is null with a dienst filter because the VTE
+indicator is zone-wide. Criteria are evaluated on the (filtered) KPI values.
+
+How it runs: each register has one step (kpis/klachten.py, notas.py, tucht.py, meldingen.py,
+actieplan.py) that asks the database for a few populations (e.g. "closed in Y"), each counted
+with GROUP BY on the columns its KPIs split or test on (kpis/sql.py), and sums those small
+frames with pandas. Only the meldingen step reads rows (the feedback term needs calendar-month
+arithmetic per row). No personal column is ever selected.
+
+Decisions where kpi-catalog.md leaves room (also in the module named):
+- "Any other date after D counts as empty" is applied to every date, planned ones too: an
+  action's startdatum or deadline after D is empty, so at a D in the middle of Y the actieplan
+  KPIs count the actions due or started by D (actieplan.py). At 31/12/Y nothing changes.
+- Statuses, outcomes and sanctions are as the register holds them today, also for a past D
+  (the catalog says so); only dates are cut at D.
+- A reference date before 1 January of Y gives empty "in Y" populations; the "at D" KPIs
+  (open, overdue, at risk, follow-ups) are still counted at D.
+- discipline_limit_at_risk also counts dossiers whose term has already passed (D is then
+  certainly >= term - warn days): they need attention all the more.
+- An empty ordemaatregel is `geen`. A VTE value of 0 is a zero denominator (null).
+- Rates are exact fractions (not rounded); the median of an even number of values is the mean
+  of the middle two.
+- Indicatoren: the value for Y is the row with periode exactly "Y" (monthly periods "Y-mm" are
+  not added up); names match ignoring case, spaces, `_` and accents (criteria.py).
+- Criteria: a KPI id wins over an Indicatoren name; a null KPI is `geen gegevens` (no fall-back);
+  split KPIs and the criteria counts cannot be criteria; a rate KPI's norm (stored 0..100) is
+  divided by 100; `gevalideerd op` after D is a draft (criteria.py).
 """
 
 from __future__ import annotations
@@ -36,7 +62,7 @@ class Report:
     criteria: list[CriterionResult]
     settings: dict[str, int]  # the norms used
     dienst: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # annotations of later layers (suppression)
 
     def to_json_dict(self) -> dict[str, Any]:
         """Exactly the catalog's JSON object."""
