@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("ensure", help="voorbeeldgegevens laden als de databank leeg is")
     p.add_argument("--database-url")
+    p.add_argument("--workbook", type=Path, default=None, help="waar de werkmap komt (standaard data/voorbeeldgegevens.xlsx)")
 
     p = sub.add_parser("workbook", help="de voorbeeldgegevens als Excel-werkmap schrijven")
     p.add_argument("out")
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "ensure":
-            return ensure(args.database_url)
+            return ensure(args.database_url, args.workbook)
         if args.command == "workbook":
             return _workbook(args.out, args.today or date.today(), args.seed)
         if args.command == "national":

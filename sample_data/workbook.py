@@ -4,6 +4,8 @@ dd/mm/jjjj, booleans as ja/nee."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +29,16 @@ def write_workbook(path: str | Path, rows: dict[str, list[dict]]) -> Path:
     wb = Workbook(write_only=True)
     for register in REGISTERS:
         _write_sheet(wb, register, rows.get(register.name, ()))
-    wb.save(path)
+    # Written next to the target and then renamed: a reader never sees half a file, even when
+    # two first runs write the same workbook at once.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".xlsx")
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return path
 
 
