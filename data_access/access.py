@@ -30,6 +30,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "export_full": frozenset({"korpsleiding", "integriteitscoordinator"}),
     "export_anonymised": frozenset(ROLES),
     "view_audit": frozenset({"integriteitscoordinator"}),
+    # Figures for one dienst: with the zone's figures beside them, the other diensten's shown
+    # counts give away a small one by subtraction, so the netwerk view stays zone-wide.
+    "filter_dienst": frozenset({"korpsleiding", "integriteitscoordinator"}),
 }
 # What stays allowed while screen-share mode is on: only what shows no person.
 SCREEN_SHARE_SAFE: frozenset[str] = frozenset({"export_anonymised"})
@@ -42,6 +45,7 @@ DENIED_MESSAGES = {
     "export_full": "Uw rol mag enkel de geanonimiseerde export maken.",
     "export_anonymised": "Uw rol mag geen export maken.",
     "view_audit": "Enkel de integriteitscoördinator mag het auditlogboek raadplegen.",
+    "filter_dienst": "In de geanonimiseerde weergave zijn er enkel cijfers voor de hele zone, niet per dienst.",
 }
 SCREEN_SHARE_MESSAGE = "Schermdeling is actief: enkel geanonimiseerde cijfers. Schakel schermdeling uit om dit te doen."
 

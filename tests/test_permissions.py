@@ -12,7 +12,8 @@ from data_access.access import PERMISSIONS, ROLES, Access, AccessDenied
 from data_access.reader import read_rows
 from data_access.schema import REGISTER_TABLES
 
-ACTIONS = ("read_rows", "read_persons", "import", "change_settings", "export_full", "export_anonymised", "view_audit")
+ACTIONS = ("read_rows", "read_persons", "import", "change_settings", "export_full", "export_anonymised", "view_audit",
+           "filter_dienst")
 
 K, C, N = "korpsleiding", "integriteitscoordinator", "netwerk"
 # (role, screen_share, action, allowed)
@@ -24,6 +25,7 @@ MATRIX = [
     (K, False, "export_full", True),
     (K, False, "export_anonymised", True),
     (K, False, "view_audit", False),
+    (K, False, "filter_dienst", True),
     (C, False, "read_rows", True),
     (C, False, "read_persons", True),
     (C, False, "import", True),
@@ -31,6 +33,7 @@ MATRIX = [
     (C, False, "export_full", True),
     (C, False, "export_anonymised", True),
     (C, False, "view_audit", True),
+    (C, False, "filter_dienst", True),
     (N, False, "read_rows", False),
     (N, False, "read_persons", False),
     (N, False, "import", False),
@@ -38,6 +41,7 @@ MATRIX = [
     (N, False, "export_full", False),
     (N, False, "export_anonymised", True),
     (N, False, "view_audit", False),
+    (N, False, "filter_dienst", False),
 ] + [
     # Screen-share mode: every role gets the netwerk view, whatever it may do otherwise.
     (role, True, action, action == "export_anonymised")
