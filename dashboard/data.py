@@ -12,11 +12,12 @@ Public functions (pages use these, not the engine directly):
     current_data_version() -> int
     get_settings() -> dict[str, int]             norms and suppression threshold
     get_report(access, filters) -> Report        kpis.engine.compute_report, suppressed if needed
-    get_alerts(access, filters) -> list          kpis.alerts for the same view
     available_years() -> list[int]               first year with data .. current year, newest first
     available_diensten() -> list[str]
     read_rows(access, register, *, filters=None, where=None, label='') -> DataFrame (audited)
     import_history(limit=50) -> list[dict]
+Series and alerts for the pages live in dashboard/page_data.py, on the same keys (it uses
+_engine(url), _cache_key() and _view_key(access) from here).
 """
 
 from __future__ import annotations
@@ -109,20 +110,6 @@ def get_report(access: Access, filters):
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def _alerts(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
-    from kpis.alerts import compute_alerts
-
-    report = _report(url, version, year, as_of, dienst, aggregated_only, threshold)
-    return compute_alerts(_engine(url), report, as_of=as_of, dienst=dienst, aggregated_only=aggregated_only)
-
-
-def get_alerts(access: Access, filters) -> list:
-    """The alerts (late dossiers, overdue follow-ups, ...) for the view."""
-    with errors.database_guard():
-        return _alerts(*_cache_key(), filters.year, filters.as_of, filters.dienst, *_view_key(access))
-
-
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def _years(url: str, version: int) -> list[int]:
     first = last = dt.date.today().year
     with _engine(url).connect() as conn:
@@ -203,6 +190,6 @@ def read_rows(access: Access, register: str, *, filters=None, where=None, label:
 def clear_caches() -> None:
     """Drops cached results (not the engine). The data version already invalidates them after
     an import; this only frees memory."""
-    for fn in (_settings, _report, _alerts, _years, _diensten):
+    for fn in (_settings, _report, _years, _diensten):
         fn.clear()
 

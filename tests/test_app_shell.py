@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 
@@ -119,3 +120,63 @@ def test_a_page_view_is_audited_once_per_view(engine, sqlite_url, monkeypatch):
     logged = views()
     assert sum('"instellingen"' in d for d in logged) == 1
     assert f'"jaar": {dt.date.today().year}' in logged[-1]
+
+
+# --- On the sample data -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory) -> str:
+    """A database holding the zone sample, loaded as on a first run (sample_data ensure)."""
+    from sample_data.__main__ import ensure
+
+    folder = tmp_path_factory.mktemp("sample")
+    url = f"sqlite:///{folder / 'sample.sqlite'}"
+    assert ensure(url, workbook_path=folder / "voorbeeld.xlsx") == 0
+    return url
+
+
+@pytest.mark.parametrize("role", ["integriteitscoordinator", "netwerk"])
+def test_every_page_renders_on_the_sample_data(sample_url, monkeypatch, role):
+    at = start_app(sample_url, role, monkeypatch=monkeypatch)
+    specs = [p for pages in navigation.visible_pages(Access("x", role)).values() for p in pages]
+    assert specs
+    for spec in specs:
+        open_page(at, spec.name)
+        assert not at.error, (spec.name, [e.value for e in at.error])
+
+
+def _drill_rows(engine_url: str) -> list[str]:
+    engine = sa.create_engine(engine_url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(
+                sa.select(audit_log.c.detail).where(audit_log.c.action == "detailweergave").order_by(audit_log.c.id)
+            ).scalars().all()
+    finally:
+        engine.dispose()
+
+
+def test_drill_down_shows_the_rows_behind_a_figure_and_is_audited(sample_url, monkeypatch):
+    at = open_page(start_app(sample_url, "korpsleiding", monkeypatch=monkeypatch), "klachten")
+    before = len(_drill_rows(sample_url))
+    label = f"klachten ontvangen in {dt.date.today().year}"
+    toggle = at.toggle(key=f"_drill_klachten_{label}")
+    assert "ontvangen" in label and toggle.value is False
+    assert len(_drill_rows(sample_url)) == before  # nothing read before the user asks
+    toggle.set_value(True).run()
+    assert not at.exception
+    frames = [df.value for df in at.dataframe if "dossiernummer" in df.value.columns]
+    assert frames, "geen tabel met rijen"
+    rows = frames[0]
+    assert len(rows) > 0 and "medewerker" in rows.columns  # korpsleiding may see persons
+    assert all(pd.Timestamp(d).year == dt.date.today().year for d in rows["datum_ontvangst"])  # the filters' year
+    logged = _drill_rows(sample_url)
+    assert len(logged) == before + 1 and '"register": "klachten"' in logged[-1] and f'"rijen": {len(rows)}' in logged[-1]
+
+
+def test_drill_down_is_not_offered_to_the_netwerk_view(sample_url, monkeypatch):
+    at = open_page(start_app(sample_url, "netwerk", monkeypatch=monkeypatch), "klachten")
+    assert not [t for t in at.toggle if str(t.key).startswith("_drill_")]
+    assert "Individuele dossiers zijn niet zichtbaar in deze weergave" in texts(at)
+    assert not [df for df in at.dataframe if "dossiernummer" in df.value.columns]
