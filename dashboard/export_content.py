@@ -129,23 +129,31 @@ def gather(
     return content
 
 
-def month_label(month: pd.Timestamp) -> str:
-    return MONTHS_SHORT[month.month - 1]
+def month_labels(months, end: dt.date) -> list[str]:
+    """'jan', 'feb', ...; the month of `end` gets '(t/m 15)' when `end` is not its last day."""
+    labels = [MONTHS_SHORT[m.month - 1] for m in months]
+    if labels and (end + dt.timedelta(days=1)).month == end.month:
+        labels[-1] += f" (t/m {end.day})"
+    return labels
 
 
 def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date, threshold: int | None) -> MonthlySeries:
-    """Counts on the register's main date per month of Y up to D, next to the same months of
-    Y - 1. threshold None: as counted; else suppressed with kpis.suppression.suppress_frame
-    (each year's total is known, the months' sums over both years are not shown)."""
+    """Counts on the register's main date per month of Y up to D, next to the same stretch of
+    Y - 1 (1 January to the same day a year earlier), so each column adds up to the count the
+    Samenvatting shows for its year. threshold None: as counted; else suppressed with
+    kpis.suppression.suppress_frame (each year's total is known; the sums of a month over
+    both years are not shown)."""
     from kpis.series import monthly
 
     end = min(as_of, dt.date(year, 12, 31))
     if end < dt.date(year, 1, 1):
         return MonthlySeries(pd.DataFrame(columns=[str(year - 1), str(year)], dtype=object))
-    frame = monthly(conn, register, dt.date(year, 1, 1), end)
+    previous_end = same_day_previous_year(end)
+    current = monthly(conn, register, dt.date(year, 1, 1), end)
+    previous = monthly(conn, register, dt.date(year - 1, 1, 1), previous_end)
     table = pd.DataFrame(
-        {str(year - 1): frame["previous_year"].astype("int64").to_list(), str(year): frame["count"].astype("int64").to_list()},
-        index=[month_label(m) for m in frame["month"]],
+        {str(year - 1): previous["count"].astype("int64").to_list(), str(year): current["count"].astype("int64").to_list()},
+        index=month_labels(current["month"], end),
     )
     if threshold is None:
         return MonthlySeries(table)

@@ -425,8 +425,10 @@ def write_register(ws: Worksheet, content: ExportContent, register: str) -> None
     row = write_monthly(ws, row, content, register)
     if not content.anonymised and register in content.dossiers:
         frame = content.dossiers[register]
-        xw.write_title(ws, row, f"Dossiers {content.year} (vertrouwelijk: {len(frame)})", font=xw.SUBTITLE_FONT)
-        write_rows(ws, row + 1, register, frame, name=f"{register}_dossiers")
+        xw.write_title(ws, row, f"Dossiers {content.year} ({len(frame)}) — vertrouwelijk", font=xw.SUBTITLE_FONT)
+        xw.write_note(ws, row + 1, f"{spec.column(spec.main_date).header.capitalize()} in {content.year} tot de peildatum; "
+                      "de andere kolommen zoals het register ze bij het maken van de export bevat.")
+        write_rows(ws, row + 2, register, frame, name=f"{register}_dossiers")
     _finish(ws, content, freeze_row=2, maximum=50)
 
 

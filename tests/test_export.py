@@ -139,6 +139,31 @@ def test_both_versions_have_every_sheet_tables_and_charts(full, anonymised):
     assert kinds == ["BarChart", "BarChart", "BarChart", "LineChart"]
 
 
+def test_files_read_back_with_another_reader(sample_engine):
+    """python-calamine (the importer's fast reader) opens the file too: it is not openpyxl-only."""
+    import pandas as pd
+
+    data = build_workbook(sample_engine, NETWERK, YEAR, D, anonymised=True)
+    frames = pd.read_excel(io.BytesIO(data), sheet_name=None, engine="calamine", header=None)
+    assert list(frames) == sheets.sheet_names()
+    assert (frames[sheets.SHEET_SUMMARY] == "Klachten ontvangen").any().any()
+
+
+def test_monthly_columns_add_up_to_the_summary_in_the_middle_of_a_month(sample_engine):
+    """D = 15/06/2025: the June rows of both years stop at the 15th, so each month column adds
+    up to the year's count in the Samenvatting (no half month to recompute from the difference)."""
+    as_of = dt.date(2025, 6, 15)
+    wb = _open(build_workbook(sample_engine, KORPS, YEAR, as_of, anonymised=False))
+    rows = _summary_rows(wb)
+    ws = wb["Klachten"]
+    first, last = (int(part[1:]) for part in ws.tables["klachten_per_maand"].ref.split(":"))
+    months = [[ws.cell(row=r, column=c).value for c in (1, 2, 3)] for r in range(first + 1, last + 1)]
+    assert [m[0] for m in months] == ["jan", "feb", "mrt", "apr", "mei", "jun (t/m 15)"]
+    received = rows[BY_ID["complaints_received"].label]
+    assert sum(m[2] for m in months) == received[0]  # 2025 column
+    assert sum(m[1] for m in months) == received[1]  # 2024 column, to 15/06/2024
+
+
 def test_cover_says_who_when_and_which_version(full, anonymised):
     def facts(wb):
         ws = wb[sheets.SHEET_COVER]
@@ -378,3 +403,34 @@ def test_cli_writes_the_workbook_and_refuses_in_dutch(sample_url, tmp_path):
     assert not (tmp_path / "vol.xlsx").exists()
     done = _cli("--year", "2025", "--as-of", "30/06/2025", "--out", str(out), "--database-url", sample_url)
     assert done.returncode == 2 and "geen geldige datum" in done.stderr.decode()
+
+
+# --- the Jaarexport page ----------------------------------------------------------------------------
+
+
+def _page(url: str, access: Access, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.components import ACCESS_KEY
+
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = AppTest.from_file(str(ROOT / "pages" / "export.py"), default_timeout=60)
+    at.session_state[ACCESS_KEY] = access  # what dashboard/app.py sets before a page runs
+    at.session_state["jaar"] = 2025
+    at.session_state["peildatum"] = MID
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    buttons = [b.proto.label for b in at.get("download_button")]
+    return at, buttons
+
+
+def test_page_offers_the_full_version_only_to_roles_that_may_make_it(sqlite_url, engine, monkeypatch):
+    at, buttons = _page(sqlite_url, KORPS, monkeypatch)
+    assert buttons == ["Volledige werkmap downloaden", "Geanonimiseerde werkmap downloaden"]
+    from tests.dashboard_apptest import texts
+
+    assert "Jaar 2025, peildatum 30/06/2025" in texts(at)
+    for access in (NETWERK, Access("chef", "korpsleiding", screen_share=True)):
+        at, buttons = _page(sqlite_url, access, monkeypatch)
+        assert buttons == ["Geanonimiseerde werkmap downloaden"]
+        assert "voorbehouden aan de korpsleiding" in at.info[0].value
