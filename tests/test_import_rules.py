@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from data_access.db import connect
 from data_access.importer import import_workbook
 from data_access.registers import INTEGRITY_CATEGORIES
 from tests.workbooks import all_tables, clean_data, clean_workbook
@@ -100,11 +101,19 @@ def _broken_workbook(register: str, index: int, changes: dict) -> bytes:
     return clean_workbook(data=data)
 
 
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    """One database holding the clean data set, shared by the cases: none of them may change it."""
+    engine = connect(f"sqlite:///{tmp_path_factory.mktemp('regels') / 'regels.sqlite'}")
+    assert import_workbook(engine, clean_workbook(), file_name="start.xlsx", user="t").ok
+    yield engine, all_tables(engine)
+    engine.dispose()
+
+
 @pytest.mark.parametrize("register,index,changes,sheet,row,column,message", CASES,
                          ids=[f"{c[0]}-{c[5]}-{i}" for i, c in enumerate(CASES)])
-def test_each_rule_broken_once(engine, register, index, changes, sheet, row, column, message):
-    assert import_workbook(engine, clean_workbook(), file_name="start.xlsx", user="t").ok
-    before = all_tables(engine)
+def test_each_rule_broken_once(loaded, register, index, changes, sheet, row, column, message):
+    engine, before = loaded
     report = import_workbook(engine, _broken_workbook(register, index, changes), file_name="fout.xlsx", user="t")
     assert report.errors == [f"fout.xlsx: {sheet}, rij {row}, kolom {column}: {message}"]
     assert not report.applied and report.import_id is None
