@@ -30,7 +30,7 @@ from data_access.registers import (
 )
 from data_access.settings import DEFAULTS
 from kpis.engine import compute_report
-from tests.test_kpi_helpers import DB_PARAMS, insert, module_database
+from tests.test_kpi_helpers import DB_PARAMS, insert, module_database, set_norms
 
 CASES = [(2024, date(2024, 12, 31)), (2025, date(2025, 2, 28)), (2025, date(2025, 7, 31)), (2024, date(2025, 3, 15))]
 
@@ -132,7 +132,7 @@ def plus_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def oracle(year: int, d: date, s: dict[str, int] = DEFAULTS) -> dict:
+def oracle(year: int, d: date, s: dict[str, int] = DEFAULTS, dienst: str | None = None) -> dict:
     def known(x):  # a date after D counts as empty
         return x if x is not None and x <= d else None
 
@@ -149,14 +149,17 @@ def oracle(year: int, d: date, s: dict[str, int] = DEFAULTS) -> dict:
     def split(rows, column, values):
         return {v: sum(1 for r in rows if r[column] == v) for v in values}
 
+    def of_dienst(rows):  # klachten, nota's and dossiers have a dienst; the others are zone-wide
+        return [r for r in rows if dienst is None or r["dienst"] == dienst]
+
     out = {}
-    k = [r for r in REGISTERS["klachten"] if r["datum_ontvangst"] <= d]
+    k = [r for r in of_dienst(REGISTERS["klachten"]) if r["datum_ontvangst"] <= d]
     received = [r for r in k if in_y(r["datum_ontvangst"])]
     closed = [r for r in k if in_y(r["datum_afsluiting"])]
     open_ = [r for r in k if known(r["datum_afsluiting"]) is None]
     lead = {id(r): (r["datum_afsluiting"] - r["datum_ontvangst"]).days for r in closed}
     assessed = [r for r in closed if r["beoordeling"] in ("gegrond", "deels gegrond", "ongegrond")]
-    fte = 130.0 if year == 2024 else None
+    fte = 130.0 if year == 2024 and dienst is None else None
     out.update(
         complaints_received=len(received), complaints_closed=len(closed), complaints_open=len(open_),
         complaints_per_100_fte=None if fte is None else len(received) * 100 / fte,
@@ -168,7 +171,7 @@ def oracle(year: int, d: date, s: dict[str, int] = DEFAULTS) -> dict:
         complaints_by_channel=split(received, "kanaal", KLACHTEN.column("kanaal").values),
         complaints_by_outcome=split(closed, "beoordeling", KLACHTEN.column("beoordeling").values),
     )
-    n = [r for r in REGISTERS["functioneringsnotas"] if r["datum"] <= d]
+    n = [r for r in of_dienst(REGISTERS["functioneringsnotas"]) if r["datum"] <= d]
     issued = [r for r in n if in_y(r["datum"])]
     out.update(
         notes_issued=len(issued),
@@ -178,7 +181,7 @@ def oracle(year: int, d: date, s: dict[str, int] = DEFAULTS) -> dict:
         ),
         notes_by_theme=split(issued, "thema", FUNCTIONERINGSNOTAS.column("thema").values),
     )
-    t = [r for r in REGISTERS["tuchtdossiers"] if r["datum_opening"] <= d]
+    t = [r for r in of_dienst(REGISTERS["tuchtdossiers"]) if r["datum_opening"] <= d]
     tucht = [r for r in t if r["soort"] in ("tucht", "tucht en gerechtelijk")]
     judicial = [r for r in t if r["soort"] in ("gerechtelijk", "tucht en gerechtelijk")]
     decided = [r for r in tucht if in_y(r["datum_beslissing"])]
@@ -253,12 +256,25 @@ def test_the_random_registers_cover_the_edges():
 
 
 @pytest.mark.parametrize("year, as_of", CASES)
-def test_engine_equals_the_catalog_read_row_by_row(db, year, as_of):
-    got = compute_report(db, year, as_of).kpis
-    expected = oracle(year, as_of)
+@pytest.mark.parametrize("dienst", [None, "A"])
+def test_engine_equals_the_catalog_read_row_by_row(db, year, as_of, dienst):
+    got = compute_report(db, year, as_of, dienst=dienst).kpis
+    expected = oracle(year, as_of, dienst=dienst)
     assert list(got) == list(expected)
     for kpi_id, value in expected.items():
         if isinstance(value, float):
             assert got[kpi_id] == pytest.approx(value), kpi_id
         else:
             assert got[kpi_id] == value, kpi_id
+
+
+def test_engine_equals_the_catalog_with_other_norms(any_engine):
+    norms = dict(complaint_norm_days=30, report_ack_days=1, report_feedback_months=1, followup_grace_days=7,
+                 discipline_limit_months=2, discipline_warn_days=0)
+    load(any_engine)
+    set_norms(any_engine, **norms)
+    for year, as_of in CASES:
+        got = compute_report(any_engine, year, as_of).kpis
+        expected = oracle(year, as_of, {**DEFAULTS, **norms})
+        for kpi_id, value in expected.items():
+            assert got[kpi_id] == (pytest.approx(value) if isinstance(value, float) else value), (year, as_of, kpi_id)
