@@ -20,6 +20,7 @@ from data_access import audit
 from data_access.access import ROLES, Access
 from data_access.schema import users
 
+MIN_PASSWORD_LENGTH = 8
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 BAD_LOGIN_MESSAGE = "Onbekende gebruiker of verkeerd wachtwoord."
@@ -52,6 +53,8 @@ def add_user(conn: sa.Connection, name: str, role: str, password: str | None, *,
         raise ValueError(f"Onbekende rol '{role}'. Kies uit: {', '.join(ROLES)}.")
     if password is not None and not password:
         raise ValueError("Het wachtwoord mag niet leeg zijn.")
+    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens lang zijn.")
     values = dict(
         role=role,
         password_hash=_hasher.hash(password) if password is not None else None,
@@ -88,6 +91,9 @@ def cli_user_add(name: str, *, role: str, database_url: str | None = None, oidc:
         if not password:
             print("Het wachtwoord mag niet leeg zijn; er is niets opgeslagen.", file=sys.stderr)
             return 1
+        if len(password) < MIN_PASSWORD_LENGTH:
+            print(f"Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens lang zijn; er is niets opgeslagen.", file=sys.stderr)
+            return 1
     engine = connect(database_url)
     try:
         with engine.begin() as conn:
@@ -116,8 +122,7 @@ def verify_login(conn: sa.Connection, name: str, password: str, now: datetime | 
             _hasher.verify(_DUMMY_HASH, password or "")
         except VerificationError:
             pass
-        if row is not None:
-            return LoginResult(False, "Deze gebruiker meldt zich aan via de organisatie-login, niet met een wachtwoord.")
+        # Also for an OIDC-only user: the answer must not tell which names exist.
         return LoginResult(False, BAD_LOGIN_MESSAGE)
     access = Access(user=row["name"], role=row["role"])
     locked_until = row["locked_until"]

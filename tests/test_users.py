@@ -85,12 +85,14 @@ def test_failed_attempts_and_lock_out_are_audited(jan):
 def test_add_user_refuses_bad_input(engine):
     with engine.begin() as conn:
         with pytest.raises(ValueError, match="Onbekende rol"):
-            add_user(conn, "an", "admin", "x")
+            add_user(conn, "an", "admin", "lang-genoeg")
         with pytest.raises(ValueError, match="niet leeg"):
             add_user(conn, "an", "netwerk", "")
-        add_user(conn, "an", "netwerk", "x")
+        with pytest.raises(ValueError, match="minstens 8 tekens"):
+            add_user(conn, "an", "netwerk", "kort")
+        add_user(conn, "an", "netwerk", "lang-genoeg")
         with pytest.raises(ValueError, match="bestaat al"):
-            add_user(conn, "an", "netwerk", "y")
+            add_user(conn, "an", "netwerk", "ander-wachtwoord")
 
 
 def test_role_for_email_is_case_insensitive_and_none_when_unknown(engine):
@@ -99,30 +101,34 @@ def test_role_for_email_is_case_insensitive_and_none_when_unknown(engine):
         assert role_for_email(conn, "an.peeters@PZ.example") == "netwerk"
         assert role_for_email(conn, "onbekend@pz.example") is None
         assert role_for_email(conn, "") is None
-        # an OIDC-only user has no password: local sign-in refuses it
+        # an OIDC-only user has no password: local sign-in refuses it, without saying it exists
         result = verify_login(conn, "An.Peeters@pz.example", "")
-        assert not result.ok and "organisatie" in result.message
+        assert not result.ok and result.message == verify_login(conn, "niemand", "").message
 
 
 def test_cli_user_add_reads_password_from_stdin(sqlite_url, monkeypatch, capsys):
-    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret!\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret!-lang\n"))
     assert cli(["user", "add", "els", "--role", "integriteitscoordinator", "--database-url", sqlite_url]) == 0
     assert "aangemaakt" in capsys.readouterr().out
     from data_access.db import connect
 
     engine = connect(sqlite_url)
     with engine.begin() as conn:
-        assert verify_login(conn, "els", "s3cret!").access.role == "integriteitscoordinator"
+        assert verify_login(conn, "els", "s3cret!-lang").access.role == "integriteitscoordinator"
     # run again: updates the password
-    monkeypatch.setattr("sys.stdin", io.StringIO("nieuw\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("nieuw-wachtwoord\n"))
     assert cli(["user", "add", "els", "--role", "netwerk", "--database-url", sqlite_url]) == 0
     assert "bijgewerkt" in capsys.readouterr().out
     with engine.begin() as conn:
-        assert verify_login(conn, "els", "nieuw").access.role == "netwerk"
+        assert verify_login(conn, "els", "nieuw-wachtwoord").access.role == "netwerk"
     engine.dispose()
 
 
-@pytest.mark.parametrize("stdin,role,message", [("pw\n", "beheerder", "Onbekende rol"), ("\n", "netwerk", "niet leeg")])
+@pytest.mark.parametrize("stdin,role,message", [
+    ("lang-genoeg\n", "beheerder", "Onbekende rol"),
+    ("\n", "netwerk", "niet leeg"),
+    ("kort\n", "netwerk", "minstens 8 tekens"),
+])
 def test_cli_user_add_refuses_bad_role_or_empty_password(sqlite_url, monkeypatch, capsys, stdin, role, message):
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     assert cli(["user", "add", "els", "--role", role, "--database-url", sqlite_url]) == 1
