@@ -36,7 +36,7 @@ CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen
 @dataclass
 class MonthlySeries:
     """Counts per month of Y and of the same months of Y - 1: a table with the month labels as
-    index and the columns "Y - 1" and "Y" (int, or "<N"/"x" when suppressed); None with a
+    index and the columns "Y" and "Y - 1" (int, or "<N"/"x" when suppressed); None with a
     Dutch reason when the whole table is withheld."""
 
     table: pd.DataFrame | None
@@ -45,10 +45,9 @@ class MonthlySeries:
 
 @dataclass
 class AlertCounts:
-    """The anonymised Aandachtspunten: {kind label: count or "<N"/"x"}, None when withheld."""
+    """The anonymised Aandachtspunten: {kind label: count or "<N"}, every kind present."""
 
-    counts: dict | None
-    reason: str | None = None
+    counts: dict
 
 
 @dataclass
@@ -147,12 +146,12 @@ def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date
 
     end = min(as_of, dt.date(year, 12, 31))
     if end < dt.date(year, 1, 1):
-        return MonthlySeries(pd.DataFrame(columns=[str(year - 1), str(year)], dtype=object))
+        return MonthlySeries(pd.DataFrame(columns=[str(year), str(year - 1)], dtype=object))
     previous_end = same_day_previous_year(end)
     current = monthly(conn, register, dt.date(year, 1, 1), end)
     previous = monthly(conn, register, dt.date(year - 1, 1, 1), previous_end)
     table = pd.DataFrame(
-        {str(year - 1): previous["count"].astype("int64").to_list(), str(year): current["count"].astype("int64").to_list()},
+        {str(year): current["count"].astype("int64").to_list(), str(year - 1): previous["count"].astype("int64").to_list()},
         index=month_labels(current["month"], end),
     )
     if threshold is None:

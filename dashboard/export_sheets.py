@@ -167,11 +167,11 @@ def kpi_delta(current, previous, kpi: KpiDef):
 
 
 def _kpi_note(content: ExportContent, kpi: KpiDef) -> str | None:
+    """Why a value is hidden ("verborgen"); a "<N" explains itself (note on top of the sheet)."""
     parts = []
-    if kpi.id in _reasons(content.report):
-        parts.append(_reasons(content.report)[kpi.id])
-    if kpi.id in _reasons(content.previous):
-        parts.append(f"Vorig jaar: {_reasons(content.previous)[kpi.id]}")
+    for report, prefix in ((content.report, ""), (content.previous, "Vorig jaar: ")):
+        if report.kpis.get(kpi.id) is None and kpi.id in _reasons(report):
+            parts.append(prefix + _reasons(report)[kpi.id])
     return " ".join(parts) or None
 
 
@@ -446,10 +446,11 @@ def write_actions(ws: Worksheet, content: ExportContent) -> None:
         rows.append([goal, *(xw.Fmt(part.get(k), xw.FMT_COUNT) if isinstance(part.get(k), int) else part.get(k) for k in ("total", "afgerond", "overdue")), xw.Fmt(share, xw.FMT_PERCENT)])
     columns = [xw.Col("Strategische doelstelling"), xw.Col("Acties"), xw.Col("Afgerond"), xw.Col("Over deadline"), xw.Col("Aandeel afgerond")]
     block = xw.write_table(ws, top + 1, columns, rows, name="Actieplan_per_doelstelling")
-    if rows:
+    row = block.next_row
+    if rows:  # below the table: the items' wide text columns share these columns
         refs = xw.chart_columns(ws, block, [1, 2, 3], spare_column=CHART_DATA_COLUMN)
-        xw.bar_chart(ws, f"G{top + 1}", block.column_ref(ws, 0, with_header=False), refs, title="Acties per strategische doelstelling", y_title="aantal")
-    row = _below(block)
+        xw.bar_chart(ws, f"A{row}", block.column_ref(ws, 0, with_header=False), refs, title="Acties per strategische doelstelling", y_title="aantal", width=18)
+        row += chart_rows(CHART_HEIGHT_CM)
     xw.write_title(ws, row, f"Acties ({len(content.actions)})", font=xw.SUBTITLE_FONT)
     write_rows(ws, row + 1, "actieplan", content.actions, name="Acties")
     _finish(ws, content, freeze_row=2, maximum=55)
@@ -462,13 +463,9 @@ def write_alerts(ws: Worksheet, content: ExportContent) -> None:
     alerts = content.alerts
     if isinstance(alerts, AlertCounts):
         top = _heading(ws, content, f"Aandachtspunten op {content.as_of:%d/%m/%Y}", "Enkel het aantal per soort.")
-        if alerts.counts is None:
-            xw.write_note(ws, top, alerts.reason or HIDDEN)
-        else:
-            rows = [[kind, xw.Fmt(n, xw.FMT_COUNT) if isinstance(n, int) else n] for kind, n in alerts.counts.items()]
-            xw.write_table(ws, top, [xw.Col("Soort"), xw.Col("Aantal")], rows, name="Aandachtspunten")
-        if content.anonymised:
-            xw.write_note(ws, 3, _suppression_note(content))
+        rows = [[kind, xw.Fmt(n, xw.FMT_COUNT) if isinstance(n, int) else n] for kind, n in alerts.counts.items()]
+        xw.write_table(ws, top, [xw.Col("Soort"), xw.Col("Aantal")], rows, name="Aandachtspunten")
+        xw.write_note(ws, 3, _suppression_note(content))
         _finish(ws, content, freeze_row=top)
         return
     top = _heading(ws, content, f"Aandachtspunten op {content.as_of:%d/%m/%Y}", "Open items voorbij of dicht bij hun termijn, dringendste eerst.")
@@ -523,4 +520,4 @@ def write_definitions(ws: Worksheet, content: ExportContent) -> None:
     for note in notes:
         xw.write_note(ws, row, note)
         row += 1
-    _finish(ws, content, freeze_row=top, maximum=90)
+    _finish(ws, content, freeze_row=top, maximum=45)  # the Definitie column keeps its own width
