@@ -10,7 +10,7 @@ Actions and the detail each one carries (a dict, stored as JSON text):
 - "export":         {"soort": "volledig" | "geanonimiseerd", "jaar": 2025, "bestand": ...}
 - "aanmelding":     {"methode": "lokaal" | "oidc" | "demo", "resultaat": "gelukt" | "mislukt" | "vergrendeld"}
 - "instellingen":   {"wijzigingen": {"suppression_threshold": 5}}
-"Who exported the 2025 figures, and when": search(conn, action="export", text="2025").
+"Who exported the 2025 figures, and when": search(conn, action="export", text="jaar: 2025").
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ def search(
     limit: int | None = 1000,
 ) -> pd.DataFrame:
     """Rows newest first, columns COLUMNS. `user` and `text` match case-insensitively as a part
-    of the user name / the detail; `since` is inclusive, `until` exclusive (a date means its
+    of the user name / the detail (for `text` quotes do not matter, so the words the page shows,
+    "jaar: 2025", find the row); `since` is inclusive, `until` exclusive (a date means its
     midnight)."""
     t = audit_log
     q = sa.select(*(t.c[c] for c in COLUMNS)).order_by(t.c.at.desc(), t.c.id.desc())
@@ -84,7 +85,10 @@ def search(
     if until is not None:
         q = q.where(t.c.at < _as_datetime(until))
     if text:
-        q = q.where(sa.func.lower(t.c.detail).contains(text.strip().lower(), autoescape=True))
+        # Quotes ignored on both sides: what the page shows ("jaar: 2025") finds the stored
+        # JSON ('"jaar": 2025').
+        plain = sa.func.lower(sa.func.replace(t.c.detail, '"', ""))
+        q = q.where(plain.contains(text.replace('"', "").strip().lower(), autoescape=True))
     if limit:
         q = q.limit(limit)
     rows = conn.execute(q).all()

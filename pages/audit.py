@@ -51,8 +51,8 @@ with st.form("audit_zoeken"):
     text = c4.text_input(
         "Zoektekst in de details",
         key="audit_tekst",
-        help='Bv. 2025, een bestandsnaam of een pagina. "Wie exporteerde de cijfers van 2025?": '
-        "kies actie Export en zoek op 2025.",
+        help='Bv. "jaar: 2025", een bestandsnaam of een pagina, zoals in de kolom Details. '
+        '"Wie exporteerde de cijfers van 2025?": kies actie Export en zoek op "jaar: 2025".',
     )
     st.form_submit_button("Zoeken", type="primary")
 

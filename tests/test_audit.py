@@ -32,7 +32,8 @@ def logged(engine):
 
 def test_who_exported_the_2025_figures_and_when(logged):
     with logged.connect() as conn:
-        hits = audit.search(conn, action="export", text='"jaar": 2025')
+        hits = audit.search(conn, action="export", text="jaar: 2025")  # as the page shows the detail
+        assert hits.equals(audit.search(conn, action="export", text='"jaar": 2025'))
     assert hits[["user_name", "role", "at"]].values.tolist() == [["piet", "netwerk", datetime(2026, 1, 20, 14, 30)]]
 
 
@@ -126,7 +127,7 @@ def test_audit_page_searches_and_exports(engine, sqlite_url, monkeypatch):
     assert {"piet", "an"} <= set(table["Gebruiker"])
     # "who exported the 2025 figures": action Export, text 2025
     at.selectbox(key="audit_actie").select("export")
-    at.text_input(key="audit_tekst").input("2025")
+    at.text_input(key="audit_tekst").input("jaar: 2025")
     at.button[0].click().run()
     table = at.dataframe[0].value
     assert table["Gebruiker"].tolist() == ["piet"] and table["Actie"].tolist() == ["Export"]
@@ -153,3 +154,16 @@ def test_audit_page_is_refused_to_other_roles(engine, sqlite_url, monkeypatch, r
     page.run()
     assert not page.exception and not page.dataframe
     assert any("integriteitscoördinator" in w.value for w in page.warning)
+
+
+def test_real_exports_answer_who_exported_the_2025_figures(engine):
+    """Issue 5, done when: the audit log answers "who exported the 2025 figures, and when"."""
+    from dashboard.export import build_workbook
+
+    build_workbook(engine, NETWERK, 2025, anonymised=True)
+    build_workbook(engine, KORPS, 2024, anonymised=False)
+    with engine.connect() as conn:
+        hits = audit.search(conn, action="export", text="jaar: 2025")
+    assert hits["user_name"].tolist() == ["piet"] and hits["role"].tolist() == ["netwerk"]
+    assert "geanonimiseerd: ja" in audit.describe(hits["detail"].iloc[0])
+    assert abs((audit.utcnow() - hits["at"].iloc[0]).total_seconds()) < 120
