@@ -35,8 +35,10 @@ def test_every_catalog_id_declared_once_in_order():
     assert [k.id for k in KPIS] == CATALOG_IDS
     assert len(BY_ID) == len(KPIS)
     if CATALOG.exists():  # the shared spec, when this checkout sits next to it
-        ids = re.findall(r"^\| ([a-z0-9_]+) \|", CATALOG.read_text(encoding="utf-8"), flags=re.M)
-        assert [i for i in ids if i != "id"] == CATALOG_IDS
+        rows = re.findall(r"^\| ([a-z0-9_]+) \| ([^|]+) \|", CATALOG.read_text(encoding="utf-8"), flags=re.M)
+        rows = [(i, label.strip()) for i, label in rows if i != "id"]
+        assert [i for i, _ in rows] == CATALOG_IDS
+        assert {i: label for i, label in rows} == {k.id: k.label for k in KPIS}
 
 
 def test_split_kpi_ids_in_registers_match_the_catalog():
