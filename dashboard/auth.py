@@ -26,7 +26,7 @@ import streamlit as st
 
 from data_access import audit
 from data_access.access import ROLE_LABELS, ROLES, Access
-from data_access.users import role_for_email, verify_login
+from data_access.users import current_role, role_for_email, verify_login
 
 SCREEN_SHARE_KEY = "scherm"  # widget key = URL query parameter
 SCREEN_SHARE_BANNER = "Schermdeling actief: enkel geanonimiseerde cijfers"
@@ -175,7 +175,12 @@ def _demo_access() -> tuple[Access, str]:
 def _local_access(engine) -> tuple[Access, str]:
     stored = st.session_state.get(_SESSION_ACCESS)
     if stored and stored[2] == "lokaal":
-        return Access(user=stored[0], role=stored[1]), "lokaal"
+        # The role as the users table holds it now: a changed role applies at the next rerun.
+        with engine.connect() as conn:
+            role = current_role(conn, stored[0])
+        if role is not None:
+            return Access(user=stored[0], role=role), "lokaal"
+        sign_out()
     st.title("Dashboard integriteitsbeleid")
     st.subheader("Aanmelden")
     with st.form("aanmelden"):

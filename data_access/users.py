@@ -165,3 +165,10 @@ def role_for_email(conn: sa.Connection, email: str | None) -> str | None:
     if not email:
         return None
     return conn.execute(sa.select(users.c.role).where(sa.func.lower(users.c.name) == email)).scalar()
+
+
+def current_role(conn: sa.Connection, name: str) -> str | None:
+    """The role a signed-in local user has now (None when the user no longer has a password
+    or does not exist): a change of role applies without signing in again."""
+    row = conn.execute(sa.select(users.c.role, users.c.password_hash).where(users.c.name == name)).first()
+    return row[0] if row is not None and row[1] else None

@@ -171,3 +171,13 @@ def test_an_import_ends_the_demo(engine, sqlite_url, monkeypatch):
     at = _app(sqlite_url, monkeypatch)
     assert not [s for s in at.sidebar.selectbox if s.label == "Demorol"]
     assert [t.label for t in at.text_input] == ["Gebruikersnaam", "Wachtwoord"]
+
+
+def test_a_changed_role_applies_at_the_next_rerun(engine, sqlite_url, monkeypatch):
+    name = add_local_user(sqlite_url, "integriteitscoordinator")
+    at = _sign_in_form(_app(sqlite_url, monkeypatch), name, PASSWORD)
+    assert at.session_state[ACCESS_KEY].role == "integriteitscoordinator"
+    with engine.begin() as conn:
+        add_user(conn, name, "netwerk", "nieuw-wachtwoord", replace=True)
+    at.run()
+    assert at.session_state[ACCESS_KEY].role == "netwerk"
