@@ -7,7 +7,6 @@ from the rows in `zone` (lead times in days: (later - earlier).days).
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 

@@ -26,7 +26,6 @@ from data_access.registers import (
     LIGHT_SANCTIONS,
     MELDINGEN,
     STRATEGIC_GOALS,
-    TUCHTDOSSIERS,
 )
 from data_access.settings import DEFAULTS
 from kpis.engine import compute_report
