@@ -7,7 +7,6 @@ from the rows in `zone` (lead times in days: (later - earlier).days).
 
 from __future__ import annotations
 
-
 import pytest
 
 from data_access.registers import INTEGRITY_CATEGORIES, KLACHTEN
