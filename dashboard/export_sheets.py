@@ -14,7 +14,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from data_access import xlsx_writer as xw
@@ -242,9 +242,7 @@ def write_cover(ws: Worksheet, content: ExportContent) -> None:
         **{register_sheet_name(r): f"{BY_NAME[r].label}: kerncijfers, verdelingen en cijfers per maand." for r in CASE_REGISTERS},
     }
     for name in sheet_names()[1:]:
-        cell = xw.write_value(ws, row, 1, name)
-        cell.hyperlink = f"#{quote_sheetname(name)}!A1"
-        cell.font = Font(color="0563C1", underline="single")
+        xw.link_to_sheet(xw.write_value(ws, row, 1, name), name)
         xw.write_value(ws, row, 2, purposes[name])
         row += 1
     ws.column_dimensions["A"].width = 22

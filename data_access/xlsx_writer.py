@@ -116,6 +116,16 @@ def write_title(ws: Worksheet, row: int, text: str, *, font: Font = TITLE_FONT, 
     return cell
 
 
+def link_to_sheet(cell: Cell, sheet: str) -> Cell:
+    """Makes `cell` an internal link to cell A1 of `sheet` (no external relationship)."""
+    from openpyxl.utils import quote_sheetname
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quote_sheetname(sheet)}!A1", display=str(cell.value))
+    cell.font = Font(color="0563C1", underline="single")
+    return cell
+
+
 def write_note(ws: Worksheet, row: int, text: str, *, column: int = 1) -> Cell:
     cell = write_value(ws, row, column, text)
     cell.font = NOTE_FONT

@@ -435,3 +435,27 @@ def test_page_offers_the_full_version_only_to_roles_that_may_make_it(sqlite_url,
         at, buttons = _page(sqlite_url, access, monkeypatch)
         assert buttons == ["Geanonimiseerde werkmap downloaden"]
         assert "voorbehouden aan de korpsleiding" in at.info[0].value
+
+
+def test_both_versions_on_sqlite_and_postgresql(any_engine):
+    """The hand-made zone of the KPI tests: the export's own queries (action items, indicators,
+    dossier rows, monthly series) give the same workbook figures on both databases."""
+    from tests.test_kpi_engine import load_zone
+
+    load_zone(any_engine)
+    report = compute_report(any_engine, YEAR, D)
+    full = _open(build_workbook(any_engine, KORPS, YEAR, D, anonymised=False))
+    rows = _summary_rows(full)
+    for kpi in (k for k in KPIS if not k.is_split):
+        expected = report.kpis[kpi.id]
+        assert rows[kpi.label][0] == (pytest.approx(expected) if isinstance(expected, float) else _expected_cell(expected))
+    # actions_total rows of 2025: A1, A2, A3, A4, A7, A8 (A5 geschrapt, A6 a 2024 action)
+    ws = full[sheets.SHEET_ACTIONS]
+    first, last = (int(part[1:]) for part in ws.tables["Acties"].ref.split(":"))
+    assert sorted(ws.cell(row=r, column=1).value for r in range(first + 1, last + 1)) == ["A1", "A2", "A3", "A4", "A7", "A8"]
+    # dossiers of 2025 up to D: K2..K6 (K1 from 2024, K8 after D)
+    ws = full["Klachten"]
+    first, last = (int(part[1:]) for part in ws.tables["klachten_dossiers"].ref.split(":"))
+    assert [ws.cell(row=r, column=1).value for r in range(first + 1, last + 1)] == ["K2", "K3", "K4", "K5", "K6"]
+    anonymised = _open(build_workbook(any_engine, NETWERK, YEAR, D, anonymised=True))
+    assert "K2" not in _texts(anonymised) and anonymised.sheetnames == full.sheetnames

@@ -98,6 +98,17 @@ def test_widths_count_table_cells_only_and_wrap_long_text():
     assert ws.column_dimensions["C"].width == 40  # a fixed width stays
 
 
+def test_link_to_sheet_is_internal():
+    wb = xw.new_workbook()
+    ws, other = wb.create_sheet("Blad"), wb.create_sheet("Nota's")
+    xw.link_to_sheet(xw.write_value(ws, 1, 1, "Nota's"), other.title)
+    data = xw.to_bytes(wb)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert not [n for n in z.namelist() if n.endswith("sheet1.xml.rels")]  # no external target
+    link = openpyxl.load_workbook(io.BytesIO(data))["Blad"]["A1"].hyperlink
+    assert link.location == "'Nota''s'!A1"
+
+
 def test_freeze_and_print_setup():
     wb = xw.new_workbook()
     ws = wb.create_sheet("Blad")
