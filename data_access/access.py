@@ -33,6 +33,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Figures for one dienst: with the zone's figures beside them, the other diensten's shown
     # counts give away a small one by subtraction, so the netwerk view stays zone-wide.
     "filter_dienst": frozenset({"korpsleiding", "integriteitscoordinator"}),
+    # Any reference date: figures at two dates a day apart show one dossier's date (and, through
+    # the splits, its category), so the netwerk view keeps the default date (31/12, or today).
+    "choose_reference_date": frozenset({"korpsleiding", "integriteitscoordinator"}),
 }
 # What stays allowed while screen-share mode is on: only what shows no person.
 SCREEN_SHARE_SAFE: frozenset[str] = frozenset({"export_anonymised"})
@@ -46,6 +49,7 @@ DENIED_MESSAGES = {
     "export_anonymised": "Uw rol mag geen export maken.",
     "view_audit": "Enkel de integriteitscoördinator mag het auditlogboek raadplegen.",
     "filter_dienst": "In de geanonimiseerde weergave zijn er enkel cijfers voor de hele zone, niet per dienst.",
+    "choose_reference_date": "In de geanonimiseerde weergave gelden de cijfers op 31/12 van het jaar, of vandaag voor het lopende jaar.",
 }
 SCREEN_SHARE_MESSAGE = "Schermdeling is actief: enkel geanonimiseerde cijfers. Schakel schermdeling uit om dit te doen."
 

@@ -13,7 +13,7 @@ from data_access.reader import read_rows
 from data_access.schema import REGISTER_TABLES
 
 ACTIONS = ("read_rows", "read_persons", "import", "change_settings", "export_full", "export_anonymised", "view_audit",
-           "filter_dienst")
+           "filter_dienst", "choose_reference_date")
 
 K, C, N = "korpsleiding", "integriteitscoordinator", "netwerk"
 # (role, screen_share, action, allowed)
@@ -26,6 +26,7 @@ MATRIX = [
     (K, False, "export_anonymised", True),
     (K, False, "view_audit", False),
     (K, False, "filter_dienst", True),
+    (K, False, "choose_reference_date", True),
     (C, False, "read_rows", True),
     (C, False, "read_persons", True),
     (C, False, "import", True),
@@ -34,6 +35,7 @@ MATRIX = [
     (C, False, "export_anonymised", True),
     (C, False, "view_audit", True),
     (C, False, "filter_dienst", True),
+    (C, False, "choose_reference_date", True),
     (N, False, "read_rows", False),
     (N, False, "read_persons", False),
     (N, False, "import", False),
@@ -42,6 +44,7 @@ MATRIX = [
     (N, False, "export_anonymised", True),
     (N, False, "view_audit", False),
     (N, False, "filter_dienst", False),
+    (N, False, "choose_reference_date", False),
 ] + [
     # Screen-share mode: every role gets the netwerk view, whatever it may do otherwise.
     (role, True, action, action == "export_anonymised")
