@@ -18,11 +18,17 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is geen geldige datum (gebruik jjjj-mm-dd)") from None
 
 
+def _year(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geldig jaar (gebruik jjjj)")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kpis", description="KPI's integriteitsbeleid")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("report", help="alle KPI's van een jaar als JSON")
-    p.add_argument("--year", type=int, required=True, help="het jaar (jjjj)")
+    p.add_argument("--year", type=_year, required=True, help="het jaar (jjjj)")
     p.add_argument("--as-of", type=_date, default=None, help="peildatum jjjj-mm-dd (standaard 31/12 of vandaag)")
     p.add_argument("--database-url", default=None)
     p.add_argument("--dienst", default=None, help="enkel deze dienst (klachten, nota's, dossiers)")

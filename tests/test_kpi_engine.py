@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from data_access.registers import INTEGRITY_CATEGORIES, KLACHTEN
-from kpis.engine import compute_report, default_as_of
+from kpis.engine import compute_report, default_as_of, diensten
 from tests.test_kpi_helpers import (
     DB_PARAMS,
     actie,
@@ -396,3 +396,8 @@ def test_report_json_shape(zone):
         else:
             assert isinstance(value, dict), kpi.id
     assert set(out["criteria"][0]) == {"id", "indicator", "value", "norm", "richting", "status"}
+
+
+def test_diensten_lists_every_dienst_once(zone):
+    # klachten, nota's and dossiers name these five services
+    assert diensten(zone) == ["Interventie", "Onthaal", "Recherche", "Verkeer", "Wijkwerking"]

@@ -48,3 +48,5 @@ def test_report_refuses_a_bad_date_in_dutch(sqlite_url):
     done = run("report", "--year", "2025", "--as-of", "31/12/2025", "--database-url", sqlite_url)
     assert done.returncode == 2
     assert "geen geldige datum" in done.stderr.decode()
+    done = run("report", "--year", "twintig", "--database-url", sqlite_url)
+    assert done.returncode == 2 and "geen geldig jaar" in done.stderr.decode()
