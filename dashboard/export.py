@@ -48,6 +48,15 @@ def export_file_name(year: int, as_of: dt.date | None, *, anonymised: bool) -> s
     return f"jaarevaluatie_integriteit_{year}{until}_{kind}.xlsx"
 
 
+def period_problem(year: int, as_of: dt.date | None) -> str | None:
+    """A Dutch sentence when the year or reference date cannot make a yearly export, else None."""
+    if not 1900 <= year <= 9998:
+        return f"Ongeldig jaar: {year}. Geef een jaar van vier cijfers, bv. 2025."
+    if as_of is not None and as_of < dt.date(year, 1, 1):
+        return f"De peildatum {as_of:%d/%m/%Y} valt vóór het jaar {year}: kies een peildatum in of na {year}."
+    return None
+
+
 def local_now() -> dt.datetime:
     """Now in Belgian time, naive (as a spreadsheet shows it)."""
     from dashboard.formatting import to_local
@@ -72,8 +81,12 @@ def build_workbook(
     audit row (default: export_file_name). Raises AccessDenied (Dutch message) when the role,
     in its current mode, may not make this version; the netwerk view (role netwerk or
     screen-share mode) can only make the anonymised one. Every export is recorded in the audit
-    log (action "export") in the same transaction as its reads."""
+    log (action "export") in the same transaction as its reads. Raises ValueError (Dutch) for
+    a year or reference date that cannot make an export (period_problem)."""
     access.require("export_anonymised" if anonymised else "export_full")
+    problem = period_problem(year, as_of)
+    if problem:
+        raise ValueError(problem)
     if isinstance(engine, sa.Connection):
         return _build(engine, access, year, as_of, anonymised, user, zone, file_name, made_at)
     with engine.begin() as conn:
@@ -146,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     out = Path(args.out)
+    problem = period_problem(args.year, args.as_of)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     if out.suffix.lower() != ".xlsx":
         print(f"Het uitvoerbestand moet op .xlsx eindigen: {out}", file=sys.stderr)
         return 2

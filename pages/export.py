@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import components as ui
 from dashboard import data
-from dashboard.export import build_workbook, default_zone, export_file_name
+from dashboard.export import build_workbook, default_zone, export_file_name, period_problem
 from dashboard.filters import current_filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -27,6 +27,10 @@ st.markdown(
     "De export geldt altijd voor de hele zone, ook als een dienst gekozen is. "
     "Het bestand wordt gemaakt wanneer u op een knop klikt; elke export wordt in het auditlogboek genoteerd."
 )
+problem = period_problem(filters.year, filters.as_of)
+if problem:
+    st.warning(problem, icon=":material/event_busy:")
+    st.stop()
 engine = data.get_engine()
 
 

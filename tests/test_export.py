@@ -360,6 +360,8 @@ def test_full_version_only_for_roles_that_may_see_rows(engine):
         build_workbook(engine, NETWERK, YEAR, anonymised=False)
     with pytest.raises(AccessDenied):  # screen-share mode: the netwerk view for any role
         build_workbook(engine, Access("chef", "korpsleiding", screen_share=True), YEAR, anonymised=False)
+    with pytest.raises(ValueError, match="Ongeldig jaar"):
+        build_workbook(engine, KORPS, 0, anonymised=True)
     assert _export_rows(engine) == []  # a refused export leaves no audit row
     for access in (NETWERK, Access("chef", "korpsleiding", screen_share=True), Access("coord", "integriteitscoordinator")):
         assert build_workbook(engine, access, YEAR, anonymised=True)[:2] == b"PK"  # any role, any mode
@@ -404,6 +406,8 @@ def test_cli_writes_the_workbook_and_refuses_in_dutch(sample_url, tmp_path):
     assert not (tmp_path / "vol.xlsx").exists()
     done = _cli("--year", "2025", "--as-of", "30/06/2025", "--out", str(out), "--database-url", sample_url)
     assert done.returncode == 2 and "geen geldige datum" in done.stderr.decode()
+    done = _cli("--year", "2026", "--as-of", "2025-12-31", "--out", str(out), "--database-url", sample_url)
+    assert done.returncode == 2 and "valt vóór het jaar 2026" in done.stderr.decode()
 
 
 # --- the Jaarexport page ----------------------------------------------------------------------------
