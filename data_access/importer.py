@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -131,6 +132,7 @@ def _import(engine, source, *, file_name, user, dry_run, progress) -> ImportRepo
     if report.errors:
         return report
 
+    report_progress("Vergelijken met de databank", 0.4)
     try:
         if dry_run:
             with engine.connect() as conn:
@@ -143,13 +145,11 @@ def _import(engine, source, *, file_name, user, dry_run, progress) -> ImportRepo
                 _write(conn, plans, report.import_id, lambda m, f: report_progress(m, 0.5 + 0.5 * f))
                 db.bump_data_version(conn)
             report.applied = True
-    except ImportBusy:
-        report.errors.append(located(name, BUSY_MESSAGE))
-        report.import_id = None
-        return report
-    except sa.exc.SQLAlchemyError as exc:
-        report.errors.append(located(name, f"de databank weigerde de import ({_describe(exc)}); er werd niets gewijzigd"))
-        report.import_id, report.applied = None, False
+    except (ImportBusy, sa.exc.SQLAlchemyError) as exc:
+        message = BUSY_MESSAGE if isinstance(exc, ImportBusy) else (
+            f"de databank weigerde de import ({_describe(exc)}); er werd niets gewijzigd")
+        report.errors.append(located(name, message))
+        report.counts, report.import_id, report.applied = {}, None, False
         return report
     report.counts = {p.rows.register.name: p.counts for p in plans}
     report_progress("Klaar", 1.0)
@@ -157,8 +157,6 @@ def _import(engine, source, *, file_name, user, dry_run, progress) -> ImportRepo
 
 
 def _guess_name(source) -> str:
-    from pathlib import Path
-
     if isinstance(source, (bytes, bytearray, memoryview)):
         return "bestand"
     if isinstance(source, (str, os.PathLike)):
