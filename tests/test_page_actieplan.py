@@ -1,0 +1,165 @@
+"""The Actieplan page: cards, progress per goal, the timeline and the overdue actions equal the
+KPI engine's; the trekker filter; the reference-date line; empty views in Dutch; the items show
+for every role (no personal data) but never the free-text opmerking."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+
+import numpy as np
+import pytest
+import sqlalchemy as sa
+
+from data_access.db import connect
+from data_access.registers import STRATEGIC_GOALS
+from data_access.schema import REGISTER_TABLES
+from dashboard.formatting import fmt_date, fmt_value
+from kpis.engine import compute_report
+from tests.dashboard_apptest import open_page, start_app, texts
+
+THIS_YEAR = dt.date.today().year
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory):
+    from sample_data.__main__ import ensure
+
+    path = tmp_path_factory.mktemp("actieplan") / "sample.sqlite"
+    url = f"sqlite:///{path}"
+    assert ensure(url, workbook_path=path.with_suffix(".xlsx")) == 0
+    return url
+
+
+def _report(url, year=THIS_YEAR):
+    engine = connect(url)
+    try:
+        return compute_report(engine, year)
+    finally:
+        engine.dispose()
+
+
+def _decode(values):
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])).tolist()
+    return list(values)
+
+
+def _charts(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def _goal_bars(spec) -> dict[str, dict[str, int]]:
+    """{trace name: {goal: value}} of the progress chart."""
+    return {t["name"]: dict(zip(t["y"], _decode(t["x"]))) for t in spec["data"] if t["type"] == "bar"}
+
+
+def _timeline_ids(spec) -> list[str]:
+    ids = []
+    for trace in spec["data"]:
+        ids += [label.split(" · ")[0] for label in trace["y"]]
+    return ids
+
+
+def test_cards_goals_timeline_and_overdue_equal_the_engine(sample_url, monkeypatch):
+    at = open_page(start_app(sample_url, monkeypatch=monkeypatch), "actieplan")
+    report = _report(sample_url)
+    kpis = report.kpis
+    assert kpis["actions_total"] > 0 and kpis["actions_overdue"] > 0  # the sample has late actions
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Acties"] == fmt_value(kpis["actions_total"], "count")
+    assert cards["Aandeel afgerond"] == fmt_value(kpis["actions_done_rate"], "rate")
+    assert cards["Acties over deadline"] == fmt_value(kpis["actions_overdue"], "count")
+
+    goals_chart, timeline = _charts(at)
+    bars = _goal_bars(goals_chart)
+    for goal in STRATEGIC_GOALS:
+        by_goal = kpis["actions_by_goal"][goal]
+        assert bars["afgerond"][goal] == by_goal["afgerond"]
+        assert bars["over deadline"][goal] == by_goal["overdue"]
+        # the rest of the goal's actions: total - afgerond - overdue
+        assert bars["nog open, binnen deadline"][goal] == by_goal["total"] - by_goal["afgerond"] - by_goal["overdue"]
+
+    ids = _timeline_ids(timeline)
+    assert len(ids) == len(set(ids)) == kpis["actions_total"]
+    # The reference-date line and its label ('vandaag dd/mm/jjjj' for today's reference date).
+    assert any(s.get("type") == "line" and str(s["x0"])[:10] == dt.date.today().isoformat() for s in timeline["layout"]["shapes"])
+    assert any(a["text"] == f"vandaag {fmt_date(dt.date.today())}" for a in timeline["layout"]["annotations"])
+    # Dutch month names on the date axis.
+    assert any(t.split()[0] in ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+               for t in timeline["layout"]["xaxis"]["ticktext"])
+
+    late = at.dataframe[0].value
+    assert len(late) == kpis["actions_overdue"]
+    assert (late["dagen_te_laat"] > 0).all()
+
+
+def test_the_trekker_filter_keeps_only_that_trekkers_actions(sample_url, monkeypatch):
+    at = open_page(start_app(sample_url, monkeypatch=monkeypatch), "actieplan")
+    engine = connect(sample_url)
+    with engine.connect() as conn:
+        t = REGISTER_TABLES["actieplan"]
+        owners = dict(conn.execute(sa.select(t.c.actie_id, t.c.trekker)).all())
+    engine.dispose()
+    every = _timeline_ids(_charts(at)[1])
+    trekker = owners[every[0]]
+    at.selectbox(key="actieplan_trekker").select(trekker).run()
+    assert not at.exception
+    ids = _timeline_ids(_charts(at)[1])
+    assert ids == [i for i in every if owners[i] == trekker]
+    assert f"Trekker {trekker}: {len(ids)} acties" in texts(at)
+    # The cards stay those of the whole plan.
+    assert {m.label: m.value for m in at.metric}["Acties"] == str(len(every))
+
+
+@pytest.mark.parametrize("role", ["netwerk", "korpsleiding"])
+def test_items_show_for_every_role_without_the_free_text(sample_url, monkeypatch, role):
+    at = open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "actieplan")
+    assert len(_timeline_ids(_charts(at)[1])) == _report(sample_url).kpis["actions_total"]
+    engine = connect(sample_url)
+    with engine.connect() as conn:
+        t = REGISTER_TABLES["actieplan"]
+        remarks = [r for r in conn.execute(sa.select(t.c.opmerking)).scalars() if r]
+    engine.dispose()
+    assert remarks
+    shown = texts(at) + json.dumps(_charts(at), ensure_ascii=False) + "".join(d.value.to_csv() for d in at.dataframe)
+    assert not [r for r in remarks if r in shown]
+
+
+def test_empty_database_gives_the_dutch_empty_message(engine, sqlite_url, monkeypatch):
+    at = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "actieplan")
+    assert f"Nog geen gegevens voor het actieplan in {THIS_YEAR}." in texts(at)
+    assert not at.get("plotly_chart")
+
+
+def test_a_year_without_actions_and_an_action_without_start(engine, sqlite_url, monkeypatch):
+    t = REGISTER_TABLES["actieplan"]
+    with engine.begin() as conn:
+        conn.execute(REGISTER_TABLES["meldingen"].insert().values(  # makes 2024 a year of the filter
+            nummer="ME-1", datum_ontvangst=dt.date(2024, 3, 1), kanaal="extern", anoniem=False,
+            categorie="andere", status="onderzoek"))
+        conn.execute(t.insert(), [
+            {"actie_id": "A-1", "strategische_doelstelling": "Monitoren", "operationele_doelstelling": "3.1.3.1",
+             "actie": "Actieplan opstellen en periodiek opvolgen met alle betrokken diensten van de zone",
+             "trekker": "korpschef", "startdatum": dt.date(2025, 1, 10), "deadline": dt.date(2025, 6, 30),
+             "status": "lopend", "voortgang": 40.0},
+            {"actie_id": "A-2", "strategische_doelstelling": "Afdwingen", "operationele_doelstelling": "3.1.4.1",
+             "actie": "Meldplicht toelichten", "trekker": "integriteitscoördinator", "startdatum": None,
+             "deadline": dt.date(2025, 11, 30), "status": "niet gestart", "voortgang": 0.0},
+        ])
+    at = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "actieplan")
+    at.sidebar.selectbox(key="jaar").select(2024).run()
+    assert "Nog geen gegevens voor het actieplan in 2024." in texts(at)
+    at.sidebar.selectbox(key="jaar").select(2025).run()
+    assert not at.exception
+    timeline = _charts(at)[1]
+    bar = next(tr for tr in timeline["data"] if tr["type"] == "bar")
+    diamond = next(tr for tr in timeline["data"] if tr["type"] == "scatter")
+    # The long action is cut on the axis and whole on hover; the one without start is a diamond.
+    assert bar["y"][0].endswith("…") and len(bar["y"][0]) < 50
+    assert "met alle betrokken diensten van de zone" in bar["customdata"][0]
+    assert diamond["y"] == ["A-2 · Meldplicht toelichten"] and diamond["marker"]["symbol"] == "diamond"
+    # Both deadlines lie before 31/12/2025 and neither is afgerond: both over deadline.
+    assert bar["name"] == diamond["name"] == "over deadline"
+    assert list(at.dataframe[0].value["actie_id"]) == ["A-1", "A-2"]  # most days late first
