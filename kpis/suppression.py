@@ -160,59 +160,98 @@ def _with_differences(lines: list[Line], values: Mapping) -> list[Line]:
     return out
 
 
-def _bounds(values: Mapping, lines: list[Line], primary: set, secondary: set, threshold: int) -> dict:
-    """What a reader can work out about each hidden cell: an interval [lo, hi]. A "<N" cell
-    starts as [1, N-1], an "x" cell as [N, grand total]; then every line narrows its hidden
-    cells (its total minus the shown cells minus the others' bounds), over and over until
-    nothing changes (the shuttle algorithm for tables with known margins)."""
-    top = sum(int(v) for v in values.values())
-    bounds = {k: [1, threshold - 1] if k in primary else [threshold, top] for k in primary | secondary}
-    work = []
+@dataclass(frozen=True)
+class Constraint:
+    """sum(coefficient x cell) lies in [lo, hi], coefficients +1 or -1: a Line, or a margin
+    that is itself a cell (the cells of a column minus its total = 0)."""
+
+    terms: tuple  # ((key, +1 | -1), ...)
+    lo: int = 0
+    hi: int = 0
+
+
+def _constraints(lines: list[Line], values: Mapping) -> list[Constraint]:
+    out = []
     for line in lines:
-        hidden = [k for k in line.keys if k in bounds]
-        if hidden:
-            shown = sum(int(values[k]) for k in line.keys if k not in bounds)
-            t_lo, t_hi = line.total(values)
-            work.append((hidden, t_lo - shown, t_hi - shown))
+        lo, hi = line.total(values)
+        out.append(Constraint(tuple((k, 1) for k in line.keys), lo, hi))
+    return out
+
+
+def _bounds(values: Mapping, constraints: list[Constraint], hidden: Mapping, threshold: int) -> dict:
+    """What a reader can work out about each hidden cell: an interval [lo, hi]. `hidden` gives
+    each hidden cell its starting interval ("<N": 1..N-1, "x": N or more, unknown: 0 or more);
+    then every constraint narrows its hidden cells (its total minus the shown cells minus the
+    others' bounds), over and over until nothing changes (the shuttle algorithm for tables
+    with known margins)."""
+    bounds = {k: list(v) for k, v in hidden.items()}
+    work = []
+    for c in constraints:
+        terms = [(k, a) for k, a in c.terms if k in bounds]
+        if terms:
+            known = sum(a * int(values[k]) for k, a in c.terms if k not in bounds)
+            work.append((terms, c.lo - known, c.hi - known))
+
+    def term(k, a):  # the interval of a x cell
+        lo, hi = bounds[k]
+        return (lo, hi) if a > 0 else (-hi, -lo)
+
     changed = True
     while changed:
         changed = False
-        for hidden, r_lo, r_hi in work:
-            lo_sum = sum(bounds[k][0] for k in hidden)
-            hi_sum = sum(bounds[k][1] for k in hidden)
-            for k in hidden:
-                lo, hi = bounds[k]
-                new_lo = max(lo, r_lo - (hi_sum - hi))
-                new_hi = min(hi, r_hi - (lo_sum - lo))
-                if (new_lo, new_hi) != (lo, hi):
-                    bounds[k] = [new_lo, new_hi]
-                    lo_sum += new_lo - lo
-                    hi_sum += new_hi - hi
+        for terms, r_lo, r_hi in work:
+            spans = [term(k, a) for k, a in terms]
+            lo_sum = sum(t[0] for t in spans)
+            hi_sum = sum(t[1] for t in spans)
+            for (k, a), (t_lo, t_hi) in zip(terms, spans):
+                new_t_lo = max(t_lo, r_lo - (hi_sum - t_hi))
+                new_t_hi = min(t_hi, r_hi - (lo_sum - t_lo))
+                if (new_t_lo, new_t_hi) != (t_lo, t_hi):
+                    bounds[k] = [new_t_lo, new_t_hi] if a > 0 else [-new_t_hi, -new_t_lo]
                     changed = True
+                    break  # recompute the sums of this constraint
     return bounds
 
 
-def protect(values: Mapping, lines, threshold: int = DEFAULT_THRESHOLD) -> tuple[set, set] | None:
+def protect(
+    values: Mapping,
+    lines,
+    threshold: int = DEFAULT_THRESHOLD,
+    *,
+    constraints=(),
+    primary=(),
+    secondary=(),
+    unknown=(),
+    frozen=(),
+) -> tuple[set, set] | None:
     """Primary and secondary suppression over cells `values` ({key: count}) with `lines`:
-    collections of keys whose sum is known (or Line objects for a sum known within bounds).
+    collections of keys whose sum is known (or Line objects for a sum known within bounds),
+    and `constraints` (Constraint: e.g. a margin shown elsewhere that is itself hidden).
     Returns (primary, secondary) hidden keys, or None when it cannot be protected (withhold).
-    Primary: counts 1..N-1. While a reader can pin down a "<N" cell (its interval from
-    `_bounds` holds one value), the smallest cell still shown (not 0) in a line through a
-    pinned cell is hidden too."""
+    Primary: counts 1..N-1 (and the keys in `primary`). While a reader can pin down a "<N"
+    cell (its interval from `_bounds` holds one value), the smallest cell still shown (not 0,
+    not in `frozen`: cells whose display is decided elsewhere) on a line through a pinned cell
+    is hidden too. `secondary` and `unknown` are cells already shown as "x" or withheld."""
     lines = _with_differences([_as_line(line) for line in lines], values)
-    primary = {k for k, v in values.items() if is_small(v, threshold)}
-    secondary: set = set()
+    all_constraints = _constraints(lines, values) + list(constraints)
+    frozen = set(frozen) | set(unknown)
+    primary = {k for k, v in values.items() if is_small(v, threshold) and k not in frozen} | set(primary)
+    secondary = set(secondary)
+    top = sum(int(v) for v in values.values())
     while True:
-        bounds = _bounds(values, lines, primary, secondary, threshold)
+        hidden = {k: (1, threshold - 1) for k in primary}
+        hidden.update({k: (threshold, top) for k in secondary})
+        hidden.update({k: (0, top) for k in unknown})
+        bounds = _bounds(values, all_constraints, hidden, threshold)
         pinned = {k for k, (lo, hi) in bounds.items() if lo >= hi}
         if not pinned & primary:
             return primary, secondary
         candidates = {
             (int(values[k]), str(k), k)
-            for line in lines
-            if pinned.intersection(line.keys)
-            for k in line.keys
-            if k not in bounds and values[k]
+            for c in all_constraints
+            if pinned.intersection(k for k, _ in c.terms)
+            for k, _ in c.terms
+            if k not in bounds and k not in frozen and values[k]
         }
         if not candidates:
             return None
@@ -281,6 +320,73 @@ def suppress_frame(
     for r in frame.index:
         for c in frame.columns:
             shown.at[r, c] = _render(frame.at[r, c], (r, c), primary, secondary, threshold)
+    return shown, None
+
+
+def _margin_presets(shown: Mapping | None, keys: dict, threshold: int):
+    """The display of margins decided elsewhere (a split shown on the same page): "<N" ->
+    primary, "x" -> secondary, a number -> known, the whole split withheld (None) -> unknown."""
+    primary, secondary, unknown = set(), set(), set()
+    for name, key in keys.items():
+        shown_value = None if shown is None else shown.get(name)
+        if shown is None:
+            unknown.add(key)
+        elif isinstance(shown_value, str):
+            (primary if shown_value.startswith("<") else secondary).add(key)
+        elif shown_value is None:
+            unknown.add(key)
+    return primary, secondary, unknown
+
+
+def suppress_crosstab(
+    table: pd.DataFrame,
+    threshold: int = DEFAULT_THRESHOLD,
+    *,
+    row_margins: Mapping | None | bool = True,
+    column_margins: Mapping | None | bool = True,
+) -> tuple[pd.DataFrame | None, str | None]:
+    """A two-way table of counts (e.g. categorie x dienst) whose margins are also shown
+    elsewhere, protected together with them. For each margin: True = its exact sums are known
+    (as suppress_frame assumes); a mapping = the display of that margin as shown elsewhere
+    (the suppressed split {value: int | "<N" | "x"}, or None for a withheld split): hidden
+    margins then stay hidden, also through the cells of this table (a column shown in full
+    would give back an "x" total, and through the split's total a "<N" one). The grand total is
+    taken as known. Returns (the shown table, or None and a Dutch reason)."""
+    counts = table.fillna(0).astype("int64")
+    values: dict = {(r, c): int(counts.at[r, c]) for r in counts.index for c in counts.columns}
+    lines: list = []
+    constraints: list[Constraint] = []
+    primary: set = set()
+    secondary: set = set()
+    unknown: set = set()
+    frozen: set = set()
+    grand = int(counts.to_numpy().sum())
+    for axis, margins, labels in (("row", row_margins, counts.index), ("column", column_margins, counts.columns)):
+        cells_of = (lambda r: [(r, c) for c in counts.columns]) if axis == "row" else (lambda c: [(r, c) for r in counts.index])
+        if margins is True:
+            lines += [tuple(cells_of(label)) for label in labels if len(cells_of(label)) > 1]
+            continue
+        if margins is False:
+            continue
+        keys = {label: ("__" + axis + "__", label) for label in labels}
+        for label, key in keys.items():
+            values[key] = sum(values[cell] for cell in cells_of(label))
+            constraints.append(Constraint(tuple((cell, 1) for cell in cells_of(label)) + ((key, -1),), 0, 0))
+        constraints.append(Constraint(tuple((key, 1) for key in keys.values()), grand, grand))
+        p, s_, u = _margin_presets(margins, keys, threshold)
+        primary |= p
+        secondary |= s_
+        unknown |= u
+        frozen |= set(keys.values())
+    protected = protect(values, lines, threshold, constraints=constraints, primary=primary,
+                        secondary=secondary, unknown=unknown, frozen=frozen)
+    if protected is None:
+        return None, withheld_reason(threshold)
+    hidden_primary, hidden_secondary = protected
+    shown = pd.DataFrame(index=table.index, columns=table.columns, dtype=object)
+    for r in table.index:
+        for c in table.columns:
+            shown.at[r, c] = _render(table.at[r, c], (r, c), hidden_primary, hidden_secondary, threshold)
     return shown, None
 
 

@@ -16,6 +16,7 @@ from kpis.suppression import (
     Line,
     protect,
     suppress_count,
+    suppress_crosstab,
     suppress_frame,
     suppress_kpis,
     suppress_median,
@@ -246,3 +247,32 @@ def test_suppress_engine_report_hides_criterion_values_and_recounts():
     assert safe.extra["suppression"]["threshold"] == 5
     assert report.kpis["notes_followup_overdue"] == 1  # the original is not changed
     assert dataclasses.replace(report) == report
+
+
+def test_crosstab_keeps_the_hidden_totals_of_the_split_shown_beside_it():
+    # Categories r0..r3 (24 complaints) split over two diensten. The category split alone:
+    # {r0: 4, r1: 12, r2: 4, r3: 4} -> r0, r2, r3 "<5"; r1 = 24 - 12 would give their sum
+    # (12 with each at most 4: all three pinned at 4), so r1 is hidden as "x".
+    table = pd.DataFrame({"d0": [3, 6, 2, 1], "d1": [1, 6, 2, 3]}, index=["r0", "r1", "r2", "r3"])
+    split = suppress_split(table.sum(axis=1).to_dict()).values
+    assert split == {"r0": "<5", "r1": SECONDARY, "r2": "<5", "r3": "<5"}
+    # Protected on its own (row totals taken as known), the table shows row r1 in full: 6 + 6
+    # gives r1 = 12 back, and with it r0 = r2 = r3 = 4 through the split's total.
+    alone, _ = suppress_frame(table)
+    assert alone.loc["r1"].tolist() == [6, 6]
+    # Protected together with the split as its row totals, one r1 cell is hidden too:
+    # r1 = x + 6 with x >= 5 only says r1 >= 11, so r0 + r2 + r3 = 24 - r1 <= 13 and each of
+    # them can again be anything from 1 to 4.
+    shown, reason = suppress_crosstab(table, row_margins=split, column_margins=True)
+    assert reason is None
+    assert shown.loc["r1"].tolist() == [SECONDARY, 6]
+    assert (shown.loc[["r0", "r2", "r3"]] == "<5").all().all()
+
+
+def test_crosstab_with_a_withheld_split_and_known_margins():
+    # A withheld split tells nothing about the row totals: (a, d1) = 3 is only "<5" then,
+    # while with the row totals known (the default) row a = [3, 0] pins it: withheld.
+    table = pd.DataFrame({"d1": [3, 5, 10], "d2": [0, 5, 10]}, index=["a", "b", "c"])
+    assert suppress_crosstab(table)[0] is None
+    shown, _ = suppress_crosstab(table, row_margins=None, column_margins=False)
+    assert shown.loc["a"].tolist() == ["<5", 0]
