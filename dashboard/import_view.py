@@ -23,15 +23,6 @@ def register_label(name: str) -> str:
     return register.label if register else name
 
 
-def counts_sentence(counts: dict) -> str:
-    """{register: {added, updated, unchanged}} -> 'Klachten: 12 toegevoegd, 3 bijgewerkt,
-    40 ongewijzigd; Meldingen: ...', in the importer's words."""
-    return "; ".join(
-        f"{register_label(name)}: " + ", ".join(f"{fmt_int(n)} {COUNT_LABELS.get(k, k)}" for k, n in value.items())
-        for name, value in (counts or {}).items()
-    )
-
-
 def plain(text: str) -> str:
     """Text from a file (a sheet name, a cell value in a message) shown literally in markdown:
     no bold, links, HTML or LaTeX ($) from someone's spreadsheet."""
@@ -78,20 +69,23 @@ def _message_list(messages: list[str], limit: int = 200) -> None:
 
 
 def history_frame(history: list[dict]) -> pd.DataFrame:
-    """The import log as shown: when (dd/mm/jjjj HH:MM), who, file, sha256 (short), counts."""
-    return pd.DataFrame(
-        [
-            {
-                "Wanneer": fmt_datetime(entry["at"], from_utc=True),
-                "Door": entry["user_name"],
-                "Bestand": entry["file_name"],
-                "Controlegetal (sha256)": (entry.get("sha256") or "")[:12],
-                "Rijen": counts_sentence(entry.get("counts") or {}),
-            }
-            for entry in history
-        ],
-        columns=["Wanneer", "Door", "Bestand", "Controlegetal (sha256)", "Rijen"],
-    )
+    """The import log as shown: when (dd/mm/jjjj HH:MM, Belgian time), who, file, sha256
+    (short), the registers in the file and the rows added / updated / unchanged over them."""
+    rows = []
+    for entry in history:
+        counts = entry.get("counts") or {}
+        row = {
+            "Wanneer": fmt_datetime(entry["at"], from_utc=True),
+            "Door": entry["user_name"],
+            "Bestand": entry["file_name"],
+            "Controlegetal (sha256)": (entry.get("sha256") or "")[:12],
+            "Registers": ", ".join(register_label(name) for name in counts),
+        }
+        for key, label in COUNT_LABELS.items():
+            row[label.capitalize()] = sum(int(c.get(key, 0)) for c in counts.values())
+        rows.append(row)
+    columns = ["Wanneer", "Door", "Bestand", "Controlegetal (sha256)", "Registers", *(l.capitalize() for l in COUNT_LABELS.values())]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def template_bytes() -> bytes:

@@ -20,7 +20,7 @@ ui.page_header(
 )
 
 CHECK_KEY = "_gegevens_check"  # (sha256, file name, dry-run report) of the uploaded file
-DONE_KEY = "_gegevens_done"  # (file name, counts) of the import just done, shown once
+DONE_KEY = "_gegevens_done"  # the report of the import just done, shown once
 UPLOAD_ROUND = "_gegevens_round"  # bumped after an import to empty the uploader
 
 
@@ -54,11 +54,8 @@ def _audit_import(file_name: str, sha256: str, report) -> None:
 
 done = st.session_state.pop(DONE_KEY, None)
 if done:
-    st.success(
-        f"**{import_view.plain(done[0])}** is geïmporteerd. {import_view.plain(import_view.counts_sentence(done[1]))}. "
-        "De cijfers op alle pagina's zijn bijgewerkt.",
-        icon=":material/check_circle:",
-    )
+    import_view.show_report(done)
+    st.caption("De cijfers op alle pagina's zijn bijgewerkt.")
 
 upload_column, template_column = st.columns([2, 1], gap="large")
 
@@ -90,7 +87,7 @@ with upload_column:
                 if result.applied:
                     st.session_state.pop(CHECK_KEY, None)
                     st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1
-                    st.session_state[DONE_KEY] = (uploaded.name, result.counts)
+                    st.session_state[DONE_KEY] = result
                     st.rerun()
                 st.session_state[CHECK_KEY] = (sha256, uploaded.name, result)
                 st.rerun()

@@ -6,32 +6,44 @@ import streamlit as st
 
 from dashboard import components as ui
 from dashboard import data, errors
+from dashboard.settings_view import grouped_settings
 from data_access import audit
 from data_access.settings import SETTINGS, save_settings
+
+SAVED_KEY = "_instellingen_saved"
 
 access = ui.require("change_settings")
 ui.page_header(
     "Instellingen",
     caption="Normen en termijnen voor de indicatoren, en de drempel voor kleine aantallen. "
-    "Een wijziging geldt meteen voor alle cijfers.",
+    "Een wijziging geldt meteen voor alle cijfers en wordt in het auditlogboek genoteerd.",
 )
 
+saved = st.session_state.pop(SAVED_KEY, None)
+if saved:
+    labels = {s.key: s.label for s in SETTINGS}
+    st.success("Opgeslagen: " + "; ".join(f"{labels[k]} = {v}" for k, v in saved.items()), icon=":material/check:")
+
 current = data.get_settings()
-with st.form("instellingen"):
+groups = grouped_settings()
+
+with st.form("instellingen", border=False):
     values = {}
-    columns = st.columns(2)
-    for i, setting in enumerate(SETTINGS):
-        with columns[i % 2]:
-            values[setting.key] = st.number_input(
-                setting.label,
-                min_value=setting.minimum,
-                max_value=setting.maximum,
-                value=int(current[setting.key]),
-                step=1,
-                key=f"instelling_{setting.key}",
-                help=f"Standaard {setting.default}; toegelaten van {setting.minimum} tot {setting.maximum}.",
-            )
-    submitted = st.form_submit_button("Opslaan", type="primary")
+    columns = st.columns(3, gap="medium")
+    for i, (title, settings) in enumerate(groups.items()):
+        with columns[i % 3].container(border=True):
+            st.markdown(f"**{title}**")
+            for setting in settings:
+                values[setting.key] = st.number_input(
+                    setting.label,
+                    min_value=setting.minimum,
+                    max_value=setting.maximum,
+                    value=int(current[setting.key]),
+                    step=1,
+                    key=f"instelling_{setting.key}",
+                    help=f"Standaard {setting.default}; toegelaten van {setting.minimum} tot {setting.maximum}.",
+                )
+    submitted = st.form_submit_button("Opslaan", type="primary", icon=":material/save:")
 
 if submitted:
     changes = {key: int(value) for key, value in values.items() if int(value) != int(current[key])}
@@ -45,10 +57,5 @@ if submitted:
         except ValueError as exc:
             st.error(str(exc))
         else:
-            st.session_state["_instellingen_saved"] = changes
+            st.session_state[SAVED_KEY] = changes
             st.rerun()
-
-saved = st.session_state.pop("_instellingen_saved", None)
-if saved:
-    labels = {s.key: s.label for s in SETTINGS}
-    st.success("Opgeslagen: " + "; ".join(f"{labels[k]} = {v}" for k, v in saved.items()), icon=":material/check:")

@@ -81,6 +81,7 @@ def test_a_good_workbook_is_checked_then_imported_on_confirmation(engine, sqlite
     history = at.dataframe[-1].value
     assert list(history["Bestand"]) == ["klachten-2024.xlsx"]
     assert history["Door"].iloc[0] == "test-integriteitscoordinator"
+    assert (history["Registers"].iloc[0], history["Toegevoegd"].iloc[0], history["Bijgewerkt"].iloc[0]) == ("Klachten", 2, 0)
     assert history["Wanneer"].iloc[0][2] == "/" and len(history["Wanneer"].iloc[0]) == 16  # dd/mm/jjjj HH:MM
     # The new year is offered by the filter right away (the import bumped the data version).
     assert "2024" in at.sidebar.selectbox(key="jaar").options

@@ -48,3 +48,13 @@ def test_saving_without_a_change_writes_nothing(engine, sqlite_url, monkeypatch)
     assert "Er is niets gewijzigd." in texts(at)
     with engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(audit_log).where(audit_log.c.action == "instellingen")).scalar() == 0
+
+
+
+def test_every_setting_belongs_to_a_named_group():
+    from dashboard.settings_view import OTHER, grouped_settings
+    from data_access.settings import SETTINGS
+
+    groups = grouped_settings()
+    assert OTHER not in groups
+    assert sorted(s.key for g in groups.values() for s in g) == sorted(s.key for s in SETTINGS)
