@@ -1,0 +1,83 @@
+"""Open meldingen against the legal terms of the law of 8 December 2022 (acknowledgement within
+report_ack_days, feedback within report_feedback_months), as counts, cached on small keys.
+
+The meldingen are those kpis.alerts lists at the reference date (every year, zone-wide): not yet
+acknowledged (within the term or late) and feedback due within kpis.alerts.FEEDBACK_NEAR_DAYS
+days or late. For the netwerk view the four counts go through kpis.suppression as a split whose
+total and per-kind sums are known (the Overzicht shows the alerts per kind): '<5', 'x', or None
+when they cannot be protected.
+
+    term_counts(access, filters) -> {cell: int | '<N' | 'x'} | None     cells of CELLS
+    CELLS: {cell: (label, help)}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import data, errors
+from data_access.access import Access
+
+ACK_OPEN, ACK_LATE, FEEDBACK_NEAR, FEEDBACK_LATE = "ack_open", "ack_late", "feedback_near", "feedback_late"
+
+
+def cells(settings: dict) -> dict[str, tuple[str, str]]:
+    """{cell: (Dutch label, help)} in the order shown, with the norms of the settings."""
+    from kpis.alerts import FEEDBACK_NEAR_DAYS
+
+    ack, months = settings["report_ack_days"], settings["report_feedback_months"]
+    return {
+        ACK_OPEN: (
+            "Nog te bevestigen, binnen termijn",
+            f"Meldingen zonder ontvangstbevestiging (en zonder terugkoppeling) waarvan de termijn van {ack} dagen "
+            "na ontvangst op de peildatum nog loopt.",
+        ),
+        ACK_LATE: (
+            "Ontvangstbevestiging te laat",
+            f"Meldingen zonder ontvangstbevestiging (en zonder terugkoppeling) waarvan de termijn van {ack} dagen "
+            "na ontvangst op de peildatum verstreken is.",
+        ),
+        FEEDBACK_NEAR: (
+            f"Terugkoppeling binnen {FEEDBACK_NEAR_DAYS} dagen",
+            f"Meldingen zonder terugkoppeling waarvan de termijn (ontvangstbevestiging, of ontvangst + {ack} dagen, "
+            f"+ {months} maanden) binnen {FEEDBACK_NEAR_DAYS} dagen na de peildatum verstrijkt.",
+        ),
+        FEEDBACK_LATE: (
+            "Terugkoppeling te laat",
+            f"Meldingen zonder terugkoppeling waarvan de termijn (ontvangstbevestiging, of ontvangst + {ack} dagen, "
+            f"+ {months} maanden) op de peildatum verstreken is.",
+        ),
+    }
+
+
+def _cell(alert) -> str:
+    from kpis.alerts import KIND_ACK
+
+    late = alert.days_late > 0
+    if alert.kind == KIND_ACK:
+        return ACK_LATE if late else ACK_OPEN
+    return FEEDBACK_LATE if late else FEEDBACK_NEAR
+
+
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+def _term_counts(url: str, version: int, as_of: dt.date, aggregated_only: bool, threshold: int):
+    from kpis.alerts import KIND_ACK, KIND_FEEDBACK, alerts
+    from kpis.suppression import suppress_split
+
+    counts = {cell: 0 for cell in (ACK_OPEN, ACK_LATE, FEEDBACK_NEAR, FEEDBACK_LATE)}
+    for alert in alerts(data._engine(url), as_of):
+        if alert.kind in (KIND_ACK, KIND_FEEDBACK):
+            counts[_cell(alert)] += 1
+    if not aggregated_only:
+        return counts
+    kinds = [(ACK_OPEN, ACK_LATE), (FEEDBACK_NEAR, FEEDBACK_LATE)]  # each kind's total is shown elsewhere
+    return suppress_split(counts, threshold, groups=kinds).values
+
+
+def term_counts(access: Access, filters) -> dict | None:
+    """The four counts at the filters' reference date; suppressed for the netwerk view (None:
+    withheld)."""
+    with errors.database_guard():
+        return _term_counts(data.database_url(), data.current_data_version(), filters.as_of, *data._view_key(access))
