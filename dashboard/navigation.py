@@ -37,7 +37,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("overzicht", "Overzicht", "Overzicht"),
     PageSpec("klachten", "Klachten", "Registers"),
     PageSpec("functioneringsnotas", "Functioneringsnota's", "Registers"),
-    PageSpec("tuchtdossiers", "Tucht- en gerechtelijke dossiers", "Registers"),
+    PageSpec("tuchtdossiers", "Tuchtdossiers", "Registers"),  # in full on the page itself
     PageSpec("meldingen", "Meldingen integriteit", "Registers"),
     PageSpec("actieplan", "Actieplan", "Beleid"),
     PageSpec("evaluatiecriteria", "Evaluatiecriteria", "Beleid"),

@@ -101,7 +101,8 @@ def month_axis(fig: go.Figure, months: Sequence[dt.date], *, axis: str = "x", ma
 
 # Page-wide CSS, injected once per run by dashboard/app.py. KPI cards: a long label wraps, and the
 # delta's "t.o.v. ..." text moves under the delta, instead of being cut off with an ellipsis
-# (cards are narrow at 1280 px).
+# (cards are narrow at 1280 px). On a screen 1700 px or wider (a 1920x1080 projector) the root
+# font is one step larger; screen-share mode (dashboard.auth) enlarges it further.
 GLOBAL_CSS = """
 <style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
@@ -112,5 +113,7 @@ GLOBAL_CSS = """
   overflow: visible !important; text-overflow: clip !important; max-width: none !important;
 }
 [data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
+/* A 1920x1080 projector: everything one step larger (Streamlit sizes in rem). */
+@media (min-width: 1700px) { html { font-size: 18px; } }
 </style>
 """

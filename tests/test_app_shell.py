@@ -180,3 +180,29 @@ def test_drill_down_is_not_offered_to_the_netwerk_view(sample_url, monkeypatch):
     assert not [t for t in at.toggle if str(t.key).startswith("_drill_")]
     assert "Individuele dossiers zijn niet zichtbaar in deze weergave" in texts(at)
     assert not [df for df in at.dataframe if "dossiernummer" in df.value.columns]
+
+
+def _all_pages(role: str) -> list[navigation.PageSpec]:
+    return [p for pages in navigation.visible_pages(Access("x", role)).values() for p in pages]
+
+
+def test_every_page_survives_a_reference_date_before_the_first_row(sample_url, monkeypatch):
+    at = start_app(sample_url, "integriteitscoordinator", monkeypatch=monkeypatch)
+    first_year = min(int(y) for y in at.sidebar.selectbox(key="jaar").options)
+    at.sidebar.selectbox(key="jaar").select(first_year).run()
+    at.sidebar.date_input(key="peildatum").set_value(dt.date(first_year - 1, 6, 30)).run()
+    for spec in _all_pages("integriteitscoordinator"):
+        open_page(at, spec.name)
+
+
+def test_every_page_survives_a_database_with_only_one_register(engine, sqlite_url, monkeypatch):
+    with engine.begin() as conn:
+        conn.execute(
+            REGISTER_TABLES["meldingen"].insert(),
+            [{"nummer": "M-1", "datum_ontvangst": dt.date.today(), "kanaal": "extern", "anoniem": True,
+              "categorie": "geweld", "status": "onderzoek"}],
+        )
+    for role in ("integriteitscoordinator", "netwerk"):
+        at = start_app(sqlite_url, role, monkeypatch=monkeypatch)
+        for spec in _all_pages(role):
+            open_page(at, spec.name)
