@@ -15,7 +15,7 @@ at the baseline (or is left out of a line) and the marker is written as its labe
     fig = charts.heatmap(frame, register="klachten", title="Categorie × dienst")
     fig = charts.sparkline(months, counts, register="meldingen")
 
-Helpers: plot_values, value_texts, hidden_note, tint, shades, day_bins, bin_label, norm_position,
+Helpers: plot_values, value_texts, hidden_note, count_axis, tint, shades, day_bins, bin_label, norm_position,
 norm_label.
 """
 
@@ -32,6 +32,7 @@ from dashboard import theme
 from dashboard.formatting import fmt_decimal, fmt_int, is_missing, month_label
 
 CHART_HEIGHT = 380
+MONTH_TICKS = 7  # at most this many month labels on a trend
 PREVIOUS_TINT = 0.55  # how much white goes into the register colour for the previous year
 HIDDEN_COLOR = "#9E9E9E"
 
@@ -81,6 +82,16 @@ def shades(register: str, n: int) -> list[str]:
 
 
 # --- layout ---------------------------------------------------------------------------------
+
+
+def count_axis(values: Sequence[Value], *, headroom: float = 1.18) -> dict:
+    """Axis settings for counts: from 0 with room for the labels, and whole-number ticks only
+    (no '0,5' on a count axis)."""
+    top = max([v for v in plot_values(values) if v is not None] or [1.0]) or 1.0
+    axis: dict = dict(range=[0, top * headroom], rangemode="tozero")
+    if top <= 6:
+        axis.update(tick0=0, dtick=1)
+    return axis
 
 
 def _finish(fig: go.Figure, title: str | None, *, height: int | None, legend: bool) -> go.Figure:
@@ -170,8 +181,11 @@ def monthly_trend(
                 )
             )
     fig.update_yaxes(title_text=y_title, rangemode="tozero")
-    fig.update_xaxes(title_text=None)
-    theme.month_axis(fig, months)
+    fig.update_xaxes(title_text=None, tickangle=0)
+    # A long window is labelled on January and July only: few, regular, never rotated labels.
+    ticks = [m for m in months if m.month in (1, 7)] if len(months) > 12 else months
+    theme.month_axis(fig, ticks or months, max_ticks=MONTH_TICKS)
+    fig.update_layout(legend=dict(traceorder="reversed"))
     return _finish(fig, title, height=height, legend=previous is not None)
 
 
@@ -207,7 +221,6 @@ def split_bars(
     labels = [str(k) for k, _ in items][::-1]  # plotly draws the first category at the bottom
     vals = [v for _, v in items][::-1]
     texts = value_texts(vals, fmt)
-    top = max([v for v in plot_values(vals) if v is not None] or [1.0]) or 1.0
     fig = go.Figure(
         go.Bar(
             x=_baseline(vals),
@@ -220,7 +233,8 @@ def split_bars(
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text=x_title, range=[0, top * 1.18], showgrid=True, gridcolor="#E5E8EB")
+    axis = count_axis(vals) if fmt is fmt_int else dict(range=[0, (max([v for v in plot_values(vals) if v is not None] or [1.0]) or 1.0) * 1.18])
+    fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#E5E8EB", **axis)
     fig.update_yaxes(title_text=None, type="category")
     return _finish(fig, title, height=height or 90 + 34 * max(len(items), 2), legend=False)
 
@@ -245,24 +259,33 @@ def year_bars(
     else:
         palette = list(colors) if colors else shades(register, len(columns))
     years = [str(y) for y in frame.index]
+    ticks = [y.replace(" (", "<br>(") for y in years]  # '2026 (tot 22/11)' on two lines, not rotated
     fig = go.Figure()
     for column, color in zip(columns, palette):
         vals = list(frame[column])
+        texts = value_texts(vals, fmt)
+        if len(columns) > 1:  # a row of '0 0 0' under grouped bars only clutters; hover still says 0
+            texts = ["" if is_shown(v) and v == 0 else t for v, t in zip(vals, texts)]
         fig.add_trace(
             go.Bar(
                 x=years,
                 y=_baseline(vals),
                 name=str(column),
                 marker_color=color,
-                text=value_texts(vals, fmt),
+                text=texts,
+                customdata=value_texts(vals, fmt),
                 textposition="inside" if barmode == "stack" else "outside",
                 insidetextanchor="middle",
                 cliponaxis=False,
-                hovertemplate="%{x} · " + str(column) + ": %{text}<extra></extra>",
+                hovertemplate="%{x} · " + str(column) + ": %{customdata}<extra></extra>",
             )
         )
     fig.update_layout(barmode=barmode, bargap=0.25, uniformtext=dict(minsize=11, mode="hide"))
-    fig.update_xaxes(title_text=None, type="category")
+    fig.update_xaxes(title_text=None, type="category", tickangle=0, tickmode="array", tickvals=years, ticktext=ticks)
+    every = [v for c in columns for v in frame[c]]
+    if fmt is fmt_int:
+        stacked = frame.apply(lambda row: sum(v for v in plot_values(list(row)) if v is not None), axis=1)
+        fig.update_yaxes(**count_axis(list(stacked) if barmode == "stack" else every, headroom=1.15))
     fig.update_yaxes(title_text=y_title, rangemode="tozero")
     return _finish(fig, title, height=height, legend=len(columns) > 1)
 
@@ -336,9 +359,11 @@ def histogram_with_norm(
         )
     )
     fig.update_layout(bargap=0.12)
-    fig.update_xaxes(title_text=x_title, tickmode="array", tickvals=list(range(len(bins))), ticktext=labels)
-    top = max([v for v in plot_values(counts) if v is not None] or [1.0]) or 1.0
-    fig.update_yaxes(title_text=y_title, range=[0, top * 1.2])
+    fig.update_xaxes(
+        title_text=x_title, tickmode="array", tickvals=list(range(len(bins))), ticktext=labels, tickangle=0,
+        tickfont=dict(size=theme.BASE_FONT_SIZE - 3),
+    )
+    fig.update_yaxes(title_text=y_title, **count_axis(counts, headroom=1.2))
     if position is not None:
         fig.add_vline(x=position, line=dict(color=theme.NORM_COLOR, width=2, dash="dash"))
         fig.add_annotation(
@@ -422,23 +447,27 @@ def sparkline(
     *,
     register: str,
     title: str | None = None,
+    labels: Sequence[str] | None = None,
     fmt: Callable = fmt_int,
     height: int = 140,
 ) -> go.Figure:
     """A small trend without axes: the register's line over a light fill, the last value
-    written at the end. Meant for a row of small charts (Overzicht)."""
+    written at the end, the first and last period named under it. `labels` name the points
+    (default: Dutch month names); pass e.g. years for a yearly sparkline."""
     months, values = list(months), list(values)
+    labels = list(labels) if labels is not None else [month_label(m) for m in months]
     color = theme.register_color(register)
     texts = value_texts(values, fmt)
     fig = go.Figure(
         go.Scatter(
             x=months,
             y=plot_values(values),
-            mode="lines",
+            mode="lines+markers" if len(months) <= 12 else "lines",
             line=dict(color=color, width=2.5),
+            marker=dict(size=5, color=color),
             fill="tozeroy",
             fillcolor=tint(color, 0.85),
-            customdata=[month_label(m, short=False) for m in months],
+            customdata=labels,
             text=texts,
             hovertemplate="%{customdata}: %{text}<extra></extra>",
             connectgaps=False,
@@ -451,31 +480,16 @@ def sparkline(
             text=f"<b>{texts[-1] or '–'}</b>",
             showarrow=False,
             xanchor="left",
-            xshift=4,
-            font=dict(color=color, size=theme.BASE_FONT_SIZE - 1),
+            xshift=6,
+            font=dict(color=color, size=theme.BASE_FONT_SIZE),
         )
-        fig.add_annotation(
-            x=months[0],
-            y=0,
-            yref="paper",
-            yanchor="top",
-            text=month_label(months[0]),
-            showarrow=False,
-            xanchor="left",
-            font=dict(size=12, color=HIDDEN_COLOR),
-        )
-        fig.add_annotation(
-            x=months[-1],
-            y=0,
-            yref="paper",
-            yanchor="top",
-            text=month_label(months[-1]),
-            showarrow=False,
-            xanchor="right",
-            font=dict(size=12, color=HIDDEN_COLOR),
-        )
+        for x, text, anchor in ((months[0], labels[0], "left"), (months[-1], labels[-1], "right")):
+            fig.add_annotation(
+                x=x, y=0, yref="paper", yanchor="top", text=text, showarrow=False, xanchor=anchor,
+                font=dict(size=12, color=HIDDEN_COLOR),
+            )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, rangemode="tozero")
     _finish(fig, title, height=height, legend=False)
-    fig.update_layout(margin=dict(l=4, r=44, t=36 if title else 6, b=22), title=dict(font=dict(size=theme.BASE_FONT_SIZE)))
+    fig.update_layout(margin=dict(l=4, r=48, t=36 if title else 6, b=22), title=dict(font=dict(size=theme.BASE_FONT_SIZE)))
     return fig

@@ -26,6 +26,8 @@ Public functions (pages use these, not kpis.series / kpis.alerts directly):
     lead_time_bins(access, register, year, as_of, edges, *, dienst=None) -> [count per bin]
     open_complaint_age_bins(access, as_of, edges, *, dienst=None) -> [count per bin]
     norm_edges(norm, edges) -> edges with one at norm + 1 (the norm line between two bins)
+    rolling_year(access, register, end, months=24, *, dienst=None) -> Series of 12-month sums
+        (None for the netwerk view)
 
 Suppression shapes (`protect_result(result, shape, threshold)`):
     "count"   an int -> suppress_count
@@ -222,6 +224,10 @@ def _trend(url, version, register, end, periods, per, dienst, date_column, aggre
     step = 3 if per == "quarter" else 1
     last = dt.date(end.year, end.month - (end.month - 1) % step, 1)  # first day of the last period
     first = _shift_months(last, -step * (periods - 1) - 12)  # one year more: the previous year
+    # Suppression is worked out over the same stretch whatever window a page asks for (four
+    # whole years before D's year, and that year up to D), so a month shows the same marker on
+    # every page and one page cannot give away what another hides.
+    first = min(first, dt.date(last.year - 4, 1, 1))
     frame = series_mod.monthly(data._engine(url), register, first, end, dienst=dienst, date_column=date_column)
     counts = pd.Series(frame["count"].to_numpy(), index=[_as_date(m) for m in frame["month"]])
     if step > 1:
@@ -234,8 +240,8 @@ def _trend(url, version, register, end, periods, per, dienst, date_column, aggre
     shown = list(table["count"])
     per_year = 12 // step
     return pd.DataFrame(
-        {"count": shown[per_year:], "previous_year": shown[:-per_year]},
-        index=list(table.index[per_year:]),
+        {"count": shown[-periods:], "previous_year": shown[-periods - per_year : -per_year]},
+        index=list(table.index[-periods:]),
         dtype=object,
     )
 
@@ -405,3 +411,21 @@ def open_complaint_age_bins(access: Access, as_of: dt.date, edges: tuple[int, ..
     (complaints over the norm is a card)."""
     with errors.database_guard():
         return _open_bins(*data._cache_key(), as_of, tuple(edges), dienst, *data._view_key(access))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _rolling(url, version, register, end, months, dienst):
+    from kpis import series as series_mod
+
+    first = _shift_months(dt.date(end.year, end.month, 1), -(months - 1))
+    frame = series_mod.monthly(data._engine(url), register, first, end, dienst=dienst)
+    return pd.Series(frame["rolling_12m"].to_numpy(), index=[_as_date(m) for m in frame["month"]], name="rolling_12m")
+
+
+def rolling_year(access: Access, register: str, end: dt.date, months: int = 24, *, dienst: str | None = None) -> pd.Series | None:
+    """The 12-month sum ending with each of the `months` months up to `end` (the last month up
+    to `end`). None for the netwerk view: two successive sums give away a month's count."""
+    if access.aggregated_only:
+        return None
+    with errors.database_guard():
+        return _rolling(*data._cache_key(), register, end, months, dienst)
