@@ -1,10 +1,11 @@
 """Actieplan KPIs (kpi-catalog.md, section Actieplan, evaluated at D). The actieplan has no
 dienst column: it is zone-wide.
 
-Decision: the catalog's rule "any other date after D counts as empty" is applied to startdatum
-and deadline as to every other date, so at a reference date in the middle of Y an action counts
-when its deadline or its startdatum falls in Y and is not after D. At the default D (31/12/Y for
-a past year) this is simply "deadline in Y or startdatum in Y".
+Decision: startdatum and deadline are planned dates, known ahead, so the catalog's rule "any
+other date after D counts as empty" (meant for events such as a closing date) does not apply to
+them. At a reference date in the middle of Y the plan of Y is the whole plan of Y (deadline in Y
+or startdatum in Y); D decides only which of those items are overdue. This is what a monthly
+review expects: "12 of the 30 actions of this year done, 3 overdue".
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def in_plan_conditions(ctx: Context) -> list:
     return [
         *ctx.scope("actieplan"),
         t.c.status != "geschrapt",
-        sa.or_(ctx.in_year(t.c.deadline), ctx.in_year(t.c.startdatum)),
+        sa.or_(ctx.in_planned_year(t.c.deadline), ctx.in_planned_year(t.c.startdatum)),
     ]
 
 

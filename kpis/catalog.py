@@ -146,7 +146,8 @@ KPIS: tuple[KpiDef, ...] = (
     # --- Actieplan (op de peildatum; zone-breed) --------------------------------------------
     _kpi("actions_total", "Acties", "count", None, _A, _ac,
          "Acties van het actieplan met een status anders dan geschrapt en een deadline of startdatum "
-         "in het jaar (een datum na de peildatum telt als leeg). Het actieplan geldt voor de hele zone."),
+         "in het jaar. Start- en deadline zijn geplande data: ook als ze na de peildatum vallen, hoort de "
+         "actie bij het plan van het jaar. Het actieplan geldt voor de hele zone."),
     _kpi("actions_done_rate", "Aandeel afgerond", "rate", True, _A, _ac,
          "Van de acties (zoals bij Acties): het aandeel met status afgerond."),
     _kpi("actions_overdue", "Acties over deadline", "count", False, _A, _ac,

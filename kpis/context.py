@@ -42,6 +42,11 @@ class Context:
         """The date falls in Y and is known at D."""
         return column.between(self.start, self.end)
 
+    def in_planned_year(self, column: ColumnElement) -> ColumnElement[bool]:
+        """A planned date (an action's startdatum or deadline) falls in Y. Plans are known
+        ahead, so D does not cut them; D only decides what is overdue."""
+        return column.between(self.start, date(self.year, 12, 31))
+
     def known(self, column: ColumnElement) -> ColumnElement[bool]:
         """The date is filled in and not after D."""
         return column <= self.as_of

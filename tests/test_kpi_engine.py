@@ -310,11 +310,12 @@ def test_actieplan_geschrapt_left_out(zone):
         "Monitoren": {"total": 2, "afgerond": 1, "overdue": 0},  # A4 A7
         "Afdwingen": {"total": 0, "afgerond": 0, "overdue": 0},  # A5 geschrapt, A6 in 2024
     }
-    # at 30/06 a deadline or startdatum after D counts as empty: A1 (31/03), A2 (31/05),
-    # A4 (start 01/03); A3 (deadline 30/09, start 2024), A7 (01/10, 30/11), A8 (31/12) drop out
+    # at 30/06 the plan of 2025 is still the whole plan (startdatum and deadline are planned
+    # dates, known ahead): the same six items, A1 and A7 afgerond as the register holds them;
+    # overdue at D: deadline before 30/06 and not afgerond: A2 (31/05) only (A1 is afgerond)
     mid = compute_report(zone, 2025, MID).kpis
-    assert mid["actions_total"] == 3
-    assert mid["actions_done_rate"] == pytest.approx(1 / 3)
+    assert mid["actions_total"] == 6
+    assert mid["actions_done_rate"] == pytest.approx(2 / 6)
     assert mid["actions_overdue"] == 1  # A2
 
 

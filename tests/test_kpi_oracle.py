@@ -225,7 +225,14 @@ def oracle(year: int, d: date, s: dict[str, int] = DEFAULTS, dienst: str | None 
         reports_violation_rate=share(conclusive, lambda r: r["uitkomst"] == "schending vastgesteld"),
         reports_by_category=split(m, "categorie", INTEGRITY_CATEGORIES),
     )
-    a = [r for r in REGISTERS["actieplan"] if r["status"] != "geschrapt" and (in_y(r["deadline"]) or in_y(r["startdatum"]))]
+    def planned_in_y(x):  # startdatum and deadline are planned dates: D does not cut them
+        return x is not None and x.year == year
+
+    a = [
+        r
+        for r in REGISTERS["actieplan"]
+        if r["status"] != "geschrapt" and (planned_in_y(r["deadline"]) or planned_in_y(r["startdatum"]))
+    ]
 
     def late(r):
         return r["deadline"] < d and r["status"] != "afgerond"
