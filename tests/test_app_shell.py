@@ -42,7 +42,7 @@ def test_every_page_renders_on_an_empty_database_for_every_role(engine, sqlite_u
         at = start_app(sqlite_url, role, monkeypatch=monkeypatch)
         for spec in (p for pages in navigation.visible_pages(Access("x", role)).values() for p in pages):
             open_page(at, spec.name)
-            assert spec.title.split()[0] in texts(at), (role, spec.name)
+            assert at.title and at.title[0].value, (role, spec.name)  # the page drew its header
 
 
 def test_filters_default_to_the_current_year_and_follow_a_year_change(engine, sqlite_url, monkeypatch):

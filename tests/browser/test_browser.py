@@ -27,7 +27,7 @@ def test_every_page_opens_without_an_exception(app):
     assert pages, "geen enkele pagina gevonden"
     for spec in pages:
         app.open(spec.name, spec.title)
-        assert spec.title.split()[0] in app.main_text(), spec.name
+        assert app.page.locator("[data-testid='stMain'] h1").count(), spec.name  # the page drew its header
         app.shot(spec.name)
 
 
