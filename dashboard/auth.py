@@ -121,6 +121,7 @@ def _oidc_access(engine) -> tuple[Access, str]:
                 st.error(f"Aanmelden via de organisatie lukt niet: {exc}. Controleer [auth] in .streamlit/secrets.toml (zie docs/auth.md).")
         st.stop()
     email = st.user.get("email") or st.user.get("preferred_username") or ""
+    name = email or st.user.get("sub") or "onbekend"  # who the audit log names
     role = role_from_claims(st.user, _role_claim())
     if role is None:
         with engine.connect() as conn:
@@ -133,7 +134,7 @@ def _oidc_access(engine) -> tuple[Access, str]:
         if st.button("Afmelden"):
             st.logout()
         st.stop()
-    return Access(user=email, role=role), "oidc"
+    return Access(user=name, role=role), "oidc"
 
 
 # --- Demo on the sample data ----------------------------------------------------------------
