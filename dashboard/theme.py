@@ -112,7 +112,10 @@ GLOBAL_CSS = """
 [data-testid="stMetricDeltaDescription"], [data-testid="stMetricDeltaDescription"] * {
   overflow: visible !important; text-overflow: clip !important; max-width: none !important;
 }
-[data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
+/* The value shrinks with a narrow card rather than being cut off ("verb…" for "verborgen"). */
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; font-size: min(2.25rem, 17cqi); }
+[data-testid="stMetricValue"] * { overflow: visible !important; text-overflow: clip !important; }
 /* A 1920x1080 projector: everything one step larger (Streamlit sizes in rem). */
 @media (min-width: 1700px) { html { font-size: 18px; } }
 </style>
