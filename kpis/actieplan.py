@@ -18,7 +18,7 @@ from data_access.registers import STRATEGIC_GOALS
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.measures import rate
-from kpis.sql import count, flag, grouped
+from kpis.sql import count, counted, flag
 
 
 def in_plan_conditions(ctx: Context) -> list:
@@ -39,19 +39,18 @@ def compute(ctx: Context) -> dict[str, Any]:
         "afgerond": flag(done),
         "overdue": flag(sa.and_(t.c.deadline < ctx.as_of, sa.not_(done))),
     }
-    plan = grouped(ctx.conn, keys, in_plan_conditions(ctx))
-    is_done, is_overdue = plan["afgerond"] == 1, plan["overdue"] == 1
-    by_goal = {}
-    for goal in STRATEGIC_GOALS:
-        of_goal = plan["doel"] == goal
-        by_goal[goal] = {
-            "total": count(plan, of_goal),
-            "afgerond": count(plan, of_goal & is_done),
-            "overdue": count(plan, of_goal & is_overdue),
+    plan = counted(ctx.conn, keys, in_plan_conditions(ctx))
+    by_goal = {
+        goal: {
+            "total": count(plan, lambda r: r["doel"] == goal),
+            "afgerond": count(plan, lambda r: r["doel"] == goal and r["afgerond"] == 1),
+            "overdue": count(plan, lambda r: r["doel"] == goal and r["overdue"] == 1),
         }
+        for goal in STRATEGIC_GOALS
+    }
     return {
         "actions_total": count(plan),
-        "actions_done_rate": rate(count(plan, is_done), count(plan)),
-        "actions_overdue": count(plan, is_overdue),
+        "actions_done_rate": rate(count(plan, lambda r: r["afgerond"] == 1), count(plan)),
+        "actions_overdue": count(plan, lambda r: r["overdue"] == 1),
         "actions_by_goal": by_goal,
     }

@@ -7,9 +7,10 @@ indicator is zone-wide. Criteria are evaluated on the (filtered) KPI values.
 
 How it runs: each register has one step (kpis/klachten.py, notas.py, tucht.py, meldingen.py,
 actieplan.py) that asks the database for a few populations (e.g. "closed in Y"), each counted
-with GROUP BY on the columns its KPIs split or test on (kpis/sql.py), and sums those small
-frames with pandas. Only the meldingen step reads rows (the feedback term needs calendar-month
-arithmetic per row). No personal column is ever selected.
+with GROUP BY on the columns its KPIs split or test on (kpis/sql.py), and sums those few
+rows in plain Python (no DataFrames: on a zone's few hundred rows they would cost more than the
+queries). Per-row date terms (lead times, the meldingen's calendar-month feedback term) are
+computed in SQL too. No register row and no personal column is ever read.
 
 Decisions where kpi-catalog.md leaves room (also in the module named):
 - "Any other date after D counts as empty" is applied to every date, planned ones too: an

@@ -9,7 +9,7 @@ from data_access.registers import KLACHTEN
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.measures import median, rate
-from kpis.sql import count, days_between, flag, grouped, split
+from kpis.sql import count, counted, days_between, flag, split
 
 ASSESSED = ("gegrond", "deels gegrond", "ongegrond")
 FOUNDED = ("gegrond", "deels gegrond")
@@ -25,14 +25,14 @@ def compute(ctx: Context) -> dict[str, Any]:
     norm = ctx.settings["complaint_norm_days"]
     scope = ctx.scope("klachten")
 
-    received = grouped(ctx.conn, {"categorie": t.c.categorie, "kanaal": t.c.kanaal}, [*scope, ctx.in_year(received_on)])
-    closed = grouped(
+    received = counted(ctx.conn, {"categorie": t.c.categorie, "kanaal": t.c.kanaal}, [*scope, ctx.in_year(received_on)])
+    closed = counted(
         ctx.conn,
         {"beoordeling": t.c.beoordeling, "lead": days_between(closed_on, received_on)},
         [*scope, ctx.in_year(closed_on)],
     )
     # open at D: received at or before D (the scope), not closed by D
-    open_ = grouped(
+    open_ = counted(
         ctx.conn,
         {"overdue": flag(received_on < ctx.days_before_as_of(norm))},  # D - ontvangst > norm
         [*scope, ctx.unknown(closed_on)],
@@ -46,11 +46,11 @@ def compute(ctx: Context) -> dict[str, Any]:
         "complaints_open": count(open_),
         "complaints_per_100_fte": None if not fte else n_received * 100 / fte,
         "complaints_founded_rate": rate(
-            count(closed, closed["beoordeling"].isin(FOUNDED)), count(closed, closed["beoordeling"].isin(ASSESSED))
+            count(closed, lambda r: r["beoordeling"] in FOUNDED), count(closed, lambda r: r["beoordeling"] in ASSESSED)
         ),
-        "complaints_median_lead_days": median(closed["lead"], closed["n"]),
-        "complaints_within_norm_rate": rate(count(closed, closed["lead"] <= norm), count(closed)),
-        "complaints_overdue": count(open_, open_["overdue"] == 1),
+        "complaints_median_lead_days": median([r["lead"] for r in closed], [r["n"] for r in closed]),
+        "complaints_within_norm_rate": rate(count(closed, lambda r: r["lead"] is not None and r["lead"] <= norm), count(closed)),
+        "complaints_overdue": count(open_, lambda r: r["overdue"] == 1),
         "complaints_by_category": split(received, "categorie", CATEGORIES),
         "complaints_by_channel": split(received, "kanaal", CHANNELS),
         "complaints_by_outcome": split(closed, "beoordeling", OUTCOMES),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+import math
+from itertools import repeat
 
 
 def rate(numerator: int, denominator: int) -> float | None:
@@ -11,12 +11,34 @@ def rate(numerator: int, denominator: int) -> float | None:
     return None if not denominator else numerator / denominator
 
 
+def _number(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
 def median(values, counts=None) -> float | None:
     """Median of `values` (each repeated `counts` times when given); the mean of the two middle
-    ones for an even number; None for no values. Missing values are ignored."""
-    values = pd.to_numeric(pd.Series(list(values), dtype="object"), errors="coerce").to_numpy(dtype=float)
-    weights = np.ones(len(values), dtype=np.int64) if counts is None else np.asarray(counts, dtype=np.int64)
-    keep = ~np.isnan(values) & (weights > 0)
-    if not keep.any():
+    ones for an even number; None for no values. Missing values are ignored. Works on the
+    (value, count) pairs without expanding them: a national population is a few hundred
+    distinct lead times."""
+    pairs = sorted(
+        (number, int(n))
+        for number, n in ((_number(v), n) for v, n in zip(values, repeat(1) if counts is None else counts))
+        if number is not None and n > 0
+    )
+    total = sum(n for _, n in pairs)
+    if not total:
         return None
-    return float(np.median(np.repeat(values[keep], weights[keep])))
+    low, high = (total - 1) // 2, total // 2  # 0-based positions of the middle value(s)
+    seen, found = 0, {}
+    for number, n in pairs:
+        for position in (low, high):
+            if seen <= position < seen + n:
+                found.setdefault(position, number)
+        seen += n
+        if high in found:
+            break
+    return (found[low] + found[high]) / 2

@@ -1,9 +1,11 @@
 """Meldingen integriteit KPIs (kpi-catalog.md, section Meldingen integriteit).
 
 Meldingen have no dienst column: they are zone-wide and a dienst filter does not change them.
-The feedback term (calendar months after a per-row date, clamped to the month's last day) has
-no portable SQL form, so this step reads the meldingen received in Y (a few per zone, thousands
-nationally: only the columns needed) and computes every rate with pandas.
+One query counts the meldingen received in Y per combination of the flags the rates need; the
+acknowledgement and feedback terms are computed per row in SQL (kpis/sql.py `plus_days`,
+`plus_months`: calendar months clamped to the month's last day, the same on SQLite and
+PostgreSQL), a date after D made empty first. `ack_deadlines` and `feedback_deadlines` are the
+same terms on pandas series, for the alerts (kpis/alerts.py), which list single meldingen.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from data_access.registers import INTEGRITY_CATEGORIES
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.measures import rate
+from kpis.sql import count, counted, flag, plus_days, plus_months, split
 
 VIOLATION = "schending vastgesteld"
 CONCLUSIVE = (VIOLATION, "geen schending")
-DATES = {"ontvangst": "datum_ontvangst", "bevestiging": "datum_ontvangstbevestiging", "terugkoppeling": "datum_terugkoppeling"}
 
 
 def ack_deadlines(received: pd.Series, ack_days: int) -> pd.Series:
@@ -35,38 +37,34 @@ def feedback_deadlines(received: pd.Series, acknowledged: pd.Series, ack_days: i
     return base + pd.DateOffset(months=months)
 
 
-def read_received(ctx: Context, extra: tuple[str, ...] = ()) -> pd.DataFrame:
-    """The meldingen received in Y (known at D): the three dates as datetime64 (a date after D
-    made empty) under the names of DATES, plus the `extra` columns."""
-    t = REGISTER_TABLES["meldingen"]
-    columns = [t.c[c].label(name) for name, c in DATES.items()] + [t.c[c] for c in extra]
-    rows = ctx.conn.execute(sa.select(*columns).where(*ctx.scope("meldingen"), ctx.in_year(t.c.datum_ontvangst)))
-    frame = pd.DataFrame([tuple(r) for r in rows], columns=[*DATES, *extra])
-    as_of = pd.Timestamp(ctx.as_of)
-    for name in DATES:
-        dates = pd.to_datetime(frame[name], errors="coerce")
-        frame[name] = dates.where(dates <= as_of)
-    return frame
-
-
 def compute(ctx: Context) -> dict[str, Any]:
     s = ctx.settings
-    m = read_received(ctx, ("anoniem", "categorie", "status", "uitkomst"))
-    as_of = pd.Timestamp(ctx.as_of)
-    ack_deadline = ack_deadlines(m["ontvangst"], s["report_ack_days"])
-    ack_pool = (ack_deadline <= as_of) | m["bevestiging"].notna()
-    fb_deadline = feedback_deadlines(m["ontvangst"], m["bevestiging"], s["report_ack_days"], s["report_feedback_months"])
-    fb_pool = (fb_deadline <= as_of) | m["terugkoppeling"].notna()
-    closed = m["status"] == "afgesloten"
-    conclusive = closed & m["uitkomst"].isin(CONCLUSIVE)
-    categories = m["categorie"].value_counts()
+    t = REGISTER_TABLES["meldingen"]
+    acknowledged, feedback = (
+        sa.case((t.c[c] <= ctx.as_of, t.c[c])) for c in ("datum_ontvangstbevestiging", "datum_terugkoppeling")
+    )  # a date after D is empty
+    ack_deadline = plus_days(t.c.datum_ontvangst, s["report_ack_days"])
+    fb_deadline = plus_months(sa.func.coalesce(acknowledged, ack_deadline), s["report_feedback_months"])
+    keys = {
+        "categorie": t.c.categorie,
+        "anoniem": flag(t.c.anoniem == sa.true()),
+        "ack_pool": flag(sa.or_(ack_deadline <= ctx.as_of, acknowledged.is_not(None))),
+        "ack_ok": flag(acknowledged <= ack_deadline),
+        "fb_pool": flag(sa.or_(fb_deadline <= ctx.as_of, feedback.is_not(None))),
+        "fb_ok": flag(feedback <= fb_deadline),
+        "verdict": sa.case((sa.and_(t.c.status == "afgesloten", t.c.uitkomst.in_(CONCLUSIVE)), t.c.uitkomst)),
+    }
+    m = counted(ctx.conn, keys, [*ctx.scope("meldingen"), ctx.in_year(t.c.datum_ontvangst)])
+    received = count(m)
     return {
-        "reports_received": len(m),
-        "reports_anonymous_rate": rate(int((m["anoniem"] == True).sum()), len(m)),  # noqa: E712 (NULL is not True)
-        "reports_ack_in_time_rate": rate(int((ack_pool & (m["bevestiging"] <= ack_deadline)).sum()), int(ack_pool.sum())),
-        "reports_feedback_in_time_rate": rate(
-            int((fb_pool & (m["terugkoppeling"] <= fb_deadline)).sum()), int(fb_pool.sum())
+        "reports_received": received,
+        "reports_anonymous_rate": rate(count(m, lambda r: r["anoniem"] == 1), received),
+        "reports_ack_in_time_rate": rate(
+            count(m, lambda r: r["ack_pool"] == 1 and r["ack_ok"] == 1), count(m, lambda r: r["ack_pool"] == 1)
         ),
-        "reports_violation_rate": rate(int((conclusive & (m["uitkomst"] == VIOLATION)).sum()), int(conclusive.sum())),
-        "reports_by_category": {c: int(categories.get(c, 0)) for c in INTEGRITY_CATEGORIES},
+        "reports_feedback_in_time_rate": rate(
+            count(m, lambda r: r["fb_pool"] == 1 and r["fb_ok"] == 1), count(m, lambda r: r["fb_pool"] == 1)
+        ),
+        "reports_violation_rate": rate(count(m, lambda r: r["verdict"] == VIOLATION), count(m, lambda r: r["verdict"] is not None)),
+        "reports_by_category": split(m, "categorie", INTEGRITY_CATEGORIES),
     }

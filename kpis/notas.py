@@ -7,7 +7,7 @@ from typing import Any
 from data_access.registers import FUNCTIONERINGSNOTAS
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
-from kpis.sql import count, grouped, split
+from kpis.sql import count, counted, split
 
 THEMES = FUNCTIONERINGSNOTAS.column("thema").values
 
@@ -25,8 +25,8 @@ def overdue_conditions(ctx: Context) -> list:
 
 def compute(ctx: Context) -> dict[str, Any]:
     t = REGISTER_TABLES["functioneringsnotas"]
-    issued = grouped(ctx.conn, {"thema": t.c.thema}, [*ctx.scope("functioneringsnotas"), ctx.in_year(t.c.datum)])
-    overdue = grouped(ctx.conn, {}, overdue_conditions(ctx))
+    issued = counted(ctx.conn, {"thema": t.c.thema}, [*ctx.scope("functioneringsnotas"), ctx.in_year(t.c.datum)])
+    overdue = counted(ctx.conn, {}, overdue_conditions(ctx))
     return {
         "notes_issued": count(issued),
         "notes_followup_overdue": count(overdue),

@@ -14,7 +14,7 @@ from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.dates import latest_base
 from kpis.measures import median
-from kpis.sql import count, days_between, grouped, split
+from kpis.sql import count, counted, days_between, split
 
 TUCHT_KINDS = ("tucht", "tucht en gerechtelijk")
 JUDICIAL_KINDS = ("gerechtelijk", "tucht en gerechtelijk")
@@ -42,27 +42,27 @@ def at_risk_conditions(ctx: Context, cutoff: date | None = None) -> list:
 def compute(ctx: Context) -> dict[str, Any]:
     t = REGISTER_TABLES["tuchtdossiers"]
     scope = ctx.scope("tuchtdossiers")
-    opened = grouped(ctx.conn, {"soort": t.c.soort, "categorie": t.c.categorie}, [*scope, ctx.in_year(t.c.datum_opening)])
-    decided = grouped(
+    opened = counted(ctx.conn, {"soort": t.c.soort, "categorie": t.c.categorie}, [*scope, ctx.in_year(t.c.datum_opening)])
+    decided = counted(
         ctx.conn,
         {"sanctie": t.c.sanctie, "lead": days_between(t.c.datum_beslissing, t.c.datum_kennisname)},
         [*scope, t.c.soort.in_(TUCHT_KINDS), ctx.in_year(t.c.datum_beslissing)],
     )
-    orders = grouped(
+    orders = counted(
         ctx.conn,
         {},
         [*scope, sa.func.coalesce(t.c.ordemaatregel, "geen") != "geen", ctx.in_year(t.c.datum_ordemaatregel)],
     )
-    at_risk = grouped(ctx.conn, {}, at_risk_conditions(ctx))
+    at_risk = counted(ctx.conn, {}, at_risk_conditions(ctx))
     return {
-        "discipline_opened": count(opened, opened["soort"].isin(TUCHT_KINDS)),
-        "judicial_opened": count(opened, opened["soort"].isin(JUDICIAL_KINDS)),
+        "discipline_opened": count(opened, lambda r: r["soort"] in TUCHT_KINDS),
+        "judicial_opened": count(opened, lambda r: r["soort"] in JUDICIAL_KINDS),
         "order_measures": count(orders),
         "discipline_decided": count(decided),
-        "sanctions_light": count(decided, decided["sanctie"].isin(LIGHT_SANCTIONS)),
-        "sanctions_heavy": count(decided, decided["sanctie"].isin(HEAVY_SANCTIONS)),
+        "sanctions_light": count(decided, lambda r: r["sanctie"] in LIGHT_SANCTIONS),
+        "sanctions_heavy": count(decided, lambda r: r["sanctie"] in HEAVY_SANCTIONS),
         "sanctions_by_type": split(decided, "sanctie", DISCIPLINARY_SANCTIONS),
-        "discipline_median_lead_days": median(decided["lead"], decided["n"]),
+        "discipline_median_lead_days": median([r["lead"] for r in decided], [r["n"] for r in decided]),
         "discipline_limit_at_risk": count(at_risk),
         "discipline_by_category": split(opened, "categorie", INTEGRITY_CATEGORIES),
     }
