@@ -1,0 +1,460 @@
+"""Sections the register pages share (Overzicht, Klachten, Functioneringsnota's, Tucht), so a
+page file stays a list of sections. Streamlit UI on top of dashboard.data / page_data / charts.
+
+    stop_if_empty_database()                        the Dutch message for an empty database
+    previous_filters(filters) -> Filters             last year, up to the same day
+    previous_label(filters) -> str                   't.o.v. 2024'
+    comparison_caption(filters) -> str               what the deltas compare with, in words
+    cards(report, previous, kpi_ids, filters)        KPI cards; hidden values say 'verborgen'
+    shown_kpis(report) -> dict                       report.kpis with hidden values as 'verborgen'
+    hidden_reason(report, kpi_id) -> str | None      why a value is hidden (netwerk view)
+    split_chart(report, kpi_id, register, title)     a split KPI as bars, or why it is withheld
+    show(fig, values=(), key=None)                   the chart and, when values are hidden, a caption
+    withheld(what)                                   the message for a withheld chart
+    year_reports(access, filters, years=6) -> [(label, Report)]   the report of each year up to Y
+    year_frame(reports, columns) -> DataFrame        {label: kpi id} per year, from those reports
+    trend_chart(access, filters, register, title, date_column=None)   monthly trend with last year
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, data, errors, page_data
+from dashboard import components as ui
+from dashboard.formatting import fmt_date
+
+HIDDEN = "verborgen"
+EMPTY_DATABASE = (
+    "De databank bevat nog geen gegevens. De integriteitscoördinator kan de registers inlezen op de "
+    "pagina Gegevens (een Excel-werkmap volgens het sjabloon)."
+)
+SMALL_COUNTS_HELP = "Kleine aantallen (onder de drempel) worden getoond als {marker}; x: verborgen om een klein aantal te beschermen."
+
+
+# --- page frame ------------------------------------------------------------------------------
+
+
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+def _is_empty(url: str, version: int) -> bool:
+    from data_access.db import is_empty
+
+    with data._engine(url).connect() as conn:
+        return is_empty(conn)
+
+
+def database_is_empty() -> bool:
+    with errors.database_guard():
+        return _is_empty(*data._cache_key())
+
+
+def stop_if_empty_database() -> None:
+    """An empty database: one clear message, and the page stops."""
+    if database_is_empty():
+        st.info(EMPTY_DATABASE, icon=":material/database:")
+        st.stop()
+
+
+def previous_filters(filters):
+    """The same view one year earlier, up to the same day (29/02 becomes 28/02)."""
+    from kpis.dates import add_months
+
+    return replace(filters, year=filters.year - 1, as_of=add_months(filters.as_of, -12))
+
+
+def previous_label(filters) -> str:
+    """Short enough for a card at 1280 px: 't.o.v. 2024' (the caption above says up to which day)."""
+    return f"t.o.v. {filters.year - 1}"
+
+
+def comparison_caption(filters) -> str:
+    """'Vergeleken met 2024 tot en met 22/11/2024 (dezelfde periode).' or 'Vergeleken met heel 2024.'"""
+    before = previous_filters(filters)
+    if (filters.as_of.month, filters.as_of.day) == (12, 31):
+        return f"Pijltjes: verschil met heel {before.year}."
+    return f"Pijltjes: verschil met {before.year} tot en met {fmt_date(before.as_of)} (dezelfde periode vorig jaar)."
+
+
+def hidden_reason(report, kpi_id: str) -> str | None:
+    return ((report.extra or {}).get("suppression") or {}).get("reasons", {}).get(kpi_id)
+
+
+def shown_kpis(report) -> dict:
+    """The report's values, a value hidden for the netwerk view replaced by 'verborgen' (it
+    would otherwise read 'geen gegevens')."""
+    return {k: HIDDEN if v is None and hidden_reason(report, k) else v for k, v in report.kpis.items()}
+
+
+def cards(report, previous, kpi_ids: Sequence[str], filters, *, per_row: int = 4) -> None:
+    """KPI cards against last year up to the same day; under them the reason for any value
+    hidden in this view."""
+    st.caption(comparison_caption(filters))
+    ui.kpi_cards(shown_kpis(report), list(kpi_ids), previous=previous.kpis, previous_label=previous_label(filters), per_row=per_row)
+    reasons = {hidden_reason(report, k) for k in kpi_ids} - {None}
+    for reason in sorted(reasons):
+        st.caption(reason)
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+
+def small_marker(values) -> str | None:
+    for v in values:
+        if isinstance(v, str) and v.startswith("<"):
+            return v
+    return None
+
+
+def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
+    """The chart; when some of its values are hidden, one line under it that says how."""
+    ui.chart(fig, key=key)
+    flat = []
+    for v in values:
+        flat.extend(v if isinstance(v, (list, tuple)) else [v])
+    if any(isinstance(v, str) for v in flat):
+        st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(flat) or "<N"))
+
+
+def withheld(what: str, reason: str | None = None) -> None:
+    st.info(
+        f"{what}: verborgen in deze weergave. " + (reason or "Met de getoonde totalen zou een klein aantal terug te rekenen zijn."),
+        icon=":material/visibility_off:",
+    )
+
+
+def split_chart(report, kpi_id: str, register: str, title: str | None = None, *, key: str | None = None, sort: bool = True) -> None:
+    """A split KPI of the report (e.g. complaints_by_category) as horizontal bars, largest
+    first (sort=False: in the register's order, e.g. sanctions from light to heavy)."""
+    from kpis.catalog import BY_ID
+
+    title = title or BY_ID[kpi_id].label
+    split = report.kpis.get(kpi_id)
+    if split is None:
+        withheld(title, hidden_reason(report, kpi_id))
+        return
+    if not any(v for v in split.values()):
+        ui.empty_state(f"{title.lower()} in {report.year}")
+        return
+    show(charts.split_bars(split, register=register, title=title, sort=sort), list(split.values()), key=key)
+
+
+def split_values_chart(split: Mapping | None, register: str, title: str, *, what: str, key: str | None = None, sort: bool = True) -> None:
+    """A split from page_data (None: withheld) as horizontal bars."""
+    if split is None:
+        withheld(title)
+        return
+    if not any(v for v in split.values()):
+        ui.empty_state(what)
+        return
+    show(charts.split_bars(split, register=register, title=title, sort=sort), list(split.values()), key=key)
+
+
+# --- over the years --------------------------------------------------------------------------
+
+
+def year_reports(access, filters, years: int = 6) -> list[tuple[str, object]]:
+    """The report of each of the last `years` years up to the filters' year (that one at its
+    reference date, the earlier ones over the whole year), oldest first, from the first year
+    with data on. Labels: '2024', and '2025 (tot 22/11)' for a year cut off by the date."""
+    first = min(data.available_years() or [filters.year])
+    out = []
+    for year in range(max(first, filters.year - years + 1), filters.year + 1):
+        view = filters if year == filters.year else replace(filters, year=year, as_of=dt.date(year, 12, 31))
+        label = str(year)
+        if view.as_of < dt.date(year, 12, 31):
+            label += f" (tot {view.as_of:%d/%m})"
+        out.append((label, data.get_report(access, view)))
+    return out
+
+
+def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str], *, hidden=HIDDEN) -> pd.DataFrame:
+    """Per year (index: the labels), a column per {column label: kpi id}; a hidden value as
+    the marker the netwerk view shows ('<5'), or `hidden`."""
+    rows = {}
+    for label, report in reports:
+        values = shown_kpis(report)
+        rows[label] = {name: values.get(kpi_id) for name, kpi_id in columns.items()}
+    return pd.DataFrame.from_dict(rows, orient="index", dtype=object)
+
+
+# --- monthly trend ---------------------------------------------------------------------------
+
+
+def trend_chart(access, filters, register: str, title: str, *, date_column: str | None = None, noun: str = "Aantal") -> None:
+    """The monthly trend up to the reference date with the same months a year earlier, over a
+    window the user picks (24 or 36 months). For the netwerk view, when most months would be
+    hidden, the same chart per quarter (with a line saying so)."""
+    months = st.segmented_control(
+        "Venster",
+        [24, 36],
+        default=36,
+        format_func=lambda n: f"{n} maanden",
+        key=f"{register}_{date_column or 'main'}_venster",
+        label_visibility="collapsed",
+    ) or 36
+    frame = page_data.trend(access, register, filters.as_of, months, dienst=filters.dienst, date_column=date_column)
+    per = "maand"
+    if access.aggregated_only and (frame is None or _mostly_hidden(frame["count"])):
+        frame = page_data.trend(access, register, filters.as_of, months // 3, per="quarter", dienst=filters.dienst, date_column=date_column)
+        per = "kwartaal"
+        title = title.replace("per maand", "per kwartaal")
+    if frame is None:
+        withheld(title)
+        return
+    if not any(v for v in list(frame["count"]) + list(frame["previous_year"])):
+        ui.empty_state(f"{title.lower()} tot {fmt_date(filters.as_of)}")
+        return
+    periods = list(frame.index)
+    fig = charts.monthly_trend(
+        periods,
+        list(frame["count"]),
+        register=register,
+        title=title,
+        previous=list(frame["previous_year"]),
+        name=f"Per {per}",
+        previous_name=f"Zelfde {per} een jaar eerder",
+        y_title=noun,
+    )
+    if per == "kwartaal":
+        fig.update_xaxes(ticktext=[_quarter_label(p) for p in periods], tickvals=periods, tickmode="array")
+        fig.update_traces(customdata=[_quarter_label(p) for p in periods], selector=dict(mode="lines+markers"))
+    show(fig, list(frame["count"]) + list(frame["previous_year"]), key=f"trend_{register}_{date_column}")
+    note = f"De laatste {per} telt tot de peildatum ({fmt_date(filters.as_of)}); de lichte stippellijn is dezelfde {per} een jaar eerder."
+    if per == "kwartaal":
+        note += " Per kwartaal: per maand zouden de meeste aantallen onder de drempel vallen."
+    st.caption(note)
+
+
+def _quarter_label(day: dt.date) -> str:
+    return f"K{(day.month - 1) // 3 + 1} {day.year}"
+
+
+def _mostly_hidden(values) -> bool:
+    values = list(values)
+    return sum(isinstance(v, str) for v in values) * 3 > len(values)
+
+
+# --- alerts ("Vraagt aandacht") ----------------------------------------------------------------
+
+REGISTER_LABELS = {
+    "klachten": "Klachten",
+    "functioneringsnotas": "Functioneringsnota's",
+    "tuchtdossiers": "Tuchtdossiers",
+    "meldingen": "Meldingen",
+    "actieplan": "Actieplan",
+}
+
+
+def _table_height(rows: int) -> int:
+    """Tall enough to show every row without an inner scrollbar (st.dataframe rows are 35 px)."""
+    return 35 * (rows + 1) + 3
+
+
+def days_text(days_late: int) -> str:
+    """23 -> '23 dagen te laat', 0 -> 'vandaag', -5 -> 'nog 5 dagen'."""
+    n = abs(int(days_late))
+    days = "1 dag" if n == 1 else f"{n} dagen"
+    if days_late > 0:
+        return f"{days} te laat"
+    return "vandaag" if days_late == 0 else f"nog {days}"
+
+
+def alerts_frame(items, *, due_label: str = "Termijn") -> pd.DataFrame:
+    """The alerts as the table a page shows: Toestand, Soort, Nummer, Termijn, Register."""
+    return pd.DataFrame(
+        {
+            "Toestand": [days_text(a.days_late) for a in items],
+            "Soort": [a.kind for a in items],
+            "Nummer": [a.key for a in items],
+            due_label: [a.due for a in items],
+            "Register": [REGISTER_LABELS.get(a.register, a.register) for a in items],
+        }
+    )
+
+
+def alert_table(items, *, due_label: str = "Termijn", limit: int | None = None, register_column: bool = True,
+                kind_column: bool = True) -> None:
+    """A table of alerts, most urgent first, with days late or days left in words."""
+    shown = list(items)[:limit] if limit else list(items)
+    frame = alerts_frame(shown, due_label=due_label)
+    if not register_column:
+        frame = frame.drop(columns="Register")
+    if not kind_column:
+        frame = frame.drop(columns="Soort")
+    ui.table(
+        frame,
+        height=_table_height(len(frame)),
+        column_config={
+            "Toestand": st.column_config.TextColumn("Toestand", width="small"),
+            "Soort": st.column_config.TextColumn("Soort", width="medium"),
+            "Nummer": st.column_config.TextColumn("Nummer", width="small"),
+        },
+    )
+    if limit and len(items) > limit:
+        st.caption(f"De {limit} dringendste van {len(items)}.")
+
+
+def alert_counts_table(counts: Mapping | None, kinds: Sequence[str] | None = None) -> None:
+    """The netwerk view of alerts: how many of each kind (suppressed), never which dossier."""
+    if counts is None:
+        withheld("Aantal aandachtspunten per soort")
+        return
+    kinds = list(kinds or counts)
+    frame = pd.DataFrame({"Soort": kinds, "Aantal": [str(counts.get(k, 0)) for k in kinds]})
+    ui.table(frame)
+    st.caption(ui.ROWS_DENIED + " " + SMALL_COUNTS_HELP.format(marker=small_marker(counts.values()) or "<N"))
+
+
+def alerts_section(access, filters, *, kinds: Sequence[str] | None = None, due_label: str = "Termijn",
+                   limit: int | None = None, none_text: str = "Niets vraagt aandacht") -> None:
+    """The alerts of the view (optionally of some kinds): for roles that may see rows the
+    dossiers, most urgent first, with days late or left; for the netwerk view only counts."""
+    counts = page_data.alert_counts(access, filters)
+    selected = list(kinds) if kinds else None
+    if access.aggregated_only:
+        if counts is not None and not any(counts.get(k) for k in (selected or counts)):
+            st.success(f"{none_text} op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
+            return
+        alert_counts_table(counts, selected)
+        return
+    items = [a for a in page_data.alerts(access, filters) if selected is None or a.kind in selected]
+    if not items:
+        st.success(f"{none_text} op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
+        return
+    alert_table(
+        items,
+        due_label=due_label,
+        limit=limit,
+        register_column=selected is None or len({a.register for a in items}) > 1,
+        kind_column=selected is None or len(selected) > 1,
+    )
+
+
+# --- Overzicht: this month, and a small trend per register -------------------------------------
+
+# register -> (card label, the catalog KPI whose definition the month figure follows)
+MONTH_FIGURES = {
+    "klachten": ("Klachten ontvangen", "complaints_received"),
+    "functioneringsnotas": ("Functioneringsnota's", "notes_issued"),
+    "tuchtdossiers": ("Dossiers geopend", "discipline_by_category"),
+    "meldingen": ("Meldingen ontvangen", "reports_received"),
+}
+
+
+def month_name(day: dt.date) -> str:
+    from dashboard.formatting import MONTHS
+
+    return MONTHS[day.month - 1]
+
+
+def month_cards(access, filters) -> None:
+    """Per register the rows dated in the reference date's month (up to that date) against the
+    whole previous month; the help text is the catalog definition the count follows."""
+    from kpis.catalog import BY_ID
+
+    columns = st.columns(len(MONTH_FIGURES))
+    for column, (register, (label, kpi_id)) in zip(columns, MONTH_FIGURES.items()):
+        frame = page_data.trend(access, register, filters.as_of, 2, dienst=filters.dienst)
+        with column:
+            if frame is None:
+                st.metric(label, HIDDEN, border=True)
+                continue
+            (prev_month, this_month), (before, now) = list(frame.index), list(frame["count"])
+            delta = now - before if isinstance(now, int) and isinstance(before, int) else None
+            st.metric(
+                f"{label} in {month_name(this_month)}",
+                ui.fmt_kpi("complaints_received", now),  # a count, formatted as every count
+                delta=None if delta is None else ("0" if delta == 0 else f"{delta:+d}"),
+                delta_color="off",
+                delta_description=f"t.o.v. {month_name(prev_month)}" if delta is not None else None,
+                help=f"{BY_ID[kpi_id].definition} Hier: in de kalendermaand tot de peildatum, "
+                f"vergeleken met de hele vorige maand.",
+                border=True,
+            )
+
+
+def register_sparklines(access, filters, months: int = 24) -> None:
+    """A small trend per register in its colour: the 12-month total month by month (a smooth
+    line even for a register of a few rows a year); for the netwerk view, where successive
+    12-month totals would give away single months, the total per year instead."""
+    columns = st.columns(len(MONTH_FIGURES))
+    first_year = max(min(data.available_years() or [filters.year]), filters.year - 5)
+    for column, (register, (label, _)) in zip(columns, MONTH_FIGURES.items()):
+        with column:
+            if access.aggregated_only:
+                st.markdown(f"**{label}** · per jaar")
+                frame = page_data.yearly(access, register, first_year, filters.year, as_of=filters.as_of, dienst=filters.dienst)
+                if frame is None:
+                    withheld(label)
+                    continue
+                years = list(frame.index)
+                values = list(frame["count"])
+                points = [dt.date(int(y), 1, 1) for y in years]
+                names = [str(y) for y in years]
+            else:
+                st.markdown(f"**{label}** · laatste 12 maanden")
+                rolled = page_data.rolling_year(access, register, filters.as_of, months, dienst=filters.dienst)
+                points, values = list(rolled.index), [int(v) for v in rolled]
+                names = None
+            fig = charts.sparkline(points, values, register=register, labels=names)
+            show(fig, values, key=f"spark_{register}")
+    if not access.aggregated_only:
+        st.caption(
+            f"Elk punt: het aantal over de twaalf maanden tot en met die maand (de laatste tot {fmt_date(filters.as_of)})."
+        )
+
+
+# --- evaluation criteria summary ---------------------------------------------------------------
+
+
+def criterion_value(indicator: str, value) -> str:
+    """A criterion's value or norm on its indicator's scale: a KPI by its unit, an Indicatoren
+    value as a plain number."""
+    from data_access.registers import header_key
+    from dashboard.formatting import fmt_decimal
+    from kpis.catalog import BY_ID
+
+    kpi_id = {header_key(k): k for k in BY_ID}.get(header_key(indicator or ""))
+    return ui.fmt_kpi(kpi_id, value) if kpi_id else fmt_decimal(value, 2)
+
+
+def criteria_frame(criteria) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Criterium": [c.id for c in criteria],
+            "Omschrijving": [c.omschrijving for c in criteria],
+            "Waarde": [criterion_value(c.indicator, c.value) for c in criteria],
+            "Norm": [f"{c.richting} {criterion_value(c.indicator, c.norm)}" for c in criteria],
+            "Status": [c.status for c in criteria],
+        }
+    )
+
+
+def criteria_summary(report) -> None:
+    """Gehaald / niet gehaald / geen gegevens for the year, and the criteria that are not met
+    or have no data (what the review has to talk about)."""
+    ui.kpi_cards(report.kpis, ["criteria_met", "criteria_not_met", "criteria_no_data"], per_row=3)
+    if not report.criteria:
+        ui.empty_state(f"evaluatiecriteria voor {report.year}", "Het register Evaluatiecriteria heeft geen criteria voor dit jaar.")
+        return
+    open_items = [c for c in report.criteria if c.status != "gehaald"]
+    if not open_items:
+        st.success(f"Alle {len(report.criteria)} criteria voor {report.year} zijn gehaald.", icon=":material/check_circle:")
+        return
+    st.markdown("**Niet gehaald of zonder gegevens**")
+    ui.table(
+        criteria_frame(open_items),
+        column_config={
+            "Criterium": st.column_config.TextColumn("Criterium", width="small"),
+            "Omschrijving": st.column_config.TextColumn("Omschrijving", width="large"),
+        },
+        height=_table_height(len(open_items)),
+    )
+    for c in open_items:
+        if c.problem:
+            st.caption(f"{c.id}: {c.problem}")

@@ -1,0 +1,63 @@
+"""Functioneringsnota's: the notes of the year per theme and reason, the status of their
+follow-up, the follow-ups that are overdue, and the number of notes over the years."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, data, page_data
+from dashboard import components as ui
+from dashboard import page_parts as parts
+from dashboard.filters import current_filters
+from dashboard.formatting import fmt_date
+from kpis.alerts import KIND_FOLLOWUP
+
+REGISTER = "functioneringsnotas"
+
+access = ui.require()
+filters = current_filters()
+ui.page_header("Functioneringsnota's", register=REGISTER)
+parts.stop_if_empty_database()
+
+report = data.get_report(access, filters)
+previous = data.get_report(access, parts.previous_filters(filters))
+if ui.no_rows(
+    report,
+    "notes_issued",
+    "notes_followup_overdue",
+    what=f"functioneringsnota's in {filters.year}",
+    hint="Er is in dit jaar geen nota opgesteld en geen opvolging is te laat. Kies een ander jaar in de zijbalk.",
+):
+    st.stop()
+
+parts.cards(report, previous, ["notes_issued", "notes_followup_overdue"], filters)
+
+grace = report.settings["followup_grace_days"]
+st.subheader("Opvolging te laat", anchor=False)
+st.caption(
+    f"Nota's met status open waarvan de opvolgingsdatum op {fmt_date(filters.as_of)} "
+    + (f"meer dan {grace} dagen " if grace else "")
+    + "voorbij is, de langst verlopen eerst."
+)
+parts.alerts_section(access, filters, kinds=[KIND_FOLLOWUP], due_label="Opvolgingsdatum", none_text="Geen opvolging te laat")
+
+st.subheader(f"Nota's van {filters.year}", anchor=False)
+left, right = st.columns(2, gap="large")
+with left:
+    parts.split_chart(report, "notes_by_theme", REGISTER, "Per thema")
+with right:
+    reasons = page_data.split_counts(access, REGISTER, filters.year, filters.as_of, "aanleiding", dienst=filters.dienst)
+    parts.split_values_chart(reasons, REGISTER, "Per aanleiding", what=f"functioneringsnota's in {filters.year}", key="notas_aanleiding")
+
+left, right = st.columns(2, gap="large")
+with left:
+    status = page_data.split_counts(access, REGISTER, filters.year, filters.as_of, "status", dienst=filters.dienst)
+    parts.split_values_chart(
+        status, REGISTER, "Stand van de opvolging", what=f"functioneringsnota's in {filters.year}", key="notas_status", sort=False
+    )
+    st.caption("Status zoals het register hem nu vermeldt, voor de nota's opgesteld in het jaar.")
+with right:
+    years = parts.year_frame(parts.year_reports(access, filters), {"Functioneringsnota's": "notes_issued"})
+    fig = charts.year_bars(years, register=REGISTER, title="Functioneringsnota's per jaar")
+    parts.show(fig, list(years.iloc[:, 0]), key="notas_per_jaar")
+ui.drill_down(REGISTER, label=f"functioneringsnota's van {filters.year}", filters=filters)

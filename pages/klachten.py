@@ -1,0 +1,115 @@
+"""Klachten: the year's figures against last year, the monthly trend with the previous year,
+splits by category, channel and outcome, lead times against the norm, open complaints by age,
+category × dienst, and complaints per 100 VTE over the years."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, data, page_data
+from dashboard import components as ui
+from dashboard import page_parts as parts
+from dashboard.filters import current_filters
+from dashboard.formatting import fmt_date, fmt_decimal
+
+REGISTER = "klachten"
+BIN_EDGES = (0, 31, 61, 181, 366)  # plus one at norm + 1: the norm line falls between two bins
+
+access = ui.require()
+filters = current_filters()
+ui.page_header("Klachten", register=REGISTER)
+parts.stop_if_empty_database()
+
+report = data.get_report(access, filters)
+previous = data.get_report(access, parts.previous_filters(filters))
+if ui.no_rows(
+    report,
+    "complaints_received",
+    "complaints_closed",
+    "complaints_open",
+    what=f"klachten in {filters.year}",
+    hint="Er zijn in dit jaar geen klachten ontvangen, afgesloten of open. Kies een ander jaar in de zijbalk.",
+):
+    st.stop()
+
+parts.cards(
+    report,
+    previous,
+    [
+        "complaints_received",
+        "complaints_closed",
+        "complaints_open",
+        "complaints_overdue",
+        "complaints_median_lead_days",
+        "complaints_within_norm_rate",
+        "complaints_founded_rate",
+        "complaints_per_100_fte",
+    ],
+    filters,
+)
+
+st.subheader("Verloop", anchor=False)
+parts.trend_chart(access, filters, REGISTER, "Klachten ontvangen per maand", noun="Klachten")
+ui.drill_down(REGISTER, label=f"klachten ontvangen in {filters.year}", filters=filters)
+
+st.subheader("Verdeling", anchor=False)
+left, right = st.columns(2, gap="large")
+with left:
+    parts.split_chart(report, "complaints_by_category", REGISTER, f"Ontvangen in {filters.year}: per categorie")
+with right:
+    parts.split_chart(report, "complaints_by_channel", REGISTER, f"Ontvangen in {filters.year}: per kanaal")
+
+norm = int(report.settings["complaint_norm_days"])
+edges = page_data.norm_edges(norm, BIN_EDGES)
+bins = charts.day_bins(edges)
+left, right = st.columns(2, gap="large")
+with left:
+    parts.split_chart(report, "complaints_by_outcome", REGISTER, f"Afgesloten in {filters.year}: per beoordeling")
+with right:
+    counts = page_data.lead_time_bins(access, REGISTER, filters.year, filters.as_of, edges, dienst=filters.dienst)
+    title = f"Doorlooptijd afgesloten klachten {filters.year}"
+    if counts is None:
+        parts.withheld(title)
+    elif not any(counts):
+        ui.empty_state(f"afgesloten klachten in {filters.year}")
+    else:
+        fig = charts.histogram_with_norm(bins, counts, register=REGISTER, title=title, norm=norm, x_title="Dagen tot afsluiting")
+        parts.show(fig, counts, key="klachten_doorlooptijd")
+
+st.subheader("Openstaande klachten", anchor=False)
+left, right = st.columns(2, gap="large")
+with left:
+    counts = page_data.open_complaint_age_bins(access, filters.as_of, edges, dienst=filters.dienst)
+    title = f"Open op {fmt_date(filters.as_of)}, naar leeftijd"
+    if counts is None:
+        parts.withheld(title)
+    elif not any(counts):
+        st.success(f"Geen openstaande klachten op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
+    else:
+        fig = charts.age_buckets(bins, counts, register=REGISTER, title=title, norm=norm)
+        parts.show(fig, counts, key="klachten_leeftijd")
+with right:
+    years = parts.year_frame(parts.year_reports(access, filters), {"Klachten per 100 VTE": "complaints_per_100_fte"})
+    title = "Klachten per 100 VTE per jaar"
+    if filters.dienst:
+        st.info("Klachten per 100 VTE bestaat enkel voor de hele zone: het personeelsbestand (VTE) is niet per dienst gekend.", icon=":material/info:")
+    elif years.empty or years.iloc[:, 0].isna().all():
+        ui.empty_state("klachten per 100 VTE", "Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in.")
+    else:
+        fig = charts.year_bars(years, register=REGISTER, title=title, y_title="Per 100 VTE", fmt=fmt_decimal)
+        parts.show(fig, list(years.iloc[:, 0]), key="klachten_vte")
+ui.drill_down(
+    REGISTER,
+    label="klachten met status ontvangen of in behandeling",
+    where={"status": ("ontvangen", "in behandeling"), **({"dienst": filters.dienst} if filters.dienst else {})},
+)
+
+st.subheader(f"Categorie × dienst ({filters.year})", anchor=False)
+table = page_data.cross_table(access, REGISTER, filters.year, filters.as_of, "categorie", "dienst", dienst=filters.dienst)
+if table is None:
+    parts.withheld("Klachten per categorie en dienst")
+elif table.empty or not table.to_numpy().any():
+    ui.empty_state(f"klachten ontvangen in {filters.year}")
+else:
+    fig = charts.heatmap(table, register=REGISTER, title=f"Ontvangen klachten per categorie en dienst, {filters.year}")
+    parts.show(fig, table.to_numpy().ravel().tolist(), key="klachten_heatmap")

@@ -1,0 +1,90 @@
+"""Tucht- en gerechtelijke dossiers: opened per year by kind, ordemaatregelen, light and heavy
+sanctions, lead time, and the tucht dossiers near the six-month term with the day it ends."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, data
+from dashboard import components as ui
+from dashboard import page_parts as parts
+from dashboard.filters import current_filters
+from dashboard.formatting import fmt_date, fmt_decimal
+from kpis.alerts import KIND_TERM
+
+REGISTER = "tuchtdossiers"
+
+access = ui.require()
+filters = current_filters()
+ui.page_header("Tucht- en gerechtelijke dossiers", register=REGISTER)
+parts.stop_if_empty_database()
+
+report = data.get_report(access, filters)
+previous = data.get_report(access, parts.previous_filters(filters))
+if ui.no_rows(
+    report,
+    "discipline_opened",
+    "judicial_opened",
+    "order_measures",
+    "discipline_decided",
+    "discipline_limit_at_risk",
+    what=f"tucht- en gerechtelijke dossiers in {filters.year}",
+    hint="Er is in dit jaar geen dossier geopend of beslist en geen dossier nadert zijn termijn. Kies een ander jaar in de zijbalk.",
+):
+    st.stop()
+
+parts.cards(
+    report,
+    previous,
+    [
+        "discipline_opened",
+        "judicial_opened",
+        "order_measures",
+        "discipline_decided",
+        "sanctions_light",
+        "sanctions_heavy",
+        "discipline_median_lead_days",
+        "discipline_limit_at_risk",
+    ],
+    filters,
+)
+
+months = report.settings["discipline_limit_months"]
+warn = report.settings["discipline_warn_days"]
+st.subheader("Dicht bij de termijn voor het inleidend verslag", anchor=False)
+st.caption(
+    f"Tuchtdossiers zonder inleidend verslag en zonder beslissing: het inleidend verslag moet binnen {months} maanden "
+    f"na de kennisname betekend zijn. Getoond vanaf {warn} dagen voor het einde van de termijn, op {fmt_date(filters.as_of)}."
+)
+parts.alerts_section(access, filters, kinds=[KIND_TERM], due_label="Termijn eindigt", none_text="Geen tuchtdossier nadert zijn termijn")
+ui.drill_down(REGISTER, label=f"dossiers geopend in {filters.year}", filters=filters)
+
+reports = parts.year_reports(access, filters)
+st.subheader("Over de jaren", anchor=False)
+left, right = st.columns(2, gap="large")
+with left:
+    opened = parts.year_frame(reports, {"Tucht": "discipline_opened", "Gerechtelijk": "judicial_opened"})
+    fig = charts.year_bars(opened, register=REGISTER, title="Geopend per jaar, per soort")
+    parts.show(fig, opened.to_numpy().ravel().tolist(), key="tucht_geopend")
+    st.caption("Een dossier 'tucht en gerechtelijk' telt bij beide soorten.")
+with right:
+    measures = parts.year_frame(
+        reports, {"Ordemaatregelen": "order_measures", "Lichte straffen": "sanctions_light", "Zware straffen": "sanctions_heavy"}
+    )
+    fig = charts.year_bars(measures, register=REGISTER, title="Ordemaatregelen en straffen per jaar")
+    parts.show(fig, measures.to_numpy().ravel().tolist(), key="tucht_straffen")
+
+left, right = st.columns(2, gap="large")
+with left:
+    parts.split_chart(report, "sanctions_by_type", REGISTER, f"Tuchtbeslissingen {filters.year}: per sanctie", sort=False)
+with right:
+    lead = parts.year_frame(reports, {"Mediane duur": "discipline_median_lead_days"})
+    title = "Mediane duur per jaar"
+    if lead.iloc[:, 0].isna().all():
+        ui.empty_state("de duur van tuchtdossiers", "Er is in deze jaren geen tuchtdossier beslist.")
+    else:
+        fig = charts.year_bars(lead, register=REGISTER, title=title, y_title="Dagen", fmt=fmt_decimal)
+        parts.show(fig, list(lead.iloc[:, 0]), key="tucht_duur")
+        st.caption("Dagen van kennisname tot beslissing, over de tuchtdossiers beslist in dat jaar.")
+
+parts.split_chart(report, "discipline_by_category", REGISTER, f"Geopend in {filters.year}: per categorie")

@@ -1,0 +1,197 @@
+"""Shared checks for the register page tests (test_page_overzicht / klachten / notas / tucht):
+the sample database, what a page shows (cards, tables, charts), and the netwerk-view checks.
+
+    at = page_on(url, "klachten", "korpsleiding", monkeypatch)
+    report = engine_report(url)                 # kpis.engine.compute_report for the app's filters
+    assert card_values(at)["Klachten ontvangen"] == fmt_kpi("complaints_received", report.kpis[...])
+    spec = chart(at, "Ontvangen in")            # the plotly JSON of the chart with that title
+    assert bars(spec) == {...}
+    assert not small_counts(at) and not leaked_keys(at, url)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from data_access.schema import REGISTER_TABLES
+from tests.dashboard_apptest import open_page, start_app, texts
+
+SMALL = {"1", "2", "3", "4"}  # counts the netwerk view may never show (threshold 5)
+# KPIs of registers without persons: shown as they are in every view (kpis.suppression.EXEMPT_REGISTERS)
+EXEMPT_LABELS = {"Acties", "Aandeel afgerond", "Acties over deadline", "Criteria gehaald", "Criteria niet gehaald", "Criteria zonder gegevens"}
+# charts whose values are not counts
+NOT_COUNTS = ("per 100 VTE", "Mediane duur")
+
+
+@pytest.fixture(scope="session")
+def sample_url(tmp_path_factory) -> str:
+    """A database holding the zone sample (up to today), loaded as on a first run."""
+    from sample_data.__main__ import ensure
+
+    folder = tmp_path_factory.mktemp("page-sample")
+    url = f"sqlite:///{folder / 'sample.sqlite'}"
+    assert ensure(url, workbook_path=folder / "voorbeeld.xlsx") == 0
+    return url
+
+
+def page_on(url: str, page: str, role: str, monkeypatch, **filters):
+    """The app signed in as `role`, the sidebar filters set (jaar=..., peildatum=...), `page` open."""
+    at = start_app(url, role, monkeypatch=monkeypatch)
+    if "jaar" in filters:
+        at.sidebar.selectbox(key="jaar").select(filters["jaar"]).run()
+    if "peildatum" in filters:
+        at.sidebar.date_input(key="peildatum").set_value(filters["peildatum"]).run()
+    return open_page(at, page)
+
+
+def engine_report(url: str, year: int | None = None, as_of: dt.date | None = None, *, netwerk: bool = False):
+    """The KPI engine on the same database for the app's default view (this year, today), as the
+    netwerk view gets it when asked (suppressed with the default threshold 5)."""
+    from kpis.engine import compute_report, default_as_of
+
+    year = year or dt.date.today().year
+    engine = sa.create_engine(url)
+    try:
+        report = compute_report(engine, year, as_of or default_as_of(year))
+    finally:
+        engine.dispose()
+    if netwerk:
+        from kpis.suppression import suppress_report
+
+        report = suppress_report(report, 5)
+    return report
+
+
+def card_values(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def expected_card(report, kpi_id: str) -> str:
+    """What a card shows for the engine's value: the catalog unit's format, 'verborgen' for a
+    value the netwerk view hides."""
+    from dashboard.components import fmt_kpi
+
+    value = report.kpis[kpi_id]
+    reasons = ((report.extra or {}).get("suppression") or {}).get("reasons", {})
+    if value is None and kpi_id in reasons:
+        return "verborgen"
+    return fmt_kpi(kpi_id, value)
+
+
+def assert_cards_equal_engine(at, report, kpi_ids) -> None:
+    from kpis.catalog import BY_ID
+
+    shown = card_values(at)
+    for kpi_id in kpi_ids:
+        label = BY_ID[kpi_id].label
+        assert label in shown, (label, sorted(shown))
+        assert shown[label] == expected_card(report, kpi_id), (kpi_id, shown[label], report.kpis[kpi_id])
+
+
+def charts(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def chart_title(spec: dict) -> str:
+    title = spec.get("layout", {}).get("title", {})
+    return title.get("text", "") if isinstance(title, dict) else str(title)
+
+
+def chart(at, title_start: str) -> dict:
+    found = [s for s in charts(at) if chart_title(s).startswith(title_start)]
+    assert found, (title_start, [chart_title(s) for s in charts(at)])
+    return found[0]
+
+
+def bars(spec: dict, trace: int = 0) -> dict:
+    """{category: shown value} of a bar trace: the number, or the marker ('<5') for a hidden one."""
+    data = spec["data"][trace]
+    horizontal = data.get("orientation") == "h"
+    categories = data["y"] if horizontal else data["x"]
+    values = data["x"] if horizontal else data["y"]
+    texts_ = data.get("text") or [None] * len(values)
+    out = {}
+    for category, value, text in zip(categories, values, texts_):
+        out[category] = text if isinstance(text, str) and text.startswith(("<", "x")) else value
+    return out
+
+
+def as_numbers(split: dict) -> dict:
+    return {k: (v if isinstance(v, str) else float(v)) for k, v in split.items()}
+
+
+def everything(at) -> str:
+    """Every text, table cell and chart of the page, for searching."""
+    parts = [texts(at)]
+    parts += [df.value.to_csv() for df in at.dataframe]
+    parts += [json.dumps(s, ensure_ascii=False) for s in charts(at)]
+    return "\n".join(parts)
+
+
+def dossier_keys(url: str) -> set[str]:
+    """Every dossier, nota and melding number in the registers with persons."""
+    engine = sa.create_engine(url)
+    keys: set[str] = set()
+    try:
+        with engine.connect() as conn:
+            for register, column in (
+                ("klachten", "dossiernummer"),
+                ("functioneringsnotas", "nummer"),
+                ("tuchtdossiers", "dossiernummer"),
+                ("meldingen", "nummer"),
+            ):
+                keys |= set(conn.execute(sa.select(REGISTER_TABLES[register].c[column])).scalars())
+    finally:
+        engine.dispose()
+    return keys
+
+
+def leaked(at, url: str) -> list[str]:
+    """Dossier numbers and 'Medewerker ' pseudonyms anywhere on the page."""
+    blob = everything(at)
+    found = sorted(k for k in dossier_keys(url) if k in blob)
+    if re.search(r"Medewerker \d", blob):
+        found.append("Medewerker …")
+    return found
+
+
+def small_counts(at) -> list[str]:
+    """Every count between 1 and 4 the page shows: in a card (registers with persons), in an
+    'Aantal' table column, as a chart label or as a plotted count."""
+    out = []
+    for label, value in card_values(at).items():
+        if label not in EXEMPT_LABELS and str(value).strip() in SMALL:
+            out.append(f"kaart {label}: {value}")
+    for df in at.dataframe:
+        frame = df.value
+        if "Aantal" in frame.columns:
+            out += [f"tabel: {v}" for v in frame["Aantal"] if str(v) in SMALL]
+    for spec in charts(at):
+        title = chart_title(spec)
+        for trace in spec["data"]:
+            out += [f"{title}: label {t}" for t in trace.get("text") or [] if isinstance(t, str) and t.strip() in SMALL]
+            if any(word in title for word in NOT_COUNTS):
+                continue
+            if trace.get("type") == "heatmap":
+                values = [v for row in trace.get("z") or [] for v in row]
+            elif trace.get("type") == "bar" and trace.get("orientation") == "h":
+                values = trace.get("x") or []
+            else:
+                values = trace.get("y") or []
+            out += [f"{title}: waarde {v}" for v in values if isinstance(v, (int, float)) and 1 <= v <= 4]
+    return out
+
+
+def insert_one_complaint(engine, on: dt.date) -> None:
+    """The only row of the database: one complaint received (and still open) on `on`."""
+    with engine.begin() as conn:
+        conn.execute(
+            REGISTER_TABLES["klachten"].insert(),
+            [{"dossiernummer": "KL-1", "datum_ontvangst": on, "kanaal": "burger", "categorie": "bejegening",
+              "dienst": "Verkeer", "status": "ontvangen"}],
+        )
