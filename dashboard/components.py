@@ -1,7 +1,11 @@
 """Shared UI pieces every page is built from. A page is a thin file under pages/:
 
+    from dataclasses import replace
+
+    import plotly.express as px
     import streamlit as st
-    from dashboard import components as ui, data
+
+    from dashboard import components as ui, data, theme
     from dashboard.filters import current_filters
 
     access = ui.require()                       # or ui.require("import") for a restricted page
@@ -53,7 +57,7 @@ import streamlit as st
 
 from data_access.access import Access
 from dashboard import theme
-from dashboard.formatting import fmt_delta, fmt_value
+from dashboard.formatting import fmt_delta, fmt_int, fmt_value
 
 ACCESS_KEY = "_dashboard_access"  # set by dashboard/app.py on every run, before the page runs
 DEFAULT_PREVIOUS_LABEL = "t.o.v. vorige periode"
@@ -264,5 +268,5 @@ def drill_down(register: str, *, label: str, filters=None, where: Mapping | None
         if rows.empty:
             st.caption("Geen rijen.")
             return
-        st.caption(f"{len(rows)} rijen")
+        st.caption(f"{fmt_int(len(rows))} {'rij' if len(rows) == 1 else 'rijen'}")
         table(rows, register=register)

@@ -109,6 +109,7 @@ def app_url(app_database, tmp_path_factory):
                 "--server.headless", "true",
                 "--server.fileWatcherType", "none",
                 "--browser.gatherUsageStats", "false",
+                "--client.showErrorDetails", "full",  # a failing test shows the cause
             ],
             cwd=ROOT,
             env=_env(app_database),
