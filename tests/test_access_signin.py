@@ -22,6 +22,19 @@ OIDC_SECRETS = {
 }
 
 
+
+
+@pytest.fixture(autouse=True)
+def _fast_hash(monkeypatch):
+    """argon2 with small cost parameters: the tests check the logic, not the hash's strength
+    (production keeps argon2-cffi's defaults)."""
+    from argon2 import PasswordHasher
+
+    from data_access import users
+
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 def _app(url, monkeypatch, *, secrets=None, user=None, query=None) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", url)
     at = AppTest.from_file(APP, default_timeout=60)

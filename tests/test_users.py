@@ -17,6 +17,19 @@ from data_access.users import MAX_FAILED_ATTEMPTS, add_user, role_for_email, ver
 T0 = datetime(2025, 5, 1, 9, 0, 0)
 
 
+
+
+@pytest.fixture(autouse=True)
+def _fast_hash(monkeypatch):
+    """argon2 with small cost parameters: the tests check the logic, not the hash's strength
+    (production keeps argon2-cffi's defaults)."""
+    from argon2 import PasswordHasher
+
+    from data_access import users
+
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
 @pytest.fixture
 def jan(engine):
     with engine.begin() as conn:
@@ -133,3 +146,13 @@ def test_cli_user_add_refuses_bad_role_or_empty_password(sqlite_url, monkeypatch
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     assert cli(["user", "add", "els", "--role", role, "--database-url", sqlite_url]) == 1
     assert message in capsys.readouterr().err
+
+
+def test_production_hasher_keeps_argon2_defaults(monkeypatch):
+    monkeypatch.undo()  # drop the fast test hasher
+    from argon2 import DEFAULT_MEMORY_COST, DEFAULT_TIME_COST, Type
+
+    from data_access import users
+
+    assert users._hasher.type is Type.ID
+    assert users._hasher.time_cost >= DEFAULT_TIME_COST and users._hasher.memory_cost >= DEFAULT_MEMORY_COST
