@@ -30,7 +30,7 @@ def database_message(exc: BaseException) -> str:
 
 def database_unavailable(exc: BaseException) -> NoReturn:
     st.title("Dashboard integriteitsbeleid")
-    st.error(f"**De databank is niet bereikbaar.**\n\n{database_message(exc)}", icon=":material/cloud_off:")
+    st.error(database_message(exc), icon=":material/cloud_off:")
     st.markdown(
         "Het dashboard toont opnieuw gegevens zodra de databank terug bereikbaar is. "
         "Blijft het probleem duren, neem dan contact op met de beheerder van de toepassing."
