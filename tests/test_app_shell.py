@@ -206,3 +206,41 @@ def test_every_page_survives_a_database_with_only_one_register(engine, sqlite_ur
         at = start_app(sqlite_url, role, monkeypatch=monkeypatch)
         for spec in _all_pages(role):
             open_page(at, spec.name)
+
+
+@pytest.mark.parametrize("role", ["korpsleiding", "netwerk"])
+def test_every_kpi_card_shows_the_engines_figure(sample_url, monkeypatch, role):
+    """Every card labelled with a catalog label, on every page, shows the KPI engine's value for
+    the view (suppressed for netwerk), formatted by the KPI's unit: what the JSON report says."""
+    from dashboard.formatting import fmt_value
+    from data_access.db import connect
+    from data_access.settings import load_settings
+    from kpis.catalog import KPIS
+    from kpis.engine import compute_report, default_as_of
+    from kpis.suppression import suppress_report
+
+    year = dt.date.today().year
+    engine = connect(sample_url)
+    try:
+        report = compute_report(engine, year, default_as_of(year))
+        with engine.connect() as conn:
+            threshold = load_settings(conn)["suppression_threshold"]
+    finally:
+        engine.dispose()
+    if role == "netwerk":
+        report = suppress_report(report, threshold)
+    by_label = {k.label: k for k in KPIS}
+
+    at = start_app(sample_url, role, monkeypatch=monkeypatch)
+    checked = 0
+    for spec in _all_pages(role):
+        open_page(at, spec.name)
+        for metric in at.metric:
+            kpi = by_label.get(metric.label)
+            if kpi is None:
+                continue
+            value = report.kpis[kpi.id]
+            expected = {fmt_value(value, kpi.unit)} if value is not None else {"geen gegevens", "verborgen"}
+            assert metric.value in expected, (spec.name, kpi.id, metric.value, expected)
+            checked += 1
+    assert checked >= 10  # the cards of Overzicht and the register pages
