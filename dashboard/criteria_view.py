@@ -235,9 +235,10 @@ def history_figure(frame: pd.DataFrame, indicator: str) -> go.Figure:
         )
     )
     # A year without a value (no data, or hidden as '<5') has no bar: its text stands on the axis.
-    for year, number, text in zip(years, values, frame["tekst"]):
+    # On a category axis a numeric-looking x ('2021') is read as the category's index: use the index.
+    for index, (number, text) in enumerate(zip(values, frame["tekst"])):
         if pd.isna(number) or number == 0:
-            fig.add_annotation(x=year, y=0, text=str(text), showarrow=False, yanchor="bottom", yshift=4,
+            fig.add_annotation(x=index, y=0, text=str(text), showarrow=False, yanchor="bottom", yshift=4,
                                font=dict(color=theme.TEMPLATE.layout.font.color, size=theme.BASE_FONT_SIZE - 2))
     norms = _scaled(indicator, frame["norm"].astype("float64"))
     if norms.notna().any():

@@ -59,7 +59,7 @@ if has_rows:
             per_year,
             register=REGISTER,
             title=title,
-            barmode="stack",
+            barmode="stack" if len(per_year.columns) > 1 else "group",  # one series: its labels above the bars
             colors={"niet anoniem": color, "meldingen": color, "anoniem": charts.tint(color, 0.5)},
         )
         parts.show(fig, [v for column in per_year.columns for v in per_year[column]], key="meldingen_per_jaar")

@@ -192,3 +192,11 @@ def test_netwerk_sees_the_suppressed_report_and_no_small_count(sample_url, monke
             row = next(i for i, c in enumerate(report.criteria) if c.indicator == kpi_id)
             assert table["Waarde"].iloc[row] == "verborgen"
     assert not {str(n) for n in range(1, 5)} & set(table["Waarde"])
+    # The history of the first criterion (a rate, hidden this year): the hidden years keep their
+    # place on the axis and say 'verborgen' at the baseline. On a category axis plotly reads a
+    # year-like x as an index, so the labels sit at the years' indexes.
+    years, values = _bars(at)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    notes = {a["x"]: a["text"] for a in spec["layout"].get("annotations", [])}
+    assert notes and all(isinstance(x, int) and 0 <= x < len(years) for x in notes)
+    assert all(values[x] == 0 and text == "verborgen" for x, text in notes.items())

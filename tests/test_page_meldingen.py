@@ -204,5 +204,8 @@ def test_netwerk_sees_no_melding_number_free_text_or_small_count(sample_url, mon
         assert not [s for s in secrets if s in text]
         assert not small, small
         assert "verborgen" in text  # the sample's few meldingen a year hide the shares
+        # The anonymous split per year cannot be protected: the totals per year are shown instead.
+        per_year = next(spec for title, spec in _charts(at).items() if title.startswith("Meldingen per jaar"))
+        assert [t["name"] for t in per_year["data"]] == ["meldingen"]
     else:  # the positive control: the same page for the korpsleiding does show small counts
         assert small
