@@ -21,11 +21,6 @@ from data_access.cells import display, parse_column
 from data_access.registers import Register
 from data_access.workbook import SheetTable
 
-FORMULA_WITHOUT_VALUE = (
-    "formule zonder opgeslagen waarde; open het bestand in Excel en bewaar het opnieuw "
-    "(of vervang de formule door de waarde)"
-)
-
 
 @dataclass
 class RegisterRows:
@@ -262,11 +257,12 @@ def validate_table(table: SheetTable, today: dt.date | None = None) -> tuple[Reg
             continue
         parsed = parse_column(table.columns[column.name], column, table.percent.get(column.name))
         errors = parsed.errors
-        formula = table.formula_missing.get(column.name)
-        if formula is not None and formula.any():
-            errors = np.where(formula, FORMULA_WITHOUT_VALUE, errors)
-            parsed.values[formula] = None
-            parsed.blank[formula] = False
+        cell_errors = table.cell_errors.get(column.name)
+        if cell_errors is not None:  # what the file says about the cell outranks its (empty) value
+            wrong = pd.notna(cell_errors)
+            errors = np.where(wrong, cell_errors, errors)
+            parsed.values[wrong] = None
+            parsed.blank[wrong] = False
         values[column.name], messages[column.name] = parsed.values, errors
         failed[column.name] = pd.notna(errors)
         blank[column.name] = parsed.blank

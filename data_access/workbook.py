@@ -70,7 +70,7 @@ class SheetTable:
     columns: dict[str, np.ndarray]  # register column name -> raw values
     letters: dict[str, str]  # register column name -> column letter
     percent: dict[str, np.ndarray] = field(default_factory=dict)  # pct column -> cells with % format
-    formula_missing: dict[str, np.ndarray] = field(default_factory=dict)  # column -> formula, no value
+    cell_errors: dict[str, np.ndarray] = field(default_factory=dict)  # column -> message per cell or None
 
 
 @dataclass
@@ -250,38 +250,47 @@ def _percent_styles(archive: zipfile.ZipFile) -> set[str]:
 _FORMULA_CELL = re.compile(
     rb'<c r="([A-Z]+)(\d+)"([^>]*)>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(<v\s*/>|<v>\s*</v>|<v>)?'
 )
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*>(?:\s*<f\b[^>]*?(?:/>|>[^<]*</f>))?\s*<v>([^<]*)</v>')
+FORMULA_WITHOUT_VALUE = (
+    "formule zonder opgeslagen waarde; open het bestand in Excel en bewaar het opnieuw "
+    "(of vervang de formule door de waarde)"
+)
 
 
 def _mark_cells(table: SheetTable, xml: bytes, percent_styles: set[str]) -> None:
-    """Fills table.percent (pct columns) and table.formula_missing from the sheet's XML. Cells
-    are found by their r="B7" reference, which Excel, LibreOffice and openpyxl always write."""
-    by_letter = {letter: name for name, letter in table.letters.items()}
+    """Fills table.percent (pct columns) and table.cell_errors (a formula without saved value,
+    an Excel error such as #DEEL/0!) from the sheet's XML. Cells are found by their r="B7"
+    reference, which Excel, LibreOffice and openpyxl always write."""
     first_row = int(table.rows[0]) if len(table.rows) else 0
 
-    def mask_of(cells, wanted: dict[str, str]) -> dict[str, np.ndarray]:
-        masks: dict[str, np.ndarray] = {}
-        for letter, row in cells:
-            name = wanted.get(letter.decode())
-            index = int(row) - first_row
-            if name is not None and 0 <= index < len(table.rows):
-                masks.setdefault(name, np.zeros(len(table.rows), dtype=bool))[index] = True
-        return masks
+    def at(letter: bytes, row: bytes, wanted: dict[str, str]) -> tuple[str, int] | None:
+        name, index = wanted.get(letter.decode()), int(row) - first_row
+        return (name, index) if name is not None and 0 <= index < len(table.rows) else None
 
+    by_letter = {letter: name for name, letter in table.letters.items()}
+    found: list[tuple[bytes, bytes, str]] = []
     if b"<f" in xml:
-        missing = []
         for m in _FORMULA_CELL.finditer(xml):
-            value = m.group(4)
-            saved_text = b't="str"' in m.group(3) or b"t='str'" in m.group(3)
-            if value is None or (value != b"<v>" and not saved_text):
-                missing.append((m.group(1), m.group(2)))
-        table.formula_missing = mask_of(missing, by_letter)
+            value, attributes = m.group(4), m.group(3)
+            if value is None or (value != b"<v>" and b't="str"' not in attributes):
+                found.append((m.group(1), m.group(2), FORMULA_WITHOUT_VALUE))
+    if b't="e"' in xml:
+        for m in _ERROR_CELL.finditer(xml):
+            found.append((m.group(1), m.group(2), f"de cel bevat een Excel-fout ({m.group(3).decode(errors='replace')})"))
+    for letter, row, message in found:
+        place = at(letter, row, by_letter)
+        if place:
+            table.cell_errors.setdefault(place[0], np.full(len(table.rows), None, dtype=object))[place[1]] = message
 
     pct_letters = {table.letters[c.name]: c.name for c in table.register.columns
                    if c.type == "pct" and c.name in table.letters}
     if percent_styles and pct_letters:
         styles = b"|".join(s.encode() for s in sorted(percent_styles))
         pattern = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?\ss="(?:' + styles + rb')"')
-        table.percent = mask_of(pattern.findall(xml), pct_letters)
+        for letter, row in pattern.findall(xml):
+            place = at(letter, row, pct_letters)
+            if place:
+                table.percent.setdefault(place[0], np.zeros(len(table.rows), dtype=bool))[place[1]] = True
 
 
 # ---------------------------------------------------------------------------------------------

@@ -316,3 +316,18 @@ def test_damaged_xml_inside_a_workbook_never_crashes(engine):
                 z.writestr(member, content)
         report = import_workbook(engine, out.getvalue(), file_name="f.xlsx", user="t", dry_run=True)
         assert all(e.startswith("f.xlsx: ") and "onverwachts" not in e for e in report.errors), report.errors
+
+
+def test_excel_error_values_are_named(engine):
+    rows = sheet_rows("klachten", clean_data()["klachten"])
+    rows[2][4], rows[3][8] = "=1/0", "=NB()"
+    data = _rewrite(save({"Klachten": rows}), "xl/worksheets/sheet1.xml", lambda xml: xml
+                    .replace(b'<c r="E3"><f>1/0</f><v /></c>', b'<c r="E3" t="e"><f>1/0</f><v>#DIV/0!</v></c>')
+                    .replace(b'<c r="I4"><f>NB()</f><v /></c>', b'<c r="I4" t="e"><v>#N/A</v></c>'))
+    before = all_tables(engine)
+    report = import_workbook(engine, data, file_name="t.xlsx", user="t")
+    assert report.errors == [  # in an optional column too: the value is not silently lost
+        "t.xlsx: Klachten, rij 3, kolom dienst: de cel bevat een Excel-fout (#DIV/0!)",
+        "t.xlsx: Klachten, rij 4, kolom gevolg: de cel bevat een Excel-fout (#N/A)",
+    ]
+    assert all_tables(engine) == before
