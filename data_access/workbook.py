@@ -251,6 +251,9 @@ _FORMULA_CELL = re.compile(
     rb'<c r="([A-Z]+)(\d+)"([^>]*)>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(<v\s*/>|<v>\s*</v>|<v>)?'
 )
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*>(?:\s*<f\b[^>]*?(?:/>|>[^<]*</f>))?\s*<v>([^<]*)</v>')
+# Excel stores its error values in English; a Dutch Excel shows them like this.
+_DUTCH_ERRORS = {"#DIV/0!": "#DEEL/0!", "#N/A": "#N/B", "#VALUE!": "#WAARDE!", "#REF!": "#VERW!",
+                 "#NAME?": "#NAAM?", "#NUM!": "#GETAL!", "#NULL!": "#LEEG!"}
 FORMULA_WITHOUT_VALUE = (
     "formule zonder opgeslagen waarde; open het bestand in Excel en bewaar het opnieuw "
     "(of vervang de formule door de waarde)"
@@ -276,7 +279,8 @@ def _mark_cells(table: SheetTable, xml: bytes, percent_styles: set[str]) -> None
                 found.append((m.group(1), m.group(2), FORMULA_WITHOUT_VALUE))
     if b't="e"' in xml:
         for m in _ERROR_CELL.finditer(xml):
-            found.append((m.group(1), m.group(2), f"de cel bevat een Excel-fout ({m.group(3).decode(errors='replace')})"))
+            code = m.group(3).decode(errors="replace")
+            found.append((m.group(1), m.group(2), f"de cel bevat een Excel-fout ({_DUTCH_ERRORS.get(code, code)})"))
     for letter, row, message in found:
         place = at(letter, row, by_letter)
         if place:

@@ -327,7 +327,7 @@ def test_excel_error_values_are_named(engine):
     before = all_tables(engine)
     report = import_workbook(engine, data, file_name="t.xlsx", user="t")
     assert report.errors == [  # in an optional column too: the value is not silently lost
-        "t.xlsx: Klachten, rij 3, kolom dienst: de cel bevat een Excel-fout (#DIV/0!)",
-        "t.xlsx: Klachten, rij 4, kolom gevolg: de cel bevat een Excel-fout (#N/A)",
+        "t.xlsx: Klachten, rij 3, kolom dienst: de cel bevat een Excel-fout (#DEEL/0!)",
+        "t.xlsx: Klachten, rij 4, kolom gevolg: de cel bevat een Excel-fout (#N/B)",
     ]
     assert all_tables(engine) == before
