@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -26,7 +26,6 @@ from kpis.catalog import BY_ID, KPIS, KpiDef
 from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
 
 HIDDEN = "verborgen"
-CHART_DATA_COLUMN = 26  # Z: hidden numeric copies for charts (see xlsx_writer.chart_columns)
 CHART_COLUMN = "E"  # charts sit right of the 3-column tables of a register sheet
 CHART_HEIGHT_CM = 7.5
 ROW_CM = 0.53  # a default row is 15 pt
@@ -105,6 +104,8 @@ def write_workbook(content: ExportContent) -> Workbook:
     write_indicators(wb.create_sheet(SHEET_INDICATORS), content)
     write_definitions(wb.create_sheet(SHEET_DEFINITIONS), content)
     write_cover(cover, content)
+    if xw.CHART_DATA_SHEET in wb.sheetnames:  # the hidden chart copies go last
+        wb.move_sheet(xw.CHART_DATA_SHEET, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(xw.CHART_DATA_SHEET))
     wb.active = 0
     return wb
 
@@ -117,19 +118,25 @@ def _header_title(content: ExportContent) -> str:
 
 
 def _heading(ws: Worksheet, content: ExportContent, title: str, note: str | None = None) -> int:
-    """Title in row 1, a note in row 2 (peildatum, version); returns the first free row (4)."""
+    """Title in row 1, a note in row 2 (peildatum, version, `note`), the suppression rule in
+    row 3 for the anonymised version; returns the first free row (4)."""
     xw.write_title(ws, 1, title)
     parts = [f"Peildatum {content.as_of:%d/%m/%Y}", content.version_label]
     if note:
         parts.append(note)
     xw.write_note(ws, 2, " · ".join(parts))
+    if content.anonymised:
+        xw.write_note(ws, 3, _suppression_note(content))
     return 4
 
 
-def _finish(ws: Worksheet, content: ExportContent, *, freeze_row: int, repeat_rows: str | None = None, maximum: float = 60) -> None:
+def _finish(ws: Worksheet, content: ExportContent, *, freeze_row: int, maximum: float = 60, blocks=()) -> None:
+    """Frozen rows 1..freeze_row (also printed on every page), widths, print set-up, and page
+    breaks that keep each block (first row, last row) on one page."""
     xw.freeze_below(ws, freeze_row)
     xw.fit_widths(ws, maximum=maximum)
-    xw.print_setup(ws, title=_header_title(content), repeat_rows=repeat_rows or f"1:{freeze_row}")
+    xw.print_setup(ws, title=_header_title(content), repeat_rows=f"1:{freeze_row}")
+    xw.keep_together(ws, blocks, repeated_rows=freeze_row)
 
 
 def _suppression_note(content: ExportContent) -> str | None:
@@ -182,7 +189,7 @@ def scalar_kpis(register: str | None = None) -> list[KpiDef]:
 def kpi_table(ws: Worksheet, top: int, content: ExportContent, kpis: Sequence[KpiDef], *, name: str, with_register: bool) -> xw.Block:
     """Indicator | Y | Y - 1 | Verschil | Toelichting (with a Register column first when asked)."""
     y, p = content.year, content.year - 1
-    columns = [xw.Col("Indicator"), xw.Col(str(y)), xw.Col(str(p)), xw.Col("Verschil"), xw.Col("Toelichting")]
+    columns = [xw.Col("Indicator"), _num(str(y)), _num(str(p)), _num("Verschil"), xw.Col("Toelichting")]
     if with_register:
         columns.insert(0, xw.Col("Register"))
     rows = []
@@ -196,6 +203,11 @@ def kpi_table(ws: Worksheet, top: int, content: ExportContent, kpis: Sequence[Kp
         ]
         rows.append(([BY_NAME[kpi.register].label] if with_register else []) + row)
     return xw.write_table(ws, top, columns, rows, name=name)
+
+
+def _num(header: str) -> xw.Col:
+    """A column of figures (and the markers standing in for hidden ones)."""
+    return xw.Col(header, numeric=True)
 
 
 def _below(block: xw.Block, height_cm: float = CHART_HEIGHT_CM, *, note: bool = False) -> int:
@@ -231,6 +243,7 @@ def write_cover(ws: Worksheet, content: ExportContent) -> None:
     for label, value in facts:
         xw.write_value(ws, row, 1, label).font = Font(bold=True)
         cell = xw.write_value(ws, row, 2, value, "0" if isinstance(value, int) else None)
+        cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
         if label in ("Versie", "Bestemd voor") and not content.anonymised:
             cell.font = Font(bold=True, color="C00000")
         row += 1
@@ -259,8 +272,6 @@ def write_summary(ws: Worksheet, content: ExportContent) -> None:
         f"{content.year - 1} (bij percentages in procentpunt)."
     )
     top = _heading(ws, content, f"Samenvatting {content.year}", note)
-    if content.anonymised:
-        xw.write_note(ws, 3, _suppression_note(content))
     kpi_table(ws, top, content, scalar_kpis(), name="Samenvatting", with_register=True)
     _finish(ws, content, freeze_row=top)
 
@@ -268,12 +279,17 @@ def write_summary(ws: Worksheet, content: ExportContent) -> None:
 # --- Evaluatiecriteria ------------------------------------------------------------------------
 
 
+def _criterion_kpi(indicator: str) -> KpiDef | None:
+    """The KPI a criterion's indicator names (matched like the engine does), or None."""
+    return {header_key(k.id): k for k in KPIS}.get(header_key(indicator or ""))
+
+
 def _criterion_cell(indicator: str, value):
     """A criterion's value or norm in its KPI's unit format; an Indicatoren value as a whole
     number or with decimals as it comes."""
     if value is None:
         return None
-    kpi = {header_key(k.id): k for k in KPIS}.get(header_key(indicator or ""))
+    kpi = _criterion_kpi(indicator)
     fmt = UNIT_FORMATS.get(kpi.unit) if kpi else None
     return xw.Fmt(value, fmt or xw.number_format_for(value))
 
@@ -284,11 +300,11 @@ def write_criteria(ws: Worksheet, content: ExportContent) -> None:
         xw.Col("Criterium"),
         xw.Col("Omschrijving"),
         xw.Col("Indicator"),
-        xw.Col("Waarde"),
-        xw.Col("Norm"),
+        _num("Waarde"),
+        _num("Norm"),
         xw.Col("Richting"),
         xw.Col("Status"),
-        xw.Col("Gevalideerd"),
+        xw.Col("Gevalideerd op"),
         xw.Col("Toelichting"),
     ]
     rows = []
@@ -297,8 +313,9 @@ def write_criteria(ws: Worksheet, content: ExportContent) -> None:
             value = HIDDEN if content.anonymised and c.problem and c.problem.startswith("Verborgen") else NO_DATA
         else:
             value = _criterion_cell(c.indicator, c.value)
-        validated = f"gevalideerd op {c.validated_on:%d/%m/%Y}" if c.validated_on else "ontwerp"
-        rows.append([c.id, c.omschrijving, c.indicator, value, _criterion_cell(c.indicator, c.norm), c.richting, c.status, validated, c.problem])
+        validated = c.validated_on or "ontwerp"
+        kpi = _criterion_kpi(c.indicator)
+        rows.append([c.id, c.omschrijving, kpi.label if kpi else c.indicator, value, _criterion_cell(c.indicator, c.norm), c.richting, c.status, validated, c.problem])
     block = xw.write_table(ws, top, columns, rows, name="Evaluatiecriteria")
     status_col = get_column_letter(block.first_col + 6)
     status_range = f"{status_col}{block.first_row}:{status_col}{block.last_row}"
@@ -311,11 +328,11 @@ def write_criteria(ws: Worksheet, content: ExportContent) -> None:
     xw.write_table(
         ws,
         row + 1,
-        [xw.Col("Status"), xw.Col("Aantal")],
+        [xw.Col("Status"), _num("Aantal")],
         [[k.label, kpi_value(content.report, k)] for k in counts],
         name="Criteria_telling",
     )
-    _finish(ws, content, freeze_row=top)
+    _finish(ws, content, freeze_row=top, maximum=35, blocks=[(row, row + 4)])
 
 
 # --- one sheet per case register ---------------------------------------------------------------
@@ -341,13 +358,13 @@ def write_split(ws: Worksheet, top: int, content: ExportContent, kpi: KpiDef) ->
     keys = list(dict.fromkeys([*(current or {}), *(previous or {})]))
     y, p = str(content.year), str(content.year - 1)
     rows = [[k, *pair] for k, *pair in zip(keys, _split_column(content.report, kpi, keys), _split_column(content.previous, kpi, keys))]
-    block = xw.write_table(ws, top + 1, [xw.Col(split_header(kpi)), xw.Col(y), xw.Col(p)], rows, name=kpi.id)
+    block = xw.write_table(ws, top + 1, [xw.Col(split_header(kpi)), _num(y), _num(p)], rows, name=kpi.id)
     notes = [r for r in (_reasons(content.report).get(kpi.id), _reasons(content.previous).get(kpi.id)) if r]
     if notes:
         xw.write_note(ws, block.last_row + 1, " ".join(dict.fromkeys(notes)))
     height = max(CHART_HEIGHT_CM, 0.6 * len(keys) + 2)
-    if keys:
-        refs = xw.chart_columns(ws, block, [1, 2], spare_column=CHART_DATA_COLUMN)
+    if keys and _chart_or_note(ws, block, [1, 2], f"{CHART_COLUMN}{top + 1}"):
+        refs = xw.chart_columns(ws, block, [1, 2])
         xw.bar_chart(
             ws,
             f"{CHART_COLUMN}{top + 1}",
@@ -356,6 +373,7 @@ def write_split(ws: Worksheet, top: int, content: ExportContent, kpi: KpiDef) ->
             title=kpi.label,
             horizontal=True,
             height=height,
+            colors=_year_colors(kpi.register),
         )
     return _below(block, height, note=bool(notes))
 
@@ -370,14 +388,47 @@ def write_monthly(ws: Worksheet, top: int, content: ExportContent, register: str
         return top + 3
     table = series.table
     rows = [[month, *(xw.Fmt(v, xw.FMT_COUNT) if isinstance(v, int) else v for v in table.loc[month])] for month in table.index]
-    columns = [xw.Col("Maand"), *(xw.Col(str(c)) for c in table.columns)]
+    columns = [xw.Col("Maand"), *(_num(str(c)) for c in table.columns)]
     block = xw.write_table(ws, top + 1, columns, rows, name=f"{register}_per_maand")
     if series.reason:
         xw.write_note(ws, block.last_row + 1, series.reason)
-    if len(table):
-        refs = xw.chart_columns(ws, block, list(range(1, len(columns))), spare_column=CHART_DATA_COLUMN)
-        xw.line_chart(ws, f"{CHART_COLUMN}{top + 1}", block.column_ref(ws, 0, with_header=False), refs, title=f"{spec.label} per maand", y_title="aantal")
+    offsets = list(range(1, len(columns)))
+    if len(table) and _chart_or_note(ws, block, offsets, f"{CHART_COLUMN}{top + 1}"):
+        refs = xw.chart_columns(ws, block, offsets)
+        categories = block.column_ref(ws, 0, with_header=False)
+        title = f"{spec.label} per maand"
+        xw.line_chart(ws, f"{CHART_COLUMN}{top + 1}", categories, refs, title=title, y_title="aantal", colors=_year_colors(register))
     return _below(block, note=bool(series.reason))
+
+
+MIN_SHOWN_FOR_CHART = 0.5
+
+
+def _chart_or_note(ws: Worksheet, block: xw.Block, offsets: list[int], anchor: str) -> bool:
+    """True when at least half of the values are shown and one of them is above zero; else a
+    note where the chart would be (a chart of mostly hidden values shows gaps and zeros)."""
+    values = [ws.cell(row=r, column=block.first_col + o).value for o in offsets for r in range(block.first_row, block.last_row + 1)]
+    if xw.numeric_share(ws, block, offsets) >= MIN_SHOWN_FOR_CHART and any(isinstance(v, (int, float)) and v > 0 for v in values):
+        return True
+    column, row = anchor[0], int(anchor[1:])
+    from openpyxl.utils import column_index_from_string
+
+    xw.write_note(ws, row + 1, "Geen grafiek: de meeste aantallen zijn verborgen (zie de tabel).", column=column_index_from_string(column))
+    return False
+
+
+def _year_colors(register: str) -> tuple[str, str]:
+    """This year in the register's colour, last year in grey, as on the dashboard."""
+    from dashboard.theme import PREVIOUS_COLOR, REGISTER_COLORS
+
+    return REGISTER_COLORS[register], PREVIOUS_COLOR
+
+
+def _action_colors() -> tuple[str, str, str]:
+    """Acties, afgerond, over deadline: the action plan's colour, then gehaald green and niet gehaald red."""
+    from dashboard.theme import REGISTER_COLORS, STATUS_COLORS
+
+    return REGISTER_COLORS["actieplan"], STATUS_COLORS[MET], STATUS_COLORS[NOT_MET]
 
 
 def _column_header(header: str) -> str:
@@ -414,20 +465,24 @@ def _plain(value):
 
 def write_register(ws: Worksheet, content: ExportContent, register: str) -> None:
     spec = BY_NAME[register]
-    top = _heading(ws, content, f"{spec.label} {content.year}", _suppression_note(content))
+    top = _heading(ws, content, f"{spec.label} {content.year}")
     xw.write_title(ws, top, "Kerncijfers", font=xw.SUBTITLE_FONT)
     block = kpi_table(ws, top + 1, content, scalar_kpis(register), name=f"{register}_kerncijfers", with_register=False)
     row = block.next_row
+    blocks = [(top, block.last_row)]
     for kpi in (k for k in KPIS if k.register == register and k.unit == "split"):
-        row = write_split(ws, row, content, kpi)
-    row = write_monthly(ws, row, content, register)
+        start, row = row, write_split(ws, row, content, kpi)
+        blocks.append((start, row - 2))
+    start, row = row, write_monthly(ws, row, content, register)
+    blocks.append((start, row - 2))
     if not content.anonymised and register in content.dossiers:
         frame = content.dossiers[register]
         xw.write_title(ws, row, f"Dossiers {content.year} ({len(frame)}) — vertrouwelijk", font=xw.SUBTITLE_FONT)
         xw.write_note(ws, row + 1, f"{spec.column(spec.main_date).header.capitalize()} in {content.year} tot de peildatum; "
                       "de andere kolommen zoals het register ze bij het maken van de export bevat.")
-        write_rows(ws, row + 2, register, frame, name=f"{register}_dossiers")
-    _finish(ws, content, freeze_row=2, maximum=50)
+        table = write_rows(ws, row + 2, register, frame, name=f"{register}_dossiers")
+        blocks.append((row, min(table.last_row, row + 8)))  # the title with the first rows
+    _finish(ws, content, freeze_row=2, maximum=50, blocks=blocks)
 
 
 # --- Actieplan --------------------------------------------------------------------------------
@@ -442,16 +497,19 @@ def write_actions(ws: Worksheet, content: ExportContent) -> None:
         total, done = part.get("total"), part.get("afgerond")
         share = done / total if isinstance(total, int) and isinstance(done, int) and total else None
         rows.append([goal, *(xw.Fmt(part.get(k), xw.FMT_COUNT) if isinstance(part.get(k), int) else part.get(k) for k in ("total", "afgerond", "overdue")), xw.Fmt(share, xw.FMT_PERCENT)])
-    columns = [xw.Col("Strategische doelstelling"), xw.Col("Acties"), xw.Col("Afgerond"), xw.Col("Over deadline"), xw.Col("Aandeel afgerond")]
+    columns = [xw.Col("Strategische doelstelling"), _num("Acties"), _num("Afgerond"), _num("Over deadline"), _num("Aandeel afgerond")]
     block = xw.write_table(ws, top + 1, columns, rows, name="Actieplan_per_doelstelling")
     row = block.next_row
     if rows:  # below the table: the items' wide text columns share these columns
-        refs = xw.chart_columns(ws, block, [1, 2, 3], spare_column=CHART_DATA_COLUMN)
-        xw.bar_chart(ws, f"A{row}", block.column_ref(ws, 0, with_header=False), refs, title="Acties per strategische doelstelling", y_title="aantal", width=18)
+        refs = xw.chart_columns(ws, block, [1, 2, 3])
+        xw.bar_chart(ws, f"A{row}", block.column_ref(ws, 0, with_header=False), refs, title="Acties per strategische doelstelling",
+                     y_title="aantal", width=18, colors=_action_colors())
         row += chart_rows(CHART_HEIGHT_CM)
+    blocks = [(top, row - 2)]
     xw.write_title(ws, row, f"Acties ({len(content.actions)})", font=xw.SUBTITLE_FONT)
-    write_rows(ws, row + 1, "actieplan", content.actions, name="Acties")
-    _finish(ws, content, freeze_row=2, maximum=55)
+    table = write_rows(ws, row + 1, "actieplan", content.actions, name="Acties")
+    blocks.append((row, min(table.last_row, row + 6)))
+    _finish(ws, content, freeze_row=2, maximum=40, blocks=blocks)
 
 
 # --- Aandachtspunten --------------------------------------------------------------------------
@@ -462,8 +520,7 @@ def write_alerts(ws: Worksheet, content: ExportContent) -> None:
     if isinstance(alerts, AlertCounts):
         top = _heading(ws, content, f"Aandachtspunten op {content.as_of:%d/%m/%Y}", "Enkel het aantal per soort.")
         rows = [[kind, xw.Fmt(n, xw.FMT_COUNT) if isinstance(n, int) else n] for kind, n in alerts.counts.items()]
-        xw.write_table(ws, top, [xw.Col("Soort"), xw.Col("Aantal")], rows, name="Aandachtspunten")
-        xw.write_note(ws, 3, _suppression_note(content))
+        xw.write_table(ws, top, [xw.Col("Soort"), _num("Aantal")], rows, name="Aandachtspunten")
         _finish(ws, content, freeze_row=top)
         return
     top = _heading(ws, content, f"Aandachtspunten op {content.as_of:%d/%m/%Y}", "Open items voorbij of dicht bij hun termijn, dringendste eerst.")
@@ -472,7 +529,7 @@ def write_alerts(ws: Worksheet, content: ExportContent) -> None:
         xw.Col("Register"),
         xw.Col("Dossier of actie"),
         xw.Col("Termijn"),
-        xw.Col("Dagen te laat"),
+        _num("Dagen te laat"),
         xw.Col("Omschrijving"),
     ]
     rows = [
@@ -481,7 +538,7 @@ def write_alerts(ws: Worksheet, content: ExportContent) -> None:
     ]
     xw.write_table(ws, top, columns, rows, name="Aandachtspunten")
     xw.write_note(ws, 3, "Dagen te laat: positief = termijn verstreken, negatief = dagen die nog resten.")
-    _finish(ws, content, freeze_row=top, maximum=90)
+    _finish(ws, content, freeze_row=top, maximum=70)
 
 
 # --- Indicatoren and Definities ---------------------------------------------------------------
@@ -506,16 +563,15 @@ def write_definitions(ws: Worksheet, content: ExportContent) -> None:
     row = block.next_row
     xw.write_title(ws, row, "Gebruikte normen", font=xw.SUBTITLE_FONT)
     norms = [[s.label, xw.Fmt(content.settings[s.key], xw.FMT_COUNT)] for s in SETTINGS]
-    block = xw.write_table(ws, row + 1, [xw.Col("Norm"), xw.Col("Waarde")], norms, name="Normen")
+    block = xw.write_table(ws, row + 1, [xw.Col("Norm"), _num("Waarde")], norms, name="Normen")
+    blocks = [(row, block.last_row)]
     row = block.next_row
     notes = [
         f"Status van een criterium: '{MET}' als de waarde de norm haalt in de gevraagde richting "
         f"(minstens of hoogstens), '{NOT_MET}' als niet, '{CRIT_NO_DATA}' zonder waarde.",
         "Verschil met vorig jaar: dezelfde definitie, op dezelfde dag een jaar eerder.",
     ]
-    if content.anonymised:
-        notes.append(_suppression_note(content))
     for note in notes:
         xw.write_note(ws, row, note)
         row += 1
-    _finish(ws, content, freeze_row=top, maximum=45)  # the Definitie column keeps its own width
+    _finish(ws, content, freeze_row=top, maximum=45, blocks=blocks)  # Definitie keeps its own width

@@ -25,6 +25,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -137,11 +138,14 @@ def write_note(ws: Worksheet, row: int, text: str, *, column: int = 1) -> Cell:
 
 @dataclass(frozen=True)
 class Col:
-    """A table column: its header, the number format of its values, an optional fixed width."""
+    """A table column: its header, the number format of its values, an optional fixed width;
+    numeric=True right-aligns the column, so a text among the numbers ("<5", "verborgen")
+    lines up with them."""
 
     header: str
     number_format: str | None = None
     width: float | None = None
+    numeric: bool = False
 
 
 @dataclass(frozen=True)
@@ -203,13 +207,20 @@ def write_table(
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     formats = [c.number_format for c in columns]
+    right = Alignment(horizontal="right")
     row = top
     for values in rows:
         row += 1
         write_row(ws, row, list(values), formats, column=left)
+        for i, c in enumerate(columns):
+            if c.numeric:
+                ws.cell(row=row, column=left + i).alignment = right
     if row == top:
         row += 1
         write_value(ws, row, left, EMPTY_TABLE_TEXT)
+    for i, c in enumerate(columns):
+        if c.numeric:
+            ws.cell(row=top, column=left + i).alignment = Alignment(horizontal="right", wrap_text=True, vertical="center")
     ref = f"{get_column_letter(left)}{top}:{get_column_letter(left + len(columns) - 1)}{row}"
     table = Table(displayName=table_name(ws, name), ref=ref)
     table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True)
@@ -253,25 +264,148 @@ def _table_cells(ws: Worksheet) -> set[tuple[int, int]] | None:
     return cells
 
 
+ROW_POINTS = 15  # a default row
+
+
 def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> None:
     """Sets every column's width from its longest value (text lines, formatted numbers), within
     [minimum, maximum]. On a sheet with Excel tables only the tables' cells count (titles and
-    notes may run over several columns); a width set by a Col stays when wider. Text longer
-    than the maximum wraps."""
+    notes may run over several columns); a width set before (a Col's width) stays when wider.
+    Text longer than its column wraps, and its row gets the height of its lines (spreadsheet
+    programs do not always grow a row by themselves when they open a file)."""
     inside = _table_cells(ws)
     widths: dict[int, int] = {}
     for row in ws.iter_rows():
         for cell in row:
             if cell.value is None or (inside is not None and (cell.row, cell.column) not in inside):
                 continue
-            width = _display_width(cell.value, cell.number_format)
-            widths[cell.column] = max(widths.get(cell.column, 0), width)
-            if width > maximum and isinstance(cell.value, str):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            widths[cell.column] = max(widths.get(cell.column, 0), _display_width(cell.value, cell.number_format))
     for column, width in widths.items():
         letter = get_column_letter(column)
         fixed = ws.column_dimensions[letter].width if letter in ws.column_dimensions else 0  # set before
-        ws.column_dimensions[letter].width = max(fixed or 0, min(maximum, max(minimum, width + 2)))
+        ws.column_dimensions[letter].width = max(fixed or 0, min(maximum, max(minimum, width + 3)))
+    for row in ws.iter_rows():
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or (inside is not None and (cell.row, cell.column) not in inside):
+                continue
+            room = max(1.0, (ws.column_dimensions[get_column_letter(cell.column)].width or 8) - 1)
+            needed = sum(max(1, math.ceil(len(part) / room)) for part in cell.value.splitlines() or [""])
+            if needed > 1:
+                cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=cell.alignment.horizontal)
+                lines = max(lines, needed)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = ROW_POINTS * lines
+            for cell in row:  # the row's other cells line up with the top of the wrapped text
+                a = cell.alignment
+                cell.alignment = Alignment(horizontal=a.horizontal, vertical="top", wrap_text=a.wrap_text)
+
+
+# --- printing ---------------------------------------------------------------------------------
+
+# Printable area of an A4 page with print_setup's margins, header and footer (cm).
+PRINTABLE_CM = {"landscape": (27.2, 17.0), "portrait": (19.0, 26.0)}
+DEFAULT_COLUMN_WIDTH = 8.43  # Excel's default, in characters
+
+
+def _column_cm(width: float) -> float:
+    """Excel column width (characters of the default font) to cm: 7 px per character plus 5 px."""
+    return (width * 7 + 5) / 96 * 2.54
+
+
+def _anchor(chart) -> tuple[int, int]:
+    """(column, row), 1-based, of a chart's top-left corner."""
+    if isinstance(chart.anchor, str):  # "E5" until the file is written
+        from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+        letter, row = coordinate_from_string(chart.anchor)
+        return column_index_from_string(letter), row
+    return chart.anchor._from.col + 1, chart.anchor._from.row + 1
+
+
+def _width(ws: Worksheet, column: int) -> float:
+    """A column's width in characters; 0 when hidden."""
+    letter = get_column_letter(column)
+    if letter not in ws.column_dimensions:
+        return DEFAULT_COLUMN_WIDTH
+    dim = ws.column_dimensions[letter]
+    return 0 if dim.hidden else dim.width or DEFAULT_COLUMN_WIDTH
+
+
+def _overflow_end(ws: Worksheet, cell: Cell) -> int:
+    """The last column a cell's text runs into (text flows over empty cells to its right)."""
+    if not isinstance(cell.value, str) or cell.alignment.wrap_text:
+        return cell.column
+    size = (cell.font.sz or 11) / 11 if cell.font is not None else 1
+    need, column = len(cell.value) * size, cell.column
+    while True:
+        need -= _width(ws, column)
+        if need <= 0 or ws.cell(row=cell.row, column=column + 1).value is not None:
+            return column
+        column += 1
+
+
+def printed_range(ws: Worksheet) -> tuple[int, int]:
+    """(last column, last row) of what is printed: the last visible cell with a value (and
+    the columns its text runs into), or where a chart ends."""
+    cells = [c for row in ws.iter_rows() for c in row if c.value is not None and _width(ws, c.column)]
+    last_col = max((_overflow_end(ws, c) for c in cells), default=1)
+    last_row = max((c.row for c in cells), default=1)
+    for chart in ws._charts:
+        column, row = _anchor(chart)
+        right = chart.width
+        while right > 0:
+            right -= _column_cm(_width(ws, column)) if _width(ws, column) else 0
+            column += 1
+        last_col = max(last_col, column - 1)
+        last_row = max(last_row, row + math.ceil(chart.height / (ROW_POINTS / 72 * 2.54)))
+    return last_col, last_row
+
+
+def print_scale(ws: Worksheet) -> float:
+    """The scale "fit to one page wide" will use: the printable width over the printed width."""
+    last_col, _ = printed_range(ws)
+    used = sum(_column_cm(_width(ws, c)) for c in range(1, last_col + 1) if _width(ws, c))
+    width_cm = PRINTABLE_CM[ws.page_setup.orientation or "portrait"][0]
+    return min(1.0, width_cm / used) if used else 1.0
+
+
+def keep_together(ws: Worksheet, blocks: Iterable[tuple[int, int]], *, repeated_rows: int = 0) -> list[int]:
+    """Page breaks so that a block of rows (first, last) — a table with the chart beside it —
+    does not start at the bottom of one page and end on the next, when it fits on one page.
+    For a sheet printed fit to one page wide (print_setup): the scale follows from the column
+    widths, the rows per page from that scale and the row heights; `repeated_rows` are the
+    title rows printed on every page. Returns the rows after which a page break was put."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    scale = print_scale(ws)
+    height_cm = PRINTABLE_CM[ws.page_setup.orientation or "portrait"][1]
+
+    def cm(row: int) -> float:
+        points = ws.row_dimensions[row].height if row in ws.row_dimensions and ws.row_dimensions[row].height else ROW_POINTS
+        return points / 72 * 2.54 * scale
+
+    repeat_cm = sum(cm(r) for r in range(1, repeated_rows + 1))
+    breaks: list[int] = []
+    page_start, used = 1, 0.0
+    row = 1
+    for first, last in sorted(blocks):
+        while row < first:  # rows between blocks flow
+            used += cm(row)
+            if used > height_cm:
+                page_start, used = row, repeat_cm + cm(row)
+            row += 1
+        size = sum(cm(r) for r in range(first, last + 1))
+        if used + size > height_cm and first > page_start and repeat_cm + size <= height_cm:
+            ws.row_breaks.append(Break(id=first - 1))
+            breaks.append(first - 1)
+            page_start, used = first, repeat_cm
+        for r in range(first, last + 1):
+            used += cm(r)
+            if used > height_cm:  # a block longer than a page flows over
+                page_start, used = r, repeat_cm + cm(r)
+        row = last + 1
+    return breaks
 
 
 def print_setup(ws: Worksheet, *, title: str | None = None, repeat_rows: str | None = None, landscape: bool = True) -> None:
@@ -295,6 +429,30 @@ def print_setup(ws: Worksheet, *, title: str | None = None, repeat_rows: str | N
 # --- charts -----------------------------------------------------------------------------------
 
 
+def numeric_share(ws: Worksheet, block: Block, offsets: Sequence[int]) -> float:
+    """The share of the table's data cells in columns `offsets` that hold a number (a chart
+    over mostly hidden values shows little but gaps)."""
+    cells = [ws.cell(row=r, column=block.first_col + o) for o in offsets for r in range(block.first_row, block.last_row + 1)]
+    return sum(isinstance(c.value, (int, float)) for c in cells) / len(cells) if cells else 0.0
+
+
+def color_series(chart, colors: Sequence[str | None]) -> None:
+    """Fills (bars) or strokes (lines, with their markers) each series with its colour
+    ("#1F5F9E" or "1F5F9E"); None keeps the default."""
+    for series, color in zip(chart.series, colors):
+        if not color:
+            continue
+        color = color.lstrip("#").upper()
+        if isinstance(chart, LineChart):
+            series.graphicalProperties.line.solidFill = color
+            series.graphicalProperties.line.width = 28575  # 2.25 pt in EMU
+            series.marker.graphicalProperties = GraphicalProperties(solidFill=color)
+            series.marker.graphicalProperties.line.solidFill = color
+        else:
+            series.graphicalProperties.solidFill = color
+            series.graphicalProperties.line.solidFill = color
+
+
 def _finish_chart(chart, *, title: str, y_title: str | None, width: float, height: float):
     chart.title = title
     chart.y_axis.title = y_title
@@ -305,15 +463,29 @@ def _finish_chart(chart, *, title: str, y_title: str | None, width: float, heigh
     if chart.legend is not None:
         chart.legend.position = "b"
     chart.display_blanks = "gap"  # an empty (hidden) value is a gap, never a zero
-    chart.visible_cells_only = False  # chart_columns may hand it hidden helper columns
+    chart.visible_cells_only = False  # chart_columns may hand it a hidden sheet's copies
     return chart
 
 
-def chart_columns(ws: Worksheet, block: Block, offsets: Sequence[int], *, spare_column: int) -> list[Reference]:
+CHART_DATA_SHEET = "Grafiekgegevens"
+
+
+def chart_data_sheet(wb: Workbook) -> Worksheet:
+    """The workbook's hidden sheet of numeric copies for charts (made on first use)."""
+    if CHART_DATA_SHEET in wb.sheetnames:
+        return wb[CHART_DATA_SHEET]
+    sheet = wb.create_sheet(CHART_DATA_SHEET)
+    sheet.sheet_state = "hidden"
+    write_value(sheet, 1, 1, "Kopie van getoonde aantallen voor de grafieken; verborgen aantallen zijn leeg.")
+    return sheet
+
+
+def chart_columns(ws: Worksheet, block: Block, offsets: Sequence[int]) -> list[Reference]:
     """References (header included) for a chart over the table columns `offsets`. Excel draws a
     text cell in a data range as 0, so a column holding text among its values (a suppressed
-    "<5" or "x") is copied as numbers, text left empty, to a hidden column from `spare_column`
-    on: the chart shows a gap there, never a made-up zero, and the text is not repeated."""
+    "<5" or "x") is copied as numbers, text left empty, to the next free column of the hidden
+    sheet Grafiekgegevens: the chart shows a gap there, never a made-up zero, and the sheet
+    itself prints only what it shows."""
     refs = []
     for offset in offsets:
         col = block.first_col + offset
@@ -321,13 +493,13 @@ def chart_columns(ws: Worksheet, block: Block, offsets: Sequence[int], *, spare_
         if not any(isinstance(c.value, str) for c in cells):
             refs.append(block.column_ref(ws, offset))
             continue
-        write_value(ws, block.header_row, spare_column, ws.cell(row=block.header_row, column=col).value)
-        for c in cells:
+        data = chart_data_sheet(ws.parent)
+        target = data.max_column + 1
+        write_value(data, 2, target, ws.cell(row=block.header_row, column=col).value)
+        for i, c in enumerate(cells):
             number = c.value if isinstance(c.value, (int, float)) else None
-            write_value(ws, c.row, spare_column, number, c.number_format)
-        ws.column_dimensions[get_column_letter(spare_column)].hidden = True
-        refs.append(Reference(ws, min_col=spare_column, max_col=spare_column, min_row=block.header_row, max_row=block.last_row))
-        spare_column += 1
+            write_value(data, 3 + i, target, number, c.number_format)
+        refs.append(Reference(data, min_col=target, max_col=target, min_row=2, max_row=2 + len(cells)))
     return refs
 
 
@@ -343,6 +515,7 @@ def bar_chart(
     stacked: bool = False,
     width: float = 16,
     height: float = 7.5,
+    colors: Sequence[str | None] = (),
 ) -> BarChart:
     """A native bar chart of `data` (each Reference one column, header row included as the
     series name) over `categories`, placed at `anchor` (e.g. "F3"). One series: no legend."""
@@ -358,6 +531,7 @@ def bar_chart(
     if horizontal:
         chart.x_axis.scaling.orientation = "maxMin"  # first category on top, as in the table
     _finish_chart(chart, title=title, y_title=y_title, width=width, height=height)
+    color_series(chart, colors)
     ws.add_chart(chart, anchor)
     return chart
 
@@ -372,6 +546,7 @@ def line_chart(
     y_title: str | None = None,
     width: float = 16,
     height: float = 7.5,
+    colors: Sequence[str | None] = (),
 ) -> LineChart:
     """A native line chart (one line per Reference, with markers) over `categories`."""
     chart = LineChart()
@@ -382,6 +557,7 @@ def line_chart(
         series.marker.symbol = "circle"
         series.smooth = False
     _finish_chart(chart, title=title, y_title=y_title, width=width, height=height)
+    color_series(chart, colors)
     ws.add_chart(chart, anchor)
     return chart
 

@@ -22,6 +22,7 @@ import pytest
 import sqlalchemy as sa
 
 from data_access import audit
+from data_access import xlsx_writer as xw
 from data_access.access import Access, AccessDenied
 from data_access.db import connect
 from data_access.registers import BY_NAME
@@ -98,6 +99,10 @@ def anonymised(sample_engine) -> openpyxl.Workbook:
     return _open(build_workbook(sample_engine, NETWERK, YEAR, D, anonymised=True, zone="PZ Test"))
 
 
+def _visible(wb) -> list[str]:
+    return [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+
+
 def _open(data: bytes) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(data))
 
@@ -126,17 +131,28 @@ def _expected_cell(value):
 
 def test_both_versions_have_every_sheet_tables_and_charts(full, anonymised):
     for wb in (full, anonymised):
-        assert wb.sheetnames == sheets.sheet_names()
-        for name in CASE_SHEETS + [sheets.SHEET_ACTIONS]:
-            assert len(wb[name]._charts) >= 2 if name != sheets.SHEET_ACTIONS else len(wb[name]._charts) == 1, name
-        for name in wb.sheetnames[1:]:
+        assert _visible(wb) == sheets.sheet_names()
+        for name in wb.sheetnames:  # only the chart copies are hidden
+            assert (wb[name].sheet_state == "hidden") == (name == xw.CHART_DATA_SHEET), name
+        for name in sheets.sheet_names()[1:]:
             ws = wb[name]
             assert ws.tables, name  # every block an Excel table
             assert ws.freeze_panes is not None, name
             assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1, name
-    # the klachten sheet: 3 splits (bar charts) and the monthly series (line chart)
-    kinds = sorted(type(c).__name__ for c in full["Klachten"]._charts)
-    assert kinds == ["BarChart", "BarChart", "BarChart", "LineChart"]
+    # the full version: a chart per split (bars) and the monthly series (line) on every register
+    # sheet, and the action plan's goals
+    for name in CASE_SHEETS:
+        splits = [k for k in KPIS if k.unit == "split" and sheets.register_sheet_name(k.register) == name]
+        kinds = sorted(type(c).__name__ for c in full[name]._charts)
+        assert kinds == ["BarChart"] * len(splits) + ["LineChart"], name
+    assert [type(c).__name__ for c in full[sheets.SHEET_ACTIONS]._charts] == ["BarChart"]
+    # the anonymised version: a chart where at least half of the values are shown, else a note
+    for name in CASE_SHEETS:
+        ws = anonymised[name]
+        notes = [c for row in ws.iter_rows() for c in row if str(c.value).startswith("Geen grafiek")]
+        assert len(ws._charts) + len(notes) == len([t for t in ws.tables.values() if not t.name.endswith("kerncijfers")]), name
+    assert len(anonymised["Klachten"]._charts) >= 2  # the sample's big categories are shown
+    assert [type(c).__name__ for c in anonymised[sheets.SHEET_ACTIONS]._charts] == ["BarChart"]
 
 
 def test_files_read_back_with_another_reader(sample_engine):
@@ -145,7 +161,7 @@ def test_files_read_back_with_another_reader(sample_engine):
 
     data = build_workbook(sample_engine, NETWERK, YEAR, D, anonymised=True)
     frames = pd.read_excel(io.BytesIO(data), sheet_name=None, engine="calamine", header=None)
-    assert list(frames) == sheets.sheet_names()
+    assert [n for n in frames if n != xw.CHART_DATA_SHEET] == sheets.sheet_names()
     assert (frames[sheets.SHEET_SUMMARY] == "Klachten ontvangen").any().any()
 
 
@@ -388,7 +404,7 @@ def test_cli_writes_the_workbook_and_refuses_in_dutch(sample_url, tmp_path):
     assert "dashboard.export_sheets" in imported and "openpyxl" in imported  # the -m module itself is __main__
     assert not [m for m in imported if m.split(".")[0] == "streamlit"]
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == sheets.sheet_names()
+    assert _visible(wb) == sheets.sheet_names()
     assert wb[sheets.SHEET_COVER]["B6"].value == dt.datetime(2025, 6, 30)
     engine = connect(sample_url)
     try:

@@ -129,15 +129,56 @@ def test_chart_over_suppressed_values_uses_a_hidden_numeric_copy():
     wb = xw.new_workbook()
     ws = wb.create_sheet("Blad")
     rows = [["jan", 12, 7], ["feb", "<5", 9], ["mrt", "x", 0]]
-    block = xw.write_table(ws, 1, [xw.Col("Maand"), xw.Col("2025", xw.FMT_COUNT), xw.Col("2024", xw.FMT_COUNT)], rows, name="m")
-    refs = xw.chart_columns(ws, block, [1, 2], spare_column=10)
-    xw.line_chart(ws, "E1", block.column_ref(ws, 0, with_header=False), refs, title="Per maand")
-    xw.bar_chart(ws, "E20", block.column_ref(ws, 0, with_header=False), refs[1:], title="Vorig jaar", horizontal=True)
-    # the column with text got a hidden copy: numbers kept, "<5" and "x" empty (a gap, not 0)
-    assert [ws.cell(row=r, column=10).value for r in range(1, 5)] == ["2025", 12, None, None]
-    assert ws.column_dimensions["J"].hidden
-    assert refs[0].min_col == 10 and refs[1].min_col == 3  # the numeric column is charted in place
-    assert ws.cell(row=1, column=11).value is None  # no copy for it
-    back = reopen(wb)["Blad"]
-    assert len(back._charts) == 2
-    assert back["B3"].value == "<5"  # the table itself still shows the marker
+    columns = [xw.Col("Maand"), xw.Col("2025", xw.FMT_COUNT, numeric=True), xw.Col("2024", xw.FMT_COUNT, numeric=True)]
+    block = xw.write_table(ws, 1, columns, rows, name="m")
+    refs = xw.chart_columns(ws, block, [1, 2])
+    xw.line_chart(ws, "E1", block.column_ref(ws, 0, with_header=False), refs, title="Per maand", colors=("#1F5F9E", None))
+    xw.bar_chart(ws, "E20", block.column_ref(ws, 0, with_header=False), refs[1:], title="Vorig jaar", horizontal=True, colors=("A7B1BA",))
+    # the column with text got a copy on the hidden sheet: numbers kept, "<5" and "x" empty (a gap, not 0)
+    data = wb[xw.CHART_DATA_SHEET]
+    assert data.sheet_state == "hidden"
+    assert [data.cell(row=r, column=2).value for r in range(2, 6)] == ["2025", 12, None, None]
+    assert refs[0].worksheet is data and refs[1].worksheet is ws  # the all-numeric column is charted in place
+    assert data.max_column == 2  # one copy only
+    assert ws["B3"].value == "<5" and ws["B3"].alignment.horizontal == "right"  # the marker lines up with the numbers
+    line, bar = ws._charts
+    assert line.series[0].graphicalProperties.line.solidFill.srgbClr == "1F5F9E"
+    assert bar.series[0].graphicalProperties.solidFill.srgbClr == "A7B1BA"
+    assert line.display_blanks == "gap"
+    back = reopen(wb)
+    assert len(back["Blad"]._charts) == 2 and back[xw.CHART_DATA_SHEET].sheet_state == "hidden"
+    assert xw.numeric_share(ws, block, [1]) == pytest.approx(1 / 3)
+
+
+def test_wrapped_text_gets_its_row_height():
+    wb = xw.new_workbook()
+    ws = wb.create_sheet("Blad")
+    text = "een zin van ongeveer veertig tekens lang " * 3  # 123 characters
+    xw.write_table(ws, 1, [xw.Col("Tekst"), xw.Col("Getal", numeric=True)], [[text, 5], ["kort", 6]], name="t")
+    xw.fit_widths(ws, maximum=42)
+    # column width 42 leaves 41 characters a line: 123 characters need 3 lines of 15 pt
+    assert ws.column_dimensions["A"].width == 42
+    assert ws.row_dimensions[2].height == 45 and ws["A2"].alignment.wrap_text
+    assert ws["B2"].alignment.vertical == "top" and ws["B2"].alignment.horizontal == "right"
+    assert ws.row_dimensions[3].height is None
+
+
+def test_keep_together_breaks_before_a_block_that_would_straddle_a_page():
+    wb = xw.new_workbook()
+    ws = wb.create_sheet("Blad")
+    for row in range(1, 80):
+        xw.write_value(ws, row, 1, f"regel {row}")
+    ws.column_dimensions["A"].width = 200  # (200*7+5)/96*2.54 = 37.2 cm: scale 27.2/37.2 = 0.731
+    xw.print_setup(ws, repeat_rows="1:2")
+    assert xw.print_scale(ws) == pytest.approx(27.2 / ((200 * 7 + 5) / 96 * 2.54))
+    # a row is 15 pt = 0.529 cm, x 0.731 = 0.387 cm; 17 cm holds 43 rows. Block 5-20 fits; at
+    # row 39 the page holds 15.1 cm, block 40-60 (21 rows, 8.1 cm) would run over: a break after
+    # row 39. The next page starts with the 2 title rows (0.8 cm) + 40-61 (8.5 cm); block 62-70
+    # (3.5 cm) still fits.
+    assert xw.keep_together(ws, [(5, 20), (40, 60), (62, 70)], repeated_rows=2) == [39]
+    assert [b.id for b in ws.row_breaks.brk] == [39]
+    # a block longer than a page is not moved (it cannot fit anyway)
+    ws2 = wb.create_sheet("Lang")
+    ws2.column_dimensions["A"].width = 200
+    xw.print_setup(ws2)
+    assert xw.keep_together(ws2, [(1, 200)]) == []
