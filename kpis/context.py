@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -15,6 +16,10 @@ from sqlalchemy.sql.expression import ColumnElement
 
 from data_access.registers import BY_NAME, FTE_INDICATOR, header_key
 from data_access.schema import REGISTER_TABLES
+
+# header_key for names read on every report (KPI ids, indicator names): normalising Unicode is
+# the costliest step of a zone's report otherwise.
+name_key = lru_cache(maxsize=4096)(header_key)
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,7 @@ class Context:
 
     def fte(self) -> float | None:
         """`personeelsbestand (VTE)` for Y; None when absent."""
-        return self.indicators().get(header_key(FTE_INDICATOR))
+        return self.indicators().get(name_key(FTE_INDICATOR))
 
 
 def indicator_values(conn: sa.Connection, period: str) -> dict[str, float]:
@@ -81,4 +86,4 @@ def indicator_values(conn: sa.Connection, period: str) -> dict[str, float]:
     value for `period` ("jjjj" or "jjjj-mm")."""
     t = REGISTER_TABLES["indicatoren"]
     rows = conn.execute(sa.select(t.c.indicator, t.c.waarde).where(sa.func.trim(t.c.periode) == period))
-    return {header_key(name): float(value) for name, value in rows if value is not None}
+    return {name_key(name): float(value) for name, value in rows if value is not None}

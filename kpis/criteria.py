@@ -24,9 +24,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from data_access.registers import header_key
 from data_access.schema import REGISTER_TABLES
-from kpis.context import Context
+from kpis.context import Context, name_key
 
 MET, NOT_MET, NO_DATA = "gehaald", "niet gehaald", "geen gegevens"
 STATUSES = (MET, NOT_MET, NO_DATA)
@@ -72,14 +71,14 @@ def evaluate(ctx: Context, kpi_values: Mapping[str, Any], defs: Mapping[str, Any
     rows = sorted(ctx.conn.execute(sa.select(*cols).where(t.c.jaar == ctx.year)).all(), key=lambda r: r[0])
     if not rows:
         return []
-    kpi_by_key = {header_key(kpi_id): kpi_id for kpi_id in defs}
+    kpi_by_key = {name_key(kpi_id): kpi_id for kpi_id in defs}
     measured = ctx.indicators()
     ind = REGISTER_TABLES["indicatoren"]
-    known_indicators = {header_key(n) for n in ctx.conn.execute(sa.select(ind.c.indicator).distinct()).scalars()}
+    known_indicators = {name_key(n) for n in ctx.conn.execute(sa.select(ind.c.indicator).distinct()).scalars()}
 
     results = []
     for crit_id, omschrijving, indicator, norm, richting, validated in rows:
-        key = header_key(indicator or "")
+        key = name_key(indicator or "")
         kpi_id = kpi_by_key.get(key)
         value, problem = None, None
         if kpi_id is not None:
