@@ -16,6 +16,7 @@ Actions and the detail each one carries (a dict, stored as JSON text):
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 
 import pandas as pd
@@ -55,7 +56,7 @@ def record(conn: sa.Connection, access: Access, action: str, detail: dict | None
             user_name=access.user,
             role=access.role,
             action=action,
-            detail=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
+            detail=json.dumps(payload, ensure_ascii=False, default=str),
         )
     )
 
@@ -105,6 +106,7 @@ def _as_datetime(value) -> datetime:
 
 CSV_HEADERS = {"at": "Tijdstip", "user_name": "Gebruiker", "role": "Rol", "action": "Actie", "detail": "Details"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def describe(detail: str) -> str:
@@ -125,6 +127,8 @@ def _describe(value) -> str:
         return "ja"
     if value is False:
         return "nee"
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
     return "" if value is None else str(value)
 
 

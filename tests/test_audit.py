@@ -167,3 +167,8 @@ def test_real_exports_answer_who_exported_the_2025_figures(engine):
     assert hits["user_name"].tolist() == ["piet"] and hits["role"].tolist() == ["netwerk"]
     assert "geanonimiseerd: ja" in audit.describe(hits["detail"].iloc[0])
     assert abs((audit.utcnow() - hits["at"].iloc[0]).total_seconds()) < 120
+
+
+def test_describe_reads_as_on_screen():
+    detail = json.dumps({"pagina": "klachten", "filters": {"jaar": 2025, "peildatum": "2025-12-31"}, "schermdeling": True})
+    assert audit.describe(detail) == "pagina: klachten · filters: jaar: 2025 · peildatum: 31/12/2025 · schermdeling: ja"
