@@ -91,9 +91,12 @@ def import_workbook(engine, source, *, file_name: str | None = None, user: str, 
     """Reads, checks and (unless dry_run, and only when there is no error) applies a workbook.
     `source`: a path, bytes or a binary file object. Never raises for bad input: every problem
     is a Dutch line in report.errors; an unforeseen failure is one too (and logged), with
-    nothing written."""
+    nothing written. A database that cannot be reached raises db.DatabaseUnavailable (Dutch
+    message), as everywhere else in the app."""
     try:
         return _import(engine, source, file_name=file_name, user=user, dry_run=dry_run, progress=progress)
+    except db.DatabaseUnavailable:
+        raise
     except Exception as exc:
         _log_failure.exception("import of %s failed", file_name or _guess_name(source))
         report = ImportReport(file_name=file_name or _guess_name(source))
@@ -135,7 +138,7 @@ def _import(engine, source, *, file_name, user, dry_run, progress) -> ImportRepo
     report_progress("Vergelijken met de databank", 0.4)
     try:
         if dry_run:
-            with engine.connect() as conn:
+            with _connect(engine) as conn:
                 plans = [_plan(conn, rows) for rows in checked]
         else:
             with _import_lock(engine) as conn:
@@ -146,6 +149,8 @@ def _import(engine, source, *, file_name, user, dry_run, progress) -> ImportRepo
                 db.bump_data_version(conn)
             report.applied = True
     except (ImportBusy, sa.exc.SQLAlchemyError) as exc:
+        if getattr(exc, "connection_invalidated", False):
+            raise _unavailable(engine) from exc
         message = BUSY_MESSAGE if isinstance(exc, ImportBusy) else (
             f"de databank weigerde de import ({_describe(exc)}); er werd niets gewijzigd")
         report.errors.append(located(name, message))
@@ -173,10 +178,23 @@ def _describe(exc: sa.exc.SQLAlchemyError) -> str:
 # Lock and transaction
 
 
+def _unavailable(engine) -> db.DatabaseUnavailable:
+    return db.DatabaseUnavailable(
+        f"De databank is niet bereikbaar ({db.describe_url(engine.url)}). Controleer de verbinding en probeer opnieuw."
+    )
+
+
+def _connect(engine) -> sa.Connection:
+    try:
+        return engine.connect()
+    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+        raise _unavailable(engine) from exc
+
+
 @contextmanager
 def _import_lock(engine) -> Iterator[sa.Connection]:
     """A connection in a transaction that holds the import lock; commits on success."""
-    with engine.connect() as conn:
+    with _connect(engine) as conn:
         sqlite = conn.dialect.name == "sqlite"
         try:
             if sqlite:

@@ -184,3 +184,18 @@ def test_an_unforeseen_failure_is_a_dutch_error_not_a_traceback(engine, monkeypa
     assert report.errors == ["a.xlsx: er liep iets onverwachts mis bij het inlezen (KeyError); er werd niets "
                              "gewijzigd. Meld dit aan de beheerder."]
     assert not report.applied and table_rows(engine)["klachten"] == []
+
+
+def test_unreachable_database_raises_the_apps_dutch_error_after_checking_the_file():
+    import pytest
+
+    engine = db.make_engine("postgresql://niemand:x@127.0.0.1:9/geen")
+    data = clean_data()
+    data["klachten"][0]["kanaal"] = "fax"
+    # a bad file is refused without needing the database ...
+    assert import_workbook(engine, clean_workbook(data=data), file_name="a.xlsx", user="t").errors
+    # ... a good one needs it, and its absence is the app's Dutch DatabaseUnavailable, not a traceback
+    for dry_run in (True, False):
+        with pytest.raises(db.DatabaseUnavailable, match=r"^De databank is niet bereikbaar \(postgresql\+psycopg://niemand:\*\*\*@127\.0\.0\.1:9/geen\)"):
+            import_workbook(engine, clean_workbook(), file_name="a.xlsx", user="t", dry_run=dry_run)
+    engine.dispose()
