@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -388,6 +389,23 @@ def suppress_crosstab(
         for c in table.columns:
             shown.at[r, c] = _render(table.at[r, c], (r, c), hidden_primary, hidden_secondary, threshold)
     return shown, None
+
+
+# --- the view itself ----------------------------------------------------------------------------
+
+
+def netwerk_view(year: int, as_of, dienst: str | None, today=None):
+    """The (as_of, dienst) the netwerk view may use for year Y, whatever was asked: zone-wide
+    (dienst None: per-dienst counts beside the zone's give a small one away by subtraction) and
+    only a default reference date - 31/12/Y, today for the current year, or the same day a year
+    before today (the year-to-date comparison) - since counts at two dates a day apart show a
+    single dossier. Any other date becomes the default of Y (kpis.engine.default_as_of)."""
+    from kpis.dates import add_months
+    from kpis.engine import default_as_of
+
+    today = today or date.today()
+    allowed = {date(year, 12, 31), default_as_of(year, today), add_months(today, -12)}
+    return (as_of if as_of in allowed else default_as_of(year, today)), None
 
 
 # --- the KPI report -------------------------------------------------------------------------
