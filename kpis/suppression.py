@@ -12,6 +12,14 @@ Rules (../shared/registers.md "Roles", engineering-notes "Small-count suppressio
   some "<N" cell's value can be pinned down (its interval shrinks to one value), the smallest
   cell still shown next to it is hidden too; when none is left, the whole split is withheld.
   Totals are always taken as known: the count card or another split of the same rows shows it.
+  A table shown beside a split of its margin is protected together with that split's display
+  (suppress_crosstab), so a row shown in full cannot give back an "x" total.
+- the view itself: zone-wide, on default reference dates only (netwerk_view).
+
+Entry points: suppress_count, suppress_rate / suppress_median / suppress_derived (-> Hidden),
+suppress_split (-> SplitResult), suppress_frame and suppress_crosstab (-> (frame, reason)),
+protect (the engine under all of them), suppress_report / suppress_engine_report (the KPI
+engine's output), netwerk_view, numeric (a shown value for a chart axis).
 
 A hidden value is never replaced by a made-up number: cards, tables and charts show the marker
 (str) or "verborgen" with the reason. Pages receive data already suppressed (dashboard.data).
