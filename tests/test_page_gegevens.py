@@ -83,11 +83,25 @@ def test_a_good_workbook_is_checked_then_imported_on_confirmation(engine, sqlite
     assert history["Door"].iloc[0] == "test-integriteitscoordinator"
     assert (history["Registers"].iloc[0], history["Toegevoegd"].iloc[0], history["Bijgewerkt"].iloc[0]) == ("Klachten", 2, 0)
     assert history["Wanneer"].iloc[0][2] == "/" and len(history["Wanneer"].iloc[0]) == 16  # dd/mm/jjjj HH:MM
-    # The new year is offered by the filter right away (the import bumped the data version).
+    # The new year is offered by the filter right away, and the figures include the new rows
+    # (the import bumped the data version the caches are keyed on).
     assert "2024" in at.sidebar.selectbox(key="jaar").options
+    at.sidebar.selectbox(key="jaar").select(2024).run()
+    open_page(at, "klachten")
+    assert [m.value for m in at.metric if m.label == "Klachten ontvangen"][:1] == ["2"]
+    # A second import: the page just shown (cached) shows the new figure on the next visit.
+    third = dict(GOOD_ROWS[0], dossiernummer="KL-2024-0003")
+    open_page(at, "gegevens")
+    at.file_uploader[0].upload("extra.xlsx", _klachten_workbook([*GOOD_ROWS, third]), XLSX).run()
+    next(b for b in at.button if b.label == "Importeren bevestigen").click().run()
+    assert "Klachten: 1 toegevoegd, 0 bijgewerkt, 2 ongewijzigd" in texts(at)
+    open_page(at, "klachten")
+    assert [m.value for m in at.metric if m.label == "Klachten ontvangen"][:1] == ["3"]
+    open_page(at, "gegevens")
     with engine.connect() as conn:
         details = conn.execute(sa.select(audit_log.c.detail).where(audit_log.c.action == "import")).scalars().all()
-    assert len(details) == 1 and "klachten-2024.xlsx" in details[0] and "geïmporteerd" in details[0]
+    assert len(details) == 2 and "klachten-2024.xlsx" in details[0] and "geïmporteerd" in details[0]
+    assert "extra.xlsx" in details[1]
 
 
 def test_the_template_is_offered_for_download(engine, sqlite_url, monkeypatch):
