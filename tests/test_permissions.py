@@ -106,3 +106,48 @@ def test_unknown_action_and_role_are_errors():
         Access(user="u", role=K).allows("delete_everything")
     with pytest.raises(ValueError, match="Onbekende rol"):
         Access(user="u", role="beheerder")
+
+
+# --- role x page: which pages the menu offers (dashboard.navigation, used by dashboard/app.py) ---
+
+ALL = set(ROLES)
+# page -> roles that get it outside screen-share mode; in screen-share mode only the pages
+# without a person-revealing action stay, for every role.
+PAGE_ROLES = {
+    "overzicht": ALL,
+    "klachten": ALL,
+    "functioneringsnotas": ALL,
+    "tuchtdossiers": ALL,
+    "meldingen": ALL,
+    "actieplan": ALL,
+    "evaluatiecriteria": ALL,
+    "export": ALL,  # the anonymised version is open to every role; the full one is checked on the page
+    "gegevens": {C},
+    "instellingen": {C},
+    "audit": {C},
+}
+SCREEN_SHARE_PAGES = {"overzicht", "klachten", "functioneringsnotas", "tuchtdossiers", "meldingen", "actieplan",
+                      "evaluatiecriteria", "export"}
+PAGE_MATRIX = [
+    (page, role, screen_share, (page in SCREEN_SHARE_PAGES) if screen_share else role in roles)
+    for page, roles in PAGE_ROLES.items()
+    for role in ROLES
+    for screen_share in (False, True)
+]
+
+
+@pytest.mark.parametrize("page,role,screen_share,visible", PAGE_MATRIX)
+def test_page_permission(page, role, screen_share, visible):
+    from dashboard import navigation
+
+    spec = navigation.BY_NAME.get(page)
+    if spec is None or not spec.path.is_file():
+        pytest.skip(f"page {page} not in the menu")
+    shown = {s.name for specs in navigation.visible_pages(Access("u", role, screen_share)).values() for s in specs}
+    assert (page in shown) is visible
+
+
+def test_page_matrix_covers_every_page_in_the_menu():
+    from dashboard import navigation
+
+    assert {p.name for p in navigation.PAGES} <= set(PAGE_ROLES)
