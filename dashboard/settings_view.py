@@ -10,7 +10,7 @@ GROUPS = {
     "report": "Meldingen integriteit",
     "followup": "Functioneringsnota's",
     "discipline": "Tucht- en gerechtelijke dossiers",
-    "suppression": "Kleine aantallen (integriteitsnetwerk en schermdeling)",
+    "suppression": "Kleine aantallen",
 }
 OTHER = "Andere"
 
