@@ -302,10 +302,13 @@ def _mark_cells(table: SheetTable, xml: bytes, percent_styles: set[str]) -> None
 
 
 def _read_csv(data: bytes, file_name: str) -> WorkbookContent:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode-tekst": UTF-16 with tabs
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
     if "\x00" in text:
         raise FileRefused(f"dit is geen Excel-werkmap (.xlsx) en geen CSV-bestand; {_SAVE_AS_XLSX}")
     first = next((line for line in text.splitlines() if line.strip()), "")

@@ -331,3 +331,11 @@ def test_excel_error_values_are_named(engine):
         "t.xlsx: Klachten, rij 4, kolom gevolg: de cel bevat een Excel-fout (#N/B)",
     ]
     assert all_tables(engine) == before
+
+
+def test_unicode_text_export_with_tabs(engine):
+    text = "indicator\tperiode\twaarde\tbron\r\npersoneelsbestand (VTE)\t2025\t120,5\tHR\r\n" \
+           "deelnemers dilemmatraining\t2025-03\t14\t\r\n"
+    report = import_workbook(engine, text.encode("utf-16"), file_name="Indicatoren.txt", user="t")
+    assert report.ok, report.errors
+    assert table_rows(engine)["indicatoren"] == expected_rows()["indicatoren"]
