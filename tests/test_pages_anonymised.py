@@ -70,9 +70,25 @@ def sample_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def secrets(sample_url) -> set[str]:
+def heldout_url(tmp_path_factory):
+    """Data the pages were not developed on: the generator with another seed, imported as real
+    data (so sign-in is local, not the demo)."""
+    from data_access.importer import import_workbook
+    from sample_data.generate import build_sample
+    from sample_data.workbook import write_workbook
+
+    path = tmp_path_factory.mktemp("heldout") / "heldout.sqlite"
+    url = f"sqlite:///{path}"
+    engine = connect(url)
+    workbook = write_workbook(path.with_suffix(".xlsx"), build_sample(TODAY, seed=90210))
+    assert import_workbook(engine, workbook, user="test").ok
+    engine.dispose()
+    return url
+
+
+def _secrets(url) -> set[str]:
     """Every personal value, free text and dossier key of the registers about persons."""
-    engine = connect(sample_url)
+    engine = connect(url)
     found: set[str] = set()
     with engine.connect() as conn:
         for register in PERSON_REGISTERS:
@@ -81,6 +97,12 @@ def secrets(sample_url) -> set[str]:
             for row in conn.execute(sa.select(*(table.c[c] for c in columns))):
                 found.update(str(v) for v in row if v is not None and str(v).strip())
     engine.dispose()
+    return found
+
+
+@pytest.fixture(scope="module")
+def secrets(sample_url) -> set[str]:
+    found = _secrets(sample_url)
     assert {"Zénobe Vanderplas", "KL-TEST-0001"} <= found and len(found) > 100
     return found
 
@@ -191,6 +213,14 @@ def test_every_page_in_screen_share_shows_no_person_and_no_small_count(sample_ur
     access = at.session_state["_dashboard_access"]
     assert access.screen_share and access.role == role
     _check_anonymised(at, secrets, f"schermdeling {role}")
+
+
+@pytest.mark.parametrize("role,screen_share", [("netwerk", False), ("korpsleiding", True)])
+def test_held_out_data(heldout_url, monkeypatch, role, screen_share):
+    secrets = _secrets(heldout_url)
+    at = _start(heldout_url, monkeypatch, role, screen_share=screen_share)
+    assert at.session_state["_dashboard_access"].aggregated_only
+    _check_anonymised(at, secrets, f"andere gegevens, {role}")
 
 
 def test_korpsleiding_does_see_the_rows_and_the_drill_down_is_audited(sample_url, secrets, monkeypatch):
