@@ -32,6 +32,7 @@ from data_access.cells import is_blank
 from data_access.registers import REGISTERS, Register, header_key, register_for_sheet
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # an xlsx is a zip: its content, unpacked, is limited too
 HEADER_SEARCH_ROWS = 10
 # Sheets of the template that are not registers: never worth a warning.
 EXPLANATION_SHEET = "Uitleg"
@@ -95,7 +96,10 @@ def read_source(source, file_name: str | None = None) -> tuple[bytes, str]:
         if not path.is_file():
             raise FileRefused("het bestand bestaat niet of kan niet geopend worden")
         _check_size(path.stat().st_size)
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise FileRefused("het bestand bestaat niet of kan niet geopend worden") from exc
     else:
         name = file_name or Path(str(getattr(source, "name", "bestand"))).name
         if getattr(source, "seekable", lambda: False)():
@@ -107,11 +111,12 @@ def read_source(source, file_name: str | None = None) -> tuple[bytes, str]:
     return data, name
 
 
-def _check_size(size: int) -> None:
-    if size > MAX_FILE_BYTES:
+def _check_size(size: int, limit: int | None = None, what: str = "") -> None:
+    limit = MAX_FILE_BYTES if limit is None else limit
+    if size > limit:
         mb = f"{size / 1024 / 1024:.1f}".replace(".", ",")
         raise FileRefused(
-            f"het bestand is te groot ({mb} MB; maximum {MAX_FILE_BYTES // 1024 // 1024} MB). "
+            f"het bestand is te groot ({what}{mb} MB; maximum {limit // 1024 // 1024} MB). "
             "Verwijder overbodige bladen of kolommen, of splits het op."
         )
 
@@ -145,6 +150,7 @@ def _read_xlsx(data: bytes, file_name: str, progress: Progress | None) -> Workbo
         names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise FileRefused(f"het bestand is beschadigd of onvolledig en kan niet gelezen worden; {_SAVE_AS_XLSX}") from exc
+    _check_size(sum(i.file_size for i in archive.infolist()), MAX_UNPACKED_BYTES, "uitgepakt ")
     if "xl/workbook.bin" in names:
         raise FileRefused(f"dit is een binaire Excel-werkmap (.xlsb); {_SAVE_AS_XLSX}")
     if "xl/workbook.xml" not in names:

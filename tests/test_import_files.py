@@ -339,3 +339,13 @@ def test_unicode_text_export_with_tabs(engine):
     report = import_workbook(engine, text.encode("utf-16"), file_name="Indicatoren.txt", user="t")
     assert report.ok, report.errors
     assert table_rows(engine)["indicatoren"] == expected_rows()["indicatoren"]
+
+
+def test_too_large_once_unpacked(engine, monkeypatch):
+    monkeypatch.setattr(workbook, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", b" " * (1024 * 1024 + 200_000))  # compresses to almost nothing
+    _refused(engine, out.getvalue(), "bom.xlsx", "het bestand is te groot (uitgepakt 1,2 MB; maximum 1 MB). "
+             "Verwijder overbodige bladen of kolommen, of splits het op.")
