@@ -101,7 +101,7 @@ def _conditions(where: Where, register: Register, table: sa.Table) -> list[Colum
         return []
     if isinstance(where, RowFilter):
         return where.conditions(register, table)
-    if isinstance(where, ColumnElement):
+    if isinstance(where, sa.sql.ClauseElement):
         return [where]
     out: list[ColumnElement[bool]] = []
     for part in where:
@@ -110,12 +110,15 @@ def _conditions(where: Where, register: Register, table: sa.Table) -> list[Colum
 
 
 def _columns_used(conditions: Iterable[ColumnElement]) -> set[str]:
-    return {
-        el.name
-        for cond in conditions
-        for el in visitors.iterate(cond)
-        if isinstance(el, sa.Column)
-    }
+    """The columns a filter reads. Raw SQL text cannot be checked, so it is refused."""
+    names = set()
+    for cond in conditions:
+        for el in visitors.iterate(cond):
+            if isinstance(el, sa.TextClause):
+                raise ValueError("Een filter voor een berekening mag geen SQL-tekst bevatten; gebruik kolommen van het register.")
+            if isinstance(el, sa.Column):
+                names.add(el.name)
+    return names
 
 
 def _query(table, columns, conditions, order_by, limit) -> sa.Select:

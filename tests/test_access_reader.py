@@ -85,6 +85,9 @@ def test_read_for_aggregation_refuses_a_filter_on_a_person(complaints):
             read_for_aggregation(conn, "klachten", ["categorie"], where=RowFilter(equals={"medewerker": "Jan Peeters"}))
         with pytest.raises(ValueError):
             read_for_aggregation(conn, "klachten", ["categorie"], where=sa.func.lower(t.c.omschrijving).contains("jan"))
+        # raw SQL cannot be checked: refused
+        with pytest.raises(ValueError, match="SQL-tekst"):
+            read_for_aggregation(conn, "klachten", ["categorie"], where=sa.text("medewerker = 'Jan Peeters'"))
 
 
 def test_read_for_aggregation_returns_only_the_asked_columns(complaints):
