@@ -230,7 +230,8 @@ def history_figure(frame: pd.DataFrame, indicator: str) -> go.Figure:
             insidetextanchor="start",
             textfont=dict(color="white", size=theme.BASE_FONT_SIZE),
             name=indicator_label(indicator),
-            hovertemplate="%{x}: %{text}<extra></extra>",
+            customdata=list(frame["tekst"]),  # hover: also 'verborgen' or 'geen gegevens'
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
             showlegend=False,
         )
     )

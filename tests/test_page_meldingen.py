@@ -150,6 +150,13 @@ def test_sample_figures_equal_the_engine_for_every_year(sample_url, monkeypatch)
     category = next(spec for title, spec in charts.items() if "per categorie" in title)["data"][0]
     assert dict(zip(category["y"], _decode(category["x"]))) == report.kpis["reports_by_category"]
 
+    # Meldingen are zone-wide: a dienst filter leaves them as they are, and the page says so.
+    dienst = at.sidebar.selectbox(key="dienst").options[1]
+    at.sidebar.selectbox(key="dienst").select(dienst).run()
+    assert not at.exception
+    assert "meldingen gelden voor de hele zone" in texts(at)
+    assert _cards(at)[BY_ID["reports_received"].label] == fmt_value(report.kpis["reports_received"], "count")
+
 
 def test_a_year_without_meldingen_and_an_empty_database(hand_url, monkeypatch):
     at = open_page(start_app(hand_url, monkeypatch=monkeypatch), "meldingen")
