@@ -5,11 +5,16 @@ never asserted here: the ratios are for the benchmark's reader, not for a test."
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+NUMBER = r"\d[\d.]*,\d+"
+MEASUREMENT = re.compile(
+    rf"{NUMBER} s \(cpu +{NUMBER}\) \| .+ {NUMBER} s \(cpu +{NUMBER}\) \| +{NUMBER}× .*\| piek \d[\d.]* MB"
+)
 
 
 def test_tiny_benchmark_runs_and_prints_every_measurement(tmp_path):
@@ -24,6 +29,6 @@ def test_tiny_benchmark_runs_and_prints_every_measurement(tmp_path):
     for label in expected_labels(tiny=True, postgres=False, national_pages=False):
         found = [line for line in lines if line.startswith(label + " ")]
         assert found, f"no line for {label!r} in:\n{proc.stdout}"
-        # a measurement line: own time, reference time and their ratio
-        assert " s | " in found[0] and "×" in found[0], found[0]
+        # a measurement line: own time and CPU time, the reference's, their ratio, peak memory
+        assert MEASUREMENT.search(found[0]), found[0]
     assert "MISLUKT" not in proc.stdout and "verschillen" not in proc.stdout
