@@ -435,7 +435,9 @@ def heatmap(
     fig.update_layout(plot_bgcolor="#F4F6F7")
     fig.update_xaxes(title_text=x_title, side="top", type="category", showgrid=False, tickangle=0)
     fig.update_yaxes(title_text=y_title, autorange="reversed", type="category", showgrid=False, rangemode=None)
-    return _finish(fig, title, height=height or 130 + 34 * max(len(rows), 2), legend=False)
+    _finish(fig, title, height=height or 150 + 34 * max(len(rows), 2), legend=False)
+    fig.update_layout(margin=dict(t=fig.layout.margin.t + 34))  # the column names sit on top, under the title
+    return fig
 
 
 # --- sparkline ------------------------------------------------------------------------------

@@ -23,8 +23,11 @@ Public functions (pages use these, not kpis.series / kpis.alerts directly):
         date_column=None) -> DataFrame index year, a column per value of `by` (or 'count')
     split_counts(access, register, year, as_of, column, *, dienst=None) -> {value: count}
     cross_table(access, register, year, as_of, rows, columns, *, dienst=None) -> DataFrame
-    lead_time_bins(access, register, year, as_of, edges, *, dienst=None) -> [count per bin]
-    open_complaint_age_bins(access, as_of, edges, *, dienst=None) -> [count per bin]
+    lead_time_bins(access, register, year, as_of, edges, *, dienst=None, within_norm="exact")
+        -> [count per bin]
+    open_complaint_age_bins(access, as_of, edges, *, dienst=None, past_norm="exact") -> [count per bin]
+    norm_sum(shown) -> "exact" | "bounded" | "unknown": how the page shows the sum on one side
+        of the norm (pass it as within_norm / past_norm)
     norm_edges(norm, edges) -> edges with one at norm + 1 (the norm line between two bins)
     rolling_year(access, register, end, months=24, *, dienst=None) -> Series of 12-month sums
         (None for the netwerk view)
@@ -360,57 +363,90 @@ def _binned(days: pd.Series, edges: tuple[int, ...]) -> list[int]:
     return [int(((days >= lo) & ((hi is None) | (days < (hi if hi is not None else 0)))).sum()) for lo, hi in zip(bins, bins[1:])]
 
 
-def _norm_groups(edges: tuple[int, ...], norm: int | None) -> list[tuple[int, ...]]:
-    """The bins within the norm (and so those past it) as a group whose sum another figure
-    shows (within-norm rate, complaints over the norm)."""
-    if norm is None or int(norm) + 1 not in edges:
+NORM_SUMS = ("exact", "bounded", "unknown")
+
+
+def norm_sum(shown) -> str:
+    """How a reader knows the sum of the bins on one side of the norm, from the figure the page
+    shows for it: a number -> 'exact', a marker like '<5' -> 'bounded' (1..N-1), nothing shown
+    (None, hidden) -> 'unknown'."""
+    if isinstance(shown, str):
+        return "bounded"
+    return "unknown" if shown is None else "exact"
+
+
+def _norm_groups(edges: tuple[int, ...], norm: int | None, side: str, known: str, threshold: int) -> list:
+    """The bins within (side 'within') or past ('past') the norm as a line whose sum another
+    figure shows: exactly, or only as 1..N-1 ('bounded')."""
+    from kpis.suppression import Line
+
+    if known == "unknown" or norm is None or int(norm) + 1 not in edges:
         return []
     cut = list(edges).index(int(norm) + 1)
-    return [tuple(range(cut)), tuple(range(cut, len(edges)))]
+    keys = tuple(range(cut)) if side == "within" else tuple(range(cut, len(edges)))
+    return [Line(keys, 1, threshold - 1) if known == "bounded" else keys]
 
 
-def _protect_bins(counts: list[int], edges, norm, threshold):
+def _protect_bins(counts: list[int], groups, threshold):
     from kpis.suppression import suppress_split
 
-    result = suppress_split(dict(enumerate(counts)), threshold, groups=_norm_groups(edges, norm))
+    result = suppress_split(dict(enumerate(counts)), threshold, groups=groups)
     return None if result.values is None else [result.values[i] for i in range(len(counts))]
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def _lead_bins(url, version, register, year, as_of, edges, dienst, aggregated_only, threshold):
+def _lead_bins(url, version, register, year, as_of, edges, dienst, known, aggregated_only, threshold):
     from kpis import series as series_mod
 
     frame = series_mod.lead_times(data._engine(url), register, year, as_of, dienst=dienst)
-    norm = frame.attrs.get("norm_days")
     counts = _binned(frame["lead_days"], edges)
-    return _protect_bins(counts, edges, norm, threshold) if aggregated_only else counts
+    if not aggregated_only:
+        return counts
+    return _protect_bins(counts, _norm_groups(edges, frame.attrs.get("norm_days"), "within", known, threshold), threshold)
 
 
-def lead_time_bins(access: Access, register: str, year: int, as_of: dt.date, edges: tuple[int, ...], *, dienst: str | None = None):
+def lead_time_bins(
+    access: Access,
+    register: str,
+    year: int,
+    as_of: dt.date,
+    edges: tuple[int, ...],
+    *,
+    dienst: str | None = None,
+    within_norm: str = "exact",
+):
     """Items finished in `year` (kpis.series.lead_times) counted per lead-time bin: bin i holds
     edges[i] <= days < edges[i + 1], the last bin is open (charts.day_bins(edges) labels them).
-    Suppressed as a split for the netwerk view, with the bins within the norm as a known sum
-    (None: withheld)."""
+    Suppressed as a split for the netwerk view (None: withheld); `within_norm` (see norm_sum)
+    says how the page shows the number within the norm (the within-norm rate x the total)."""
+    if within_norm not in NORM_SUMS:
+        raise ValueError(within_norm)
     with errors.database_guard():
-        return _lead_bins(*data._cache_key(), register, year, as_of, tuple(edges), dienst, *data._view_key(access))
+        return _lead_bins(*data._cache_key(), register, year, as_of, tuple(edges), dienst, within_norm, *data._view_key(access))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def _open_bins(url, version, as_of, edges, dienst, aggregated_only, threshold):
+def _open_bins(url, version, as_of, edges, dienst, known, aggregated_only, threshold):
     from kpis import series as series_mod
 
     frame = series_mod.open_complaints(data._engine(url), as_of, dienst=dienst)
     counts = _binned(frame["age_days"], edges)
+    if not aggregated_only:
+        return counts
     norm = data._settings(url, version)["complaint_norm_days"]
-    return _protect_bins(counts, edges, norm, threshold) if aggregated_only else counts
+    return _protect_bins(counts, _norm_groups(edges, norm, "past", known, threshold), threshold)
 
 
-def open_complaint_age_bins(access: Access, as_of: dt.date, edges: tuple[int, ...], *, dienst: str | None = None):
+def open_complaint_age_bins(
+    access: Access, as_of: dt.date, edges: tuple[int, ...], *, dienst: str | None = None, past_norm: str = "exact"
+):
     """Complaints open at `as_of` counted per age bin (days since datum ontvangst), bins as in
-    lead_time_bins. Suppressed for the netwerk view with the bins past the norm as a known sum
-    (complaints over the norm is a card)."""
+    lead_time_bins. Suppressed for the netwerk view; `past_norm` (see norm_sum) says how the
+    page shows the number past the norm (the card 'Klachten over de norm')."""
+    if past_norm not in NORM_SUMS:
+        raise ValueError(past_norm)
     with errors.database_guard():
-        return _open_bins(*data._cache_key(), as_of, tuple(edges), dienst, *data._view_key(access))
+        return _open_bins(*data._cache_key(), as_of, tuple(edges), dienst, past_norm, *data._view_key(access))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

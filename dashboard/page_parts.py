@@ -252,7 +252,7 @@ REGISTER_LABELS = {
 
 def _table_height(rows: int) -> int:
     """Tall enough to show every row without an inner scrollbar (st.dataframe rows are 35 px)."""
-    return 35 * (rows + 1) + 3
+    return 36 * (rows + 1) + 12
 
 
 def days_text(days_late: int) -> str:
@@ -423,12 +423,27 @@ def criterion_value(indicator: str, value) -> str:
     return ui.fmt_kpi(kpi_id, value) if kpi_id else fmt_decimal(value, 2)
 
 
-def criteria_frame(criteria) -> pd.DataFrame:
+def _criterion_shown(criterion, kpis: Mapping) -> str:
+    """The value as this view may show it: a value hidden for the netwerk view reads as the
+    KPI's marker ('<5') or 'verborgen', never 'geen gegevens'."""
+    from data_access.registers import header_key
+
+    if criterion.value is None and criterion.problem and kpis:
+        kpi_id = {header_key(k): k for k in kpis}.get(header_key(criterion.indicator or ""))
+        shown = kpis.get(kpi_id) if kpi_id else None
+        if isinstance(shown, str):
+            return shown
+        if criterion.problem.startswith("Verborgen") or criterion.problem.startswith("Aantal onder"):
+            return HIDDEN
+    return criterion_value(criterion.indicator, criterion.value)
+
+
+def criteria_frame(criteria, kpis: Mapping | None = None) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Criterium": [c.id for c in criteria],
             "Omschrijving": [c.omschrijving for c in criteria],
-            "Waarde": [criterion_value(c.indicator, c.value) for c in criteria],
+            "Waarde": [_criterion_shown(c, kpis or {}) for c in criteria],
             "Norm": [f"{c.richting} {criterion_value(c.indicator, c.norm)}" for c in criteria],
             "Status": [c.status for c in criteria],
         }
@@ -448,7 +463,7 @@ def criteria_summary(report) -> None:
         return
     st.markdown("**Niet gehaald of zonder gegevens**")
     ui.table(
-        criteria_frame(open_items),
+        criteria_frame(open_items, report.kpis),
         column_config={
             "Criterium": st.column_config.TextColumn("Criterium", width="small"),
             "Omschrijving": st.column_config.TextColumn("Omschrijving", width="large"),

@@ -66,7 +66,10 @@ left, right = st.columns(2, gap="large")
 with left:
     parts.split_chart(report, "complaints_by_outcome", REGISTER, f"Afgesloten in {filters.year}: per beoordeling")
 with right:
-    counts = page_data.lead_time_bins(access, REGISTER, filters.year, filters.as_of, edges, dienst=filters.dienst)
+    counts = page_data.lead_time_bins(
+        access, REGISTER, filters.year, filters.as_of, edges, dienst=filters.dienst,
+        within_norm=page_data.norm_sum(report.kpis["complaints_within_norm_rate"]),
+    )
     title = f"Doorlooptijd afgesloten klachten {filters.year}"
     if counts is None:
         parts.withheld(title)
@@ -79,7 +82,9 @@ with right:
 st.subheader("Openstaande klachten", anchor=False)
 left, right = st.columns(2, gap="large")
 with left:
-    counts = page_data.open_complaint_age_bins(access, filters.as_of, edges, dienst=filters.dienst)
+    counts = page_data.open_complaint_age_bins(
+        access, filters.as_of, edges, dienst=filters.dienst, past_norm=page_data.norm_sum(report.kpis["complaints_overdue"])
+    )
     title = f"Open op {fmt_date(filters.as_of)}, naar leeftijd"
     if counts is None:
         parts.withheld(title)
