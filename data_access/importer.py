@@ -13,7 +13,6 @@ refused with a Dutch message and nothing is written.
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import hashlib
 import json
@@ -31,6 +30,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import db
+from data_access.audit import utcnow
 from data_access.cells import format_number
 from data_access.schema import REGISTER_TABLES, import_log
 from data_access.validation import RegisterRows, validate_table
@@ -268,7 +268,7 @@ def _plan(conn: sa.Connection, rows: RegisterRows) -> _Plan:
 def _log(conn: sa.Connection, report: ImportReport, user: str, sha256: str) -> int:
     result = conn.execute(
         import_log.insert().values(
-            at=dt.datetime.now().replace(microsecond=0),
+            at=utcnow().replace(microsecond=0),  # UTC, like the audit log
             user_name=user,
             file_name=report.file_name,
             sha256=sha256,
