@@ -35,7 +35,7 @@ from kpis.engine import default_as_of
 
 DRAFT = "ontwerp"
 INDICATOR_SOURCE = "register Indicatoren"
-OVERVIEW_COLUMNS = ["Status", "Criterium", "Omschrijving", "Waarde", "Norm", "Validatie", "Indicator", "Toelichting"]
+OVERVIEW_COLUMNS = ["Status", "Criterium", "Omschrijving", "Waarde", "Norm", "Gevalideerd op", "Indicator", "Toelichting"]
 
 
 def kpi_for(indicator: str | None):
@@ -125,7 +125,7 @@ def overview_frame(report) -> pd.DataFrame:
             "Omschrijving": c.omschrijving,
             "Waarde": value_text(c, hidden),
             "Norm": norm_text(c),
-            "Validatie": validated_text(c),
+            "Gevalideerd op": fmt_date(c.validated_on) if c.validated_on else DRAFT,
             "Indicator": indicator_label(c.indicator),
             "Toelichting": c.problem or "",
         }

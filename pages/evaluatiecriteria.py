@@ -43,13 +43,13 @@ st.dataframe(
     column_config={
         "Status": st.column_config.TextColumn("Status", width=118),
         "Criterium": st.column_config.TextColumn("Criterium", width=105),
-        "Omschrijving": st.column_config.TextColumn("Omschrijving", width=330),
+        "Omschrijving": st.column_config.TextColumn("Omschrijving", width=280),
         "Waarde": st.column_config.TextColumn(
             "Waarde", help=f"De waarde voor {filters.year} op de peildatum; de definitie staat bij het criterium hieronder."
         ),
         "Norm": st.column_config.TextColumn("Norm", help="Gehaald als de waarde minstens of hoogstens de norm is."),
-        "Validatie": st.column_config.TextColumn(
-            "Validatie", width=200, help="Ontwerp: nog niet gevalideerd door de korpsleiding."
+        "Gevalideerd op": st.column_config.TextColumn(
+            "Gevalideerd op", width=125, help="Datum van validatie door de korpsleiding; ontwerp: nog niet gevalideerd."
         ),
         "Toelichting": st.column_config.TextColumn("Toelichting", width="large", help="Waarom er geen waarde is."),
     },
