@@ -138,7 +138,7 @@ def split_chart(report, kpi_id: str, register: str, title: str | None = None, *,
         withheld(title, hidden_reason(report, kpi_id))
         return
     if not any(v for v in split.values()):
-        ui.empty_state(f"{title.lower()} in {report.year}")
+        ui.empty_state(f"{BY_ID[kpi_id].label[0].lower()}{BY_ID[kpi_id].label[1:]} in {report.year}")
         return
     show(charts.split_bars(split, register=register, title=title, sort=sort), list(split.values()), key=key)
 
