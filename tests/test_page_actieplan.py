@@ -163,3 +163,7 @@ def test_a_year_without_actions_and_an_action_without_start(engine, sqlite_url, 
     # Both deadlines lie before 31/12/2025 and neither is afgerond: both over deadline.
     assert bar["name"] == diamond["name"] == "over deadline"
     assert list(at.dataframe[0].value["actie_id"]) == ["A-1", "A-2"]  # most days late first
+    # A past year is read at 31/12: the line is the reference date, not today; the year is shaded.
+    assert [a["text"] for a in timeline["layout"]["annotations"]] == ["peildatum 31/12/2025"]
+    shaded = [s for s in timeline["layout"]["shapes"] if s["type"] == "rect"]
+    assert [(str(s["x0"])[:10], str(s["x1"])[:10]) for s in shaded] == [("2025-01-01", "2026-01-01")]
