@@ -360,9 +360,12 @@ def month_cards(access, filters) -> None:
     columns = st.columns(len(MONTH_FIGURES))
     for column, (register, (label, kpi_id)) in zip(columns, MONTH_FIGURES.items()):
         frame = page_data.trend(access, register, filters.as_of, 2, dienst=filters.dienst)
+        help_text = (
+            f"{BY_ID[kpi_id].definition} Hier: in de kalendermaand tot de peildatum, vergeleken met de hele vorige maand."
+        )
         with column:
             if frame is None:
-                st.metric(label, HIDDEN, border=True)
+                st.metric(f"{label} in {month_name(filters.as_of)}", HIDDEN, border=True, help=help_text)
                 continue
             (prev_month, this_month), (before, now) = list(frame.index), list(frame["count"])
             delta = now - before if isinstance(now, int) and isinstance(before, int) else None
@@ -372,8 +375,7 @@ def month_cards(access, filters) -> None:
                 delta=None if delta is None else ("0" if delta == 0 else f"{delta:+d}"),
                 delta_color="off",
                 delta_description=f"t.o.v. {month_name(prev_month)}" if delta is not None else None,
-                help=f"{BY_ID[kpi_id].definition} Hier: in de kalendermaand tot de peildatum, "
-                f"vergeleken met de hele vorige maand.",
+                help=help_text,
                 border=True,
             )
 
