@@ -167,3 +167,14 @@ def test_a_year_without_actions_and_an_action_without_start(engine, sqlite_url, 
     assert [a["text"] for a in timeline["layout"]["annotations"]] == ["peildatum 31/12/2025"]
     shaded = [s for s in timeline["layout"]["shapes"] if s["type"] == "rect"]
     assert [(str(s["x0"])[:10], str(s["x1"])[:10]) for s in shaded] == [("2025-01-01", "2026-01-01")]
+
+
+@pytest.mark.parametrize("role", ["integriteitscoordinator", "netwerk"])
+def test_every_year_of_the_sample_renders(sample_url, monkeypatch, role):
+    at = open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "actieplan")
+    years = at.sidebar.selectbox(key="jaar").options
+    assert len(years) >= 5
+    for year in years:
+        at.sidebar.selectbox(key="jaar").select(year).run()
+        assert not at.exception, (year, [e.value for e in at.exception])
+        assert at.title[0].value  # the page drew its header

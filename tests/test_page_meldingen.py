@@ -216,3 +216,14 @@ def test_netwerk_sees_no_melding_number_free_text_or_small_count(sample_url, mon
         assert [t["name"] for t in per_year["data"]] == ["meldingen"]
     else:  # the positive control: the same page for the korpsleiding does show small counts
         assert small
+
+
+@pytest.mark.parametrize("role", ["integriteitscoordinator", "netwerk"])
+def test_every_year_of_the_sample_renders(sample_url, monkeypatch, role):
+    at = open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "meldingen")
+    years = at.sidebar.selectbox(key="jaar").options
+    assert len(years) >= 5
+    for year in years:
+        at.sidebar.selectbox(key="jaar").select(year).run()
+        assert not at.exception, (year, [e.value for e in at.exception])
+        assert at.title[0].value  # the page drew its header
