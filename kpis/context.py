@@ -7,7 +7,7 @@ out (`scope`), and any other date after D counts as empty (`in_year`, `known`, `
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, timedelta
 
@@ -29,6 +29,7 @@ class Context:
     as_of: date
     settings: Mapping[str, int]
     dienst: str | None = None
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)  # per report: indicators read once
 
     @property
     def start(self) -> date:
@@ -74,7 +75,9 @@ class Context:
 
     def indicators(self) -> dict[str, float]:
         """Indicatoren measured for period Y, keyed by normalised name (`header_key`)."""
-        return indicator_values(self.conn, str(self.year))
+        if "indicators" not in self._memo:
+            self._memo["indicators"] = indicator_values(self.conn, str(self.year))
+        return self._memo["indicators"]
 
     def fte(self) -> float | None:
         """`personeelsbestand (VTE)` for Y; None when absent."""

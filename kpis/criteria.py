@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -73,8 +74,12 @@ def evaluate(ctx: Context, kpi_values: Mapping[str, Any], defs: Mapping[str, Any
         return []
     kpi_by_key = {name_key(kpi_id): kpi_id for kpi_id in defs}
     measured = ctx.indicators()
-    ind = REGISTER_TABLES["indicatoren"]
-    known_indicators = {name_key(n) for n in ctx.conn.execute(sa.select(ind.c.indicator).distinct()).scalars()}
+
+    @cache
+    def known_indicators() -> frozenset[str]:
+        """Every indicator name in the register: read only when a criterion needs it."""
+        ind = REGISTER_TABLES["indicatoren"]
+        return frozenset(name_key(n) for n in ctx.conn.execute(sa.select(ind.c.indicator).distinct()).scalars())
 
     results = []
     for crit_id, omschrijving, indicator, norm, richting, validated in rows:
@@ -98,7 +103,7 @@ def evaluate(ctx: Context, kpi_values: Mapping[str, Any], defs: Mapping[str, Any
                 norm = norm / 100
         elif key in measured:
             value = measured[key]
-        elif key in known_indicators:
+        elif key in known_indicators():
             problem = f"Geen meting voor indicator '{indicator}' in periode {ctx.year} (register Indicatoren)."
         else:
             problem = (
