@@ -133,9 +133,9 @@ def test_empty_database_gives_the_dutch_empty_message(engine, sqlite_url, monkey
     assert not at.get("plotly_chart")
 
 
-def test_a_year_without_actions_and_an_action_without_start(engine, sqlite_url, monkeypatch):
+def test_a_year_without_actions_and_an_action_without_start(any_engine, any_url, monkeypatch):
     t = REGISTER_TABLES["actieplan"]
-    with engine.begin() as conn:
+    with any_engine.begin() as conn:
         conn.execute(REGISTER_TABLES["meldingen"].insert().values(  # makes 2024 a year of the filter
             nummer="ME-1", datum_ontvangst=dt.date(2024, 3, 1), kanaal="extern", anoniem=False,
             categorie="andere", status="onderzoek"))
@@ -148,7 +148,7 @@ def test_a_year_without_actions_and_an_action_without_start(engine, sqlite_url, 
              "actie": "Meldplicht toelichten", "trekker": "integriteitscoördinator", "startdatum": None,
              "deadline": dt.date(2025, 11, 30), "status": "niet gestart", "voortgang": 0.0},
         ])
-    at = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "actieplan")
+    at = open_page(start_app(any_url, monkeypatch=monkeypatch), "actieplan")
     at.sidebar.selectbox(key="jaar").select(2024).run()
     assert "Nog geen gegevens voor het actieplan in 2024." in texts(at)
     at.sidebar.selectbox(key="jaar").select(2025).run()

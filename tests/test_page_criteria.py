@@ -116,12 +116,12 @@ def test_history_of_an_indicator_criterion_is_its_yearly_measurement(sample_url,
 
 
 @pytest.fixture
-def problem_url(engine, sqlite_url):
+def problem_url(any_engine, any_url):
     """Criteria for 2025 on an unknown indicator, an indicator without a 2025 measurement, a split
     KPI and a measured indicator (draft); nothing for any other year. One melding in 2025."""
     crit = REGISTER_TABLES["evaluatiecriteria"]
     ind = REGISTER_TABLES["indicatoren"]
-    with engine.begin() as conn:
+    with any_engine.begin() as conn:
         # The year filter offers the years of the dated registers: one melding makes 2025 one.
         conn.execute(REGISTER_TABLES["meldingen"].insert().values(
             nummer="ME-1", datum_ontvangst=dt.date(2025, 3, 1), kanaal="extern", anoniem=False,
@@ -141,7 +141,7 @@ def problem_url(engine, sqlite_url):
             {"criterium_id": "EC-4", "omschrijving": "Training", "indicator": "deelnemers dilemmatraining", "norm": 40.0,
              "richting": "minstens", "jaar": 2025, "gevalideerd_op": None},
         ])
-    return sqlite_url
+    return any_url
 
 
 def test_problem_texts_drafts_and_a_year_without_criteria(problem_url, monkeypatch):

@@ -72,7 +72,7 @@ D = dt.date(2025, 12, 31)  # the default reference date of 2025
 
 
 @pytest.fixture
-def hand_url(engine, sqlite_url):
+def hand_url(any_engine, any_url):
     """Five meldingen of 2025, read at 31/12/2025 (norms 7 days and 3 months):
     M1 received 28/12, nothing yet      -> ack term 04/01/2026 still running   (ack_open)
     M2 received 01/12, nothing yet      -> ack term 08/12 passed                (ack_late)
@@ -89,12 +89,12 @@ def hand_url(engine, sqlite_url):
         _melding("M5", dt.date(2025, 3, 1), ack=dt.date(2025, 3, 3), feedback=dt.date(2025, 5, 1), anoniem=True,
                  status="afgesloten", uitkomst="schending vastgesteld"),
     ]
-    with engine.begin() as conn:
+    with any_engine.begin() as conn:
         conn.execute(REGISTER_TABLES["meldingen"].insert(), rows)
         conn.execute(REGISTER_TABLES["klachten"].insert().values(
             dossiernummer="KL-1", datum_ontvangst=dt.date(2024, 5, 1), kanaal="burger", categorie="andere",
             dienst="Onthaal", status="ontvangen"))
-    return sqlite_url
+    return any_url
 
 
 def test_figures_worked_out_by_hand_equal_the_engine_and_the_page(hand_url, monkeypatch):
