@@ -69,8 +69,11 @@ def _unit(indicator: str) -> str:
 
 def fmt_indicator_value(indicator: str, value) -> str:
     """A value of the indicator in its unit ('number' reads with at most one decimal); a norm on
-    a count KPI may have decimals and then keeps them."""
+    a count KPI may have decimals and then keeps them. A split (never a criterion's value) has
+    no single value: 'geen gegevens'."""
     unit = _unit(indicator)
+    if isinstance(value, dict):
+        return fmt_value(None, unit)
     if unit == "count" and isinstance(value, Number) and not isinstance(value, bool) and value != int(value):
         unit = "number"
     return fmt_value(value, unit)
@@ -149,7 +152,7 @@ def _measurements(url: str, version: int, key: str) -> dict[int, float]:
     from data_access.schema import REGISTER_TABLES
 
     t = REGISTER_TABLES["indicatoren"]
-    with data.get_engine().connect() as conn:
+    with data._engine(url).connect() as conn:
         rows = conn.execute(sa.select(t.c.indicator, t.c.periode, t.c.waarde)).all()
     out: dict[int, float] = {}
     for name, period, value in rows:

@@ -161,6 +161,13 @@ def test_problem_texts_drafts_and_a_year_without_criteria(problem_url, monkeypat
     assert "1 nog niet gevalideerd" in texts(at)
     # The chosen criterion's problem is said next to its value.
     assert "Onbekende indicator 'bestaat niet'" in "\n".join(w.value for w in at.warning)
+    # A split KPI has no single figure: no history chart, the reason instead.
+    at.selectbox(key="evaluatiecriterium").select("EC-3").run()
+    assert not at.exception
+    assert "is een verdeling" in "\n".join(w.value for w in at.warning)
+    assert not at.get("plotly_chart")
+    at.selectbox(key="evaluatiecriterium").select("EC-4").run()
+    assert not at.exception and at.get("plotly_chart")  # the measured indicator has its history
 
     at.sidebar.selectbox(key="jaar").select(THIS_YEAR).run()
     assert not at.exception
