@@ -33,6 +33,7 @@ from dashboard.formatting import fmt_decimal, fmt_int, is_missing, month_label
 
 CHART_HEIGHT = 380
 MONTH_TICKS = 7  # at most this many month labels on a trend
+LEGEND_WIDTH = 400  # px a legend row may take: the plot width of a half-width chart at 1280 x 800
 PREVIOUS_TINT = 0.55  # how much white goes into the register colour for the previous year
 HIDDEN_COLOR = "#9E9E9E"
 
@@ -108,11 +109,24 @@ def _finish(fig: go.Figure, title: str | None, *, height: int | None, legend: bo
             showlegend=True,
             legend=dict(orientation="h", x=0, xanchor="left", y=1 - top / height, yref="container", yanchor="top"),
         )
-        top += 34
+        top += 30 * _legend_rows(fig) + 4
     else:
         fig.update_layout(showlegend=False)
     fig.update_layout(margin=dict(l=10, r=20, t=top, b=10), separators=",.")
     return fig
+
+
+def _legend_rows(fig: go.Figure, width: float = LEGEND_WIDTH) -> int:
+    """How many rows a horizontal legend takes in a half-width chart at 1280 px (estimated from
+    the names: symbol and gap about 40 px, a character about 8,5 px), so the plot starts under it."""
+    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
+    rows, used = 1, 0.0
+    for name in names:
+        item = 40 + 8.5 * len(name)
+        if used and used + item > width:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows
 
 
 def hidden_note(values: Sequence[Value]) -> str | None:

@@ -250,9 +250,10 @@ REGISTER_LABELS = {
 }
 
 
-def _table_height(rows: int) -> int:
-    """Tall enough to show every row without an inner scrollbar (st.dataframe rows are 35 px)."""
-    return 36 * (rows + 1) + 12
+def _table_height(rows: int, *, scrollbar: bool = False) -> int:
+    """Tall enough to show every row without an inner scrollbar (st.dataframe rows are 35 px),
+    plus room for a horizontal scrollbar when long text may overflow."""
+    return 35 * (rows + 1) + (14 if scrollbar else 3)
 
 
 def days_text(days_late: int) -> str:
@@ -470,7 +471,7 @@ def criteria_summary(report) -> None:
             "Criterium": st.column_config.TextColumn("Criterium", width="small"),
             "Omschrijving": st.column_config.TextColumn("Omschrijving", width="large"),
         },
-        height=_table_height(len(open_items)),
+        height=_table_height(len(open_items), scrollbar=True),
     )
     for c in open_items:
         if c.problem:
