@@ -13,6 +13,9 @@ counts are exempt from suppression (kpis.suppression.EXEMPT_REGISTERS).
                                            voortgang (mean %, NaN without values) — for the
                                            whole plan equal to the engine's actions_by_goal
     state(row) -> str                     'over deadline' for a late action, else its status
+    nearest(frame, as_of, limit) -> frame the `limit` actions whose deadline is nearest to the
+                                           reference date, in deadline order (a national plan
+                                           holds thousands: a timeline stays readable)
 """
 
 from __future__ import annotations
@@ -97,3 +100,13 @@ def goal_progress(frame: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).set_index("doel")
+
+
+def nearest(frame: pd.DataFrame, as_of: dt.date, limit: int) -> pd.DataFrame:
+    """At most `limit` rows: those with the deadline nearest to `as_of` (before or after), kept
+    in the frame's order (deadline, then actie id)."""
+    if len(frame) <= limit:
+        return frame
+    distance = frame["deadline"].map(lambda d: abs((d - as_of).days))
+    keep = distance.sort_values(kind="stable").index[:limit]
+    return frame.loc[sorted(keep)]

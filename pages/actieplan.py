@@ -15,6 +15,7 @@ from dashboard.filters import current_filters
 from dashboard.formatting import fmt_date, fmt_int
 
 ALL = "Alle trekkers"
+TIMELINE_MAX = 40  # bars that stay readable on one screen
 
 access = ui.require()
 filters = current_filters()
@@ -58,8 +59,14 @@ st.subheader("Tijdlijn van de acties", anchor=False)
 if shown.empty:
     ui.empty_state(f"acties van {choice} in {filters.year}")
 else:
-    gantt = charts.timeline_figure(shown, filters.as_of, filters.year)
+    drawn = ai.nearest(shown, filters.as_of, TIMELINE_MAX)
+    gantt = charts.timeline_figure(drawn, filters.as_of, filters.year)
     ui.chart(gantt, key="actieplan_tijdlijn", height=gantt.layout.height)
+    if len(drawn) < len(shown):
+        st.caption(
+            f"De {fmt_int(len(drawn))} acties met een deadline het dichtst bij de peildatum, van {fmt_int(len(shown))}. "
+            "Kies een trekker om er minder te tonen; alle acties staan in de tabel onderaan."
+        )
     st.caption(
         f"Een balk loopt van de startdatum tot de deadline, met de voortgang erin; een ruit is een actie zonder "
         f"startdatum. De lichte achtergrond is {filters.year}. Beweeg over een actie voor de volledige tekst."

@@ -178,3 +178,25 @@ def test_every_year_of_the_sample_renders(sample_url, monkeypatch, role):
         at.sidebar.selectbox(key="jaar").select(year).run()
         assert not at.exception, (year, [e.value for e in at.exception])
         assert at.title[0].value  # the page drew its header
+
+
+def test_a_large_plan_draws_the_forty_deadlines_nearest_the_reference_date(engine, sqlite_url, monkeypatch):
+    # 45 actions of 2025 with deadlines 02/01, 09/01, ... (every 7 days, the last 08/11/2025), all
+    # afgerond; read at 31/12/2025 the five earliest deadlines are the farthest: left out.
+    rows = [
+        {"actie_id": f"A-{i:02d}", "strategische_doelstelling": "Monitoren", "operationele_doelstelling": "3.1.3.1",
+         "actie": f"Actie {i}", "trekker": "korpschef", "startdatum": dt.date(2025, 1, 1),
+         "deadline": dt.date(2025, 1, 2) + dt.timedelta(days=7 * i), "status": "afgerond", "voortgang": 100.0}
+        for i in range(45)
+    ]
+    with engine.begin() as conn:
+        conn.execute(REGISTER_TABLES["actieplan"].insert(), rows)
+        conn.execute(REGISTER_TABLES["meldingen"].insert().values(
+            nummer="ME-1", datum_ontvangst=dt.date(2025, 3, 1), kanaal="extern", anoniem=False,
+            categorie="andere", status="onderzoek"))
+    at = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "actieplan")
+    at.sidebar.selectbox(key="jaar").select(2025).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Acties"] == "45"
+    assert _timeline_ids(_charts(at)[1]) == [f"A-{i:02d}" for i in range(5, 45)]
+    assert "De 40 acties met een deadline het dichtst bij de peildatum, van 45." in texts(at)
