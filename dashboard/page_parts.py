@@ -1,19 +1,24 @@
 """Sections the register pages share (Overzicht, Klachten, Functioneringsnota's, Tucht), so a
-page file stays a list of sections. Streamlit UI on top of dashboard.data / page_data / charts.
+page file stays a list of sections. Streamlit UI on top of dashboard.data / page_data / charts;
+everything it shows for the netwerk view comes suppressed from those modules.
 
-    stop_if_empty_database()                        the Dutch message for an empty database
+    stop_if_empty_database()                         the Dutch message for an empty database
     previous_filters(filters) -> Filters             last year, up to the same day
-    previous_label(filters) -> str                   't.o.v. 2024'
-    comparison_caption(filters) -> str               what the deltas compare with, in words
-    cards(report, previous, kpi_ids, filters)        KPI cards; hidden values say 'verborgen'
-    shown_kpis(report) -> dict                       report.kpis with hidden values as 'verborgen'
-    hidden_reason(report, kpi_id) -> str | None      why a value is hidden (netwerk view)
-    split_chart(report, kpi_id, register, title)     a split KPI as bars, or why it is withheld
+    previous_label(filters) / comparison_caption(filters)   what the card deltas compare with
+    cards(report, previous, kpi_ids, filters)        KPI cards; a hidden value says 'verborgen'
+    shown_kpis(report) -> dict / hidden_reason(report, kpi_id) -> str | None
+    split_chart(report, kpi_id, register, title, *, sort=True)   a split KPI as bars
+    split_values_chart(split, register, title, *, what, sort=True)  a page_data split as bars
     show(fig, values=(), key=None)                   the chart and, when values are hidden, a caption
-    withheld(what)                                   the message for a withheld chart
+    withheld(what, reason=None)                      the message for a withheld chart
     year_reports(access, filters, years=6) -> [(label, Report)]   the report of each year up to Y
-    year_frame(reports, columns) -> DataFrame        {label: kpi id} per year, from those reports
-    trend_chart(access, filters, register, title, date_column=None)   monthly trend with last year
+    year_frame(reports, {column: kpi id}) -> DataFrame            KPI values per year
+    trend_chart(access, filters, register, title, *, date_column=None, noun="Aantal")
+    alerts_section(access, filters, *, kinds=None, due_label="Termijn", limit=None, none_text=...)
+        the dossiers most urgent first (days late / left), or counts only for the netwerk view
+    month_cards(access, filters)                     this month against the previous one
+    register_sparklines(access, filters)             a small trend per register
+    criteria_summary(report)                         gehaald / niet gehaald / geen gegevens
 """
 
 from __future__ import annotations
@@ -73,7 +78,7 @@ def previous_label(filters) -> str:
 
 
 def comparison_caption(filters) -> str:
-    """'Vergeleken met 2024 tot en met 22/11/2024 (dezelfde periode).' or 'Vergeleken met heel 2024.'"""
+    """'Pijltjes: verschil met 2024 tot en met 22/11/2024 (…)' or '… met heel 2024.'"""
     before = previous_filters(filters)
     if (filters.as_of.month, filters.as_of.day) == (12, 31):
         return f"Pijltjes: verschil met heel {before.year}."
