@@ -274,31 +274,29 @@ def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> Non
     Text longer than its column wraps, and its row gets the height of its lines (spreadsheet
     programs do not always grow a row by themselves when they open a file)."""
     inside = _table_cells(ws)
+    rows = {row[0].row: row for row in ws.iter_rows()}
+    cells = [c for row in rows.values() for c in row if c.value is not None and (inside is None or (c.row, c.column) in inside)]
     widths: dict[int, int] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is None or (inside is not None and (cell.row, cell.column) not in inside):
-                continue
-            widths[cell.column] = max(widths.get(cell.column, 0), _display_width(cell.value, cell.number_format))
+    for cell in cells:
+        widths[cell.column] = max(widths.get(cell.column, 0), _display_width(cell.value, cell.number_format))
     for column, width in widths.items():
         letter = get_column_letter(column)
         fixed = ws.column_dimensions[letter].width if letter in ws.column_dimensions else 0  # set before
         ws.column_dimensions[letter].width = max(fixed or 0, min(maximum, max(minimum, width + 3)))
-    for row in ws.iter_rows():
-        lines = 1
-        for cell in row:
-            if not isinstance(cell.value, str) or (inside is not None and (cell.row, cell.column) not in inside):
-                continue
-            room = max(1.0, (ws.column_dimensions[get_column_letter(cell.column)].width or 8) - 1)
-            needed = sum(max(1, math.ceil(len(part) / room)) for part in cell.value.splitlines() or [""])
-            if needed > 1:
-                cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=cell.alignment.horizontal)
-                lines = max(lines, needed)
-        if lines > 1:
-            ws.row_dimensions[row[0].row].height = ROW_POINTS * lines
-            for cell in row:  # the row's other cells line up with the top of the wrapped text
-                a = cell.alignment
-                cell.alignment = Alignment(horizontal=a.horizontal, vertical="top", wrap_text=a.wrap_text)
+    room = {column: max(1.0, (ws.column_dimensions[get_column_letter(column)].width or 8) - 1) for column in widths}
+    lines: dict[int, int] = {}
+    for cell in cells:
+        if not isinstance(cell.value, str) or (len(cell.value) <= room[cell.column] and "\n" not in cell.value):
+            continue
+        needed = sum(max(1, math.ceil(len(part) / room[cell.column])) for part in cell.value.splitlines() or [""])
+        if needed > 1:
+            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=cell.alignment.horizontal)
+            lines[cell.row] = max(lines.get(cell.row, 1), needed)
+    for number, count in lines.items():
+        ws.row_dimensions[number].height = ROW_POINTS * count
+        for cell in rows[number]:  # the row's other cells line up with the top of the wrapped text
+            a = cell.alignment
+            cell.alignment = Alignment(horizontal=a.horizontal, vertical="top", wrap_text=a.wrap_text)
 
 
 # --- printing ---------------------------------------------------------------------------------
@@ -340,7 +338,8 @@ def _overflow_end(ws: Worksheet, cell: Cell) -> int:
     need, column = len(cell.value) * size, cell.column
     while True:
         need -= _width(ws, column)
-        if need <= 0 or ws.cell(row=cell.row, column=column + 1).value is not None:
+        right = ws._cells.get((cell.row, column + 1))  # (ws.cell would create it)
+        if need <= 0 or (right is not None and right.value is not None):
             return column
         column += 1
 
