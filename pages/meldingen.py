@@ -126,7 +126,7 @@ if has_rows:
         parts.split_values_chart(
             page_data.split_counts(access, REGISTER, filters.year, filters.as_of, "status"),
             REGISTER,
-            f"Stand op {fmt_date(filters.as_of)}",
+            f"Status van de meldingen van {filters.year}",  # as the register holds it now
             what=f"meldingen ontvangen in {filters.year}",
             key="meldingen_status",
         )
