@@ -45,9 +45,11 @@ class MonthlySeries:
 
 @dataclass
 class AlertCounts:
-    """The anonymised Aandachtspunten: {kind label: count or "<N"}, every kind present."""
+    """The anonymised Aandachtspunten: {kind label: count, "<N" or "x"} for every kind; None
+    with a Dutch reason when the counts cannot be protected."""
 
-    counts: dict
+    counts: dict | None
+    reason: str | None = None
 
 
 @dataclass
@@ -205,29 +207,15 @@ def dossier_rows(conn: sa.Connection, access: Access, year: int, as_of: dt.date)
 
 def alerts(conn: sa.Connection, as_of: dt.date, threshold: int | None) -> pd.DataFrame | AlertCounts:
     """The open alerts at D (kpis.alerts, most urgent first). threshold None (full version):
-    one row per alert (register, kind, key, due, days_late, text). Otherwise the number per
-    kind only, every kind present, each through kpis.suppression.suppress_count (their total
-    is not shown, so no secondary suppression is needed); kinds of a register without persons
-    (kpis.suppression.EXEMPT_REGISTERS: the action plan) as they are, like its KPIs."""
+    one row per alert (register, kind, key, due, days_late, text). Otherwise only the number
+    per kind (kpis.alerts.KINDS, every kind present), suppressed as a split with
+    kpis.suppression.suppress_split, as the screen's netwerk view does (dashboard.page_data)."""
     from kpis import alerts as alerts_mod
-    from kpis.suppression import EXEMPT_REGISTERS, suppress_count
+    from kpis.suppression import suppress_split
 
     items = alerts_mod.alerts(conn, as_of)
     if threshold is None:
         return alerts_mod.alerts_frame(items)
-    counts = dict.fromkeys(ALERT_KINDS, 0)
-    exempt = set()
-    for item in items:
-        counts[item.kind] = counts.get(item.kind, 0) + 1
-        if item.register in EXEMPT_REGISTERS:
-            exempt.add(item.kind)
-    return AlertCounts({k: n if k in exempt else suppress_count(n, threshold) for k, n in counts.items()})
-
-
-def _alert_kinds() -> tuple[str, ...]:
-    from kpis import alerts as alerts_mod
-
-    return tuple(value for name, value in vars(alerts_mod).items() if name.startswith("KIND_"))  # declared order
-
-
-ALERT_KINDS = _alert_kinds()
+    counts = {kind: sum(1 for a in items if a.kind == kind) for kind in alerts_mod.KINDS}
+    result = suppress_split(counts, threshold)
+    return AlertCounts(result.values, result.reason)

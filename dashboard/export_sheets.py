@@ -519,8 +519,11 @@ def write_alerts(ws: Worksheet, content: ExportContent) -> None:
     alerts = content.alerts
     if isinstance(alerts, AlertCounts):
         top = _heading(ws, content, f"Aandachtspunten op {content.as_of:%d/%m/%Y}", "Enkel het aantal per soort.")
-        rows = [[kind, xw.Fmt(n, xw.FMT_COUNT) if isinstance(n, int) else n] for kind, n in alerts.counts.items()]
-        xw.write_table(ws, top, [xw.Col("Soort"), _num("Aantal")], rows, name="Aandachtspunten")
+        if alerts.counts is None:  # withheld: a small count could be recomputed
+            xw.write_note(ws, top, alerts.reason)
+        else:
+            rows = [[kind, xw.Fmt(n, xw.FMT_COUNT) if isinstance(n, int) else n] for kind, n in alerts.counts.items()]
+            xw.write_table(ws, top, [xw.Col("Soort"), _num("Aantal")], rows, name="Aandachtspunten")
         _finish(ws, content, freeze_row=top)
         return
     top = _heading(ws, content, f"Aandachtspunten op {content.as_of:%d/%m/%Y}", "Open items voorbij of dicht bij hun termijn, dringendste eerst.")
