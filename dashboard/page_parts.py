@@ -202,17 +202,19 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
         key=f"{register}_{date_column or 'main'}_venster",
         label_visibility="collapsed",
     ) or 36
-    frame = page_data.trend(access, register, filters.as_of, months, dienst=filters.dienst, date_column=date_column)
+    start = dt.date(min(data.available_years() or [filters.year]), 1, 1)
+    frame = _from_start(page_data.trend(access, register, filters.as_of, months, dienst=filters.dienst, date_column=date_column), start)
     per = "maand"
     if access.aggregated_only and (frame is None or _mostly_hidden(frame["count"])):
         frame = page_data.trend(access, register, filters.as_of, months // 3, per="quarter", dienst=filters.dienst, date_column=date_column)
+        frame = _from_start(frame, start)
         per = "kwartaal"
         title = title.replace("per maand", "per kwartaal")
     if frame is None:
         withheld(title)
         return
     if not any(v for v in list(frame["count"]) + list(frame["previous_year"])):
-        ui.empty_state(f"{title.lower()} tot {fmt_date(filters.as_of)}")
+        ui.empty_state(f"{title[0].lower()}{title[1:]} tot {fmt_date(filters.as_of)}")
         return
     periods = list(frame.index)
     fig = charts.monthly_trend(
@@ -233,6 +235,16 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
     if per == "kwartaal":
         note += " Per kwartaal: per maand zouden de meeste aantallen onder de drempel vallen."
     st.caption(note)
+
+
+def _from_start(frame: pd.DataFrame | None, start: dt.date) -> pd.DataFrame | None:
+    """The periods from `start` (the first year with data) on: earlier months are not zero but
+    unknown, and so is a previous-year value before it."""
+    if frame is None:
+        return None
+    frame = frame[[p >= start for p in frame.index]].copy()
+    frame["previous_year"] = [None if p.replace(year=p.year - 1) < start else v for p, v in zip(frame.index, frame["previous_year"])]
+    return frame
 
 
 def _quarter_label(day: dt.date) -> str:
