@@ -88,6 +88,13 @@ def test_a_year_without_complaints_says_so(engine, sqlite_url, monkeypatch):
     # 2024 at 31/12/2024: the 2023 complaint is still open then, so the page has figures
     at = page_on(sqlite_url, "klachten", "integriteitscoordinator", monkeypatch, jaar=2024)
     assert "Openstaande klachten: 1" in texts(at)
+    # The trend starts with the registers (January 2023), not with 36 months of made-up zeros,
+    # and there is no "previous year" for 2023: it would be before the first row.
+    trend = chart(at, "Klachten ontvangen per maand")["data"]
+    current = next(t for t in trend if t["name"] == "Per maand")
+    previous = next(t for t in trend if t["name"] == "Zelfde maand een jaar eerder")
+    assert current["x"][0] == "2023-01-01" and sum(current["y"]) == 1
+    assert previous["y"][:12] == [None] * 12 and previous["y"][12:16] == [0, 0, 0, 0]
     # before it came in nothing was received, closed or open: the empty message, no exception
     at = page_on(sqlite_url, "klachten", "integriteitscoordinator", monkeypatch, jaar=2023, peildatum=dt.date(2023, 3, 1))
     assert "Nog geen gegevens voor klachten in 2023" in texts(at)
