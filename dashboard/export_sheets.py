@@ -309,12 +309,12 @@ def write_criteria(ws: Worksheet, content: ExportContent) -> None:
     ]
     rows = []
     for c in content.report.criteria:
-        if c.value is None:
-            value = HIDDEN if content.anonymised and c.problem and c.problem.startswith("Verborgen") else NO_DATA
+        kpi = _criterion_kpi(c.indicator)
+        if c.value is None:  # hidden (as on the screen: 'verborgen', the problem says why) or no data
+            value = HIDDEN if kpi is not None and kpi.id in _reasons(content.report) else NO_DATA
         else:
             value = _criterion_cell(c.indicator, c.value)
         validated = c.validated_on or "ontwerp"
-        kpi = _criterion_kpi(c.indicator)
         rows.append([c.id, c.omschrijving, kpi.label if kpi else c.indicator, value, _criterion_cell(c.indicator, c.norm), c.richting, c.status, validated, c.problem])
     block = xw.write_table(ws, top, columns, rows, name="Evaluatiecriteria")
     status_col = get_column_letter(block.first_col + 6)

@@ -265,6 +265,18 @@ def test_anonymised_summary_equals_the_screen_share_report(sample_engine, anonym
         expected = ("verborgen" if kpi.id in reasons else "geen gegevens") if value is None else value
         assert rows[kpi.label][0] == (pytest.approx(expected) if isinstance(expected, float) else expected), kpi.id
     assert any(isinstance(v[0], str) and v[0].startswith("<") for v in rows.values())  # the fixture has small counts
+    # criteria: a value on a hidden KPI reads 'verborgen' (as on the screen), the status is the
+    # suppressed report's, the problem says why
+    ws = anonymised[sheets.SHEET_CRITERIA]
+    first, last = (int(part[1:]) for part in ws.tables["Evaluatiecriteria"].ref.split(":"))
+    shown = {ws.cell(row=r, column=1).value: [ws.cell(row=r, column=c).value for c in (4, 7, 9)] for r in range(first + 1, last + 1)}
+    for c in report.criteria:
+        value, status, problem = shown[c.id]
+        assert status == c.status and problem == c.problem
+        if c.value is not None:
+            assert value == pytest.approx(c.value)
+        else:  # the sample's criteria name KPI ids as written in the catalog
+            assert value == ("verborgen" if c.indicator in reasons else "geen gegevens"), c.id
 
 
 # --- what the anonymised version never holds ------------------------------------------------------
