@@ -8,7 +8,7 @@
 - overview_frame(report) -> DataFrame: one row per criterion (status, value, norm, validated or
   draft, the engine's problem text), the table at the top of the page.
 - history_frame(access, filters, indicator) -> DataFrame[jaar, waarde, tekst, norm, status]:
-  the underlying figure for every year up to the filters' year. A KPI comes from the cached
+  the underlying figure for each of the last six years up to the filters' year. A KPI comes from the cached
   (and, for the netwerk view, suppressed) report of each year (dashboard.data.get_report; past
   years at their default reference date, the chosen year at the chosen one); an Indicatoren
   indicator from its measurements for period `jjjj`. The norm and status are those of that
@@ -167,9 +167,13 @@ def measurements(indicator: str) -> dict[int, float]:
         return _measurements(data.database_url(), data.current_data_version(), header_key(indicator))
 
 
+HISTORY_YEARS = 6  # as the register pages' year charts (page_parts.year_reports): same cached reports
+
+
 def history_years(filters) -> list[int]:
-    """The years with data up to the chosen year, oldest first."""
-    return sorted(y for y in data.available_years() if y <= filters.year) or [filters.year]
+    """The years with data up to the chosen year, at most the last HISTORY_YEARS, oldest first."""
+    years = sorted(y for y in data.available_years() if filters.year - HISTORY_YEARS < y <= filters.year)
+    return years or [filters.year]
 
 
 def report_for_year(access, filters, year: int):
