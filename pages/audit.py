@@ -43,7 +43,7 @@ with st.form("audit_zoeken"):
     )
     period = c3.date_input(
         "Periode",
-        value=(today - dt.timedelta(days=90), today),
+        value=(today - dt.timedelta(days=365), today),
         max_value=today,
         format="DD/MM/YYYY",
         key="audit_periode",

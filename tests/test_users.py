@@ -156,3 +156,17 @@ def test_production_hasher_keeps_argon2_defaults(monkeypatch):
 
     assert users._hasher.type is Type.ID
     assert users._hasher.time_cost >= DEFAULT_TIME_COST and users._hasher.memory_cost >= DEFAULT_MEMORY_COST
+
+
+def test_cli_user_add_for_an_organisation_account_stores_no_password(sqlite_url, monkeypatch, capsys):
+    from data_access.db import connect
+    from data_access.users import cli_user_add
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # nothing is read
+    assert cli_user_add("an.peeters@pz.example", role="netwerk", database_url=sqlite_url, oidc=True) == 0
+    engine = connect(sqlite_url)
+    with engine.connect() as conn:
+        stored = conn.execute(sa.select(users.c.role, users.c.password_hash)).one()
+        assert tuple(stored) == ("netwerk", None)
+        assert role_for_email(conn, "AN.PEETERS@pz.example") == "netwerk"
+    engine.dispose()
