@@ -494,31 +494,30 @@ class Bench:
         load = ", ".join(fmt(x, 1) for x in os.getloadavg())
         print(f"Benchmark dashboard integriteitsbeleid — {self.today:%d/%m/%Y}, jaar {self.year}, "
               f"{'klein (--tiny)' if a.tiny else 'volledig'}; {os.cpu_count()} kernen, belasting {load}; "
-              f"beste van {a.repeat} runs", flush=True)
+              f"beste van {a.rounds} ronde(s) × ≥ {a.repeat} run(s)", flush=True)
+        only = set(a.only.split(",")) if a.only else {"rapport", "paginas", "import"}
         sample = national = None
         try:
             sample, national = self.sample_sqlite(), self.national_sqlite()
+            print(f"  voorbeeldgegevens: {fmt(register_rows(sample), 0)} rijen; nationaal (schaalfactor "
+                  f"{fmt(self.scale['scale_factor'], 3)}): {fmt(register_rows(national), 0)} rijen", flush=True)
         except TaskFailed as exc:
             self.failures.append(str(exc))
             print(f"MISLUKT: {exc}")
-        only = set(a.only.split(",")) if a.only else {"rapport", "paginas", "import"}
-        if "rapport" not in only:
-            sample_r = national_r = None
-        else:
-            sample_r, national_r = sample, national
-        if sample_r:
-            self.measure(f"rapport {self.year} voorbeeld SQLite", lambda: self.report("voorbeeld SQLite", sample, False))
-        if national_r:
-            self.measure(f"rapport {self.year} nationaal SQLite", lambda: self.report("nationaal SQLite", national, True))
-        if a.postgres and "rapport" in only:
-            pg = self.postgres_urls()
+        if "rapport" in only:
+            if sample:
+                self.measure(f"rapport {self.year} voorbeeld SQLite", lambda: self.report("voorbeeld SQLite", sample, False))
+            if national:
+                self.measure(f"rapport {self.year} nationaal SQLite", lambda: self.report("nationaal SQLite", national, True))
+            pg = self.postgres_urls() if a.postgres else None
             if pg:
                 self.measure(f"rapport {self.year} voorbeeld PostgreSQL", lambda: self.report("voorbeeld PostgreSQL", pg["sample"], False))
                 self.measure(f"rapport {self.year} nationaal PostgreSQL", lambda: self.report("nationaal PostgreSQL", pg["national"], True))
-        if sample and "paginas" in only:
-            self.measure("pagina's voorbeeld SQLite", lambda: self.pages("voorbeeld SQLite", sample, False))
-        if national and a.national_pages and "paginas" in only:
-            self.measure("pagina's nationaal SQLite", lambda: self.pages("nationaal SQLite", national, True))
+        if "paginas" in only:
+            if sample:
+                self.measure("pagina's voorbeeld SQLite", lambda: self.pages("voorbeeld SQLite", sample, False))
+            if national and a.national_pages:
+                self.measure("pagina's nationaal SQLite", lambda: self.pages("nationaal SQLite", national, True))
         if "import" in only:
             self.measure("import", self.import_)
         timed = [line for line in self.lines if line.target is not None]
@@ -530,6 +529,21 @@ class Bench:
         for failure in self.failures:
             print(f"FOUT: {failure.splitlines()[0]}")
         return 1 if self.failures else 0
+
+
+def register_rows(url: str) -> int:
+    """Rows in all registers of a database."""
+    import sqlalchemy as sa
+
+    from data_access.db import make_engine
+    from data_access.schema import REGISTER_TABLES
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return sum(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() for t in REGISTER_TABLES.values())
+    finally:
+        engine.dispose()
 
 
 def expected_labels(*, tiny: bool, postgres: bool, national_pages: bool, year: int | None = None) -> list[str]:
