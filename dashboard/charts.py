@@ -249,6 +249,8 @@ def split_bars(
     )
     axis = count_axis(vals) if fmt is fmt_int else dict(range=[0, (max([v for v in plot_values(vals) if v is not None] or [1.0]) or 1.0) * 1.18])
     fig.update_xaxes(title_text=x_title, showgrid=True, gridcolor="#E5E8EB", **axis)
+    if not any(v for v in plot_values(vals) if v is not None):  # only markers and zeros: no scale to read
+        fig.update_xaxes(showticklabels=False, showgrid=False, title_text=None)
     fig.update_yaxes(title_text=None, type="category")
     return _finish(fig, title, height=height or 90 + 34 * max(len(items), 2), legend=False)
 
@@ -301,6 +303,8 @@ def year_bars(
         stacked = frame.apply(lambda row: sum(v for v in plot_values(list(row)) if v is not None), axis=1)
         fig.update_yaxes(**count_axis(list(stacked) if barmode == "stack" else every, headroom=1.15))
     fig.update_yaxes(title_text=y_title, rangemode="tozero")
+    if not any(v for v in plot_values(every) if v is not None):
+        fig.update_yaxes(showticklabels=False, showgrid=False, title_text=None)
     return _finish(fig, title, height=height, legend=len(columns) > 1)
 
 

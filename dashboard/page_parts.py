@@ -13,6 +13,8 @@ everything it shows for the netwerk view comes suppressed from those modules.
     withheld(what, reason=None)                      the message for a withheld chart
     year_reports(access, filters, years=6) -> [(label, Report)]   the report of each year up to Y
     year_frame(reports, {column: kpi id}) -> DataFrame            KPI values per year
+    year_chart(frame, *, register, title, key, **year_bars options)  those as bars (or a table
+        when the view hides every value)
     trend_chart(access, filters, register, title, *, date_column=None, noun="Aantal")
     alerts_section(access, filters, *, kinds=None, due_label="Termijn", limit=None, none_text=...)
         the dossiers most urgent first (days late / left), or counts only for the netwerk view
@@ -115,14 +117,32 @@ def small_marker(values) -> str | None:
     return None
 
 
+HIDDEN_HELP = "Zonder staaf: verborgen in deze weergave, het cijfer steunt op te weinig dossiers."
+
+
 def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
     """The chart; when some of its values are hidden, one line under it that says how."""
     ui.chart(fig, key=key)
     flat = []
     for v in values:
         flat.extend(v if isinstance(v, (list, tuple)) else [v])
-    if any(isinstance(v, str) for v in flat):
+    markers = {v for v in flat if isinstance(v, str)}
+    if markers - {HIDDEN}:
         st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(flat) or "<N"))
+    if HIDDEN in markers:
+        st.caption(HIDDEN_HELP)
+
+
+def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **bar_options) -> None:
+    """KPI values per year (year_frame) as bars; when the view hides every one of them (all
+    '<5' or 0), a small table instead: a row of markers on an empty axis reads worse."""
+    values = frame.to_numpy().ravel().tolist()
+    if any(isinstance(v, str) for v in values) and not any(charts.is_shown(v) and v for v in values):
+        st.markdown(f"**{title}**")
+        ui.table(frame.rename_axis("Jaar").reset_index().astype(str).replace({"None": "", "nan": ""}))
+        st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
+        return
+    show(charts.year_bars(frame, register=register, title=title, **bar_options), values, key=key)
 
 
 def withheld(what: str, reason: str | None = None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, page_data
+from dashboard import data, page_data
 from dashboard import components as ui
 from dashboard import page_parts as parts
 from dashboard.filters import current_filters
@@ -58,6 +58,5 @@ with left:
     st.caption("Status zoals het register hem nu vermeldt, voor de nota's opgesteld in het jaar.")
 with right:
     years = parts.year_frame(parts.year_reports(access, filters), {"Functioneringsnota's": "notes_issued"})
-    fig = charts.year_bars(years, register=REGISTER, title="Functioneringsnota's per jaar")
-    parts.show(fig, list(years.iloc[:, 0]), key="notas_per_jaar")
+    parts.year_chart(years, register=REGISTER, title="Functioneringsnota's per jaar", key="notas_per_jaar")
 ui.drill_down(REGISTER, label=f"functioneringsnota's van {filters.year}", filters=filters)

@@ -101,8 +101,7 @@ with right:
     elif years.empty or years.iloc[:, 0].isna().all():
         ui.empty_state("klachten per 100 VTE", "Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in.")
     else:
-        fig = charts.year_bars(years, register=REGISTER, title=title, y_title="Per 100 VTE", fmt=fmt_decimal)
-        parts.show(fig, list(years.iloc[:, 0]), key="klachten_vte")
+        parts.year_chart(years, register=REGISTER, title=title, key="klachten_vte", y_title="Per 100 VTE", fmt=fmt_decimal)
 ui.drill_down(
     REGISTER,
     label="klachten met status ontvangen of in behandeling",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data
+from dashboard import data
 from dashboard import components as ui
 from dashboard import page_parts as parts
 from dashboard.filters import current_filters
@@ -64,15 +64,13 @@ st.subheader("Over de jaren", anchor=False)
 left, right = st.columns(2, gap="large")
 with left:
     opened = parts.year_frame(reports, {"Tucht": "discipline_opened", "Gerechtelijk": "judicial_opened"})
-    fig = charts.year_bars(opened, register=REGISTER, title="Geopend per jaar, per soort")
-    parts.show(fig, opened.to_numpy().ravel().tolist(), key="tucht_geopend")
+    parts.year_chart(opened, register=REGISTER, title="Geopend per jaar, per soort", key="tucht_geopend")
     st.caption("Een dossier 'tucht en gerechtelijk' telt bij beide soorten.")
 with right:
     measures = parts.year_frame(
         reports, {"Ordemaatregelen": "order_measures", "Lichte straffen": "sanctions_light", "Zware straffen": "sanctions_heavy"}
     )
-    fig = charts.year_bars(measures, register=REGISTER, title="Ordemaatregelen en straffen per jaar")
-    parts.show(fig, measures.to_numpy().ravel().tolist(), key="tucht_straffen")
+    parts.year_chart(measures, register=REGISTER, title="Ordemaatregelen en straffen per jaar", key="tucht_straffen")
 
 left, right = st.columns(2, gap="large")
 with left:
@@ -83,8 +81,7 @@ with right:
     if lead.iloc[:, 0].isna().all():
         ui.empty_state("de duur van tuchtdossiers", "Er is in deze jaren geen tuchtdossier beslist.")
     else:
-        fig = charts.year_bars(lead, register=REGISTER, title=title, y_title="Dagen", fmt=fmt_decimal)
-        parts.show(fig, list(lead.iloc[:, 0]), key="tucht_duur")
+        parts.year_chart(lead, register=REGISTER, title=title, key="tucht_duur", y_title="Dagen", fmt=fmt_decimal)
         st.caption("Dagen van kennisname tot beslissing, over de tuchtdossiers beslist in dat jaar.")
 
 parts.split_chart(report, "discipline_by_category", REGISTER, f"Geopend in {filters.year}: per categorie")
