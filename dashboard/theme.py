@@ -41,6 +41,7 @@ REGISTER_ICONS: dict[str, str] = {
     "gegevens": ":material/upload_file:",
     "instellingen": ":material/tune:",
     "audit": ":material/policy:",
+    "export": ":material/download:",
 }
 
 STATUS_COLORS: dict[str, str] = {

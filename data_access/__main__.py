@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     pa.add_argument("name")
     pa.add_argument("--role", required=True)
     pa.add_argument("--database-url")
+    pa.add_argument("--oidc", action="store_true", help="account zonder wachtwoord, aanmelden via de organisatie (OIDC)")
 
     args = parser.parse_args(argv)
     from data_access.db import DatabaseUnavailable
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "user":
             from data_access.users import cli_user_add
 
-            return cli_user_add(args.name, role=args.role, database_url=args.database_url)
+            return cli_user_add(args.name, role=args.role, database_url=args.database_url, oidc=args.oidc)
     except DatabaseUnavailable as exc:
         print(str(exc), file=sys.stderr)
         return 2
