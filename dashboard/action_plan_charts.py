@@ -60,6 +60,7 @@ def goal_progress_figure(progress: pd.DataFrame) -> go.Figure:
                 text=[fmt_int(v) if v else "" for v in values],
                 textposition="inside",
                 insidetextanchor="middle",
+                textangle=0,  # never turned on its side in a thin segment: hidden instead (hover keeps it)
                 textfont=dict(color="white"),
                 hovertemplate="%{y}: %{x} " + name + "<extra></extra>",
             )
@@ -73,11 +74,15 @@ def goal_progress_figure(progress: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         barmode="stack",
         bargap=0.35,
+        uniformtext=dict(minsize=12, mode="hide"),
         height=120 + GOAL_ROW_HEIGHT * len(goals),
         legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom", traceorder="normal"),
     )
     # Room on the right for the notes; whole numbers only.
-    fig.update_xaxes(title="Aantal acties", range=[0, most * 2.1], dtick=1 if most <= 10 else None, showgrid=True, gridcolor="#E5E8EB")
+    fig.update_xaxes(
+        title="Aantal acties", range=[0, most * 2.1], dtick=1 if most <= 10 else None, separatethousands=True,
+        showgrid=True, gridcolor="#E5E8EB",
+    )
     fig.update_yaxes(title=None, type="category")
     return fig
 
