@@ -62,6 +62,7 @@ if has_rows:
             barmode="stack" if len(per_year.columns) > 1 else "group",  # one series: its labels above the bars
             colors={"niet anoniem": color, "meldingen": color, "anoniem": charts.tint(color, 0.5)},
         )
+        fig.update_yaxes(tickformat=",d")  # 8.000, not plotly's '8k'
         parts.show(fig, [v for column in per_year.columns for v in per_year[column]], key="meldingen_per_jaar")
 
 # --- legal terms -------------------------------------------------------------------------------
