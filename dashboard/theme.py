@@ -54,7 +54,7 @@ PREVIOUS_COLOR = "#A7B1BA"
 NORM_COLOR = "#C62828"
 TODAY_COLOR = "#37474F"
 
-FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+FONT_FAMILY = "Source Sans, Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 BASE_FONT_SIZE = 16
 
 TEMPLATE_NAME = "integriteit"
