@@ -130,6 +130,9 @@ def gather(
     return content
 
 
+SUPPRESSION_YEARS = 4  # whole years before Y over which the months are protected, as on the screen
+
+
 def month_labels(months, end: dt.date) -> list[str]:
     """'jan', 'feb', ...; the month of `end` gets '(t/m 15)' when `end` is not its last day."""
     labels = [MONTHS_SHORT[m.month - 1] for m in months]
@@ -138,30 +141,54 @@ def month_labels(months, end: dt.date) -> list[str]:
     return labels
 
 
+def protect_months(counts: dict, threshold: int) -> tuple[dict | None, str | None]:
+    """{first day of a month: count} over a window of whole calendar years (the last one up to
+    D) -> {month: int, "<N" or "x"}, protected with the lines a reader knows: the whole window
+    and each calendar year in it (its total, up to D, is a KPI). The rule of the screen's
+    monthly trends (dashboard.page_data.protect_months, which cannot be imported here: it lives
+    next to streamlit); kpis.suppression does the work. None and a reason when withheld."""
+    from kpis.suppression import _render, protect, withheld_reason
+
+    months = list(counts)
+    years: dict[int, list] = {}
+    for m in months:
+        years.setdefault(m.year, []).append(m)
+    lines = [tuple(months)] + [
+        tuple(ms) for ms in years.values() if len(ms) < len(months) and min(ms).month == 1 and (max(ms).month == 12 or max(ms) == months[-1])
+    ]
+    protected = protect(counts, lines, threshold)
+    if protected is None:
+        return None, withheld_reason(threshold)
+    primary, secondary = protected
+    return {m: _render(counts[m], m, primary, secondary, threshold) for m in months}, None
+
+
 def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date, threshold: int | None) -> MonthlySeries:
-    """Counts on the register's main date per month of Y up to D, next to the same stretch of
-    Y - 1 (1 January to the same day a year earlier), so each column adds up to the count the
-    Samenvatting shows for its year. threshold None: as counted; else suppressed with
-    kpis.suppression.suppress_frame (each year's total is known; the sums of a month over
-    both years are not shown)."""
+    """Counts on the register's main date per month of Y up to D (the month of D up to D),
+    next to the same whole months of Y - 1, as the screen's monthly trend shows them. threshold
+    None: as counted; else protected like the screen does (protect_months over the same
+    window: SUPPRESSION_YEARS whole years before Y and Y up to D), so a month reads the same
+    here as on every page."""
     from kpis.series import monthly
 
     end = min(as_of, dt.date(year, 12, 31))
+    columns = [str(year), str(year - 1)]
     if end < dt.date(year, 1, 1):
-        return MonthlySeries(pd.DataFrame(columns=[str(year), str(year - 1)], dtype=object))
-    previous_end = same_day_previous_year(end)
-    current = monthly(conn, register, dt.date(year, 1, 1), end)
-    previous = monthly(conn, register, dt.date(year - 1, 1, 1), previous_end)
+        return MonthlySeries(pd.DataFrame(columns=columns, dtype=object))
+    first = dt.date(year - (SUPPRESSION_YEARS if threshold is not None else 1), 1, 1)
+    frame = monthly(conn, register, first, end)
+    counts = {m.date(): int(n) for m, n in zip(frame["month"], frame["count"])}
+    if threshold is not None:
+        counts, reason = protect_months(counts, threshold)
+        if counts is None:
+            return MonthlySeries(None, reason)
+    months = [m for m in counts if m.year == year]
     table = pd.DataFrame(
-        {str(year): current["count"].astype("int64").to_list(), str(year - 1): previous["count"].astype("int64").to_list()},
-        index=month_labels(current["month"], end),
+        {columns[0]: [counts[m] for m in months], columns[1]: [counts[m.replace(year=year - 1)] for m in months]},
+        index=month_labels(months, end),
+        dtype=object,
     )
-    if threshold is None:
-        return MonthlySeries(table)
-    from kpis.suppression import suppress_frame
-
-    shown, reason = suppress_frame(table, threshold, row_totals=False, column_totals=True)
-    return MonthlySeries(shown, reason)
+    return MonthlySeries(table)
 
 
 def action_columns(anonymised: bool) -> list[str]:

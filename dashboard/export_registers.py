@@ -83,15 +83,17 @@ def write_monthly(ws: Worksheet, top: int, content: ExportContent, register: str
     rows = [[month, *(xw.Fmt(v, xw.FMT_COUNT) if isinstance(v, int) else v for v in table.loc[month])] for month in table.index]
     columns = [xw.Col("Maand"), *(num(str(c)) for c in table.columns)]
     block = xw.write_table(ws, top + 1, columns, rows, name=f"{register}_per_maand")
-    if series.reason:
-        xw.write_note(ws, block.last_row + 1, series.reason)
+    partial = [m for m in table.index if "t/m" in m]
+    if partial:
+        y, p = table.columns
+        xw.write_note(ws, block.last_row + 1, f"{partial[0].split()[0]}: {y} tot de peildatum, {p} de hele maand.")
     offsets = list(range(1, len(columns)))
     if len(table) and chart_or_note(ws, block, offsets, f"{CHART_COLUMN}{top + 1}"):
         refs = xw.chart_columns(ws, block, offsets)
         categories = block.column_ref(ws, 0, with_header=False)
         title = f"{spec.label} per maand"
         xw.line_chart(ws, f"{CHART_COLUMN}{top + 1}", categories, refs, title=title, y_title="aantal", colors=year_colors(register))
-    return below(block, note=bool(series.reason))
+    return below(block, note=bool(partial))
 
 
 def write_register(ws: Worksheet, content: ExportContent, register: str) -> None:

@@ -165,20 +165,33 @@ def test_files_read_back_with_another_reader(sample_engine):
     assert (frames[sheets.SHEET_SUMMARY] == "Klachten ontvangen").any().any()
 
 
-def test_monthly_columns_add_up_to_the_summary_in_the_middle_of_a_month(sample_engine):
-    """D = 15/06/2025: the June rows of both years stop at the 15th, so each month column adds
-    up to the year's count in the Samenvatting (no half month to recompute from the difference)."""
+def test_monthly_table_as_the_screen_shows_it(sample_engine, anonymised, full):
+    """D = 15/06/2025: the months of 2025 up to D (June up to the 15th) add up to the year's
+    count in the Samenvatting; 2024 has whole months, as the screen's monthly trend. In the
+    anonymised file every number shown is the true count (a marker otherwise)."""
+    from kpis.series import yearly
+
     as_of = dt.date(2025, 6, 15)
     wb = _open(build_workbook(sample_engine, KORPS, YEAR, as_of, anonymised=False))
     rows = _summary_rows(wb)
     ws = wb["Klachten"]
     first, last = (int(part[1:]) for part in ws.tables["klachten_per_maand"].ref.split(":"))
     months = [[ws.cell(row=r, column=c).value for c in (1, 2, 3)] for r in range(first + 1, last + 1)]
-    assert [m[0] for m in months] == ["jan", "feb", "mrt", "apr", "mei", "jun (t/m 15)"]
-    received = rows[BY_ID["complaints_received"].label]
     assert [c.value for c in ws[first]][:3] == ["Maand", "2025", "2024"]
-    assert sum(m[1] for m in months) == received[0]  # 2025 column
-    assert sum(m[2] for m in months) == received[1]  # 2024 column, to 15/06/2024
+    assert [m[0] for m in months] == ["jan", "feb", "mrt", "apr", "mei", "jun (t/m 15)"]
+    assert ws.cell(row=last + 1, column=1).value == "jun: 2025 tot de peildatum, 2024 de hele maand."
+    assert sum(m[1] for m in months) == rows[BY_ID["complaints_received"].label][0]
+    whole = yearly(sample_engine, "klachten", 2024, 2024, as_of=dt.date(2024, 6, 30))["count"].iloc[0]
+    assert sum(m[2] for m in months) == whole
+    for name in ("klachten", "meldingen"):  # 31/12: the anonymised cells are the counts or markers
+        table = f"{name}_per_maand"
+        a, f = anonymised[sheets.register_sheet_name(name)], full[sheets.register_sheet_name(name)]
+        first, last = (int(part[1:]) for part in a.tables[table].ref.split(":"))
+        assert f.tables[table].ref == a.tables[table].ref
+        for r in range(first + 1, last + 1):
+            for c in (2, 3):
+                shown, true = a.cell(row=r, column=c).value, f.cell(row=r, column=c).value
+                assert shown == true or (shown == "<5" and 1 <= true < 5) or (shown == "x" and true >= 5), (name, r, c)
 
 
 def test_cover_says_who_when_and_which_version(full, anonymised):
