@@ -5,12 +5,18 @@ view is aggregated-only, the suppression threshold) and never on a DataFrame. Ev
 every settings change bumps the data version in the database, so the next rerun computes fresh
 figures. Whenever `access.aggregated_only` (role netwerk or screen-share mode) the results go
 through kpis.suppression before they leave this module: a page cannot get unsuppressed figures
-for such a view.
+for such a view. The filters go through effective_filters / effective_view first: a view
+without "filter_dienst" or "choose_reference_date" gets the zone's figures on a default
+reference date whatever it asks (figures per dienst beside the zone's, or at two dates a day
+apart, would give a small count back).
 
 Public functions (pages use these, not the engine directly):
     get_engine() -> Engine                       the migrated engine, or the Dutch error page
     current_data_version() -> int
     get_settings() -> dict[str, int]             norms and suppression threshold
+    effective_filters(access, filters) -> Filters the filters the access may use: zone-wide on a
+                                                 default reference date for the netwerk view
+    effective_view(access, year, as_of, dienst) -> (as_of, dienst)   the same for single values
     get_report(access, filters) -> Report        kpis.engine.compute_report, suppressed if needed
     available_years() -> list[int]               first year with data .. current year, newest first
     available_diensten() -> list[str]
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pandas as pd
 
@@ -102,9 +109,29 @@ def _report(url: str, version: int, year: int, as_of: dt.date, dienst: str | Non
     return report
 
 
+def effective_view(access: Access, year: int, as_of: dt.date | None, dienst: str | None) -> tuple[dt.date, str | None]:
+    """The (as_of, dienst) `access` may see for `year` (kpis.suppression.allowed_view): the
+    netwerk view (no "filter_dienst", no "choose_reference_date") is zone-wide on a default
+    reference date, whatever the page or the URL asked. Every cached read here and in
+    dashboard/page_data.py goes through this before it touches the data."""
+    from kpis.suppression import allowed_view
+
+    return allowed_view(access, year, as_of, dienst)
+
+
+def effective_filters(access: Access, filters):
+    """`filters` (a dashboard.filters.Filters) as `access` may use them (effective_view)."""
+    as_of, dienst = effective_view(access, filters.year, filters.as_of, filters.dienst)
+    if (as_of, dienst) == (filters.as_of, filters.dienst):
+        return filters
+    return replace(filters, as_of=as_of, dienst=dienst)
+
+
 def get_report(access: Access, filters):
     """The KPI report for the filters' year, reference date and dienst (a `Filters`; use
-    dataclasses.replace(filters, year=..., as_of=...) for another period)."""
+    dataclasses.replace(filters, year=..., as_of=...) for another period), as effective_filters
+    allows them."""
+    filters = effective_filters(access, filters)
     with errors.database_guard():
         return _report(*_cache_key(), filters.year, filters.as_of, filters.dienst, *_view_key(access))
 

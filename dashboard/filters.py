@@ -6,6 +6,13 @@ a view and the values survive page switches. Pages read them with `current_filte
 
 Changing the year puts the reference date back on that year's default (31/12 of the year, or
 today for the current year), as kpis.engine.default_as_of says.
+
+A view that may not choose a dienst or a reference date (the netwerk role, screen-share mode:
+data_access.access actions "filter_dienst" and "choose_reference_date") sees both pickers
+disabled on the values its figures are for (all diensten, the default date), with the reason
+(DENIED_MESSAGES) as help; a dienst or date in the URL is kept for later but not used. Both
+`render_sidebar` and `current_filters` return the filters as dashboard.data.effective_filters
+allows them, and every cached read applies that again, whatever a page passes.
 """
 
 from __future__ import annotations
@@ -49,9 +56,28 @@ def _reset_as_of() -> None:
         st.session_state[AS_OF_KEY] = default_as_of(int(year))
 
 
-def render_sidebar(years: list[int], diensten: list[str], container=None) -> Filters:
-    """Draws the three filters (in `container`, default the sidebar) and returns their values.
-    `years` newest first (the current year among them), `diensten` sorted."""
+def _access(access=None):
+    """The Access of this run (dashboard/app.py keeps it in the session state), or None."""
+    if access is not None:
+        return access
+    from dashboard.components import ACCESS_KEY
+
+    return st.session_state.get(ACCESS_KEY)
+
+
+def _effective(filters: Filters, access) -> Filters:
+    if access is None:
+        return filters
+    from dashboard.data import effective_filters
+
+    return effective_filters(access, filters)
+
+
+def render_sidebar(years: list[int], diensten: list[str], container=None, access=None) -> Filters:
+    """Draws the three filters (in `container`, default the sidebar) and returns their values as
+    `access` (default: the Access of this run) may use them. `years` newest first (the current
+    year among them), `diensten` sorted."""
+    access = _access(access)
     this_year = dt.date.today().year
     years = list(years) or [this_year]
     default_year = this_year if this_year in years else years[0]
@@ -66,30 +92,55 @@ def render_sidebar(years: list[int], diensten: list[str], container=None) -> Fil
             on_change=_reset_as_of,
             help="Het jaar waarover de cijfers gaan.",
         )
-        as_of = st.date_input(
-            "Peildatum",
-            value=default_as_of(int(year)),
-            key=AS_OF_KEY,
-            bind="query-params",
-            format="DD/MM/YYYY",
-            help="De datum waarop de toestand bekeken wordt (wat na deze datum gebeurde, telt niet mee). "
-            "Standaard 31/12 van het jaar, of vandaag voor het lopende jaar.",
+        if access is None or access.allows("choose_reference_date"):
+            as_of = st.date_input(
+                "Peildatum",
+                value=default_as_of(int(year)),
+                key=AS_OF_KEY,
+                bind="query-params",
+                format="DD/MM/YYYY",
+                help="De datum waarop de toestand bekeken wordt (wat na deze datum gebeurde, telt niet mee). "
+                "Standaard 31/12 van het jaar, of vandaag voor het lopende jaar.",
+            )
+        else:
+            as_of = None
+        if access is None or access.allows("filter_dienst"):
+            dienst = st.selectbox(
+                "Dienst",
+                [ALL_DIENSTEN, *diensten],
+                key=DIENST_KEY,
+                bind="query-params",
+                help="Beperk de cijfers tot één dienst; registers zonder dienst (actieplan, criteria) blijven volledig.",
+            )
+        else:
+            dienst = None
+        as_of = as_of or default_as_of(int(year))  # a cleared field means the default
+        filters = _effective(Filters(int(year), as_of, None if dienst in (None, ALL_DIENSTEN) else dienst), access)
+        _fixed_pickers(filters, access)
+    return filters
+
+
+def _fixed_pickers(filters: Filters, access) -> None:
+    """For a view that may not choose them: the reference date and dienst its figures are for,
+    disabled, the reason as help (not bound to the URL: a coordinator's choice comes back when
+    screen-share mode is switched off)."""
+    from data_access.access import DENIED_MESSAGES
+
+    if access is None:
+        return
+    if not access.allows("choose_reference_date"):
+        st.date_input(
+            "Peildatum", value=filters.as_of, format="DD/MM/YYYY", disabled=True, help=DENIED_MESSAGES["choose_reference_date"]
         )
-        dienst = st.selectbox(
-            "Dienst",
-            [ALL_DIENSTEN, *diensten],
-            key=DIENST_KEY,
-            bind="query-params",
-            help="Beperk de cijfers tot één dienst; registers zonder dienst (actieplan, criteria) blijven volledig.",
-        )
-    as_of = as_of or default_as_of(int(year))  # a cleared field means the default
-    return Filters(int(year), as_of, None if dienst in (None, ALL_DIENSTEN) else dienst)
+    if not access.allows("filter_dienst"):
+        st.selectbox("Dienst", [ALL_DIENSTEN], disabled=True, help=DENIED_MESSAGES["filter_dienst"])
 
 
 def current_filters() -> Filters:
-    """The filters of this run, as the sidebar holds them (defaults when not drawn yet)."""
+    """The filters of this run, as the sidebar holds them (defaults when not drawn yet), as the
+    Access of this run may use them (dashboard.data.effective_filters)."""
     state = st.session_state
     year = int(state.get(YEAR_KEY) or dt.date.today().year)
     as_of = state.get(AS_OF_KEY) or default_as_of(year)
     dienst = state.get(DIENST_KEY)
-    return Filters(year, as_of, None if dienst in (None, ALL_DIENSTEN) else dienst)
+    return _effective(Filters(year, as_of, None if dienst in (None, ALL_DIENSTEN) else dienst), _access())

@@ -5,7 +5,8 @@ keyed on (database url, data version, small plain values, aggregated_only, suppr
 threshold) and never on a DataFrame; every import and settings change bumps the data version.
 Whenever `access.aggregated_only` (role netwerk or screen-share mode) the result goes through
 kpis.suppression before it leaves this module, so a page cannot get unsuppressed figures or a
-dossier key for such a view.
+dossier key for such a view; and every dienst and reference date goes through
+data.effective_view / data.effective_filters first (the netwerk view: zone-wide, default dates).
 
 Public functions (pages use these, not kpis.series / kpis.alerts directly):
     series(access, name, *args, shape="auto", **kwargs) -> result of kpis.series.<name>
@@ -39,7 +40,8 @@ Suppression shapes (`protect_result(result, shape, threshold)`):
               column: the year's or window's total is shown elsewhere) -> suppress_frame with
               column totals; a column of months is also protected per calendar year (the
               year's total is a KPI card), see `protect_months`
-    "table"   a DataFrame of counts with row and column totals known (category × dienst)
+    "table"   a DataFrame of counts with row and column totals known (cross_table also keeps
+              the hidden totals of the split beside it: kpis.suppression.suppress_crosstab)
     "auto"    the above chosen by type: int -> count, dict of ints -> split, DataFrame -> columns
               (months in the index: per calendar year too)
     "none"    only for results that hold no count of persons or dossiers (e.g. action-plan
@@ -156,7 +158,17 @@ def _series(url: str, version: int, name: str, args: tuple, kwargs: tuple, shape
 
 def series(access: Access, name: str, *args, shape: str = "auto", **kwargs):
     """kpis.series.<name>(engine, *args, **kwargs), cached on the small arguments and the data
-    version; for the netwerk view suppressed as `shape` says (None when withheld)."""
+    version; for the netwerk view suppressed as `shape` says (None when withheld). Keyword
+    arguments `dienst` and `as_of` (with `year`, default as_of's year) go through
+    data.effective_view; pass them by keyword."""
+    if "dienst" in kwargs or "as_of" in kwargs:
+        as_of = kwargs.get("as_of")
+        year = kwargs.get("year") or (as_of.year if as_of is not None else dt.date.today().year)
+        view_as_of, view_dienst = data.effective_view(access, year, as_of, kwargs.get("dienst"))
+        if "as_of" in kwargs:
+            kwargs["as_of"] = view_as_of
+        if "dienst" in kwargs:
+            kwargs["dienst"] = view_dienst
     with errors.database_guard():
         return _series(*data._cache_key(), name, tuple(args), tuple(sorted(kwargs.items())), shape, *data._view_key(access))
 
@@ -192,6 +204,7 @@ def alerts(access: Access, filters) -> list | None:
     days_late, text), most urgent first. None for the netwerk view: alerts name a dossier."""
     if access.aggregated_only:
         return None
+    filters = data.effective_filters(access, filters)
     with errors.database_guard():
         return _alerts(*data._cache_key(), filters.as_of, filters.dienst, *data._view_key(access))
 
@@ -199,6 +212,7 @@ def alerts(access: Access, filters) -> list | None:
 def alert_counts(access: Access, filters) -> dict | None:
     """{kind: number of alerts} for every kind of kpis.alerts.KINDS; for the netwerk view
     suppressed as a split ('<5', 'x'; None when it cannot be protected)."""
+    filters = data.effective_filters(access, filters)
     with errors.database_guard():
         result = _alerts(*data._cache_key(), filters.as_of, filters.dienst, *data._view_key(access))
     if not access.aggregated_only:
@@ -264,6 +278,7 @@ def trend(
     `previous_year`: the same period a year earlier. Index: the periods' first days (date).
     For the netwerk view the counts are suppressed once over both years (a month shows the
     same marker in either line); None when they cannot be protected."""
+    end, dienst = data.effective_view(access, end.year, end, dienst)
     with errors.database_guard():
         return _trend(*data._cache_key(), register, end, periods, per, dienst, date_column, *data._view_key(access))
 
@@ -304,6 +319,7 @@ def yearly(
 ) -> pd.DataFrame | None:
     """Counts per year (index) for each value of `by` (columns, every enum value), or one
     column 'count'; rows after `as_of` left out. Suppressed per year for the netwerk view."""
+    as_of, dienst = data.effective_view(access, last_year, as_of, dienst)
     with errors.database_guard():
         return _yearly(
             *data._cache_key(), register, first_year, last_year, by, as_of, dienst, date_column, *data._view_key(access)
@@ -331,13 +347,17 @@ def _cross(url, version, register, year, as_of, rows, columns, dienst, aggregate
     table = frame.pivot_table(index=rows, columns=columns, values="count", aggfunc="sum", fill_value=0) if len(frame) else pd.DataFrame()
     table = table.reindex(index=levels(rows), columns=levels(columns), fill_value=0).astype("int64")
     if aggregated_only:
-        table, _ = protect_result(table, "table", threshold)
+        from kpis.suppression import suppress_crosstab
+
+        margins = protect_result({v: int(n) for v, n in table.sum(axis=1).items()}, "split", threshold)[0]
+        table, _ = suppress_crosstab(table, threshold, row_margins=margins, column_margins=True)
     return table
 
 
 def split_counts(access: Access, register: str, year: int, as_of: dt.date, column: str, *, dienst: str | None = None):
     """{value: count} of the rows dated in `year` (known at `as_of`) per value of `column`,
     every enum value present. Suppressed as a split for the netwerk view (None: withheld)."""
+    as_of, dienst = data.effective_view(access, year, as_of, dienst)
     with errors.database_guard():
         return _cross(*data._cache_key(), register, year, as_of, column, None, dienst, *data._view_key(access))
 
@@ -346,8 +366,11 @@ def cross_table(
     access: Access, register: str, year: int, as_of: dt.date, rows: str, columns: str, *, dienst: str | None = None
 ) -> pd.DataFrame | None:
     """Counts of the rows dated in `year` per `rows` value (index) × `columns` value (columns),
-    e.g. categorie × dienst, enum values in the register's order. Suppressed as a table with
-    known row and column totals for the netwerk view (None: withheld)."""
+    e.g. categorie × dienst, enum values in the register's order. For the netwerk view
+    protected together with the split of its rows as split_counts shows it (suppress_crosstab:
+    a row shown in full cannot give back a hidden "x" total of that split) and with its column
+    totals taken as known (None: withheld)."""
+    as_of, dienst = data.effective_view(access, year, as_of, dienst)
     with errors.database_guard():
         return _cross(*data._cache_key(), register, year, as_of, rows, columns, dienst, *data._view_key(access))
 
@@ -421,6 +444,7 @@ def lead_time_bins(
     says how the page shows the number within the norm (the within-norm rate x the total)."""
     if within_norm not in NORM_SUMS:
         raise ValueError(within_norm)
+    as_of, dienst = data.effective_view(access, year, as_of, dienst)
     with errors.database_guard():
         return _lead_bins(*data._cache_key(), register, year, as_of, tuple(edges), dienst, within_norm, *data._view_key(access))
 
@@ -445,6 +469,7 @@ def open_complaint_age_bins(
     page shows the number past the norm (the card 'Klachten over de norm')."""
     if past_norm not in NORM_SUMS:
         raise ValueError(past_norm)
+    as_of, dienst = data.effective_view(access, as_of.year, as_of, dienst)
     with errors.database_guard():
         return _open_bins(*data._cache_key(), as_of, tuple(edges), dienst, past_norm, *data._view_key(access))
 
@@ -463,5 +488,6 @@ def rolling_year(access: Access, register: str, end: dt.date, months: int = 24, 
     to `end`). None for the netwerk view: two successive sums give away a month's count."""
     if access.aggregated_only:
         return None
+    end, dienst = data.effective_view(access, end.year, end, dienst)
     with errors.database_guard():
         return _rolling(*data._cache_key(), register, end, months, dienst)

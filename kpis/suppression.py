@@ -19,7 +19,8 @@ Rules (../shared/registers.md "Roles", engineering-notes "Small-count suppressio
 Entry points: suppress_count, suppress_rate / suppress_median / suppress_derived (-> Hidden),
 suppress_split (-> SplitResult), suppress_frame and suppress_crosstab (-> (frame, reason)),
 protect (the engine under all of them), suppress_report / suppress_engine_report (the KPI
-engine's output), netwerk_view, numeric (a shown value for a chart axis).
+engine's output), netwerk_view and allowed_view (the filters a view may use), numeric (a shown
+value for a chart axis).
 
 A hidden value is never replaced by a made-up number: cards, tables and charts show the marker
 (str) or "verborgen" with the reason. Pages receive data already suppressed (dashboard.data).
@@ -414,6 +415,18 @@ def netwerk_view(year: int, as_of, dienst: str | None, today=None):
     today = today or date.today()
     allowed = {date(year, 12, 31), default_as_of(year, today), add_months(today, -12)}
     return (as_of if as_of in allowed else default_as_of(year, today)), None
+
+
+def allowed_view(access, year: int, as_of, dienst: str | None, today=None):
+    """The (as_of, dienst) that `access` (data_access.access.Access) may see for year Y, whatever
+    a page or URL asked: without the action "filter_dienst" zone-wide (dienst None), without
+    "choose_reference_date" a default reference date (netwerk_view); otherwise as asked. The
+    dashboard's cached reads (dashboard.data.effective_filters) and the export apply it."""
+    zone_as_of, _ = netwerk_view(year, as_of, dienst, today)
+    return (
+        as_of if access.allows("choose_reference_date") else zone_as_of,
+        dienst if access.allows("filter_dienst") else None,
+    )
 
 
 # --- the KPI report -------------------------------------------------------------------------
