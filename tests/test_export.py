@@ -518,3 +518,16 @@ def test_both_versions_on_sqlite_and_postgresql(any_engine):
     assert [ws.cell(row=r, column=1).value for r in range(first + 1, last + 1)] == ["K2", "K3", "K4", "K5", "K6"]
     anonymised = _open(build_workbook(any_engine, NETWERK, YEAR, D, anonymised=True))
     assert "K2" not in _texts(anonymised) and anonymised.sheetnames == full.sheetnames
+
+
+def test_page_in_the_app_menu_for_every_role(sqlite_url, engine, monkeypatch):
+    """Through dashboard/app.py (sign-in, menu, filters): the netwerk role reaches the page and
+    gets only the anonymised download; the coordinator gets both."""
+    from tests.dashboard_apptest import open_page, start_app
+
+    for role, expected in (
+        ("netwerk", ["Geanonimiseerde werkmap downloaden"]),
+        ("integriteitscoordinator", ["Volledige werkmap downloaden", "Geanonimiseerde werkmap downloaden"]),
+    ):
+        at = open_page(start_app(sqlite_url, role, monkeypatch=monkeypatch), "export")
+        assert [b.proto.label for b in at.get("download_button")] == expected, role
