@@ -29,6 +29,7 @@ from data_access import xlsx_writer as xw
 from data_access.access import Access
 from dashboard.export_content import VERSION_ANONYMISED, VERSION_FULL, gather
 from dashboard.export_sheets import write_workbook
+from kpis.suppression import allowed_view, netwerk_view
 
 ZONE_ENV = "DASHBOARD_ZONE"
 DEFAULT_ZONE = "Politiezone"
@@ -57,6 +58,20 @@ def period_problem(year: int, as_of: dt.date | None) -> str | None:
     return None
 
 
+def effective_as_of(access: Access, year: int, as_of: dt.date | None, *, anonymised: bool) -> dt.date:
+    """The reference date an export uses. The anonymised version goes to every member of staff:
+    like the netwerk view it only has a default reference date (31/12 of Y, today for the
+    current year, or the same day a year ago: kpis.suppression.netwerk_view), since two
+    versions a day apart would show a single dossier. The full version: the date asked, if the
+    role may choose one (kpis.suppression.allowed_view, as the screen applies it)."""
+    from kpis.engine import default_as_of
+
+    as_of = as_of or default_as_of(year)
+    if anonymised:
+        return netwerk_view(year, as_of, None)[0]
+    return allowed_view(access, year, as_of, None)[0]
+
+
 def local_now() -> dt.datetime:
     """Now in Belgian time, naive (as a spreadsheet shows it)."""
     from dashboard.formatting import to_local
@@ -82,11 +97,13 @@ def build_workbook(
     in its current mode, may not make this version; the netwerk view (role netwerk or
     screen-share mode) can only make the anonymised one. Every export is recorded in the audit
     log (action "export") in the same transaction as its reads. Raises ValueError (Dutch) for
-    a year or reference date that cannot make an export (period_problem)."""
+    a year or reference date that cannot make an export (period_problem). The reference date
+    used is effective_as_of: the anonymised version always has a default one."""
     access.require("export_anonymised" if anonymised else "export_full")
     problem = period_problem(year, as_of)
     if problem:
         raise ValueError(problem)
+    as_of = effective_as_of(access, year, as_of, anonymised=anonymised)
     if isinstance(engine, sa.Connection):
         return _build(engine, access, year, as_of, anonymised, user, zone, file_name, made_at)
     with engine.begin() as conn:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import components as ui
 from dashboard import data
-from dashboard.export import build_workbook, default_zone, export_file_name, period_problem
+from dashboard.export import build_workbook, default_zone, effective_as_of, export_file_name, period_problem
 from dashboard.filters import current_filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -36,7 +36,7 @@ engine = data.get_engine()
 
 def _builder(anonymised: bool):
     """The download's deferred data: built on click, on Streamlit's download thread."""
-    year, as_of = filters.year, filters.as_of
+    year, as_of = filters.year, effective_as_of(access, filters.year, filters.as_of, anonymised=anonymised)
     name = export_file_name(year, as_of, anonymised=anonymised)
 
     def build() -> bytes:
@@ -68,6 +68,12 @@ with anonymised:
         "Voor alle medewerkers (beleidsplan 3.1.4.4): geen personen, geen dossiers, geen vrije tekst; "
         "kleine aantallen verborgen zoals bij schermdeling."
     )
+    used = effective_as_of(access, filters.year, filters.as_of, anonymised=True)
+    if used != filters.as_of:
+        st.caption(
+            f"Peildatum {used:%d/%m/%Y}: de geanonimiseerde versie heeft enkel de standaardpeildatum "
+            "(twee versies met een dag verschil zouden één dossier tonen)."
+        )
     build, name = _builder(anonymised=True)
     st.download_button(
         "Geanonimiseerde werkmap downloaden",
