@@ -77,7 +77,9 @@ def _term_counts(url: str, version: int, as_of: dt.date, aggregated_only: bool, 
 
 
 def term_counts(access: Access, filters) -> dict | None:
-    """The four counts at the filters' reference date; suppressed for the netwerk view (None:
-    withheld)."""
+    """The four counts at the filters' reference date, as the access may see it
+    (data.effective_filters: the netwerk view's default date); suppressed for the netwerk view
+    (None: withheld)."""
+    as_of = data.effective_filters(access, filters).as_of
     with errors.database_guard():
-        return _term_counts(data.database_url(), data.current_data_version(), filters.as_of, *data._view_key(access))
+        return _term_counts(data.database_url(), data.current_data_version(), as_of, *data._view_key(access))
