@@ -4,7 +4,7 @@ The action plan holds no personal data (registers.md: no P column; `opmerking` i
 is never read here), so its items may be shown to every role, the netwerk view included; its
 counts are exempt from suppression (kpis.suppression.EXEMPT_REGISTERS).
 
-    items(year, as_of) -> DataFrame       the actions of the year's plan: exactly the rows that
+    items(access, filters) -> DataFrame   the actions of the year's plan: exactly the rows that
                                            kpis.actieplan counts as actions_total, with
                                            te_laat and dagen_te_laat (as actions_overdue)
     trekkers(frame) -> list[str]          the trekkers in the frame, sorted
@@ -65,10 +65,12 @@ def _items(url: str, version: int, year: int, as_of: dt.date) -> pd.DataFrame:
     return frame.sort_values(["deadline", "actie_id"], kind="stable").reset_index(drop=True)
 
 
-def items(year: int, as_of: dt.date) -> pd.DataFrame:
-    """The actions of the plan of `year` at `as_of` (see the module docstring)."""
+def items(access, filters) -> pd.DataFrame:
+    """The actions of the plan of the filters' year at their reference date, as the access may
+    see it (data.effective_filters, like every cached read; see the module docstring)."""
+    view = data.effective_filters(access, filters)
     with errors.database_guard():
-        return _items(data.database_url(), data.current_data_version(), year, as_of)
+        return _items(data.database_url(), data.current_data_version(), view.year, view.as_of)
 
 
 def trekkers(frame: pd.DataFrame) -> list[str]:

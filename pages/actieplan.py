@@ -35,7 +35,7 @@ if ui.no_rows(
 
 ui.kpi_cards(report.kpis, ["actions_total", "actions_done_rate", "actions_overdue"], per_row=3)
 
-plan = ai.items(filters.year, filters.as_of)
+plan = ai.items(access, filters)
 choice = st.columns([1, 2])[0].selectbox(
     "Trekker",
     [ALL, *ai.trekkers(plan)],
