@@ -51,7 +51,7 @@ def _items(url: str, version: int, year: int, as_of: dt.date) -> pd.DataFrame:
     from kpis.actieplan import in_plan_conditions
     from kpis.context import Context
 
-    with data._engine(url).connect() as conn:
+    with data.engine_for(url).connect() as conn:
         ctx = Context(conn=conn, year=year, as_of=as_of, settings={})
         frame = read_for_aggregation(conn, "actieplan", COLUMNS, where=in_plan_conditions(ctx))
     for column in ("startdatum", "deadline", "laatste_update"):
@@ -70,7 +70,7 @@ def items(access, filters) -> pd.DataFrame:
     see it (data.effective_filters, like every cached read; see the module docstring)."""
     view = data.effective_filters(access, filters)
     with errors.database_guard():
-        return _items(data.database_url(), data.current_data_version(), view.year, view.as_of)
+        return _items(*data.cache_key(), view.year, view.as_of)
 
 
 def trekkers(frame: pd.DataFrame) -> list[str]:

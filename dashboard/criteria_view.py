@@ -152,7 +152,7 @@ def _measurements(url: str, version: int, key: str) -> dict[int, float]:
     from data_access.schema import REGISTER_TABLES
 
     t = REGISTER_TABLES["indicatoren"]
-    with data._engine(url).connect() as conn:
+    with data.engine_for(url).connect() as conn:
         rows = conn.execute(sa.select(t.c.indicator, t.c.periode, t.c.waarde)).all()
     out: dict[int, float] = {}
     for name, period, value in rows:
@@ -164,7 +164,7 @@ def _measurements(url: str, version: int, key: str) -> dict[int, float]:
 
 def measurements(indicator: str) -> dict[int, float]:
     with errors.database_guard():
-        return _measurements(data.database_url(), data.current_data_version(), header_key(indicator))
+        return _measurements(*data.cache_key(), header_key(indicator))
 
 
 HISTORY_YEARS = 6  # as the register pages' year charts (page_parts.year_reports): same cached reports

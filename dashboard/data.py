@@ -22,8 +22,13 @@ Public functions (pages use these, not the engine directly):
     available_diensten() -> list[str]
     read_rows(access, register, *, filters=None, where=None, label='') -> DataFrame (audited)
     import_history(limit=50) -> list[dict]
-Series and alerts for the pages live in dashboard/page_data.py, on the same keys (it uses
-_engine(url), _cache_key() and _view_key(access) from here).
+The building blocks of every cached read, here and in the other dashboard modules (page_data,
+page_parts, criteria_view, action_items, meldingen_terms), so that all of them key alike:
+    engine_for(url) -> Engine                    the shared migrated engine (st.cache_resource)
+    cache_key() -> (url, data version)           the first two arguments of every cached function
+    view_key(access) -> (aggregated_only, threshold)   what decides suppression, the last two
+    settings_for(url, version) -> dict[str, int] the settings, cached on the cache key
+Series and alerts for the pages live in dashboard/page_data.py.
 """
 
 from __future__ import annotations
@@ -53,7 +58,8 @@ def database_url() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _engine(url: str) -> Engine:
+def engine_for(url: str) -> Engine:
+    """The migrated engine for `url`, shared by every session and cached function."""
     # An exception is not cached: while the database is down every rerun tries again.
     return db.connect(url)
 
@@ -62,7 +68,7 @@ def get_engine() -> Engine:
     """The migrated engine for the configured database; an unreachable database shows the
     Dutch error page and stops the run."""
     with errors.database_guard():
-        return _engine(database_url())
+        return engine_for(database_url())
 
 
 def current_data_version() -> int:
@@ -71,28 +77,29 @@ def current_data_version() -> int:
             return db.data_version(conn)
 
 
-def _cache_key() -> tuple[str, int]:
+def cache_key() -> tuple[str, int]:
+    """(database url, data version): the first arguments of every cached read."""
     return database_url(), current_data_version()
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def _settings(url: str, version: int) -> dict[str, int]:
+def settings_for(url: str, version: int) -> dict[str, int]:
     from data_access.settings import load_settings
 
-    with _engine(url).connect() as conn:
+    with engine_for(url).connect() as conn:
         return load_settings(conn)
 
 
 def get_settings() -> dict[str, int]:
     with errors.database_guard():
-        return _settings(*_cache_key())
+        return settings_for(*cache_key())
 
 
 def suppression_threshold() -> int:
     return int(get_settings()["suppression_threshold"])
 
 
-def _view_key(access: Access) -> tuple[bool, int]:
+def view_key(access: Access) -> tuple[bool, int]:
     """(aggregated_only, threshold): what decides suppression, part of every cache key."""
     return access.aggregated_only, suppression_threshold()
 
@@ -101,7 +108,7 @@ def _view_key(access: Access) -> tuple[bool, int]:
 def _report(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
     from kpis.engine import compute_report
 
-    report = compute_report(_engine(url), year, as_of, dienst=dienst)
+    report = compute_report(engine_for(url), year, as_of, dienst=dienst)
     if aggregated_only:
         from kpis.suppression import suppress_report
 
@@ -133,13 +140,13 @@ def get_report(access: Access, filters):
     allows them."""
     filters = effective_filters(access, filters)
     with errors.database_guard():
-        return _report(*_cache_key(), filters.year, filters.as_of, filters.dienst, *_view_key(access))
+        return _report(*cache_key(), filters.year, filters.as_of, filters.dienst, *view_key(access))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def _years(url: str, version: int) -> list[int]:
     first = last = dt.date.today().year
-    with _engine(url).connect() as conn:
+    with engine_for(url).connect() as conn:
         for register in REGISTERS:
             if not register.main_date:
                 continue
@@ -158,19 +165,19 @@ def available_years() -> list[int]:
     """Every year from the first dated row (main date of a register) up to the current year
     (or the last row, if later), newest first; a year without rows is listed too."""
     with errors.database_guard():
-        return _years(*_cache_key())
+        return _years(*cache_key())
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def _diensten(url: str, version: int) -> list[str]:
     from kpis.engine import diensten
 
-    return diensten(_engine(url))
+    return diensten(engine_for(url))
 
 
 def available_diensten() -> list[str]:
     with errors.database_guard():
-        return _diensten(*_cache_key())
+        return _diensten(*cache_key())
 
 
 def import_history(limit: int = 50) -> list[dict]:
@@ -217,6 +224,6 @@ def read_rows(access: Access, register: str, *, filters=None, where=None, label:
 def clear_caches() -> None:
     """Drops cached results (not the engine). The data version already invalidates them after
     an import; this only frees memory."""
-    for fn in (_settings, _report, _years, _diensten):
+    for fn in (settings_for, _report, _years, _diensten):
         fn.clear()
 

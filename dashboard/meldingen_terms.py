@@ -67,7 +67,7 @@ def _term_counts(url: str, version: int, as_of: dt.date, aggregated_only: bool, 
     from kpis.suppression import suppress_split
 
     counts = {cell: 0 for cell in (ACK_OPEN, ACK_LATE, FEEDBACK_NEAR, FEEDBACK_LATE)}
-    for alert in alerts(data._engine(url), as_of):
+    for alert in alerts(data.engine_for(url), as_of):
         if alert.kind in (KIND_ACK, KIND_FEEDBACK):
             counts[_cell(alert)] += 1
     if not aggregated_only:
@@ -82,4 +82,4 @@ def term_counts(access: Access, filters) -> dict | None:
     (None: withheld)."""
     as_of = data.effective_filters(access, filters).as_of
     with errors.database_guard():
-        return _term_counts(data.database_url(), data.current_data_version(), as_of, *data._view_key(access))
+        return _term_counts(*data.cache_key(), as_of, *data.view_key(access))

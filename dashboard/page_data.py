@@ -150,7 +150,7 @@ def protect_result(result, shape: str, threshold: int):
 def _series(url: str, version: int, name: str, args: tuple, kwargs: tuple, shape: str, aggregated_only: bool, threshold: int):
     from kpis import series as series_mod
 
-    result = getattr(series_mod, name)(data._engine(url), *args, **dict(kwargs))
+    result = getattr(series_mod, name)(data.engine_for(url), *args, **dict(kwargs))
     if aggregated_only:
         result, _ = protect_result(result, shape, threshold)
     return result
@@ -170,7 +170,7 @@ def series(access: Access, name: str, *args, shape: str = "auto", **kwargs):
         if "dienst" in kwargs:
             kwargs["dienst"] = view_dienst
     with errors.database_guard():
-        return _series(*data._cache_key(), name, tuple(args), tuple(sorted(kwargs.items())), shape, *data._view_key(access))
+        return _series(*data.cache_key(), name, tuple(args), tuple(sorted(kwargs.items())), shape, *data.view_key(access))
 
 
 def monthly_window(end: dt.date, months: int) -> list[dt.date]:
@@ -190,7 +190,7 @@ def monthly_window(end: dt.date, months: int) -> list[dt.date]:
 def _alerts(url: str, version: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
     from kpis.alerts import KINDS, alerts as compute_alerts
 
-    items = compute_alerts(data._engine(url), as_of, dienst=dienst)
+    items = compute_alerts(data.engine_for(url), as_of, dienst=dienst)
     if not aggregated_only:
         return items
     # The netwerk view never gets a key: only how many alerts of each kind, suppressed as a
@@ -206,7 +206,7 @@ def alerts(access: Access, filters) -> list | None:
         return None
     filters = data.effective_filters(access, filters)
     with errors.database_guard():
-        return _alerts(*data._cache_key(), filters.as_of, filters.dienst, *data._view_key(access))
+        return _alerts(*data.cache_key(), filters.as_of, filters.dienst, *data.view_key(access))
 
 
 def alert_counts(access: Access, filters) -> dict | None:
@@ -214,7 +214,7 @@ def alert_counts(access: Access, filters) -> dict | None:
     suppressed as a split ('<5', 'x'; None when it cannot be protected)."""
     filters = data.effective_filters(access, filters)
     with errors.database_guard():
-        result = _alerts(*data._cache_key(), filters.as_of, filters.dienst, *data._view_key(access))
+        result = _alerts(*data.cache_key(), filters.as_of, filters.dienst, *data.view_key(access))
     if not access.aggregated_only:
         from kpis.alerts import KINDS
 
@@ -245,7 +245,7 @@ def _trend(url, version, register, end, periods, per, dienst, date_column, aggre
     # whole years before D's year, and that year up to D), so a month shows the same marker on
     # every page and one page cannot give away what another hides.
     first = min(first, dt.date(last.year - 4, 1, 1))
-    frame = series_mod.monthly(data._engine(url), register, first, end, dienst=dienst, date_column=date_column)
+    frame = series_mod.monthly(data.engine_for(url), register, first, end, dienst=dienst, date_column=date_column)
     counts = pd.Series(frame["count"].to_numpy(), index=[_as_date(m) for m in frame["month"]])
     if step > 1:
         counts = counts.groupby([dt.date(m.year, m.month - (m.month - 1) % step, 1) for m in counts.index]).sum()
@@ -280,7 +280,7 @@ def trend(
     same marker in either line); None when they cannot be protected."""
     end, dienst = data.effective_view(access, end.year, end, dienst)
     with errors.database_guard():
-        return _trend(*data._cache_key(), register, end, periods, per, dienst, date_column, *data._view_key(access))
+        return _trend(*data.cache_key(), register, end, periods, per, dienst, date_column, *data.view_key(access))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -288,7 +288,7 @@ def _yearly(url, version, register, first_year, last_year, by, as_of, dienst, da
     from kpis import series as series_mod
 
     frame = series_mod.yearly(
-        data._engine(url), register, first_year, last_year, by=by, as_of=as_of, dienst=dienst, date_column=date_column
+        data.engine_for(url), register, first_year, last_year, by=by, as_of=as_of, dienst=dienst, date_column=date_column
     )
     table = frame.pivot(index="year", columns=by, values="count") if by else frame.set_index("year")[["count"]]
     table = table.reindex(columns=list(dict.fromkeys(frame[by]))) if by else table
@@ -322,7 +322,7 @@ def yearly(
     as_of, dienst = data.effective_view(access, last_year, as_of, dienst)
     with errors.database_guard():
         return _yearly(
-            *data._cache_key(), register, first_year, last_year, by, as_of, dienst, date_column, *data._view_key(access)
+            *data.cache_key(), register, first_year, last_year, by, as_of, dienst, date_column, *data.view_key(access)
         )
 
 
@@ -332,7 +332,7 @@ def _cross(url, version, register, year, as_of, rows, columns, dienst, aggregate
     from kpis import series as series_mod
 
     names = [rows] if columns is None else [rows, columns]
-    frame = series_mod.counts_by(data._engine(url), register, year, as_of, names, dienst=dienst)
+    frame = series_mod.counts_by(data.engine_for(url), register, year, as_of, names, dienst=dienst)
     spec = BY_NAME[register]
 
     def levels(name):
@@ -359,7 +359,7 @@ def split_counts(access: Access, register: str, year: int, as_of: dt.date, colum
     every enum value present. Suppressed as a split for the netwerk view (None: withheld)."""
     as_of, dienst = data.effective_view(access, year, as_of, dienst)
     with errors.database_guard():
-        return _cross(*data._cache_key(), register, year, as_of, column, None, dienst, *data._view_key(access))
+        return _cross(*data.cache_key(), register, year, as_of, column, None, dienst, *data.view_key(access))
 
 
 def cross_table(
@@ -372,7 +372,7 @@ def cross_table(
     totals taken as known (None: withheld)."""
     as_of, dienst = data.effective_view(access, year, as_of, dienst)
     with errors.database_guard():
-        return _cross(*data._cache_key(), register, year, as_of, rows, columns, dienst, *data._view_key(access))
+        return _cross(*data.cache_key(), register, year, as_of, rows, columns, dienst, *data.view_key(access))
 
 
 def norm_edges(norm: int, edges: tuple[int, ...]) -> tuple[int, ...]:
@@ -421,7 +421,7 @@ def _protect_bins(counts: list[int], groups, threshold):
 def _lead_bins(url, version, register, year, as_of, edges, dienst, known, aggregated_only, threshold):
     from kpis import series as series_mod
 
-    frame = series_mod.lead_times(data._engine(url), register, year, as_of, dienst=dienst)
+    frame = series_mod.lead_times(data.engine_for(url), register, year, as_of, dienst=dienst)
     counts = _binned(frame["lead_days"], edges)
     if not aggregated_only:
         return counts
@@ -446,18 +446,18 @@ def lead_time_bins(
         raise ValueError(within_norm)
     as_of, dienst = data.effective_view(access, year, as_of, dienst)
     with errors.database_guard():
-        return _lead_bins(*data._cache_key(), register, year, as_of, tuple(edges), dienst, within_norm, *data._view_key(access))
+        return _lead_bins(*data.cache_key(), register, year, as_of, tuple(edges), dienst, within_norm, *data.view_key(access))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def _open_bins(url, version, as_of, edges, dienst, known, aggregated_only, threshold):
     from kpis import series as series_mod
 
-    frame = series_mod.open_complaints(data._engine(url), as_of, dienst=dienst)
+    frame = series_mod.open_complaints(data.engine_for(url), as_of, dienst=dienst)
     counts = _binned(frame["age_days"], edges)
     if not aggregated_only:
         return counts
-    norm = data._settings(url, version)["complaint_norm_days"]
+    norm = data.settings_for(url, version)["complaint_norm_days"]
     return _protect_bins(counts, _norm_groups(edges, norm, "past", known, threshold), threshold)
 
 
@@ -471,7 +471,7 @@ def open_complaint_age_bins(
         raise ValueError(past_norm)
     as_of, dienst = data.effective_view(access, as_of.year, as_of, dienst)
     with errors.database_guard():
-        return _open_bins(*data._cache_key(), as_of, tuple(edges), dienst, past_norm, *data._view_key(access))
+        return _open_bins(*data.cache_key(), as_of, tuple(edges), dienst, past_norm, *data.view_key(access))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -479,7 +479,7 @@ def _rolling(url, version, register, end, months, dienst):
     from kpis import series as series_mod
 
     first = _shift_months(dt.date(end.year, end.month, 1), -(months - 1))
-    frame = series_mod.monthly(data._engine(url), register, first, end, dienst=dienst)
+    frame = series_mod.monthly(data.engine_for(url), register, first, end, dienst=dienst)
     return pd.Series(frame["rolling_12m"].to_numpy(), index=[_as_date(m) for m in frame["month"]], name="rolling_12m")
 
 
@@ -490,4 +490,4 @@ def rolling_year(access: Access, register: str, end: dt.date, months: int = 24, 
         return None
     end, dienst = data.effective_view(access, end.year, end, dienst)
     with errors.database_guard():
-        return _rolling(*data._cache_key(), register, end, months, dienst)
+        return _rolling(*data.cache_key(), register, end, months, dienst)

@@ -51,13 +51,13 @@ SMALL_COUNTS_HELP = "Kleine aantallen (onder de drempel) worden getoond als {mar
 def _is_empty(url: str, version: int) -> bool:
     from data_access.db import is_empty
 
-    with data._engine(url).connect() as conn:
+    with data.engine_for(url).connect() as conn:
         return is_empty(conn)
 
 
 def database_is_empty() -> bool:
     with errors.database_guard():
-        return _is_empty(*data._cache_key())
+        return _is_empty(*data.cache_key())
 
 
 def stop_if_empty_database() -> None:
