@@ -9,8 +9,8 @@ Three ways to sign in, the first that applies:
 1. `[auth]` in .streamlit/secrets.toml -> st.login (OIDC, e.g. Microsoft Entra ID, see
    docs/auth.md); the role comes from a claim (`[dashboard_auth] role_claim`) or from the users
    table by e-mail; an unknown e-mail is refused.
-2. The sample-data database (meta "sample_data" = 1) -> a clearly marked demo with a role
-   switcher; never offered on a database with other data.
+2. The sample-data database (data_access.demo: marked, nothing imported but the sample) -> a
+   clearly marked demo with a role switcher; never offered on a database with other data.
 3. Otherwise a local sign-in form (users table, argon2 hash, lock-out after 5 failures).
 
 Screen-share mode: a sidebar toggle bound to the URL parameter `scherm` (`?scherm=true`) gives
@@ -140,22 +140,14 @@ def _oidc_access(engine) -> tuple[Access, str]:
 # --- Demo on the sample data ----------------------------------------------------------------
 
 
-SAMPLE_IMPORT_USER = "voorbeeldgegevens"  # the user name sample_data's first-run import logs
-
-
 def _is_sample_database(engine) -> bool:
     """Marked as sample data and nothing imported since but the sample itself: once anyone
-    imports a workbook (real data, perhaps in the demo), the demo is over and sign-in needed."""
-    import sqlalchemy as sa
-
-    from data_access.schema import import_log
-    from sample_data import is_sample_database
+    imports a workbook (real data, perhaps in the demo), the demo is over and sign-in needed
+    (data_access.demo.offers_demo)."""
+    from data_access.demo import offers_demo
 
     with engine.connect() as conn:
-        if not is_sample_database(conn):
-            return False
-        other = sa.select(import_log.c.id).where(import_log.c.user_name != SAMPLE_IMPORT_USER).limit(1)
-        return conn.execute(other).first() is None
+        return offers_demo(conn)
 
 
 def _demo_access() -> tuple[Access, str]:

@@ -4,7 +4,10 @@ transaction or nothing at all.
 Applying upserts by key: a row whose key is new is added, a row whose values differ is updated,
 an identical row is left alone (counted as unchanged), and a row missing from the file is never
 deleted. Columns the file does not have are not touched on existing rows. The import_log row,
-the import_id of every written row and the data version bump are part of the same transaction.
+the import_id of every written row, the data version bump, the "import" audit row (when the
+caller says who imports: `access`) and the end of the sample-data mark (any import but the
+sample's own, data_access.demo) are part of the same transaction. A refused import is recorded
+in the audit log too (own transaction); a dry run is not.
 
 Two imports at once are serialised: SQLite takes the write lock first (BEGIN IMMEDIATE),
 PostgreSQL a transaction-level advisory lock. Whoever waits longer than LOCK_WAIT_SECONDS is
@@ -22,15 +25,17 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import db
+from data_access import audit, db
+from data_access.access import Access
 from data_access.audit import utcnow
+from data_access.demo import SAMPLE_USER, clear_sample_mark
 from data_access.cells import format_number
 from data_access.schema import REGISTER_TABLES, import_log
 from data_access.validation import RegisterRows, validate_table
@@ -53,6 +58,7 @@ class ImportReport:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # register -> added/updated/unchanged
     applied: bool = False  # True only when written
     import_id: int | None = None
+    sha256: str | None = None  # of the file's bytes, once read
 
     @property
     def ok(self) -> bool:
@@ -87,14 +93,17 @@ BUSY_MESSAGE = (
 
 
 def import_workbook(engine, source, *, file_name: str | None = None, user: str, dry_run: bool = False,
-                    progress: Progress | None = None) -> ImportReport:
+                    progress: Progress | None = None, access: Access | None = None) -> ImportReport:
     """Reads, checks and (unless dry_run, and only when there is no error) applies a workbook.
     `source`: a path, bytes or a binary file object. Never raises for bad input: every problem
     is a Dutch line in report.errors; an unforeseen failure is one too (and logged), with
     nothing written. A database that cannot be reached raises db.DatabaseUnavailable (Dutch
-    message), as everywhere else in the app."""
+    message), as everywhere else in the app. `user` names the import in the import log; an
+    import under any name but data_access.demo.SAMPLE_USER ends the sample-data mark. With
+    `access` (who imports) every import that is not a dry run gets one "import" audit row:
+    in the import's own transaction when applied (audit_detail)."""
     try:
-        return _import(engine, source, file_name=file_name, user=user, dry_run=dry_run, progress=progress)
+        report = _import(engine, source, file_name=file_name, user=user, dry_run=dry_run, progress=progress, access=access)
     except db.DatabaseUnavailable:
         raise
     except Exception as exc:
@@ -105,10 +114,31 @@ def import_workbook(engine, source, *, file_name: str | None = None, user: str, 
             f"er liep iets onverwachts mis bij het inlezen ({type(exc).__name__}); er werd niets gewijzigd. "
             "Meld dit aan de beheerder.",
         ))
-        return report
+    if access is not None and not dry_run and not report.applied:
+        _audit_refusal(engine, access, report)
+    return report
 
 
-def _import(engine, source, *, file_name, user, dry_run, progress) -> ImportReport:
+def audit_detail(report: ImportReport) -> dict:
+    """What the audit log holds about an import (action "import")."""
+    return {
+        "bestand": report.file_name,
+        "sha256": report.sha256,
+        "resultaat": "geïmporteerd" if report.applied else "geweigerd",
+        "aantallen": report.counts,
+        "fouten": len(report.errors),
+    }
+
+
+def _audit_refusal(engine, access: Access, report: ImportReport) -> None:
+    try:
+        with engine.begin() as conn:
+            audit.record(conn, access, "import", audit_detail(report))
+    except sa.exc.SQLAlchemyError:  # the refusal itself stands; the log says why it is missing
+        _log_failure.exception("audit row of the refused import of %s not written", report.file_name)
+
+
+def _import(engine, source, *, file_name, user, dry_run, progress, access) -> ImportReport:
     report_progress = progress or (lambda message, fraction: None)
     name = file_name or _guess_name(source)
     report = ImportReport(file_name=name)
@@ -116,6 +146,7 @@ def _import(engine, source, *, file_name, user, dry_run, progress) -> ImportRepo
     try:
         data, name = read_source(source, file_name)
         report.file_name = name
+        report.sha256 = hashlib.sha256(data).hexdigest()
         content = read_workbook(data, name, lambda m, f: report_progress(m, 0.3 * f))
     except FileRefused as exc:
         report.errors.append(located(name, str(exc)))
@@ -144,9 +175,13 @@ def _import(engine, source, *, file_name, user, dry_run, progress) -> ImportRepo
             with _import_lock(engine) as conn:
                 plans = [_plan(conn, rows) for rows in checked]
                 report.counts = {p.rows.register.name: p.counts for p in plans}
-                report.import_id = _log(conn, report, user, hashlib.sha256(data).hexdigest())
+                report.import_id = _log(conn, report, user, report.sha256)
                 _write(conn, plans, report.import_id, lambda m, f: report_progress(m, 0.5 + 0.5 * f))
                 db.bump_data_version(conn)
+                if user != SAMPLE_USER:
+                    clear_sample_mark(conn)  # real data now: the demo without sign-in is over
+                if access is not None:
+                    audit.record(conn, access, "import", audit_detail(replace(report, applied=True)))
             report.applied = True
     except (ImportBusy, sa.exc.SQLAlchemyError) as exc:
         if getattr(exc, "connection_invalidated", False):
@@ -352,14 +387,21 @@ class _ProgressPrinter:
 
 
 def cli_import(file: str, *, database_url: str | None, dry_run: bool, user: str | None) -> int:
-    """`python -m data_access import`: 0 when applied (or a clean dry run), 1 when refused."""
+    """`python -m data_access import`: 0 when applied (or a clean dry run), 1 when refused. The
+    import log and the audit log name `user` (default: the system user), with the role of the
+    one who imports (integriteitscoordinator); the sample's own user name is refused."""
+    try:
+        user = (user or getpass.getuser()).strip() or "onbekend"
+    except Exception:
+        user = "onbekend"
+    if user == SAMPLE_USER:
+        print(f"De gebruikersnaam '{SAMPLE_USER}' is voorbehouden voor de voorbeeldgegevens; kies een andere met --user.",
+              file=sys.stderr)
+        return 1
     engine = db.connect(database_url)
     try:
-        try:
-            user = user or getpass.getuser()
-        except Exception:
-            user = "onbekend"
-        report = import_workbook(engine, file, user=user, dry_run=dry_run, progress=_ProgressPrinter())
+        access = Access(user=user, role="integriteitscoordinator")
+        report = import_workbook(engine, file, user=user, dry_run=dry_run, progress=_ProgressPrinter(), access=access)
     finally:
         engine.dispose()
     for warning in report.warnings:

@@ -18,6 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from data_access import audit
 from data_access.access import ROLES, Access
+from data_access.demo import SAMPLE_USER
 from data_access.schema import users
 
 MIN_PASSWORD_LENGTH = 8
@@ -49,6 +50,8 @@ def add_user(conn: sa.Connection, name: str, role: str, password: str | None, *,
     name = (name or "").strip()
     if not name:
         raise ValueError("Geef een gebruikersnaam op.")
+    if name.lower() == SAMPLE_USER:  # an import under this name would keep the demo open
+        raise ValueError(f"De gebruikersnaam '{SAMPLE_USER}' is voorbehouden voor de voorbeeldgegevens.")
     if role not in ROLES:
         raise ValueError(f"Onbekende rol '{role}'. Kies uit: {', '.join(ROLES)}.")
     if password is not None and not password:

@@ -10,7 +10,6 @@ import streamlit as st
 
 from dashboard import components as ui
 from dashboard import data, errors, import_view
-from data_access import audit
 
 access = ui.require("import")
 ui.page_header(
@@ -25,7 +24,8 @@ UPLOAD_ROUND = "_gegevens_round"  # bumped after an import to empty the uploader
 
 
 def _import(source: bytes, file_name: str, *, dry_run: bool):
-    """The importer's report; the real import shows its progress."""
+    """The importer's report; the real import shows its progress. The importer records the
+    import (not a dry run) in the audit log, in the import's own transaction."""
     from data_access.importer import import_workbook
 
     bar = None if dry_run else st.progress(0.0, text="Importeren …")
@@ -36,20 +36,9 @@ def _import(source: bytes, file_name: str, *, dry_run: bool):
 
     with errors.database_guard():
         return import_workbook(
-            data.get_engine(), source, file_name=file_name, user=access.user, dry_run=dry_run, progress=progress
+            data.get_engine(), source, file_name=file_name, user=access.user, dry_run=dry_run, progress=progress,
+            access=access,
         )
-
-
-def _audit_import(file_name: str, sha256: str, report) -> None:
-    detail = {
-        "bestand": file_name,
-        "sha256": sha256,
-        "resultaat": "geïmporteerd" if report.applied else "geweigerd",
-        "aantallen": report.counts,
-        "fouten": len(report.errors),
-    }
-    with errors.database_guard(), data.get_engine().begin() as conn:
-        audit.record(conn, access, "import", detail)
 
 
 done = st.session_state.pop(DONE_KEY, None)
@@ -83,7 +72,6 @@ with upload_column:
         if report.ok:
             if st.button("Importeren bevestigen", type="primary", icon=":material/upload:"):
                 result = _import(source, uploaded.name, dry_run=False)
-                _audit_import(uploaded.name, sha256, result)
                 if result.applied:
                     st.session_state.pop(CHECK_KEY, None)
                     st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1

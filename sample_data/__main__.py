@@ -60,7 +60,7 @@ def ensure(database_url: str | None = None, workbook_path: Path | None = None) -
     importer and marks the database as a sample database."""
     from data_access.db import PROJECT_ROOT, connect, describe_url, is_empty
     from data_access.importer import import_workbook
-    from sample_data import mark_as_sample
+    from data_access.demo import SAMPLE_USER, mark_as_sample
     from sample_data.generate import build_sample
     from sample_data.workbook import write_workbook
 
@@ -72,7 +72,7 @@ def ensure(database_url: str | None = None, workbook_path: Path | None = None) -
                 return 0
         rows = build_sample(date.today())
         path = write_workbook(workbook_path or PROJECT_ROOT / "data" / "voorbeeldgegevens.xlsx", rows)
-        report = import_workbook(engine, path, user="voorbeeldgegevens")
+        report = import_workbook(engine, path, user=SAMPLE_USER)
         if not report.ok:
             print("De voorbeeldgegevens konden niet geladen worden:", file=sys.stderr)
             for error in report.errors:

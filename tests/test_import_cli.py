@@ -50,7 +50,11 @@ def test_cli_prints_every_error_and_writes_nothing(tmp_path, sqlite_url):
         "fout.xlsx: Meldingen, rij 2, kolom uitkomst: verplicht als status afgesloten is",
         "2 fout(en) gevonden; er werd niets weggeschreven.",
     ]
-    assert all_tables(engine) == before
+    # nothing written but the audit log's note of the refused attempt
+    after = all_tables(engine)
+    refused = after.pop("audit_log")
+    assert after == {k: v for k, v in before.items() if k != "audit_log"} and before["audit_log"] == []
+    assert len(refused) == 1 and "'import'" in refused[0] and "geweigerd" in refused[0][-1]
     engine.dispose()
 
 
