@@ -4,7 +4,7 @@
 - the KPI report for Y at D and for Y - 1 at the same day a year earlier (kpis.engine), both
   through kpis.suppression.suppress_report for the anonymised version (the screen-share view);
 - per case register the monthly counts of Y and the same months of Y - 1 (kpis.series.monthly),
-  suppressed with kpis.suppression.suppress_frame for the anonymised version;
+  protected with kpis.suppression.suppress_months for the anonymised version;
 - the action plan items of Y (the actions_total population of kpis.actieplan), without the
   free-text column in the anonymised version;
 - the alerts at D: the items for the full version, counts per kind (suppressed) for the
@@ -141,35 +141,14 @@ def month_labels(months, end: dt.date) -> list[str]:
     return labels
 
 
-def protect_months(counts: dict, threshold: int) -> tuple[dict | None, str | None]:
-    """{first day of a month: count} over a window of whole calendar years (the last one up to
-    D) -> {month: int, "<N" or "x"}, protected with the lines a reader knows: the whole window
-    and each calendar year in it (its total, up to D, is a KPI). The rule of the screen's
-    monthly trends (dashboard.page_data.protect_months, which cannot be imported here: it lives
-    next to streamlit); kpis.suppression does the work. None and a reason when withheld."""
-    from kpis.suppression import _render, protect, withheld_reason
-
-    months = list(counts)
-    years: dict[int, list] = {}
-    for m in months:
-        years.setdefault(m.year, []).append(m)
-    lines = [tuple(months)] + [
-        tuple(ms) for ms in years.values() if len(ms) < len(months) and min(ms).month == 1 and (max(ms).month == 12 or max(ms) == months[-1])
-    ]
-    protected = protect(counts, lines, threshold)
-    if protected is None:
-        return None, withheld_reason(threshold)
-    primary, secondary = protected
-    return {m: _render(counts[m], m, primary, secondary, threshold) for m in months}, None
-
-
 def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date, threshold: int | None) -> MonthlySeries:
     """Counts on the register's main date per month of Y up to D (the month of D up to D),
     next to the same whole months of Y - 1, as the screen's monthly trend shows them. threshold
-    None: as counted; else protected like the screen does (protect_months over the same
-    window: SUPPRESSION_YEARS whole years before Y and Y up to D), so a month reads the same
-    here as on every page."""
+    None: as counted; else protected by the screen's rule (kpis.suppression.suppress_months)
+    over the same window: SUPPRESSION_YEARS whole years before Y and Y up to D, so a month
+    reads the same here as on every page."""
     from kpis.series import monthly
+    from kpis.suppression import suppress_months
 
     end = min(as_of, dt.date(year, 12, 31))
     columns = [str(year), str(year - 1)]
@@ -179,7 +158,7 @@ def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date
     frame = monthly(conn, register, first, end)
     counts = {m.date(): int(n) for m, n in zip(frame["month"], frame["count"])}
     if threshold is not None:
-        counts, reason = protect_months(counts, threshold)
+        counts, reason = suppress_months(counts, threshold)
         if counts is None:
             return MonthlySeries(None, reason)
     months = [m for m in counts if m.year == year]

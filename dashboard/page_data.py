@@ -39,7 +39,7 @@ Suppression shapes (`protect_result(result, shape, threshold)`):
     "columns" a DataFrame of counts, each column a line with a known total (a monthly series per
               column: the year's or window's total is shown elsewhere) -> suppress_frame with
               column totals; a column of months is also protected per calendar year (the
-              year's total is a KPI card), see `protect_months`
+              year's total is a KPI card), see `protect_month_columns`
     "table"   a DataFrame of counts with row and column totals known (cross_table also keeps
               the hidden totals of the split beside it: kpis.suppression.suppress_crosstab)
     "auto"    the above chosen by type: int -> count, dict of ints -> split, DataFrame -> columns
@@ -75,42 +75,20 @@ def _month_index(index) -> bool:
     return len(index) > 0 and all(isinstance(v, (dt.date, pd.Timestamp)) for v in index)
 
 
-def protect_months(frame: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame | None, str | None]:
+def protect_month_columns(frame: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame | None, str | None]:
     """A frame of counts per month or per quarter (index: the periods' first days; columns:
-    series). Each column is protected with the lines a reader knows: the whole window, and each
-    calendar year in it from its first period on (the year's total, up to the reference date,
-    is shown as a KPI). Returns (shown frame of int / "<N" / "x", or None and a Dutch reason)."""
-    from kpis.suppression import _render, protect, withheld_reason
+    series), each column protected as a monthly trend (kpis.suppression.suppress_months).
+    Returns (shown frame of int / "<N" / "x", or None and a Dutch reason)."""
+    from kpis.suppression import suppress_months
 
-    counts = frame.fillna(0).astype("int64")
-    periods = list(counts.index)
-    last_start = 12 - (_period_months(periods) - 1)  # December, or October for quarters
-    years: dict[int, list] = {}
-    for m in periods:
-        years.setdefault(m.year, []).append(m)
-    lines = [tuple(periods)] + [
-        tuple(ms)
-        for ms in years.values()
-        if len(ms) < len(periods) and min(ms).month == 1 and (max(ms).month == last_start or max(ms) == periods[-1])
-    ]
     shown = pd.DataFrame(index=frame.index, columns=frame.columns, dtype=object)
-    for column in counts.columns:
-        values = {m: int(counts.at[m, column]) for m in periods}
-        protected = protect(values, lines, threshold)
-        if protected is None:
-            return None, withheld_reason(threshold)
-        primary, secondary = protected
-        for m in periods:
-            shown.at[m, column] = _render(values[m], m, primary, secondary, threshold)
+    for column in frame.columns:
+        values, reason = suppress_months(frame[column].fillna(0).astype("int64").to_dict(), threshold)
+        if values is None:
+            return None, reason
+        for period, value in values.items():
+            shown.at[period, column] = value
     return shown, None
-
-
-def _period_months(periods) -> int:
-    """1 for monthly periods, 3 for quarters (from the gap between the first two)."""
-    if len(periods) < 2:
-        return 1
-    a, b = periods[0], periods[1]
-    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def protect_result(result, shape: str, threshold: int):
@@ -139,7 +117,7 @@ def protect_result(result, shape: str, threshold: int):
         out = suppress_split(dict(result), threshold)
         return out.values, out.reason
     if shape == "columns" and _month_index(result.index):
-        return protect_months(result, threshold)
+        return protect_month_columns(result, threshold)
     return suppress_frame(result, threshold, row_totals=shape == "table", column_totals=True)
 
 
@@ -251,7 +229,7 @@ def _trend(url, version, register, end, periods, per, dienst, date_column, aggre
         counts = counts.groupby([dt.date(m.year, m.month - (m.month - 1) % step, 1) for m in counts.index]).sum()
     table = counts.to_frame("count")
     if aggregated_only:
-        table, _ = protect_months(table, threshold)
+        table, _ = protect_month_columns(table, threshold)
         if table is None:
             return None
     shown = list(table["count"])

@@ -18,6 +18,7 @@ Rules (../shared/registers.md "Roles", engineering-notes "Small-count suppressio
 
 Entry points: suppress_count, suppress_rate / suppress_median / suppress_derived (-> Hidden),
 suppress_split (-> SplitResult), suppress_frame and suppress_crosstab (-> (frame, reason)),
+suppress_months (a monthly trend -> (dict, reason)),
 protect (the engine under all of them), suppress_report / suppress_engine_report (the KPI
 engine's output), netwerk_view and allowed_view (the filters a view may use), numeric (a shown
 value for a chart axis).
@@ -331,6 +332,39 @@ def suppress_frame(
         for c in frame.columns:
             shown.at[r, c] = _render(frame.at[r, c], (r, c), primary, secondary, threshold)
     return shown, None
+
+
+def suppress_months(counts: Mapping, threshold: int = DEFAULT_THRESHOLD) -> tuple[dict | None, str | None]:
+    """A monthly (or quarterly) trend: {first day of a period: count}, oldest first, periods of
+    one month or one quarter. Protected with the lines a reader knows: the whole window, and
+    each calendar year in it that starts with January and runs to its last period (December,
+    or October for quarters) or to the window's last period (that year's total, up to the
+    reference date, is a KPI card). Returns ({period: int, "<N" or "x"}, None), or None and a
+    Dutch reason when it cannot be protected. The one rule for the screen's trends
+    (dashboard.page_data) and the export's monthly tables, so a month reads the same everywhere."""
+    periods = list(counts)
+    last_start = 12 - (_period_months(periods) - 1)
+    years: dict[int, list] = {}
+    for period in periods:
+        years.setdefault(period.year, []).append(period)
+    lines = [tuple(periods)] + [
+        tuple(ps)
+        for ps in years.values()
+        if len(ps) < len(periods) and min(ps).month == 1 and (max(ps).month == last_start or max(ps) == periods[-1])
+    ]
+    protected = protect(counts, lines, threshold)
+    if protected is None:
+        return None, withheld_reason(threshold)
+    primary, secondary = protected
+    return {p: _render(counts[p], p, primary, secondary, threshold) for p in periods}, None
+
+
+def _period_months(periods) -> int:
+    """1 for monthly periods, 3 for quarters (from the gap between the first two)."""
+    if len(periods) < 2:
+        return 1
+    a, b = periods[0], periods[1]
+    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def _margin_presets(shown: Mapping | None, keys: dict, threshold: int):

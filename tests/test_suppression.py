@@ -20,6 +20,7 @@ from kpis.suppression import (
     suppress_frame,
     suppress_kpis,
     suppress_median,
+    suppress_months,
     suppress_rate,
     suppress_report,
     suppress_split,
@@ -116,6 +117,42 @@ def test_monthly_series_hides_the_one_month_the_year_total_would_give_away():
     shown, reason = suppress_frame(series)
     assert reason is None
     assert shown["klachten"].tolist() == [0, 12, "<5", SECONDARY, 9]
+
+
+def test_monthly_trend_is_protected_within_each_calendar_year():
+    # Jan 2024 .. Feb 2025; known sums: the window, 2024 (a whole year) and 2025 up to Feb.
+    # June 2024 (3) is "<5". The smallest other month is Feb 2025 (5): hidden as "x", it would
+    # do if only the window's total were known, but the 2024 total still gives June = 2024's
+    # total - the other 2024 months shown. So the smallest 2024 month (Apr, 7) is hidden too:
+    # June + Apr = 10 with Apr >= 5 leaves June in 1..4. (Feb 2025 = 2025's total - Jan is
+    # pinned, but it is a secondary cell of 5 or more: nothing small to give away.)
+    months = [date(2024, m, 1) for m in range(1, 13)] + [date(2025, 1, 1), date(2025, 2, 1)]
+    values = [12, 15, 11, 7, 14, 3, 10, 13, 16, 18, 11, 12, 20, 5]
+    shown, reason = suppress_months(dict(zip(months, values)), 5)
+    assert reason is None
+    assert shown == dict(zip(months, [12, 15, 11, SECONDARY, 14, "<5", 10, 13, 16, 18, 11, 12, 20, SECONDARY]))
+
+
+def test_quarterly_trend_knows_a_year_that_ends_with_october():
+    # Quarters Q3 2023 .. Q1 2025: [6, 30 | 3, 10, 12, 20 | 25]. Known sums: the window; 2024
+    # (Jan .. its last quarter, starting in October); 2025 up to Q1 (one quarter, 25); and by
+    # subtraction the window without 2025, and 2023's two quarters (that minus 2024). 2023 does
+    # not start in January: not a line of its own.
+    # Q1 2024 (3) is "<5", pinned by 2024's total: the smallest other quarter, Q3 2023 (6), is
+    # hidden; 2024's total still pins Q1 2024, so 2024's smallest other quarter (Q2, 10) is
+    # hidden too: Q1 + Q2 = 13 with Q2 >= 5 leaves Q1 in 1..4.
+    quarters = [date(2023, 7, 1), date(2023, 10, 1), date(2024, 1, 1), date(2024, 4, 1), date(2024, 7, 1),
+                date(2024, 10, 1), date(2025, 1, 1)]
+    shown, reason = suppress_months(dict(zip(quarters, [6, 30, 3, 10, 12, 20, 25])), 5)
+    assert reason is None
+    assert list(shown.values()) == [SECONDARY, 30, "<5", SECONDARY, 12, 20, 25]
+
+
+def test_monthly_trend_withheld_when_a_year_total_pins_its_only_month():
+    # 2025 holds one month (Jan, 2) and its total is known: Jan 2025 = 2 whatever is hidden.
+    months = [date(2024, 11, 1), date(2024, 12, 1), date(2025, 1, 1)]
+    shown, reason = suppress_months(dict(zip(months, [9, 8, 2])), 5)
+    assert shown is None and "onder 5" in reason
 
 
 def test_two_way_table_protects_rows_and_columns():
