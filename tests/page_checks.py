@@ -1,20 +1,25 @@
-"""Shared checks for the register page tests (test_page_overzicht / klachten / notas / tucht):
-the sample database, what a page shows (cards, tables, charts), and the netwerk-view checks.
+"""Shared checks for the page tests (test_page_*.py, test_app_shell): the sample database, what
+a page shows (cards, tables, charts), what the engine says, and the netwerk-view checks.
 
     at = page_on(url, "klachten", "korpsleiding", monkeypatch)
     report = engine_report(url)                 # kpis.engine.compute_report for the app's filters
     assert card_values(at)["Klachten ontvangen"] == fmt_kpi("complaints_received", report.kpis[...])
     spec = chart(at, "Ontvangen in")            # the plotly JSON of the chart with that title
     assert bars(spec) == {...}
-    assert not small_counts(at) and not leaked_keys(at, url)
+    values = decoded(spec["data"][0]["x"])      # a plotly array as a list (typed arrays decoded)
+    table = table_with(at, "Nummer")            # the first table with that column
+    expected = engine_alerts(url, KIND_TERM)    # kpis.alerts at today, of one kind
+    assert not small_counts(at) and not leaked(at, url)
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import re
 
+import numpy as np
 import pytest
 import sqlalchemy as sa
 
@@ -37,6 +42,17 @@ def sample_url(tmp_path_factory) -> str:
     url = f"sqlite:///{folder / 'sample.sqlite'}"
     assert ensure(url, workbook_path=folder / "voorbeeld.xlsx") == 0
     return url
+
+
+def assert_every_year_renders(at) -> None:
+    """Every year the sidebar offers (the sample spans five or more) renders the open page
+    without an exception, its header drawn."""
+    years = at.sidebar.selectbox(key="jaar").options
+    assert len(years) >= 5
+    for year in years:
+        at.sidebar.selectbox(key="jaar").select(year).run()
+        assert not at.exception, (year, [e.value for e in at.exception])
+        assert at.title[0].value  # the page drew its header
 
 
 def page_on(url: str, page: str, role: str, monkeypatch, **filters):
@@ -65,6 +81,19 @@ def engine_report(url: str, year: int | None = None, as_of: dt.date | None = Non
 
         report = suppress_report(report, 5)
     return report
+
+
+def engine_alerts(url: str, kind: str | None = None) -> list:
+    """kpis.alerts.alerts on the same database at today (the app's default reference date),
+    most urgent first; only those of `kind` when given."""
+    from kpis.alerts import alerts
+
+    engine = sa.create_engine(url)
+    try:
+        found = alerts(engine, dt.date.today())
+    finally:
+        engine.dispose()
+    return [a for a in found if kind is None or a.kind == kind]
 
 
 def card_values(at) -> dict[str, str]:
@@ -106,6 +135,18 @@ def chart(at, title_start: str) -> dict:
     found = [s for s in charts(at) if chart_title(s).startswith(title_start)]
     assert found, (title_start, [chart_title(s) for s in charts(at)])
     return found[0]
+
+
+def decoded(values) -> list:
+    """A plotly array: a list, or {"dtype", "bdata"} (base64 of a typed array); anything else []."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])).tolist()
+    return values if isinstance(values, list) else []
+
+
+def table_with(at, column: str):
+    """The first table on the page (a DataFrame) that has `column`."""
+    return next(df.value for df in at.dataframe if column in df.value.columns)
 
 
 def bars(spec: dict, trace: int = 0) -> dict:

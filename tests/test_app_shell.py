@@ -13,6 +13,7 @@ from data_access.access import Access
 from data_access.schema import REGISTER_TABLES, audit_log
 from dashboard import navigation
 from tests.dashboard_apptest import open_page, start_app, texts
+from tests.page_checks import sample_url  # noqa: F401  (fixture: the zone sample, as on a first run)
 
 
 def _names(access: Access) -> set[str]:
@@ -123,17 +124,6 @@ def test_a_page_view_is_audited_once_per_view(engine, sqlite_url, monkeypatch):
 
 
 # --- On the sample data -------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory) -> str:
-    """A database holding the zone sample, loaded as on a first run (sample_data ensure)."""
-    from sample_data.__main__ import ensure
-
-    folder = tmp_path_factory.mktemp("sample")
-    url = f"sqlite:///{folder / 'sample.sqlite'}"
-    assert ensure(url, workbook_path=folder / "voorbeeld.xlsx") == 0
-    return url
 
 
 @pytest.mark.parametrize("role", ["integriteitscoordinator", "netwerk"])

@@ -4,11 +4,9 @@ for every role (no personal data) but never the free-text opmerking."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 
-import numpy as np
 import pytest
 import sqlalchemy as sa
 
@@ -16,43 +14,22 @@ from data_access.db import connect
 from data_access.registers import STRATEGIC_GOALS
 from data_access.schema import REGISTER_TABLES
 from dashboard.formatting import fmt_date, fmt_value
-from kpis.engine import compute_report
 from tests.dashboard_apptest import open_page, start_app, texts
+from tests.page_checks import (
+    assert_every_year_renders,
+    card_values,
+    charts,
+    decoded,
+    engine_report,
+    sample_url,  # noqa: F401  (fixture)
+)
 
 THIS_YEAR = dt.date.today().year
 
 
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory):
-    from sample_data.__main__ import ensure
-
-    path = tmp_path_factory.mktemp("actieplan") / "sample.sqlite"
-    url = f"sqlite:///{path}"
-    assert ensure(url, workbook_path=path.with_suffix(".xlsx")) == 0
-    return url
-
-
-def _report(url, year=THIS_YEAR):
-    engine = connect(url)
-    try:
-        return compute_report(engine, year)
-    finally:
-        engine.dispose()
-
-
-def _decode(values):
-    if isinstance(values, dict) and "bdata" in values:
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])).tolist()
-    return list(values)
-
-
-def _charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-
-
 def _goal_bars(spec) -> dict[str, dict[str, int]]:
     """{trace name: {goal: value}} of the progress chart."""
-    return {t["name"]: dict(zip(t["y"], _decode(t["x"]))) for t in spec["data"] if t["type"] == "bar"}
+    return {t["name"]: dict(zip(t["y"], decoded(t["x"]))) for t in spec["data"] if t["type"] == "bar"}
 
 
 def _timeline_ids(spec) -> list[str]:
@@ -64,15 +41,15 @@ def _timeline_ids(spec) -> list[str]:
 
 def test_cards_goals_timeline_and_overdue_equal_the_engine(sample_url, monkeypatch):
     at = open_page(start_app(sample_url, monkeypatch=monkeypatch), "actieplan")
-    report = _report(sample_url)
+    report = engine_report(sample_url)
     kpis = report.kpis
     assert kpis["actions_total"] > 0 and kpis["actions_overdue"] > 0  # the sample has late actions
-    cards = {m.label: m.value for m in at.metric}
+    cards = card_values(at)
     assert cards["Acties"] == fmt_value(kpis["actions_total"], "count")
     assert cards["Aandeel afgerond"] == fmt_value(kpis["actions_done_rate"], "rate")
     assert cards["Acties over deadline"] == fmt_value(kpis["actions_overdue"], "count")
 
-    goals_chart, timeline = _charts(at)
+    goals_chart, timeline = charts(at)
     bars = _goal_bars(goals_chart)
     for goal in STRATEGIC_GOALS:
         by_goal = kpis["actions_by_goal"][goal]
@@ -102,28 +79,28 @@ def test_the_trekker_filter_keeps_only_that_trekkers_actions(sample_url, monkeyp
         t = REGISTER_TABLES["actieplan"]
         owners = dict(conn.execute(sa.select(t.c.actie_id, t.c.trekker)).all())
     engine.dispose()
-    every = _timeline_ids(_charts(at)[1])
+    every = _timeline_ids(charts(at)[1])
     trekker = owners[every[0]]
     at.selectbox(key="actieplan_trekker").select(trekker).run()
     assert not at.exception
-    ids = _timeline_ids(_charts(at)[1])
+    ids = _timeline_ids(charts(at)[1])
     assert ids == [i for i in every if owners[i] == trekker]
     assert f"Trekker {trekker}: {len(ids)} acties" in texts(at)
     # The cards stay those of the whole plan.
-    assert {m.label: m.value for m in at.metric}["Acties"] == str(len(every))
+    assert card_values(at)["Acties"] == str(len(every))
 
 
 @pytest.mark.parametrize("role", ["netwerk", "korpsleiding"])
 def test_items_show_for_every_role_without_the_free_text(sample_url, monkeypatch, role):
     at = open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "actieplan")
-    assert len(_timeline_ids(_charts(at)[1])) == _report(sample_url).kpis["actions_total"]
+    assert len(_timeline_ids(charts(at)[1])) == engine_report(sample_url).kpis["actions_total"]
     engine = connect(sample_url)
     with engine.connect() as conn:
         t = REGISTER_TABLES["actieplan"]
         remarks = [r for r in conn.execute(sa.select(t.c.opmerking)).scalars() if r]
     engine.dispose()
     assert remarks
-    shown = texts(at) + json.dumps(_charts(at), ensure_ascii=False) + "".join(d.value.to_csv() for d in at.dataframe)
+    shown = texts(at) + json.dumps(charts(at), ensure_ascii=False) + "".join(d.value.to_csv() for d in at.dataframe)
     assert not [r for r in remarks if r in shown]
 
 
@@ -153,7 +130,7 @@ def test_a_year_without_actions_and_an_action_without_start(any_engine, any_url,
     assert "Nog geen gegevens voor het actieplan in 2024." in texts(at)
     at.sidebar.selectbox(key="jaar").select(2025).run()
     assert not at.exception
-    timeline = _charts(at)[1]
+    timeline = charts(at)[1]
     bar = next(tr for tr in timeline["data"] if tr["type"] == "bar")
     diamond = next(tr for tr in timeline["data"] if tr["type"] == "scatter")
     # The long action is cut on the axis and whole on hover; the one without start is a diamond.
@@ -171,13 +148,7 @@ def test_a_year_without_actions_and_an_action_without_start(any_engine, any_url,
 
 @pytest.mark.parametrize("role", ["integriteitscoordinator", "netwerk"])
 def test_every_year_of_the_sample_renders(sample_url, monkeypatch, role):
-    at = open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "actieplan")
-    years = at.sidebar.selectbox(key="jaar").options
-    assert len(years) >= 5
-    for year in years:
-        at.sidebar.selectbox(key="jaar").select(year).run()
-        assert not at.exception, (year, [e.value for e in at.exception])
-        assert at.title[0].value  # the page drew its header
+    assert_every_year_renders(open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "actieplan"))
 
 
 def test_a_large_plan_draws_the_forty_deadlines_nearest_the_reference_date(engine, sqlite_url, monkeypatch):
@@ -197,6 +168,6 @@ def test_a_large_plan_draws_the_forty_deadlines_nearest_the_reference_date(engin
     at = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "actieplan")
     at.sidebar.selectbox(key="jaar").select(2025).run()
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Acties"] == "45"
-    assert _timeline_ids(_charts(at)[1]) == [f"A-{i:02d}" for i in range(5, 45)]
+    assert card_values(at)["Acties"] == "45"
+    assert _timeline_ids(charts(at)[1]) == [f"A-{i:02d}" for i in range(5, 45)]
     assert "De 40 acties met een deadline het dichtst bij de peildatum, van 45." in texts(at)

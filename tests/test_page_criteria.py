@@ -4,41 +4,24 @@ empty views say so in Dutch, and the netwerk view shows the suppressed report.""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 
-import numpy as np
 import pytest
 
 from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
 from dashboard.formatting import fmt_date, fmt_decimal, fmt_percent, fmt_value
 from kpis.catalog import BY_ID
-from kpis.engine import compute_report
-from kpis.suppression import suppress_report
 from tests.dashboard_apptest import open_page, start_app, texts
+from tests.page_checks import (
+    assert_every_year_renders,
+    decoded,
+    engine_report,
+    sample_url,  # noqa: F401  (fixture)
+)
 
 THIS_YEAR = dt.date.today().year
-
-
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory):
-    from sample_data.__main__ import ensure
-
-    path = tmp_path_factory.mktemp("criteria") / "sample.sqlite"
-    url = f"sqlite:///{path}"
-    assert ensure(url, workbook_path=path.with_suffix(".xlsx")) == 0
-    return url
-
-
-def _engine_report(url, year=THIS_YEAR, *, netwerk=False):
-    engine = connect(url)
-    try:
-        report = compute_report(engine, year)
-    finally:
-        engine.dispose()
-    return suppress_report(report, 5) if netwerk else report
 
 
 def _expected_value(criterion) -> str:
@@ -59,15 +42,12 @@ def _overview(at):
 def _bars(at) -> tuple[list[str], list[float]]:
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     bar = next(t for t in spec["data"] if t["type"] == "bar")
-    y = bar["y"]
-    if isinstance(y, dict):  # plotly's typed-array encoding
-        y = np.frombuffer(base64.b64decode(y["bdata"]), dtype=np.dtype(y["dtype"])).tolist()
-    return [str(x) for x in bar["x"]], y
+    return [str(x) for x in bar["x"]], decoded(bar["y"])
 
 
 def test_statuses_values_norms_and_counts_equal_the_engine(sample_url, monkeypatch):
     at = open_page(start_app(sample_url, monkeypatch=monkeypatch), "evaluatiecriteria")
-    report = _engine_report(sample_url)
+    report = engine_report(sample_url)
     assert report.criteria, "the sample holds criteria for this year"
     table = _overview(at)
     assert list(table["Criterium"]) == [c.id for c in report.criteria]
@@ -87,13 +67,13 @@ def test_statuses_values_norms_and_counts_equal_the_engine(sample_url, monkeypat
 
 def test_history_of_a_kpi_criterion_is_the_engine_value_of_every_year(sample_url, monkeypatch):
     at = open_page(start_app(sample_url, monkeypatch=monkeypatch), "evaluatiecriteria")
-    criterion = next(c for c in _engine_report(sample_url).criteria if c.indicator == "complaints_within_norm_rate")
+    criterion = next(c for c in engine_report(sample_url).criteria if c.indicator == "complaints_within_norm_rate")
     at.selectbox(key="evaluatiecriterium").select(criterion.id).run()
     assert not at.exception
     years, values = _bars(at)
     assert years[-1] == str(THIS_YEAR) and len(years) >= 2
     # Each bar: the engine's rate of that year (at its default reference date), on the % scale.
-    expected = [_engine_report(sample_url, int(y)).kpis["complaints_within_norm_rate"] * 100 for y in years]
+    expected = [engine_report(sample_url, int(y)).kpis["complaints_within_norm_rate"] * 100 for y in years]
     assert values == pytest.approx(expected)
     metric = next(m for m in at.metric if m.label == f"Waarde {THIS_YEAR}")
     assert metric.value == fmt_value(criterion.value, "rate")
@@ -103,7 +83,7 @@ def test_history_of_a_kpi_criterion_is_the_engine_value_of_every_year(sample_url
 def test_history_of_an_indicator_criterion_is_its_yearly_measurement(sample_url, monkeypatch):
     at = open_page(start_app(sample_url, monkeypatch=monkeypatch), "evaluatiecriteria")
     name = "logging-controles reden raadpleging"
-    criterion = next(c for c in _engine_report(sample_url).criteria if c.indicator == name)
+    criterion = next(c for c in engine_report(sample_url).criteria if c.indicator == name)
     at.selectbox(key="evaluatiecriterium").select(criterion.id).run()
     years, values = _bars(at)
     engine = connect(sample_url)
@@ -148,7 +128,7 @@ def test_problem_texts_drafts_and_a_year_without_criteria(problem_url, monkeypat
     at = open_page(start_app(problem_url, monkeypatch=monkeypatch), "evaluatiecriteria")
     at.sidebar.selectbox(key="jaar").select(2025).run()
     assert not at.exception
-    report = _engine_report(problem_url, 2025)
+    report = engine_report(problem_url, 2025)
     table = _overview(at)
     assert list(table["Status"]) == ["geen gegevens", "geen gegevens", "geen gegevens", "gehaald"]
     assert list(table["Toelichting"]) == [c.problem or "" for c in report.criteria]
@@ -183,7 +163,7 @@ def test_empty_database_gives_the_dutch_empty_message(engine, sqlite_url, monkey
 
 def test_netwerk_sees_the_suppressed_report_and_no_small_count(sample_url, monkeypatch):
     at = open_page(start_app(sample_url, "netwerk", monkeypatch=monkeypatch), "evaluatiecriteria")
-    report = _engine_report(sample_url, netwerk=True)
+    report = engine_report(sample_url, netwerk=True)
     table = _overview(at)
     assert list(table["Status"]) == [c.status for c in report.criteria]
     hidden = set(report.extra["suppression"]["reasons"])
@@ -194,7 +174,7 @@ def test_netwerk_sees_the_suppressed_report_and_no_small_count(sample_url, monke
             assert shown == _expected_value(criterion)
     # A count KPI with a small value is hidden (the sample has late follow-ups and near terms).
     for kpi_id in ("notes_followup_overdue", "discipline_limit_at_risk"):
-        value = _engine_report(sample_url).kpis[kpi_id]
+        value = engine_report(sample_url).kpis[kpi_id]
         if 1 <= value < 5:
             row = next(i for i, c in enumerate(report.criteria) if c.indicator == kpi_id)
             assert table["Waarde"].iloc[row] == "verborgen"
@@ -211,10 +191,4 @@ def test_netwerk_sees_the_suppressed_report_and_no_small_count(sample_url, monke
 
 @pytest.mark.parametrize("role", ["integriteitscoordinator", "netwerk"])
 def test_every_year_of_the_sample_renders(sample_url, monkeypatch, role):
-    at = open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "evaluatiecriteria")
-    years = at.sidebar.selectbox(key="jaar").options
-    assert len(years) >= 5
-    for year in years:
-        at.sidebar.selectbox(key="jaar").select(year).run()
-        assert not at.exception, (year, [e.value for e in at.exception])
-        assert at.title[0].value  # the page drew its header
+    assert_every_year_renders(open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "evaluatiecriteria"))

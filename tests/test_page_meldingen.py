@@ -5,12 +5,10 @@ number, no free text and no count from 1 to 4."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 import re
 
-import numpy as np
 import pytest
 import sqlalchemy as sa
 
@@ -18,47 +16,23 @@ from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
 from dashboard.formatting import fmt_value
 from kpis.catalog import BY_ID
-from kpis.engine import compute_report
 from tests.dashboard_apptest import open_page, start_app, texts
+from tests.page_checks import (
+    assert_every_year_renders,
+    card_values,
+    chart_title,
+    charts,
+    decoded,
+    engine_report,
+    sample_url,  # noqa: F401  (fixture)
+)
 
 THIS_YEAR = dt.date.today().year
 
 
-@pytest.fixture(scope="module")
-def sample_url(tmp_path_factory):
-    from sample_data.__main__ import ensure
-
-    path = tmp_path_factory.mktemp("meldingen") / "sample.sqlite"
-    url = f"sqlite:///{path}"
-    assert ensure(url, workbook_path=path.with_suffix(".xlsx")) == 0
-    return url
-
-
-def _report(url, year=THIS_YEAR, as_of=None):
-    engine = connect(url)
-    try:
-        return compute_report(engine, year, as_of)
-    finally:
-        engine.dispose()
-
-
-def _decode(values):
-    if isinstance(values, dict) and "bdata" in values:
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])).tolist()
-    return list(values)
-
-
 def _charts(at) -> dict[str, dict]:
     """Charts by their title."""
-    out = {}
-    for chart in at.get("plotly_chart"):
-        spec = json.loads(chart.proto.spec)
-        out[spec["layout"].get("title", {}).get("text", "")] = spec
-    return out
-
-
-def _cards(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    return {chart_title(spec): spec for spec in charts(at)}
 
 
 def _melding(nummer, received, *, ack=None, feedback=None, anoniem=False, status="onderzoek", uitkomst=None,
@@ -101,13 +75,13 @@ def test_figures_worked_out_by_hand_equal_the_engine_and_the_page(hand_url, monk
     at = open_page(start_app(hand_url, monkeypatch=monkeypatch), "meldingen")
     at.sidebar.selectbox(key="jaar").select(2025).run()
     assert not at.exception
-    kpis = _report(hand_url, 2025).kpis
+    kpis = engine_report(hand_url, 2025).kpis
     # By hand: 5 received; anonymous 1/5; acknowledgement pool M2..M5 (M1's term still runs),
     # in time M3, M4, M5 -> 3/4; feedback pool M3 (term passed) and M5 (got feedback), in time
     # M5 -> 1/2; violation among conclusive closed: M5 -> 1/1.
     hand = {"reports_received": 5, "reports_anonymous_rate": 0.2, "reports_ack_in_time_rate": 0.75,
             "reports_feedback_in_time_rate": 0.5, "reports_violation_rate": 1.0}
-    cards = _cards(at)
+    cards = card_values(at)
     for kpi_id, value in hand.items():
         assert kpis[kpi_id] == pytest.approx(value)
         kpi = BY_ID[kpi_id]
@@ -120,10 +94,10 @@ def test_figures_worked_out_by_hand_equal_the_engine_and_the_page(hand_url, monk
 
     charts = _charts(at)
     kanaal = next(spec for title, spec in charts.items() if "per kanaal" in title)["data"][0]
-    assert dict(zip(kanaal["y"], _decode(kanaal["x"]))) == {
+    assert dict(zip(kanaal["y"], decoded(kanaal["x"]))) == {
         "intern meldkanaal": 4, "extern": 1, "vertrouwenspersoon": 0, "leidinggevende": 0}
     per_year = next(spec for title, spec in charts.items() if title.startswith("Meldingen per jaar"))
-    stacks = {t["name"]: dict(zip(t["x"], _decode(t["y"]))) for t in per_year["data"]}
+    stacks = {t["name"]: dict(zip(t["x"], decoded(t["y"]))) for t in per_year["data"]}
     assert stacks["anoniem"]["2025"] == 1 and stacks["niet anoniem"]["2025"] == 4
     # The roles that may see rows get the meldingen behind the term counts.
     late = at.dataframe[0].value
@@ -132,8 +106,8 @@ def test_figures_worked_out_by_hand_equal_the_engine_and_the_page(hand_url, monk
 
 def test_sample_figures_equal_the_engine_for_every_year(sample_url, monkeypatch):
     at = open_page(start_app(sample_url, monkeypatch=monkeypatch), "meldingen")
-    report = _report(sample_url)
-    cards = _cards(at)
+    report = engine_report(sample_url)
+    cards = card_values(at)
     for kpi_id in ("reports_received", "reports_anonymous_rate", "reports_violation_rate",
                    "reports_ack_in_time_rate", "reports_feedback_in_time_rate"):
         assert cards[BY_ID[kpi_id].label] == fmt_value(report.kpis[kpi_id], BY_ID[kpi_id].unit)
@@ -141,21 +115,21 @@ def test_sample_figures_equal_the_engine_for_every_year(sample_url, monkeypatch)
     per_year = next(spec for title, spec in charts.items() if title.startswith("Meldingen per jaar"))
     totals: dict[str, float] = {}
     for trace in per_year["data"]:
-        for x, y in zip(trace["x"], _decode(trace["y"])):
+        for x, y in zip(trace["x"], decoded(trace["y"])):
             totals[x] = totals.get(x, 0) + y
     for label, total in totals.items():
         year = int(label[:4])
-        expected = report if year == THIS_YEAR else _report(sample_url, year)
+        expected = report if year == THIS_YEAR else engine_report(sample_url, year)
         assert total == expected.kpis["reports_received"], label
     category = next(spec for title, spec in charts.items() if "per categorie" in title)["data"][0]
-    assert dict(zip(category["y"], _decode(category["x"]))) == report.kpis["reports_by_category"]
+    assert dict(zip(category["y"], decoded(category["x"]))) == report.kpis["reports_by_category"]
 
     # Meldingen are zone-wide: a dienst filter leaves them as they are, and the page says so.
     dienst = at.sidebar.selectbox(key="dienst").options[1]
     at.sidebar.selectbox(key="dienst").select(dienst).run()
     assert not at.exception
     assert "meldingen gelden voor de hele zone" in texts(at)
-    assert _cards(at)[BY_ID["reports_received"].label] == fmt_value(report.kpis["reports_received"], "count")
+    assert card_values(at)[BY_ID["reports_received"].label] == fmt_value(report.kpis["reports_received"], "count")
 
 
 def test_a_year_without_meldingen_and_an_empty_database(hand_url, monkeypatch):
@@ -182,7 +156,7 @@ def _everything(at) -> tuple[str, list]:
             labels = trace.get("text") or []
             figures += [t for t in labels if isinstance(t, str)]
             if any(isinstance(t, str) and re.fullmatch(r"<\d+|x|\d+", t) for t in labels):
-                figures += _decode(trace.get("x" if trace.get("orientation") == "h" else "y", []))
+                figures += decoded(trace.get("x" if trace.get("orientation") == "h" else "y", []))
     for frame in at.dataframe:
         text += frame.value.to_csv()
         figures += frame.value.to_numpy().ravel().tolist()
@@ -220,10 +194,4 @@ def test_netwerk_sees_no_melding_number_free_text_or_small_count(sample_url, mon
 
 @pytest.mark.parametrize("role", ["integriteitscoordinator", "netwerk"])
 def test_every_year_of_the_sample_renders(sample_url, monkeypatch, role):
-    at = open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "meldingen")
-    years = at.sidebar.selectbox(key="jaar").options
-    assert len(years) >= 5
-    for year in years:
-        at.sidebar.selectbox(key="jaar").select(year).run()
-        assert not at.exception, (year, [e.value for e in at.exception])
-        assert at.title[0].value  # the page drew its header
+    assert_every_year_renders(open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "meldingen"))

@@ -14,12 +14,14 @@ from tests.page_checks import (
     assert_cards_equal_engine,
     bars,
     chart,
+    engine_alerts,
     engine_report,
     insert_one_complaint,
     leaked,
     page_on,
     sample_url,  # noqa: F401  (fixture)
     small_counts,
+    table_with,
 )
 
 CARDS = ["notes_issued", "notes_followup_overdue"]
@@ -56,17 +58,13 @@ def test_figures_equal_the_engine_on_the_sample(sample_url, monkeypatch):
 
 
 def test_overdue_follow_ups_are_the_engines(sample_url, monkeypatch):
-    from kpis.alerts import KIND_FOLLOWUP, alerts
+    from kpis.alerts import KIND_FOLLOWUP
 
     at = page_on(sample_url, "functioneringsnotas", "korpsleiding", monkeypatch)
-    engine = sa.create_engine(sample_url)
-    try:
-        expected = [a for a in alerts(engine, dt.date.today()) if a.kind == KIND_FOLLOWUP]
-    finally:
-        engine.dispose()
+    expected = engine_alerts(sample_url, KIND_FOLLOWUP)
     assert len(expected) == engine_report(sample_url).kpis["notes_followup_overdue"]
     if expected:
-        table = next(df.value for df in at.dataframe if "Opvolgingsdatum" in df.value.columns)
+        table = table_with(at, "Opvolgingsdatum")
         assert list(table["Nummer"]) == [a.key for a in expected]
         assert [d for d in table["Opvolgingsdatum"]] == [a.due for a in expected]
 

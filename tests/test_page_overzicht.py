@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-import sqlalchemy as sa
-
 from dashboard.formatting import MONTHS, fmt_int
 from tests.dashboard_apptest import texts
 from tests.page_checks import (
     assert_cards_equal_engine,
     card_values,
+    engine_alerts,
     engine_report,
     insert_one_complaint,
     leaked,
     page_on,
     sample_url,  # noqa: F401  (fixture)
     small_counts,
+    table_with,
 )
 
 YEAR_CARDS = [
@@ -36,16 +36,6 @@ YEAR_CARDS = [
     "actions_overdue",
 ]
 CRITERIA_CARDS = ["criteria_met", "criteria_not_met", "criteria_no_data"]
-
-
-def _engine_alerts(url: str):
-    from kpis.alerts import alerts
-
-    engine = sa.create_engine(url)
-    try:
-        return alerts(engine, dt.date.today())
-    finally:
-        engine.dispose()
 
 
 def test_cards_and_criteria_equal_the_engine(sample_url, monkeypatch):
@@ -73,9 +63,9 @@ def test_this_month_is_the_engine_year_to_date_minus_last_months(sample_url, mon
 
 def test_alerts_are_the_engines_most_urgent_first(sample_url, monkeypatch):
     at = page_on(sample_url, "overzicht", "korpsleiding", monkeypatch)
-    expected = _engine_alerts(sample_url)
+    expected = engine_alerts(sample_url)
     assert expected, "the sample has late items"
-    table = next(df.value for df in at.dataframe if "Toestand" in df.value.columns)
+    table = table_with(at, "Toestand")
     assert list(table["Nummer"]) == [a.key for a in expected[:15]]
     late = [a.days_late for a in expected[:15]]
     assert late == sorted(late, reverse=True)
@@ -92,7 +82,7 @@ def test_netwerk_sees_counts_only(sample_url, monkeypatch):
     assert_cards_equal_engine(at, report, YEAR_CARDS + CRITERIA_CARDS)
     assert leaked(at, sample_url) == []
     assert small_counts(at) == []
-    counts = next(df.value for df in at.dataframe if "Aantal" in df.value.columns)
+    counts = table_with(at, "Aantal")
     assert "Klacht over de norm" in list(counts["Soort"])
     assert not [df for df in at.dataframe if "Nummer" in df.value.columns]
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-import sqlalchemy as sa
-
 from tests.dashboard_apptest import texts
 from tests.page_checks import (
     as_numbers,
     assert_cards_equal_engine,
     bars,
     chart,
+    engine_alerts,
     engine_report,
     insert_one_complaint,
     leaked,
     page_on,
     sample_url,  # noqa: F401  (fixture)
     small_counts,
+    table_with,
 )
 
 CARDS = [
@@ -49,17 +49,13 @@ def test_figures_equal_the_engine_on_the_sample(sample_url, monkeypatch):
 
 
 def test_dossiers_near_the_term_with_the_day_it_ends(sample_url, monkeypatch):
-    from kpis.alerts import KIND_TERM, alerts
+    from kpis.alerts import KIND_TERM
 
     at = page_on(sample_url, "tuchtdossiers", "korpsleiding", monkeypatch)
-    engine = sa.create_engine(sample_url)
-    try:
-        expected = [a for a in alerts(engine, dt.date.today()) if a.kind == KIND_TERM]
-    finally:
-        engine.dispose()
+    expected = engine_alerts(sample_url, KIND_TERM)
     assert len(expected) == engine_report(sample_url).kpis["discipline_limit_at_risk"]
     if expected:
-        table = next(df.value for df in at.dataframe if "Termijn eindigt" in df.value.columns)
+        table = table_with(at, "Termijn eindigt")
         assert list(table["Nummer"]) == [a.key for a in expected]
         assert list(table["Termijn eindigt"]) == [a.due for a in expected]
     else:

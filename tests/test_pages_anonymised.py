@@ -9,7 +9,6 @@ Pages are found from dashboard.navigation, so a page added later is covered by t
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 import re
@@ -27,6 +26,7 @@ from data_access.registers import REGISTERS
 from data_access.schema import REGISTER_TABLES
 from dashboard import navigation
 from tests.dashboard_apptest import APP, sign_in
+from tests.page_checks import decoded
 
 THRESHOLD = 5
 # Counts about the action plan and the evaluation criteria hold no person (kpis.suppression.
@@ -124,13 +124,6 @@ def _pages(at) -> list[str]:
     return [spec.name for specs in navigation.visible_pages(access).values() for spec in specs]
 
 
-def _decode(values):
-    """A plotly array: a list, or {"dtype", "bdata"} (base64 of a typed array)."""
-    if isinstance(values, dict) and "bdata" in values:
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"])).tolist()
-    return values if isinstance(values, list) else []
-
-
 def _output(at):
     """(all text of the page, the figures shown as numbers or labels)."""
     texts: list[str] = []
@@ -153,9 +146,9 @@ def _output(at):
                 labels = trace.get("text")
                 counted = isinstance(labels, list) and any(isinstance(t, str) and re.fullmatch(r"<\d+|x|\d+", t) for t in labels)
                 if counted:  # a chart of counts: its values and labels are figures
-                    figures += [(f"grafiek {axis}", v) for v in _decode(trace.get(axis))]
+                    figures += [(f"grafiek {axis}", v) for v in decoded(trace.get(axis))]
                     figures += [("grafieklabel", t) for t in labels]
-                figures += [("grafiek z", v) for row in trace.get("z", []) or [] for v in (_decode(row) if not isinstance(row, (int, float)) else [row])]
+                figures += [("grafiek z", v) for row in trace.get("z", []) or [] for v in (decoded(row) if not isinstance(row, (int, float)) else [row])]
         elif node.type == "metric":
             figures.append((f"kaart {node.label}", node.value))
             texts.append(json.dumps(MessageToDict(proto), ensure_ascii=False))
