@@ -146,12 +146,15 @@ def _cold_then_warm(at, repeat: int) -> dict:
 
 def _check(at) -> None:
     if at.exception:
-        raise RuntimeError("; ".join(str(e.value) for e in at.exception))
+        raise RuntimeError("\n".join(f"{e.message}\n{''.join(e.stack_trace)}" for e in at.exception))
 
 
 def child_page(url: str, page: str, repeat: int) -> dict:
     os.environ["DATABASE_URL"] = url
+    from streamlit import config
     from streamlit.testing.v1 import AppTest
+
+    config.set_option("client.showErrorDetails", "full")  # a failing page says why
 
     at = AppTest.from_file(str(APP), default_timeout=900)
     at.run()
