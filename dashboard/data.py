@@ -28,6 +28,8 @@ page_parts, criteria_view, action_items, meldingen_terms), so that all of them k
     cache_key() -> (url, data version)           the first two arguments of every cached function
     view_key(access) -> (aggregated_only, threshold)   what decides suppression, the last two
     settings_for(url, version) -> dict[str, int] the settings, cached on the cache key
+    report_for(url, version, year, as_of, dienst, aggregated_only, threshold) -> Report
+                                                 the (suppressed) KPI report behind get_report
 Series and alerts for the pages live in dashboard/page_data.py.
 """
 
@@ -105,7 +107,7 @@ def view_key(access: Access) -> tuple[bool, int]:
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def _report(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
+def report_for(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
     from kpis.engine import compute_report
 
     report = compute_report(engine_for(url), year, as_of, dienst=dienst)
@@ -140,7 +142,7 @@ def get_report(access: Access, filters):
     allows them."""
     filters = effective_filters(access, filters)
     with errors.database_guard():
-        return _report(*cache_key(), filters.year, filters.as_of, filters.dienst, *view_key(access))
+        return report_for(*cache_key(), filters.year, filters.as_of, filters.dienst, *view_key(access))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -224,6 +226,6 @@ def read_rows(access: Access, register: str, *, filters=None, where=None, label:
 def clear_caches() -> None:
     """Drops cached results (not the engine). The data version already invalidates them after
     an import; this only frees memory."""
-    for fn in (settings_for, _report, _years, _diensten):
+    for fn in (settings_for, report_for, _years, _diensten):
         fn.clear()
 

@@ -321,15 +321,28 @@ def _cross(url, version, register, year, as_of, rows, columns, dienst, aggregate
     if columns is None:
         counts = frame.groupby(rows)["count"].sum() if len(frame) else pd.Series(dtype="int64")
         split = {v: int(counts.get(v, 0)) for v in levels(rows)}
-        return protect_result(split, "split", threshold)[0] if aggregated_only else split
+        return _protect_split(url, version, register, year, as_of, rows, dienst, split, threshold) if aggregated_only else split
     table = frame.pivot_table(index=rows, columns=columns, values="count", aggfunc="sum", fill_value=0) if len(frame) else pd.DataFrame()
     table = table.reindex(index=levels(rows), columns=levels(columns), fill_value=0).astype("int64")
     if aggregated_only:
         from kpis.suppression import suppress_crosstab
 
-        margins = protect_result({v: int(n) for v, n in table.sum(axis=1).items()}, "split", threshold)[0]
+        margins = _protect_split(url, version, register, year, as_of, rows, dienst, {v: int(n) for v, n in table.sum(axis=1).items()}, threshold)
         table, _ = suppress_crosstab(table, threshold, row_margins=margins, column_margins=True)
     return table
+
+
+def _protect_split(url, version, register, year, as_of, column, dienst, split, threshold):
+    """A split of a register's rows of `year` by `column` for the netwerk view, protected with
+    the sums that a rate of the same year's report gives away (kpis.suppression.rate_lines: e.g.
+    the violation rate over the meldingen per uitkomst)."""
+    from kpis.suppression import linked_rates, rate_lines, suppress_split
+
+    lines = []
+    if linked_rates(register, column):
+        report = data.report_for(url, version, year, as_of, dienst, True, threshold)
+        lines = rate_lines(register, column, report.kpis)
+    return suppress_split(split, threshold, groups=lines).values
 
 
 def split_counts(access: Access, register: str, year: int, as_of: dt.date, column: str, *, dienst: str | None = None):

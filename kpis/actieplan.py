@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from data_access.registers import STRATEGIC_GOALS
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
-from kpis.measures import rate
+from kpis.measures import measured_rate
 from kpis.sql import count, counted, flag
 
 
@@ -50,7 +50,7 @@ def compute(ctx: Context) -> dict[str, Any]:
     }
     return {
         "actions_total": count(plan),
-        "actions_done_rate": rate(count(plan, lambda r: r["afgerond"] == 1), count(plan)),
+        "actions_done_rate": measured_rate(count(plan, lambda r: r["afgerond"] == 1), count(plan)),
         "actions_overdue": count(plan, lambda r: r["overdue"] == 1),
         "actions_by_goal": by_goal,
     }

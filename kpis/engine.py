@@ -47,6 +47,7 @@ from kpis import criteria as criteria_mod
 from kpis.catalog import BY_ID, KPIS, REGISTER_STEPS
 from kpis.context import Context
 from kpis.criteria import CriterionResult
+from kpis.measures import split_bases
 
 
 def default_as_of(year: int, today: date | None = None) -> date:
@@ -63,7 +64,9 @@ class Report:
     criteria: list[CriterionResult]
     settings: dict[str, int]  # the norms used
     dienst: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # annotations of later layers (suppression)
+    # "bases": {id: rows} of every rate, median and per-VTE figure (kpis.measures.Measured), for
+    # kpis.suppression; later layers add their annotations (e.g. "suppression"). Not in the JSON.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json_dict(self) -> dict[str, Any]:
         """Exactly the catalog's JSON object."""
@@ -92,8 +95,11 @@ def compute_report(
     ctx = Context(conn=conn, year=year, as_of=as_of, settings=settings, dienst=dienst or None)
 
     values: dict[str, Any] = {}
+    bases: dict[str, int] = {}
     for step in REGISTER_STEPS:
-        values.update(step(ctx))
+        step_values, step_bases = split_bases(step(ctx))
+        values.update(step_values)
+        bases.update(step_bases)
     results = criteria_mod.evaluate(ctx, values, BY_ID)
     values.update(criteria_mod.status_counts(results))
     return Report(
@@ -103,6 +109,7 @@ def compute_report(
         criteria=results,
         settings=dict(settings),
         dienst=ctx.dienst,
+        extra={"bases": bases},
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from data_access.registers import KLACHTEN
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
-from kpis.measures import median, rate
+from kpis.measures import Measured, measured_median, measured_rate
 from kpis.sql import count, counted, days_between, flag, split
 
 ASSESSED = ("gegrond", "deels gegrond", "ongegrond")
@@ -44,12 +44,12 @@ def compute(ctx: Context) -> dict[str, Any]:
         "complaints_received": n_received,
         "complaints_closed": count(closed),
         "complaints_open": count(open_),
-        "complaints_per_100_fte": None if not fte else n_received * 100 / fte,
-        "complaints_founded_rate": rate(
+        "complaints_per_100_fte": Measured(None if not fte else n_received * 100 / fte, n_received),
+        "complaints_founded_rate": measured_rate(
             count(closed, lambda r: r["beoordeling"] in FOUNDED), count(closed, lambda r: r["beoordeling"] in ASSESSED)
         ),
-        "complaints_median_lead_days": median([r["lead"] for r in closed], [r["n"] for r in closed]),
-        "complaints_within_norm_rate": rate(count(closed, lambda r: r["lead"] is not None and r["lead"] <= norm), count(closed)),
+        "complaints_median_lead_days": measured_median([r["lead"] for r in closed], [r["n"] for r in closed]),
+        "complaints_within_norm_rate": measured_rate(count(closed, lambda r: r["lead"] is not None and r["lead"] <= norm), count(closed)),
         "complaints_overdue": count(open_, lambda r: r["overdue"] == 1),
         "complaints_by_category": split(received, "categorie", CATEGORIES),
         "complaints_by_channel": split(received, "kanaal", CHANNELS),

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from data_access.registers import INTEGRITY_CATEGORIES
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
-from kpis.measures import rate
+from kpis.measures import measured_rate
 from kpis.sql import count, counted, flag, plus_days, plus_months, split
 
 VIOLATION = "schending vastgesteld"
@@ -58,13 +58,13 @@ def compute(ctx: Context) -> dict[str, Any]:
     received = count(m)
     return {
         "reports_received": received,
-        "reports_anonymous_rate": rate(count(m, lambda r: r["anoniem"] == 1), received),
-        "reports_ack_in_time_rate": rate(
+        "reports_anonymous_rate": measured_rate(count(m, lambda r: r["anoniem"] == 1), received),
+        "reports_ack_in_time_rate": measured_rate(
             count(m, lambda r: r["ack_pool"] == 1 and r["ack_ok"] == 1), count(m, lambda r: r["ack_pool"] == 1)
         ),
-        "reports_feedback_in_time_rate": rate(
+        "reports_feedback_in_time_rate": measured_rate(
             count(m, lambda r: r["fb_pool"] == 1 and r["fb_ok"] == 1), count(m, lambda r: r["fb_pool"] == 1)
         ),
-        "reports_violation_rate": rate(count(m, lambda r: r["verdict"] == VIOLATION), count(m, lambda r: r["verdict"] is not None)),
+        "reports_violation_rate": measured_rate(count(m, lambda r: r["verdict"] == VIOLATION), count(m, lambda r: r["verdict"] is not None)),
         "reports_by_category": split(m, "categorie", INTEGRITY_CATEGORIES),
     }

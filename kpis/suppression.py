@@ -478,6 +478,32 @@ def _rate_links():
     return (("complaints_founded_rate", "complaints_by_outcome", FOUNDED, ASSESSED),)
 
 
+def _column_rate_links():
+    """Rates whose numerator and base are sums of a register column's values over the same rows
+    as a split a page counts itself (dashboard.page_data.split_counts: the rows dated in Y):
+    {(register, column): [(rate id, numerator values, base values)]}. The meldingen of Y per
+    uitkomst: the violation rate is "schending vastgesteld" over the two conclusive outcomes."""
+    from kpis.meldingen import CONCLUSIVE, VIOLATION
+
+    return {("meldingen", "uitkomst"): [("reports_violation_rate", (VIOLATION,), tuple(CONCLUSIVE))]}
+
+
+def linked_rates(register: str, column: str) -> list[str]:
+    """The ids of the rates whose numerator and base are sums of a split of `register` by `column`."""
+    return [rate_id for rate_id, _, _ in _column_rate_links().get((register, column), [])]
+
+
+def rate_lines(register: str, column: str, shown_kpis: Mapping) -> list[tuple]:
+    """The sums of a split of `register` by `column` that the rates shown beside it give away
+    (shown_kpis: the suppressed report's values): its numerator's and base's values, as
+    known lines for suppress_split(groups=...). A hidden rate gives nothing away."""
+    lines: list[tuple] = []
+    for rate_id, numerator, base in _column_rate_links().get((register, column), []):
+        if shown_kpis.get(rate_id) is not None:
+            lines += [tuple(numerator), tuple(base)]
+    return lines
+
+
 def _split_groups():
     """Further sets of a split's values whose sum a count KPI shows: {split id: [(count id, values)]}."""
     from data_access.registers import HEAVY_SANCTIONS, LIGHT_SANCTIONS
@@ -488,8 +514,9 @@ def _split_groups():
 def derived_bases(kpis: Mapping) -> dict[str, int]:
     """The base (number of rows) of each rate, median and per-VTE figure that the report's own
     counts and splits give: the base of a rate is the denominator of the catalog definition.
-    The Meldingen rates on terms and outcomes have bases the report does not hold: the engine
-    puts those in Report.extra["bases"] (without it they are hidden)."""
+    The engine gives every base in Report.extra["bases"] (kpis.measures.Measured), which
+    completes and overrides these; the Meldingen rates on terms and outcomes have no base in
+    the report's values, so without it they are hidden."""
     from kpis.klachten import ASSESSED
 
     bases: dict[str, int] = {}
@@ -598,6 +625,7 @@ def suppress_engine_report(report, threshold: int = DEFAULT_THRESHOLD):
     if criteria != list(report.criteria):
         kpis.update(status_counts(criteria))
     extra = dict(report.extra or {})
+    extra.pop("bases", None)  # rows behind each rate: counts themselves, some of them small
     extra["suppression"] = {"threshold": threshold, "reasons": reasons}
     return replace(report, kpis=kpis, criteria=criteria, extra=extra)
 

@@ -13,7 +13,7 @@ from data_access.registers import DISCIPLINARY_SANCTIONS, HEAVY_SANCTIONS, INTEG
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.dates import latest_base
-from kpis.measures import median
+from kpis.measures import measured_median
 from kpis.sql import count, counted, days_between, split
 
 TUCHT_KINDS = ("tucht", "tucht en gerechtelijk")
@@ -62,7 +62,7 @@ def compute(ctx: Context) -> dict[str, Any]:
         "sanctions_light": count(decided, lambda r: r["sanctie"] in LIGHT_SANCTIONS),
         "sanctions_heavy": count(decided, lambda r: r["sanctie"] in HEAVY_SANCTIONS),
         "sanctions_by_type": split(decided, "sanctie", DISCIPLINARY_SANCTIONS),
-        "discipline_median_lead_days": median([r["lead"] for r in decided], [r["n"] for r in decided]),
+        "discipline_median_lead_days": measured_median([r["lead"] for r in decided], [r["n"] for r in decided]),
         "discipline_limit_at_risk": count(at_risk),
         "discipline_by_category": split(opened, "categorie", INTEGRITY_CATEGORIES),
     }
