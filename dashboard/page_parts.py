@@ -8,7 +8,8 @@ everything it shows for the netwerk view comes suppressed from those modules.
     cards(report, previous, kpi_ids, filters)        KPI cards; a hidden value says 'verborgen'
     shown_kpis(report) -> dict / hidden_reason(report, kpi_id) -> str | None
     split_chart(report, kpi_id, register, title, *, sort=True)   a split KPI as bars
-    split_values_chart(split, register, title, *, what, sort=True)  a page_data split as bars
+    column_split_chart(access, filters, register, column, title, *, what, dienst=None, key=None, sort=True)
+        the year's rows per value of a column (page_data.split_counts) as bars
     show(fig, values=(), key=None)                   the chart and, when values are hidden, a caption
     withheld(what, reason=None)                      the message for a withheld chart
     year_reports(access, filters, years=6) -> [(label, Report)]   the report of each year up to Y
@@ -168,8 +169,22 @@ def split_chart(report, kpi_id: str, register: str, title: str | None = None, *,
     show(charts.split_bars(split, register=register, title=title, sort=sort), list(split.values()), key=key)
 
 
-def split_values_chart(split: Mapping | None, register: str, title: str, *, what: str, key: str | None = None, sort: bool = True) -> None:
-    """A split from page_data (None: withheld) as horizontal bars."""
+def column_split_chart(
+    access,
+    filters,
+    register: str,
+    column: str,
+    title: str,
+    *,
+    what: str,
+    dienst: str | None = None,
+    key: str | None = None,
+    sort: bool = True,
+) -> None:
+    """The rows of `register` dated in the filters' year, known at their reference date, per
+    value of `column` (page_data.split_counts: suppressed for the netwerk view, None when
+    withheld) as horizontal bars; `dienst` narrows them to one dienst."""
+    split = page_data.split_counts(access, register, filters.year, filters.as_of, column, dienst=dienst)
     if split is None:
         withheld(title)
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, page_data
+from dashboard import data
 from dashboard import components as ui
 from dashboard import page_parts as parts
 from dashboard.filters import current_filters
@@ -46,14 +46,16 @@ left, right = st.columns(2, gap="large")
 with left:
     parts.split_chart(report, "notes_by_theme", REGISTER, "Per thema")
 with right:
-    reasons = page_data.split_counts(access, REGISTER, filters.year, filters.as_of, "aanleiding", dienst=filters.dienst)
-    parts.split_values_chart(reasons, REGISTER, "Per aanleiding", what=f"functioneringsnota's in {filters.year}", key="notas_aanleiding")
+    parts.column_split_chart(
+        access, filters, REGISTER, "aanleiding", "Per aanleiding",
+        what=f"functioneringsnota's in {filters.year}", dienst=filters.dienst, key="notas_aanleiding",
+    )
 
 left, right = st.columns(2, gap="large")
 with left:
-    status = page_data.split_counts(access, REGISTER, filters.year, filters.as_of, "status", dienst=filters.dienst)
-    parts.split_values_chart(
-        status, REGISTER, "Stand van de opvolging", what=f"functioneringsnota's in {filters.year}", key="notas_status", sort=False
+    parts.column_split_chart(
+        access, filters, REGISTER, "status", "Stand van de opvolging",
+        what=f"functioneringsnota's in {filters.year}", dienst=filters.dienst, key="notas_status", sort=False,
     )
     st.caption("Status zoals het register hem nu vermeldt, voor de nota's opgesteld in het jaar.")
 with right:

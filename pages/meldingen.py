@@ -105,30 +105,21 @@ if has_rows:
     st.subheader(f"Uitkomsten en kanalen ({filters.year})", anchor=False)
     left, right = st.columns(2, gap="large")
     with left:
-        parts.split_values_chart(
-            page_data.split_counts(access, REGISTER, filters.year, filters.as_of, "uitkomst"),
-            REGISTER,
-            f"Uitkomst van de meldingen van {filters.year}",
-            what=f"afgesloten meldingen van {filters.year}",
-            key="meldingen_uitkomst",
+        parts.column_split_chart(
+            access, filters, REGISTER, "uitkomst", f"Uitkomst van de meldingen van {filters.year}",
+            what=f"afgesloten meldingen van {filters.year}", key="meldingen_uitkomst",
         )
     with right:
-        parts.split_values_chart(
-            page_data.split_counts(access, REGISTER, filters.year, filters.as_of, "kanaal"),
-            REGISTER,
-            f"Ontvangen in {filters.year}: per kanaal",
-            what=f"meldingen ontvangen in {filters.year}",
-            key="meldingen_kanaal",
+        parts.column_split_chart(
+            access, filters, REGISTER, "kanaal", f"Ontvangen in {filters.year}: per kanaal",
+            what=f"meldingen ontvangen in {filters.year}", key="meldingen_kanaal",
         )
     left, right = st.columns(2, gap="large")
     with left:
         parts.split_chart(report, "reports_by_category", REGISTER, f"Ontvangen in {filters.year}: per categorie", key="meldingen_categorie")
     with right:
-        parts.split_values_chart(
-            page_data.split_counts(access, REGISTER, filters.year, filters.as_of, "status"),
-            REGISTER,
-            f"Status van de meldingen van {filters.year}",  # as the register holds it now
-            what=f"meldingen ontvangen in {filters.year}",
-            key="meldingen_status",
+        parts.column_split_chart(  # the status as the register holds it now
+            access, filters, REGISTER, "status", f"Status van de meldingen van {filters.year}",
+            what=f"meldingen ontvangen in {filters.year}", key="meldingen_status",
         )
     ui.drill_down(REGISTER, label=f"meldingen ontvangen in {filters.year}", filters=filters)
