@@ -34,15 +34,16 @@ if problem:
 engine = data.get_engine()
 
 
-def _builder(anonymised: bool):
-    """The download's deferred data: built on click, on Streamlit's download thread."""
+def download_button(label: str, *, anonymised: bool, key: str, **button) -> None:
+    """The download of one version; the workbook is built on click, on Streamlit's download
+    thread. `button`: further st.download_button options (icon, type)."""
     year, as_of = filters.year, effective_as_of(access, filters.year, filters.as_of, anonymised=anonymised)
     name = export_file_name(year, as_of, anonymised=anonymised)
 
     def build() -> bytes:
         return build_workbook(engine, access, year, as_of, anonymised=anonymised, zone=default_zone(), file_name=name)
 
-    return build, name
+    st.download_button(label, data=build, file_name=name, mime=XLSX, key=key, **button)
 
 
 full, anonymised = st.columns(2)
@@ -50,15 +51,7 @@ with full:
     st.subheader("Volledig — vertrouwelijk")
     st.write("Voor de korpsleiding: met de dossiers van het jaar en de aandachtspunten per dossier.")
     if access.may_export_full:
-        build, name = _builder(anonymised=False)
-        st.download_button(
-            "Volledige werkmap downloaden",
-            data=build,
-            file_name=name,
-            mime=XLSX,
-            icon=":material/lock:",
-            key="export_volledig",
-        )
+        download_button("Volledige werkmap downloaden", anonymised=False, key="export_volledig", icon=":material/lock:")
     else:
         reason = "Schermdeling is actief." if access.screen_share else "Uw rol mag enkel de geanonimiseerde versie maken."
         st.info(f"{reason} De volledige werkmap is voorbehouden aan de korpsleiding en de integriteitscoördinator.", icon=":material/info:")
@@ -74,13 +67,6 @@ with anonymised:
             f"Peildatum {used:%d/%m/%Y}: de geanonimiseerde versie heeft enkel de standaardpeildatum "
             "(twee versies met een dag verschil zouden één dossier tonen)."
         )
-    build, name = _builder(anonymised=True)
-    st.download_button(
-        "Geanonimiseerde werkmap downloaden",
-        data=build,
-        file_name=name,
-        mime=XLSX,
-        icon=":material/download:",
-        type="primary",
-        key="export_geanonimiseerd",
+    download_button(
+        "Geanonimiseerde werkmap downloaden", anonymised=True, key="export_geanonimiseerd", icon=":material/download:", type="primary"
     )
