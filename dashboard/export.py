@@ -27,6 +27,7 @@ from sqlalchemy.engine import Engine
 from data_access import audit
 from data_access import xlsx_writer as xw
 from data_access.access import Access
+from data_access.cli import add_period_arguments, open_database
 from dashboard.export_content import VERSION_ANONYMISED, VERSION_FULL, gather
 from dashboard.export_sheets import write_workbook
 from kpis.suppression import allowed_view, netwerk_view
@@ -140,13 +141,6 @@ def _build(conn, access, year, as_of, anonymised, user, zone, file_name, made_at
 # --- command line -------------------------------------------------------------------------------
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen geldige datum (gebruik jjjj-mm-dd)") from None
-
-
 def cli_access(conn: sa.Connection, user: str | None) -> Access:
     """Who runs the command: `user` (default: the system user). A name known in the users
     table gets its role there; anyone else at the server's console is trusted as the
@@ -166,11 +160,9 @@ def cli_access(conn: sa.Connection, user: str | None) -> Access:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.export", description="Jaarexport integriteitsbeleid (Excel)")
-    parser.add_argument("--year", type=int, required=True, help="het jaar (jjjj)")
-    parser.add_argument("--as-of", type=_date, default=None, help="peildatum jjjj-mm-dd (standaard 31/12 of vandaag)")
+    add_period_arguments(parser)
     parser.add_argument("--anonymised", action="store_true", help="geanonimiseerde versie voor alle medewerkers")
     parser.add_argument("--out", required=True, help="het Excel-bestand (.xlsx) om te schrijven")
-    parser.add_argument("--database-url", default=None)
     parser.add_argument("--user", default=None, help="naam voor het voorblad en het auditlogboek (standaard: de systeemgebruiker)")
     parser.add_argument("--zone", default=None, help=f"naam van de politiezone (standaard: ${ZONE_ENV} of '{DEFAULT_ZONE}')")
     args = parser.parse_args(argv)
@@ -188,12 +180,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from data_access.access import AccessDenied
-    from data_access.db import DatabaseUnavailable, connect
 
-    try:
-        engine = connect(args.database_url)
-    except DatabaseUnavailable as exc:
-        print(str(exc), file=sys.stderr)
+    engine = open_database(args.database_url)
+    if engine is None:
         return 2
     try:
         with engine.connect() as conn:
