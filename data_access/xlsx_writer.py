@@ -452,7 +452,17 @@ def color_series(chart, colors: Sequence[str | None]) -> None:
             series.graphicalProperties.line.solidFill = color
 
 
-def _finish_chart(chart, *, title: str, y_title: str | None, width: float, height: float):
+def _add_series(chart, categories: Reference, data: Sequence[Reference]) -> None:
+    """Each Reference one series (its header row the series name), over `categories`."""
+    for ref in data:
+        chart.add_data(ref, titles_from_data=True)
+    chart.set_categories(categories)
+
+
+def _place_chart(ws: Worksheet, anchor: str, chart, *, title: str, y_title: str | None, width: float, height: float,
+                 colors: Sequence[str | None]):
+    """The look every chart shares (titles, count axis, size, legend below, gaps for hidden
+    values), the series' colours, and the chart placed on `ws` at `anchor`."""
     chart.title = title
     chart.y_axis.title = y_title
     chart.y_axis.numFmt = FMT_COUNT
@@ -463,6 +473,8 @@ def _finish_chart(chart, *, title: str, y_title: str | None, width: float, heigh
         chart.legend.position = "b"
     chart.display_blanks = "gap"  # an empty (hidden) value is a gap, never a zero
     chart.visible_cells_only = False  # chart_columns may hand it a hidden sheet's copies
+    color_series(chart, colors)
+    ws.add_chart(chart, anchor)
     return chart
 
 
@@ -522,17 +534,12 @@ def bar_chart(
     chart.type = "bar" if horizontal else "col"
     if stacked:
         chart.grouping, chart.overlap = "stacked", 100
-    for ref in data:
-        chart.add_data(ref, titles_from_data=True)
-    chart.set_categories(categories)
+    _add_series(chart, categories, data)
     if len(data) == 1:
         chart.legend = None
     if horizontal:
         chart.x_axis.scaling.orientation = "maxMin"  # first category on top, as in the table
-    _finish_chart(chart, title=title, y_title=y_title, width=width, height=height)
-    color_series(chart, colors)
-    ws.add_chart(chart, anchor)
-    return chart
+    return _place_chart(ws, anchor, chart, title=title, y_title=y_title, width=width, height=height, colors=colors)
 
 
 def line_chart(
@@ -549,16 +556,11 @@ def line_chart(
 ) -> LineChart:
     """A native line chart (one line per Reference, with markers) over `categories`."""
     chart = LineChart()
-    for ref in data:
-        chart.add_data(ref, titles_from_data=True)
-    chart.set_categories(categories)
+    _add_series(chart, categories, data)
     for series in chart.series:
         series.marker.symbol = "circle"
         series.smooth = False
-    _finish_chart(chart, title=title, y_title=y_title, width=width, height=height)
-    color_series(chart, colors)
-    ws.add_chart(chart, anchor)
-    return chart
+    return _place_chart(ws, anchor, chart, title=title, y_title=y_title, width=width, height=height, colors=colors)
 
 
 # --- the file ---------------------------------------------------------------------------------
