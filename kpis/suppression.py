@@ -277,6 +277,15 @@ def _render(value, key, primary: set, secondary: set, threshold: int):
     return None if value is None or _isnan(value) else int(value)
 
 
+def _shown_table(table: pd.DataFrame, primary: set, secondary: set, threshold: int) -> pd.DataFrame:
+    """The table as shown (dtype object): each cell (row, column) rendered like a split's."""
+    shown = pd.DataFrame(index=table.index, columns=table.columns, dtype=object)
+    for r in table.index:
+        for c in table.columns:
+            shown.at[r, c] = _render(table.at[r, c], (r, c), primary, secondary, threshold)
+    return shown
+
+
 @dataclass(frozen=True)
 class SplitResult:
     values: dict | None  # {value: int | "<N" | "x"}, or None when the split is withheld
@@ -326,12 +335,7 @@ def suppress_frame(
     protected = protect(values, lines, threshold)
     if protected is None:
         return None, withheld_reason(threshold)
-    primary, secondary = protected
-    shown = pd.DataFrame(index=frame.index, columns=frame.columns, dtype=object)
-    for r in frame.index:
-        for c in frame.columns:
-            shown.at[r, c] = _render(frame.at[r, c], (r, c), primary, secondary, threshold)
-    return shown, None
+    return _shown_table(frame, *protected, threshold), None
 
 
 def suppress_months(counts: Mapping, threshold: int = DEFAULT_THRESHOLD) -> tuple[dict | None, str | None]:
@@ -426,12 +430,7 @@ def suppress_crosstab(
                         secondary=secondary, unknown=unknown, frozen=frozen)
     if protected is None:
         return None, withheld_reason(threshold)
-    hidden_primary, hidden_secondary = protected
-    shown = pd.DataFrame(index=table.index, columns=table.columns, dtype=object)
-    for r in table.index:
-        for c in table.columns:
-            shown.at[r, c] = _render(table.at[r, c], (r, c), hidden_primary, hidden_secondary, threshold)
-    return shown, None
+    return _shown_table(table, *protected, threshold), None
 
 
 # --- the view itself ----------------------------------------------------------------------------
