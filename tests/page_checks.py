@@ -8,6 +8,7 @@ a page shows (cards, tables, charts), what the engine says, and the netwerk-view
     assert bars(spec) == {...}
     values = decoded(spec["data"][0]["x"])      # a plotly array as a list (typed arrays decoded)
     table = table_with(at, "Nummer")            # the first table with that column
+    names = [p.name for p in menu_pages(access)]  # the pages the menu lists for an Access
     expected = engine_alerts(url, KIND_TERM)    # kpis.alerts at today, of one kind
     assert not small_counts(at) and not leaked(at, url)
 """
@@ -53,6 +54,13 @@ def assert_every_year_renders(at) -> None:
         at.sidebar.selectbox(key="jaar").select(year).run()
         assert not at.exception, (year, [e.value for e in at.exception])
         assert at.title[0].value  # the page drew its header
+
+
+def menu_pages(access) -> list:
+    """The pages (dashboard.navigation.PageSpec) the app's menu lists for `access`, in menu order."""
+    from dashboard import navigation
+
+    return [spec for specs in navigation.visible_pages(access).values() for spec in specs]
 
 
 def page_on(url: str, page: str, role: str, monkeypatch, **filters):

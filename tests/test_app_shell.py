@@ -13,11 +13,11 @@ from data_access.access import Access
 from data_access.schema import REGISTER_TABLES, audit_log
 from dashboard import navigation
 from tests.dashboard_apptest import open_page, start_app, texts
-from tests.page_checks import sample_url  # noqa: F401  (fixture: the zone sample, as on a first run)
+from tests.page_checks import menu_pages, sample_url  # noqa: F401  (sample_url: fixture)
 
 
 def _names(access: Access) -> set[str]:
-    return {p.name for pages in navigation.visible_pages(access).values() for p in pages}
+    return {p.name for p in menu_pages(access)}
 
 
 def test_beheer_pages_only_for_the_coordinator_outside_screen_share():
@@ -41,7 +41,7 @@ def test_a_page_file_that_does_not_exist_is_not_listed(monkeypatch, tmp_path):
 def test_every_page_renders_on_an_empty_database_for_every_role(engine, sqlite_url, monkeypatch):
     for role in ("integriteitscoordinator", "korpsleiding", "netwerk"):
         at = start_app(sqlite_url, role, monkeypatch=monkeypatch)
-        for spec in (p for pages in navigation.visible_pages(Access("x", role)).values() for p in pages):
+        for spec in menu_pages(Access("x", role)):
             open_page(at, spec.name)
             assert at.title and at.title[0].value, (role, spec.name)  # the page drew its header
 
@@ -129,7 +129,7 @@ def test_a_page_view_is_audited_once_per_view(engine, sqlite_url, monkeypatch):
 @pytest.mark.parametrize("role", ["integriteitscoordinator", "netwerk"])
 def test_every_page_renders_on_the_sample_data(sample_url, monkeypatch, role):
     at = start_app(sample_url, role, monkeypatch=monkeypatch)
-    specs = [p for pages in navigation.visible_pages(Access("x", role)).values() for p in pages]
+    specs = menu_pages(Access("x", role))
     assert specs
     for spec in specs:
         open_page(at, spec.name)
@@ -172,16 +172,12 @@ def test_drill_down_is_not_offered_to_the_netwerk_view(sample_url, monkeypatch):
     assert not [df for df in at.dataframe if "dossiernummer" in df.value.columns]
 
 
-def _all_pages(role: str) -> list[navigation.PageSpec]:
-    return [p for pages in navigation.visible_pages(Access("x", role)).values() for p in pages]
-
-
 def test_every_page_survives_a_reference_date_before_the_first_row(sample_url, monkeypatch):
     at = start_app(sample_url, "integriteitscoordinator", monkeypatch=monkeypatch)
     first_year = min(int(y) for y in at.sidebar.selectbox(key="jaar").options)
     at.sidebar.selectbox(key="jaar").select(first_year).run()
     at.sidebar.date_input(key="peildatum").set_value(dt.date(first_year - 1, 6, 30)).run()
-    for spec in _all_pages("integriteitscoordinator"):
+    for spec in menu_pages(Access("x", "integriteitscoordinator")):
         open_page(at, spec.name)
 
 
@@ -194,7 +190,7 @@ def test_every_page_survives_a_database_with_only_one_register(engine, sqlite_ur
         )
     for role in ("integriteitscoordinator", "netwerk"):
         at = start_app(sqlite_url, role, monkeypatch=monkeypatch)
-        for spec in _all_pages(role):
+        for spec in menu_pages(Access("x", role)):
             open_page(at, spec.name)
 
 
@@ -223,7 +219,7 @@ def test_every_kpi_card_shows_the_engines_figure(sample_url, monkeypatch, role):
 
     at = start_app(sample_url, role, monkeypatch=monkeypatch)
     checked = 0
-    for spec in _all_pages(role):
+    for spec in menu_pages(Access("x", role)):
         open_page(at, spec.name)
         for metric in at.metric:
             kpi = by_label.get(metric.label)

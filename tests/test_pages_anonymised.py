@@ -20,13 +20,11 @@ from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
 from data_access import audit
-from data_access.access import Access
 from data_access.db import connect
 from data_access.registers import REGISTERS
 from data_access.schema import REGISTER_TABLES
-from dashboard import navigation
 from tests.dashboard_apptest import APP, sign_in
-from tests.page_checks import decoded
+from tests.page_checks import decoded, menu_pages
 
 THRESHOLD = 5
 # Counts about the action plan and the evaluation criteria hold no person (kpis.suppression.
@@ -121,7 +119,7 @@ def _start(url, monkeypatch, role, *, screen_share=False, query=None) -> AppTest
 
 def _pages(at) -> list[str]:
     access = at.session_state["_dashboard_access"]
-    return [spec.name for specs in navigation.visible_pages(access).values() for spec in specs]
+    return [spec.name for spec in menu_pages(access)]
 
 
 def _output(at):
