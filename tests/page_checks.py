@@ -209,6 +209,18 @@ def leaked(at, url: str) -> list[str]:
     return found
 
 
+def is_small_count(value, threshold: int = 5) -> bool:
+    """A figure that is a count from 1 to N - 1: an int (numpy's too) or a whole float, or a
+    bare integer as text; never a bool."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, np.integer)) or (isinstance(value, float) and value.is_integer()):
+        return 1 <= int(value) < threshold
+    if isinstance(value, str) and re.fullmatch(r"\d+", value.strip()):
+        return 1 <= int(value.strip()) < threshold
+    return False
+
+
 def small_counts(at) -> list[str]:
     """Every count between 1 and 4 the page shows: in a card (registers with persons), in an
     'Aantal' table column, as a chart label or as a plotted count."""

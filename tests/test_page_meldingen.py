@@ -24,6 +24,7 @@ from tests.page_checks import (
     charts,
     decoded,
     engine_report,
+    is_small_count,
     sample_url,  # noqa: F401  (fixture)
 )
 
@@ -163,14 +164,6 @@ def _everything(at) -> tuple[str, list]:
     return text, figures
 
 
-def _small(value) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, float)):
-        return float(value).is_integer() and 1 <= value < 5
-    return isinstance(value, str) and value.strip().isdigit() and 1 <= int(value) < 5
-
-
 @pytest.mark.parametrize("role", ["netwerk", "korpsleiding"])
 def test_netwerk_sees_no_melding_number_free_text_or_small_count(sample_url, monkeypatch, role):
     at = open_page(start_app(sample_url, role, monkeypatch=monkeypatch), "meldingen")
@@ -180,7 +173,7 @@ def test_netwerk_sees_no_melding_number_free_text_or_small_count(sample_url, mon
         secrets = {v for row in conn.execute(sa.select(t.c.nummer, t.c.omschrijving)) for v in row if v}
     engine.dispose()
     text, figures = _everything(at)
-    small = [v for v in figures if _small(v)]
+    small = [v for v in figures if is_small_count(v)]
     if role == "netwerk":
         assert not [s for s in secrets if s in text]
         assert not small, small

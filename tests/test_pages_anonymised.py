@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import re
 
-import numpy as np
 import pytest
 import sqlalchemy as sa
 from google.protobuf.json_format import MessageToDict
@@ -24,7 +23,7 @@ from data_access.db import connect
 from data_access.registers import REGISTERS
 from data_access.schema import REGISTER_TABLES
 from tests.dashboard_apptest import APP, sign_in
-from tests.page_checks import decoded, menu_pages
+from tests.page_checks import decoded, is_small_count, menu_pages
 
 THRESHOLD = 5
 # Counts about the action plan and the evaluation criteria hold no person (kpis.suppression.
@@ -155,17 +154,6 @@ def _output(at):
     return "\n".join(texts), figures
 
 
-def _small(value) -> bool:
-    """A figure that is a count from 1 to N - 1: an int, or a bare integer as text."""
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, np.integer)) or (isinstance(value, float) and value.is_integer()):
-        return 1 <= int(value) < THRESHOLD
-    if isinstance(value, str) and re.fullmatch(r"\d+", value.strip()):
-        return 1 <= int(value.strip()) < THRESHOLD
-    return False
-
-
 def _check_anonymised(at, secrets, where: str):
     pages = _pages(at)
     assert pages, "no page to check"
@@ -177,7 +165,7 @@ def _check_anonymised(at, secrets, where: str):
         leaked = sorted(s for s in secrets if s in text)
         assert not leaked, f"{where}, pagina {name}: {leaked[:5]}"
         exempt = {f"kaart {label}" for label in _exempt_labels()}
-        small = [] if name in EXEMPT_PAGES else [(what, v) for what, v in figures if _small(v) and what not in exempt]
+        small = [] if name in EXEMPT_PAGES else [(what, v) for what, v in figures if is_small_count(v, THRESHOLD) and what not in exempt]
         assert not small, f"{where}, pagina {name}: kleine aantallen {small[:8]}"
     return pages
 
