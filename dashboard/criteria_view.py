@@ -172,7 +172,7 @@ HISTORY_YEARS = 6  # as the register pages' year charts (page_parts.year_reports
 
 def history_years(filters) -> list[int]:
     """The years with data up to the chosen year, at most the last HISTORY_YEARS, oldest first."""
-    years = sorted(y for y in data.available_years() if filters.year - HISTORY_YEARS < y <= filters.year)
+    years = sorted(y for y in data.register_years() if filters.year - HISTORY_YEARS < y <= filters.year)
     return years or [filters.year]
 
 

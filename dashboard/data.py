@@ -18,7 +18,9 @@ Public functions (pages use these, not the engine directly):
                                                  default reference date for the netwerk view
     effective_view(access, year, as_of, dienst) -> (as_of, dienst)   the same for single values
     get_report(access, filters) -> Report        kpis.engine.compute_report, suppressed if needed
-    available_years() -> list[int]               first year with data .. current year, newest first
+    register_years() -> list[int]                first year with register rows .. current year, newest first
+    available_years() -> list[int]               the sidebar's years: register_years widened by the
+                                                 years of Evaluatiecriteria and Indicatoren
     available_diensten() -> list[str]
     read_rows(access, register, *, filters=None, where=None, label='') -> DataFrame (audited)
     import_history(limit=50) -> list[dict]
@@ -145,29 +147,58 @@ def get_report(access: Access, filters):
         return report_for(*cache_key(), filters.year, filters.as_of, filters.dienst, *view_key(access))
 
 
+PLAN_REGISTERS = ("evaluatiecriteria", "indicatoren")  # years of the policy cycle, not of dossiers
+
+
+def _year_columns() -> dict:
+    """Where each register's years are read: the main date of a dated register, the jaar of
+    Evaluatiecriteria and the periode (jjjj or jjjj-mm) of Indicatoren."""
+    columns = {r.name: REGISTER_TABLES[r.name].c[r.main_date] for r in REGISTERS if r.main_date}
+    columns["evaluatiecriteria"] = REGISTER_TABLES["evaluatiecriteria"].c.jaar
+    columns["indicatoren"] = sa.func.trim(REGISTER_TABLES["indicatoren"].c.periode)
+    return columns
+
+
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def _years(url: str, version: int) -> list[int]:
-    first = last = dt.date.today().year
+def _year_bounds(url: str, version: int) -> dict[str, tuple[int, int]]:
+    """{register: (first year, last year)} for every register of _year_columns that holds rows."""
+    bounds = {}
     with engine_for(url).connect() as conn:
-        for register in REGISTERS:
-            if not register.main_date:
-                continue
-            column = REGISTER_TABLES[register.name].c[register.main_date]
+        for name, column in _year_columns().items():
             low, high = conn.execute(sa.select(sa.func.min(column), sa.func.max(column))).one()
             if low is not None:
-                first, last = min(first, _year(low)), max(last, _year(high))
-    return list(range(last, first - 1, -1))
+                bounds[name] = (_year(low), _year(high))
+    return bounds
 
 
 def _year(value) -> int:
     return value.year if hasattr(value, "year") else int(str(value)[:4])
 
 
-def available_years() -> list[int]:
+def _years_spanning(bounds) -> list[int]:
+    """Every year from the first of `bounds` ((first, last) pairs) up to the current year (or
+    the last, if later), newest first."""
+    first = last = dt.date.today().year
+    for low, high in bounds:
+        first, last = min(first, low), max(last, high)
+    return list(range(last, first - 1, -1))
+
+
+def register_years() -> list[int]:
     """Every year from the first dated row (main date of a register) up to the current year
-    (or the last row, if later), newest first; a year without rows is listed too."""
+    (or the last row, if later), newest first; a year without rows is listed too. Charts over
+    the years start with the first of these: before it the registers are unknown, not zero."""
     with errors.database_guard():
-        return _years(*cache_key())
+        bounds = _year_bounds(*cache_key())
+    return _years_spanning(b for name, b in bounds.items() if name not in PLAN_REGISTERS)
+
+
+def available_years() -> list[int]:
+    """The years the sidebar offers: register_years widened by the years of Evaluatiecriteria
+    (jaar) and Indicatoren (periode), so that the criteria of a year without other rows (e.g.
+    next year's, or one before the registers) can be chosen."""
+    with errors.database_guard():
+        return _years_spanning(_year_bounds(*cache_key()).values())
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -226,6 +257,6 @@ def read_rows(access: Access, register: str, *, filters=None, where=None, label:
 def clear_caches() -> None:
     """Drops cached results (not the engine). The data version already invalidates them after
     an import; this only frees memory."""
-    for fn in (settings_for, report_for, _years, _diensten):
+    for fn in (settings_for, report_for, _year_bounds, _diensten):
         fn.clear()
 

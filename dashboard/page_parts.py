@@ -201,7 +201,7 @@ def year_reports(access, filters, years: int = 6) -> list[tuple[str, object]]:
     """The report of each of the last `years` years up to the filters' year (that one at its
     reference date, the earlier ones over the whole year), oldest first, from the first year
     with data on. Labels: '2024', and '2025 (tot 22/11)' for a year cut off by the date."""
-    first = min(data.available_years() or [filters.year])
+    first = min(data.register_years() or [filters.year])
     out = []
     for year in range(max(first, filters.year - years + 1), filters.year + 1):
         view = filters if year == filters.year else replace(filters, year=year, as_of=dt.date(year, 12, 31))
@@ -237,7 +237,7 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
         key=f"{register}_{date_column or 'main'}_venster",
         label_visibility="collapsed",
     ) or 36
-    start = dt.date(min(data.available_years() or [filters.year]), 1, 1)
+    start = dt.date(min(data.register_years() or [filters.year]), 1, 1)
     frame = _from_start(page_data.trend(access, register, filters.as_of, months, dienst=filters.dienst, date_column=date_column), start)
     per = "maand"
     if access.aggregated_only and (frame is None or _mostly_hidden(frame["count"])):
@@ -438,7 +438,7 @@ def register_sparklines(access, filters, months: int = 24) -> None:
     line even for a register of a few rows a year); for the netwerk view, where successive
     12-month totals would give away single months, the total per year instead."""
     columns = st.columns(len(MONTH_FIGURES))
-    first_year = max(min(data.available_years() or [filters.year]), filters.year - 5)
+    first_year = max(min(data.register_years() or [filters.year]), filters.year - 5)
     for column, (register, (label, _)) in zip(columns, MONTH_FIGURES.items()):
         with column:
             if access.aggregated_only:

@@ -38,7 +38,7 @@ has_rows = not ui.no_rows(
 if has_rows:
     st.subheader("Ontvangen", anchor=False)
     parts.cards(report, previous, ["reports_received", "reports_anonymous_rate", "reports_violation_rate"], filters, per_row=3)
-    first = max(min(data.available_years() or [filters.year]), filters.year - YEARS + 1)
+    first = max(min(data.register_years() or [filters.year]), filters.year - YEARS + 1)
     per_year = page_data.yearly(access, REGISTER, first, filters.year, by="anoniem", as_of=filters.as_of)
     title = "Meldingen per jaar, anoniem en niet anoniem"
     if per_year is not None:
