@@ -4,8 +4,10 @@
   register (colour-blind safe, none of them the green/red of a status).
 - STATUS_COLORS: gehaald / niet gehaald / geen gegevens (criteria, alerts).
 - TEMPLATE ("integriteit"): Dutch separators (decimal comma, thousands dot), fonts that stay
-  readable on a 1920x1080 projector, a white background. `style(fig)` applies it; the
-  `components.chart(fig)` helper calls it for you.
+  readable on a 1920x1080 projector, a white background. It is registered as plotly's default
+  template when this module is imported, so every figure made after that (go.Figure, plotly.express)
+  starts with it, applied once; `style(fig)` only applies it to a figure that carries another one
+  (and sets a height); the `components.chart(fig)` helper calls it for you.
 - month_axis(fig, months): Dutch month names on a date axis (plotly itself prints English ones).
 - For small charts made with plotly.express pass `render_mode="svg"` (px.line / px.scatter):
   above 1,000 points px switches to WebGL, and browsers cap WebGL contexts per page.
@@ -74,11 +76,17 @@ TEMPLATE = go.layout.Template(
     )
 )
 pio.templates[TEMPLATE_NAME] = TEMPLATE
+# The default for every figure made from now on: plotly copies and validates a template each time
+# one is set (some ms per figure), so a figure gets it once, when it is made.
+pio.templates.default = TEMPLATE_NAME
 
 
 def style(fig: go.Figure, *, height: int | None = None) -> go.Figure:
-    """Applies the dashboard template (separators, fonts, colours) to a figure and returns it."""
-    fig.update_layout(template=TEMPLATE)
+    """Applies the dashboard template (separators, fonts, colours) to a figure and returns it.
+    A figure made after this module was imported already has it (the default template); then
+    only the height is set."""
+    if fig.layout.template != TEMPLATE:
+        fig.update_layout(template=TEMPLATE)
     if height is not None:
         fig.update_layout(height=height)
     return fig
