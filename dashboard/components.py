@@ -37,7 +37,8 @@ The API:
 - empty_state(what, hint=None): "Nog geen gegevens voor <what>." (st.info).
 - no_rows(report_kpis_or_report, *kpi_ids, what) -> bool: shows the empty state and returns
   True when every given count KPI is 0 or None.
-- chart(fig, *, key=None, height=None): st.plotly_chart with the dashboard template.
+- chart(fig, *, key=None, height=None): st.plotly_chart with the dashboard template; `fig` a
+  go.Figure or a figure_cache.Built (a figure built once and cached: figure_cache.cached).
 - table(df, *, register=None, column_config=None): st.dataframe with Dutch headers (register
   headers for register columns), dates dd/mm/jjjj, no index.
 - status_badge(status) -> str: markdown badge for gehaald / niet gehaald / geen gegevens.
@@ -202,8 +203,14 @@ CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sel
 
 
 def chart(fig, *, key: str | None = None, height: int | None = None) -> None:
-    """A plotly figure with the dashboard template (Dutch separators, projector-size fonts)."""
-    theme.style(fig, height=height)
+    """A plotly figure with the dashboard template (Dutch separators, projector-size fonts):
+    a go.Figure, or a figure_cache.Built (figure_cache.cached), shown without building it again."""
+    from dashboard import figure_cache
+
+    if isinstance(fig, figure_cache.Built):
+        fig = figure_cache.displayable(fig, height)
+    else:
+        theme.style(fig, height=height)
     st.plotly_chart(fig, theme=None, key=key, config=CHART_CONFIG)
 
 

@@ -11,6 +11,7 @@ everything it shows for the netwerk view comes suppressed from those modules.
     column_split_chart(access, filters, register, column, title, *, what, dienst=None, key=None, sort=True)
         the year's rows per value of a column (page_data.split_counts) as bars
     show(fig, values=(), key=None)                   the chart and, when values are hidden, a caption
+    Every chart here is built through figure_cache.cached: once per distinct values shown.
     withheld(what, reason=None)                      the message for a withheld chart
     year_reports(access, filters, years=6) -> [(label, Report)]   the report of each year up to Y
     year_frame(reports, {column: kpi id}) -> DataFrame            KPI values per year
@@ -34,6 +35,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, data, errors, page_data
+from dashboard.figure_cache import cached
 from dashboard import components as ui
 from dashboard.formatting import fmt_date
 
@@ -143,7 +145,7 @@ def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **ba
         ui.table(frame.rename_axis("Jaar").reset_index().astype(str).replace({"None": "", "nan": ""}))
         st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
         return
-    show(charts.year_bars(frame, register=register, title=title, **bar_options), values, key=key)
+    show(cached(charts.year_bars, frame, register=register, title=title, **bar_options), values, key=key)
 
 
 def withheld(what: str, reason: str | None = None) -> None:
@@ -166,7 +168,7 @@ def split_chart(report, kpi_id: str, register: str, title: str | None = None, *,
     if not any(v for v in split.values()):
         ui.empty_state(f"{BY_ID[kpi_id].label[0].lower()}{BY_ID[kpi_id].label[1:]} in {report.year}")
         return
-    show(charts.split_bars(split, register=register, title=title, sort=sort), list(split.values()), key=key)
+    show(cached(charts.split_bars, split, register=register, title=title, sort=sort), list(split.values()), key=key)
 
 
 def column_split_chart(
@@ -191,7 +193,7 @@ def column_split_chart(
     if not any(v for v in split.values()):
         ui.empty_state(what)
         return
-    show(charts.split_bars(split, register=register, title=title, sort=sort), list(split.values()), key=key)
+    show(cached(charts.split_bars, split, register=register, title=title, sort=sort), list(split.values()), key=key)
 
 
 # --- over the years --------------------------------------------------------------------------
@@ -251,13 +253,24 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
     if not any(v for v in list(frame["count"]) + list(frame["previous_year"])):
         ui.empty_state(f"{title[0].lower()}{title[1:]} tot {fmt_date(filters.as_of)}")
         return
-    periods = list(frame.index)
+    fig = cached(trend_figure, list(frame.index), list(frame["count"]), list(frame["previous_year"]),
+                 register=register, title=title, per=per, noun=noun)
+    show(fig, list(frame["count"]) + list(frame["previous_year"]), key=f"trend_{register}_{date_column}")
+    note = f"De laatste {per} telt tot de peildatum ({fmt_date(filters.as_of)}); de lichte stippellijn is dezelfde {per} een jaar eerder."
+    if per == "kwartaal":
+        note += " Per kwartaal: per maand zouden de meeste aantallen onder de drempel vallen."
+    st.caption(note)
+
+
+def trend_figure(periods, counts, previous, *, register: str, title: str, per: str, noun: str):
+    """The trend chart of trend_chart: counts per month (per='maand') or per quarter
+    ('kwartaal', labelled 'K1 2025') with the same period a year earlier."""
     fig = charts.monthly_trend(
         periods,
-        list(frame["count"]),
+        counts,
         register=register,
         title=title,
-        previous=list(frame["previous_year"]),
+        previous=previous,
         name=f"Per {per}",
         previous_name=f"Zelfde {per} een jaar eerder",
         y_title=noun,
@@ -265,11 +278,7 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
     if per == "kwartaal":
         fig.update_xaxes(ticktext=[_quarter_label(p) for p in periods], tickvals=periods, tickmode="array")
         fig.update_traces(customdata=[_quarter_label(p) for p in periods], selector=dict(mode="lines+markers"))
-    show(fig, list(frame["count"]) + list(frame["previous_year"]), key=f"trend_{register}_{date_column}")
-    note = f"De laatste {per} telt tot de peildatum ({fmt_date(filters.as_of)}); de lichte stippellijn is dezelfde {per} een jaar eerder."
-    if per == "kwartaal":
-        note += " Per kwartaal: per maand zouden de meeste aantallen onder de drempel vallen."
-    st.caption(note)
+    return fig
 
 
 def _from_start(frame: pd.DataFrame | None, start: dt.date) -> pd.DataFrame | None:
@@ -456,7 +465,7 @@ def register_sparklines(access, filters, months: int = 24) -> None:
                 rolled = page_data.rolling_year(access, register, filters.as_of, months, dienst=filters.dienst)
                 points, values = list(rolled.index), [int(v) for v in rolled]
                 names = None
-            fig = charts.sparkline(points, values, register=register, labels=names)
+            fig = cached(charts.sparkline, points, values, register=register, labels=names)
             show(fig, values, key=f"spark_{register}")
     if not access.aggregated_only:
         st.caption(

@@ -11,6 +11,7 @@ from dashboard import action_items as ai
 from dashboard import action_plan_charts as charts
 from dashboard import components as ui
 from dashboard import data
+from dashboard.figure_cache import cached
 from dashboard.filters import current_filters
 from dashboard.formatting import fmt_date, fmt_int
 
@@ -51,8 +52,8 @@ if choice != ALL:
 
 # --- progress per strategic goal -----------------------------------------------------------
 st.subheader("Voortgang per strategische doelstelling", anchor=False)
-goals_figure = charts.goal_progress_figure(ai.goal_progress(shown))
-ui.chart(goals_figure, key="actieplan_doelen", height=goals_figure.layout.height)
+goals_figure = cached(charts.goal_progress_figure, ai.goal_progress(shown))
+ui.chart(goals_figure, key="actieplan_doelen", height=goals_figure.height)
 
 # --- timeline --------------------------------------------------------------------------------
 st.subheader("Tijdlijn van de acties", anchor=False)
@@ -60,8 +61,8 @@ if shown.empty:
     ui.empty_state(f"acties van {choice} in {filters.year}")
 else:
     drawn = ai.nearest(shown, filters.as_of, TIMELINE_MAX)
-    gantt = charts.timeline_figure(drawn, filters.as_of, filters.year)
-    ui.chart(gantt, key="actieplan_tijdlijn", height=gantt.layout.height)
+    gantt = cached(charts.timeline_figure, drawn, filters.as_of, filters.year)
+    ui.chart(gantt, key="actieplan_tijdlijn", height=gantt.height)
     if len(drawn) < len(shown):
         st.caption(
             f"De {fmt_int(len(drawn))} acties met een deadline het dichtst bij de peildatum, van {fmt_int(len(shown))}. "

@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import components as ui
 from dashboard import criteria_view as cv
 from dashboard import data
+from dashboard.figure_cache import cached
 from dashboard.filters import current_filters
 
 access = ui.require()
@@ -86,7 +87,7 @@ if chosen.problem:
 
 history = cv.history_frame(access, filters, chosen.indicator)
 if history["waarde"].notna().any():
-    ui.chart(cv.history_figure(history, chosen.indicator), key="criteria_history", height=380)
+    ui.chart(cached(cv.history_figure, history, chosen.indicator), key="criteria_history", height=380)
 else:
     st.info(
         f"Geen waarden om te tonen voor {cv.indicator_label(chosen.indicator)} in "

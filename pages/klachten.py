@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import charts, data, page_data
 from dashboard import components as ui
 from dashboard import page_parts as parts
+from dashboard.figure_cache import cached
 from dashboard.filters import current_filters
 from dashboard.formatting import fmt_date, fmt_decimal
 
@@ -76,7 +77,7 @@ with right:
     elif not any(counts):
         ui.empty_state(f"afgesloten klachten in {filters.year}")
     else:
-        fig = charts.histogram_with_norm(bins, counts, register=REGISTER, title=title, norm=norm, x_title="Dagen tot afsluiting")
+        fig = cached(charts.histogram_with_norm, bins, counts, register=REGISTER, title=title, norm=norm, x_title="Dagen tot afsluiting")
         parts.show(fig, counts, key="klachten_doorlooptijd")
 
 st.subheader("Openstaande klachten", anchor=False)
@@ -91,7 +92,7 @@ with left:
     elif not any(counts):
         st.success(f"Geen openstaande klachten op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
     else:
-        fig = charts.age_buckets(bins, counts, register=REGISTER, title=title, norm=norm)
+        fig = cached(charts.age_buckets, bins, counts, register=REGISTER, title=title, norm=norm)
         parts.show(fig, counts, key="klachten_leeftijd")
 with right:
     years = parts.year_frame(parts.year_reports(access, filters), {"Klachten per 100 VTE": "complaints_per_100_fte"})
@@ -115,5 +116,5 @@ if table is None:
 elif table.empty or not table.to_numpy().any():
     ui.empty_state(f"klachten ontvangen in {filters.year}")
 else:
-    fig = charts.heatmap(table, register=REGISTER, title=f"Ontvangen klachten per categorie en dienst, {filters.year}")
+    fig = cached(charts.heatmap, table, register=REGISTER, title=f"Ontvangen klachten per categorie en dienst, {filters.year}")
     parts.show(fig, table.to_numpy().ravel().tolist(), key="klachten_heatmap")

@@ -1,0 +1,74 @@
+"""dashboard.figure_cache: a figure is built once per distinct arguments, shown exactly as the
+builder made it, and keyed on the arguments themselves (type included), never on a guess."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.io as pio
+import plotly.tools
+import pytest
+import streamlit as st
+
+from dashboard import charts, figure_cache, theme
+from dashboard.figure_cache import Built, cached, figure_key
+
+CALLS: list[tuple] = []
+
+
+def counting_bars(split, *, title="Per kanaal"):
+    """A module-level builder that records each time it really builds."""
+    CALLS.append((tuple(split.items()), title))
+    return charts.split_bars(split, register="klachten", title=title)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    st.cache_data.clear()
+    CALLS.clear()
+    yield
+    st.cache_data.clear()
+
+
+def test_built_once_per_distinct_arguments():
+    first = cached(counting_bars, {"burger": 12, "intern": "<5"})
+    again = cached(counting_bars, {"burger": 12, "intern": "<5"})
+    assert len(CALLS) == 1 and first == again
+    cached(counting_bars, {"burger": 12, "intern": 3})  # a shown 3 instead of the marker "<5"
+    cached(counting_bars, {"intern": "<5", "burger": 12})  # same values, other order: other bars
+    cached(counting_bars, {"burger": 12, "intern": "<5"}, title="Per kanaal 2024")
+    assert len(CALLS) == 4
+
+
+def test_same_figure_as_the_builder_and_shown_without_validation():
+    split = {"burger": 12, "intern": "<5", "anoniem": 0}
+    built = cached(charts.split_bars, split, register="klachten", title="Per kanaal")
+    direct = theme.style(charts.split_bars(split, register="klachten", title="Per kanaal"))
+    assert isinstance(built, Built) and built.height == direct.layout.height
+    shown = figure_cache.displayable(built)
+    # st.plotly_chart takes a plotly figure's to_dict() as it is (validated) ...
+    spec = plotly.tools.return_figure_from_figure_or_data(shown, validate_figure=True)
+    assert spec is built.spec
+    # ... and the JSON it sends is the one of the figure built directly
+    assert pio.to_json(spec, validate=False) == pio.to_json(direct, validate=False)
+    taller = figure_cache.displayable(built, height=500).to_dict()
+    assert taller["layout"]["height"] == 500 and built.spec["layout"]["height"] == direct.layout.height
+
+
+def test_key_keeps_the_types_plotly_draws_differently():
+    day = dt.date(2025, 1, 1)
+    assert figure_key(day) != figure_key(pd.Timestamp(day))
+    assert figure_key([1, 2]) != figure_key((1, 2)) != figure_key({1: 2})
+    ints = pd.DataFrame({"a": [1, 2]}, index=["2024", "2025"])
+    assert figure_key(ints) == figure_key(ints.copy())
+    assert figure_key(ints) != figure_key(ints.astype("float64"))
+    assert figure_key(ints) != figure_key(ints.rename(index={"2025": "2025 (tot 22/11)"}))
+    assert figure_key(charts.fmt_int) == ("function", "dashboard.formatting.fmt_int")
+
+
+def test_refuses_what_it_cannot_key_exactly():
+    with pytest.raises(TypeError):
+        cached(lambda: charts.split_bars({"a": 1}, register="klachten", title="x"))
+    with pytest.raises(TypeError):
+        figure_key(object())
