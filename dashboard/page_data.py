@@ -32,6 +32,8 @@ Public functions (pages use these, not kpis.series / kpis.alerts directly):
     norm_edges(norm, edges) -> edges with one at norm + 1 (the norm line between two bins)
     rolling_year(access, register, end, months=24, *, dienst=None) -> Series of 12-month sums
         (None for the netwerk view)
+    complaints_per_100_fte(access, views, *, dienst=None) -> [(value, reason)] per (year, as_of):
+        the KPI as each year's report gives it, from one count per year
 
 Suppression shapes (`protect_result(result, shape, threshold)`):
     "count"   an int -> suppress_count
@@ -198,6 +200,60 @@ def alert_counts(access: Access, filters) -> dict | None:
 
         return {kind: sum(1 for a in result if a.kind == kind) for kind in KINDS}
     return result
+
+
+# --- klachten per 100 VTE over the years -------------------------------------------------------
+
+
+def _year_counts(conn, register: str, views: tuple, dienst: str | None) -> list[int]:
+    """The rows of `register` dated in each (year, as_of) of `views` and known at that as_of (the
+    count the KPI report of that view starts from): the years seen whole in one GROUP BY year,
+    a year cut off by its as_of on its own."""
+    from kpis.series import yearly
+
+    whole = [year for year, as_of in views if as_of >= dt.date(year, 12, 31)]
+    counts: dict[tuple, int] = {}
+    if whole:
+        frame = yearly(conn, register, min(whole), max(whole), dienst=dienst)
+        per_year = dict(zip(frame["year"], frame["count"]))
+        counts.update({(year, as_of): int(per_year[year]) for year, as_of in views if year in whole})
+    for year, as_of in views:
+        if (year, as_of) not in counts:
+            counts[(year, as_of)] = int(yearly(conn, register, year, year, as_of=as_of, dienst=dienst)["count"].sum())
+    return [counts[view] for view in views]
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _per_100_fte(url, version, views: tuple, dienst, aggregated_only, threshold) -> list[tuple]:
+    from data_access.registers import FTE_INDICATOR
+    from kpis.context import indicator_values, name_key
+    from kpis.suppression import suppress_derived
+
+    out = []
+    with data.engine_for(url).connect() as conn:
+        for (year, _), received in zip(views, _year_counts(conn, "klachten", views, dienst)):
+            # kpis.klachten: None without a VTE figure (or 0), and with a dienst (VTE is zone-wide)
+            fte = None if dienst is not None else indicator_values(conn, str(year)).get(name_key(FTE_INDICATOR))
+            value, reason = (None if not fte else received * 100 / fte), None
+            if aggregated_only:  # as kpis.suppression.suppress_kpis treats a per_fte KPI
+                hidden = suppress_derived(value, received, threshold)
+                value, reason = hidden.value, hidden.reason
+            out.append((value, reason))
+    return out
+
+
+def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) -> list[tuple]:
+    """The KPI complaints_per_100_fte for each (year, as_of) of `views`, as the KPI report of
+    that view gives it (data.get_report: the view through data.effective_view, for the netwerk
+    view suppressed: kpis.suppression.suppress_derived on the count of klachten), from one
+    count per year instead of a whole report per year: [(value or None, Dutch reason when
+    hidden, else None)], in the order of `views`."""
+    effective, view_dienst = [], dienst
+    for year, as_of in views:
+        as_of, view_dienst = data.effective_view(access, year, as_of, dienst)
+        effective.append((year, as_of))
+    with errors.database_guard():
+        return _per_100_fte(*data.cache_key(), tuple(effective), view_dienst, *data.view_key(access))
 
 
 # --- the register pages' series ---------------------------------------------------------------

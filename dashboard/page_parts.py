@@ -13,7 +13,10 @@ everything it shows for the netwerk view comes suppressed from those modules.
     show(fig, values=(), key=None)                   the chart and, when values are hidden, a caption
     Every chart here is built through figure_cache.cached: once per distinct values shown.
     withheld(what, reason=None)                      the message for a withheld chart
+    year_views(filters, years=6) -> [(label, Filters)]             each year up to Y, as year_reports sees it
     year_reports(access, filters, years=6) -> [(label, Report)]   the report of each year up to Y
+    per_fte_frame(access, filters, column, years=6) -> DataFrame  klachten per 100 VTE per year
+        (as year_frame of year_reports, from one count per year)
     year_frame(reports, {column: kpi id}) -> DataFrame            KPI values per year
     year_chart(frame, *, register, title, key, **year_bars options)  those as bars (or a table
         when the view hides every value)
@@ -199,8 +202,8 @@ def column_split_chart(
 # --- over the years --------------------------------------------------------------------------
 
 
-def year_reports(access, filters, years: int = 6) -> list[tuple[str, object]]:
-    """The report of each of the last `years` years up to the filters' year (that one at its
+def year_views(filters, years: int = 6) -> list[tuple[str, object]]:
+    """The filters of each of the last `years` years up to the filters' year (that one at its
     reference date, the earlier ones over the whole year), oldest first, from the first year
     with data on. Labels: '2024', and '2025 (tot 22/11)' for a year cut off by the date."""
     first = min(data.register_years() or [filters.year])
@@ -210,8 +213,23 @@ def year_reports(access, filters, years: int = 6) -> list[tuple[str, object]]:
         label = str(year)
         if view.as_of < dt.date(year, 12, 31):
             label += f" (tot {view.as_of:%d/%m})"
-        out.append((label, data.get_report(access, view)))
+        out.append((label, view))
     return out
+
+
+def year_reports(access, filters, years: int = 6) -> list[tuple[str, object]]:
+    """The report of each of year_views (label, Report): for KPIs that need the whole report of
+    a past year (medians, measures); a plain count per year costs one query (e.g. per_fte_frame)."""
+    return [(label, data.get_report(access, view)) for label, view in year_views(filters, years)]
+
+
+def per_fte_frame(access, filters, column: str, years: int = 6) -> pd.DataFrame:
+    """year_frame(year_reports(access, filters, years), {column: "complaints_per_100_fte"}), the
+    same values and markers, from one count per year (page_data.complaints_per_100_fte)."""
+    views = year_views(filters, years)
+    values = page_data.complaints_per_100_fte(access, [(v.year, v.as_of) for _, v in views], dienst=filters.dienst)
+    rows = {label: {column: HIDDEN if value is None and reason else value} for (label, _), (value, reason) in zip(views, values)}
+    return pd.DataFrame.from_dict(rows, orient="index", dtype=object)
 
 
 def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str], *, hidden=HIDDEN) -> pd.DataFrame:

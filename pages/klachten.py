@@ -95,11 +95,10 @@ with left:
         fig = cached(charts.age_buckets, bins, counts, register=REGISTER, title=title, norm=norm)
         parts.show(fig, counts, key="klachten_leeftijd")
 with right:
-    years = parts.year_frame(parts.year_reports(access, filters), {"Klachten per 100 VTE": "complaints_per_100_fte"})
     title = "Klachten per 100 VTE per jaar"
     if filters.dienst:
         st.info("Klachten per 100 VTE bestaat enkel voor de hele zone: het personeelsbestand (VTE) is niet per dienst gekend.", icon=":material/info:")
-    elif years.empty or years.iloc[:, 0].isna().all():
+    elif (years := parts.per_fte_frame(access, filters, "Klachten per 100 VTE")).empty or years.iloc[:, 0].isna().all():
         ui.empty_state("klachten per 100 VTE", "Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in.")
     else:
         parts.year_chart(years, register=REGISTER, title=title, key="klachten_vte", y_title="Per 100 VTE", fmt=fmt_decimal)
