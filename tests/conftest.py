@@ -32,6 +32,18 @@ def engine(sqlite_url):
     eng.dispose()
 
 
+@pytest.fixture(scope="session")
+def sample_url(tmp_path_factory) -> str:
+    """A database holding the zone sample (up to today), loaded as on a first run. Read-only
+    for the tests that use it; built once per test worker."""
+    from sample_data.__main__ import ensure
+
+    folder = tmp_path_factory.mktemp("page-sample")
+    url = f"sqlite:///{folder / 'sample.sqlite'}"
+    assert ensure(url, workbook_path=folder / "voorbeeld.xlsx") == 0
+    return url
+
+
 _PG_SERVER = None
 _PG_ERROR: str | None = None
 

@@ -1,5 +1,5 @@
-"""Shared checks for the page tests (test_page_*.py, test_app_shell): the sample database, what
-a page shows (cards, tables, charts), what the engine says, and the netwerk-view checks.
+"""Shared checks for the page tests (test_page_*.py, test_app_shell): what a page shows
+(cards, tables, charts), what the engine says, and the netwerk-view checks.
 
     at = page_on(url, "klachten", "korpsleiding", monkeypatch)
     report = engine_report(url)                 # kpis.engine.compute_report for the app's filters
@@ -21,7 +21,6 @@ import json
 import re
 
 import numpy as np
-import pytest
 import sqlalchemy as sa
 
 from data_access.schema import REGISTER_TABLES
@@ -32,17 +31,6 @@ SMALL = {"1", "2", "3", "4"}  # counts the netwerk view may never show (threshol
 EXEMPT_LABELS = {"Acties", "Aandeel afgerond", "Acties over deadline", "Criteria gehaald", "Criteria niet gehaald", "Criteria zonder gegevens"}
 # charts whose values are not counts
 NOT_COUNTS = ("per 100 VTE", "Mediane duur")
-
-
-@pytest.fixture(scope="session")
-def sample_url(tmp_path_factory) -> str:
-    """A database holding the zone sample (up to today), loaded as on a first run."""
-    from sample_data.__main__ import ensure
-
-    folder = tmp_path_factory.mktemp("page-sample")
-    url = f"sqlite:///{folder / 'sample.sqlite'}"
-    assert ensure(url, workbook_path=folder / "voorbeeld.xlsx") == 0
-    return url
 
 
 def assert_every_year_renders(at) -> None:

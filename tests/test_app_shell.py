@@ -13,7 +13,7 @@ from data_access.access import Access
 from data_access.schema import REGISTER_TABLES, audit_log
 from dashboard import navigation
 from tests.dashboard_apptest import open_page, start_app, texts
-from tests.page_checks import menu_pages, sample_url  # noqa: F401  (sample_url: fixture)
+from tests.page_checks import menu_pages
 
 
 def _names(access: Access) -> set[str]:

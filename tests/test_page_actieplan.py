@@ -21,7 +21,6 @@ from tests.page_checks import (
     charts,
     decoded,
     engine_report,
-    sample_url,  # noqa: F401  (fixture)
 )
 
 THIS_YEAR = dt.date.today().year

@@ -18,7 +18,6 @@ from tests.page_checks import (
     assert_every_year_renders,
     decoded,
     engine_report,
-    sample_url,  # noqa: F401  (fixture)
 )
 
 THIS_YEAR = dt.date.today().year

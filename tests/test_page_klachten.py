@@ -16,7 +16,6 @@ from tests.page_checks import (
     insert_one_complaint,
     leaked,
     page_on,
-    sample_url,  # noqa: F401  (fixture)
     small_counts,
 )
 

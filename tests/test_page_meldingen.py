@@ -25,7 +25,6 @@ from tests.page_checks import (
     decoded,
     engine_report,
     is_small_count,
-    sample_url,  # noqa: F401  (fixture)
 )
 
 THIS_YEAR = dt.date.today().year

@@ -12,7 +12,6 @@ from data_access.access import Access
 from data_access.schema import REGISTER_TABLES
 from dashboard import page_data, page_parts
 from dashboard.filters import Filters
-from tests.page_checks import sample_url  # noqa: F401  (sample_url: fixture)
 
 COLUMN = "Klachten per 100 VTE"
 COORDINATOR = Access("test", "integriteitscoordinator")
