@@ -34,6 +34,8 @@ Public functions (pages use these, not kpis.series / kpis.alerts directly):
         (None for the netwerk view)
     complaints_per_100_fte(access, views, *, dienst=None) -> [(value, reason)] per (year, as_of):
         the KPI as each year's report gives it, from one count per year
+    counts_per_year(access, register, views, *, dienst=None) -> [count or marker] per (year, as_of):
+        a register's count KPI (rows by main date) as each year's report shows it, one GROUP BY
 
 Suppression shapes (`protect_result(result, shape, threshold)`):
     "count"   an int -> suppress_count
@@ -242,18 +244,43 @@ def _per_100_fte(url, version, views: tuple, dienst, aggregated_only, threshold)
     return out
 
 
+def _effective_views(access: Access, views, dienst: str | None) -> tuple[tuple, str | None]:
+    """((year, as_of), ...) and the dienst as data.get_report would see each view."""
+    effective, view_dienst = [], dienst
+    for year, as_of in views:
+        as_of, view_dienst = data.effective_view(access, year, as_of, dienst)
+        effective.append((year, as_of))
+    return tuple(effective), view_dienst
+
+
 def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) -> list[tuple]:
     """The KPI complaints_per_100_fte for each (year, as_of) of `views`, as the KPI report of
     that view gives it (data.get_report: the view through data.effective_view, for the netwerk
     view suppressed: kpis.suppression.suppress_derived on the count of klachten), from one
     count per year instead of a whole report per year: [(value or None, Dutch reason when
     hidden, else None)], in the order of `views`."""
-    effective, view_dienst = [], dienst
-    for year, as_of in views:
-        as_of, view_dienst = data.effective_view(access, year, as_of, dienst)
-        effective.append((year, as_of))
+    effective, view_dienst = _effective_views(access, views, dienst)
     with errors.database_guard():
-        return _per_100_fte(*data.cache_key(), tuple(effective), view_dienst, *data.view_key(access))
+        return _per_100_fte(*data.cache_key(), effective, view_dienst, *data.view_key(access))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _counts_per_year(url, version, register, views: tuple, dienst, aggregated_only, threshold) -> list:
+    from kpis.suppression import suppress_count
+
+    with data.engine_for(url).connect() as conn:
+        counts = _year_counts(conn, register, views, dienst)
+    return [suppress_count(n, threshold) for n in counts] if aggregated_only else counts
+
+
+def counts_per_year(access: Access, register: str, views, *, dienst: str | None = None) -> list:
+    """The rows of `register` dated (main date) in each (year, as_of) of `views` and known at
+    that as_of: the count KPI the report of that view gives (e.g. notes_issued), seen and, for
+    the netwerk view, suppressed as the report shows it (suppress_count per year), from one
+    GROUP BY year instead of a whole report per year; in the order of `views`."""
+    effective, view_dienst = _effective_views(access, views, dienst)
+    with errors.database_guard():
+        return _counts_per_year(*data.cache_key(), register, effective, view_dienst, *data.view_key(access))
 
 
 # --- the register pages' series ---------------------------------------------------------------

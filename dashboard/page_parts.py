@@ -17,6 +17,8 @@ everything it shows for the netwerk view comes suppressed from those modules.
     year_reports(access, filters, years=6) -> [(label, Report)]   the report of each year up to Y
     per_fte_frame(access, filters, column, years=6) -> DataFrame  klachten per 100 VTE per year
         (as year_frame of year_reports, from one count per year)
+    count_frame(access, filters, register, column, years=6) -> DataFrame  a count KPI per year (rows
+        by main date, e.g. notes_issued) as year_frame of year_reports, from one GROUP BY year
     year_frame(reports, {column: kpi id}) -> DataFrame            KPI values per year
     year_chart(frame, *, register, title, key, **year_bars options)  those as bars (or a table
         when the view hides every value)
@@ -240,6 +242,15 @@ def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str]
         values = shown_kpis(report)
         rows[label] = {name: values.get(kpi_id) for name, kpi_id in columns.items()}
     return pd.DataFrame.from_dict(rows, orient="index", dtype=object)
+
+
+def count_frame(access, filters, register: str, column: str, years: int = 6) -> pd.DataFrame:
+    """year_frame(year_reports(access, filters, years), {column: <count KPI>}) for a count KPI of
+    the rows of `register` by its main date (e.g. notes_issued), the same values and markers,
+    from one GROUP BY year (page_data.counts_per_year)."""
+    views = year_views(filters, years)
+    counts = page_data.counts_per_year(access, register, [(v.year, v.as_of) for _, v in views], dienst=filters.dienst)
+    return pd.DataFrame.from_dict({label: {column: n} for (label, _), n in zip(views, counts)}, orient="index", dtype=object)
 
 
 # --- monthly trend ---------------------------------------------------------------------------

@@ -59,6 +59,6 @@ with left:
     )
     st.caption("Status zoals het register hem nu vermeldt, voor de nota's opgesteld in het jaar.")
 with right:
-    years = parts.year_frame(parts.year_reports(access, filters), {"Functioneringsnota's": "notes_issued"})
+    years = parts.count_frame(access, filters, REGISTER, "Functioneringsnota's")  # the KPI notes_issued per year
     parts.year_chart(years, register=REGISTER, title="Functioneringsnota's per jaar", key="notas_per_jaar")
 ui.drill_down(REGISTER, label=f"functioneringsnota's van {filters.year}", filters=filters)
