@@ -44,6 +44,20 @@ def sample_url(tmp_path_factory) -> str:
     return url
 
 
+@pytest.fixture
+def use_database(monkeypatch):
+    """use(url): the dashboard's cached reads (dashboard.data, page_data) read that database,
+    with empty caches; the caches are emptied again after the test."""
+    import streamlit as st
+
+    def use(url: str) -> None:
+        monkeypatch.setenv("DATABASE_URL", url)
+        st.cache_data.clear()
+
+    yield use
+    st.cache_data.clear()
+
+
 _PG_SERVER = None
 _PG_ERROR: str | None = None
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import streamlit as st
 
 from data_access.access import Access
 from data_access.schema import REGISTER_TABLES
@@ -17,16 +16,6 @@ from dashboard.filters import Filters
 COLUMN = "Functioneringsnota's"
 COORDINATOR = Access("test", "integriteitscoordinator")
 NETWERK = Access("test", "netwerk")
-
-
-@pytest.fixture
-def use_database(monkeypatch):
-    def use(url: str) -> None:
-        monkeypatch.setenv("DATABASE_URL", url)
-        st.cache_data.clear()
-
-    yield use
-    st.cache_data.clear()
 
 
 def test_hand_worked(engine, use_database):

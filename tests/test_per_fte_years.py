@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import streamlit as st
 
 from data_access.access import Access
 from data_access.schema import REGISTER_TABLES
@@ -16,16 +15,6 @@ from dashboard.filters import Filters
 COLUMN = "Klachten per 100 VTE"
 COORDINATOR = Access("test", "integriteitscoordinator")
 NETWERK = Access("test", "netwerk")
-
-
-@pytest.fixture
-def use_database(monkeypatch):
-    def use(url: str) -> None:
-        monkeypatch.setenv("DATABASE_URL", url)
-        st.cache_data.clear()
-
-    yield use
-    st.cache_data.clear()
 
 
 def _complaints(engine, days: list[dt.date], vte: dict[str, float]) -> None:
