@@ -27,6 +27,7 @@ from dashboard import auth, components, data, errors, filters, navigation, theme
 from data_access import audit  # noqa: E402
 
 st.html(theme.GLOBAL_CSS)
+data.new_run()
 engine = data.get_engine()
 filter_box = st.sidebar.container()  # the filters sit right under the page list, above sign-in
 access = auth.current_access(engine)

@@ -75,10 +75,24 @@ def get_engine() -> Engine:
         return engine_for(database_url())
 
 
+_RUN_VERSION_KEY = "_data_version_of_this_run"
+
+
+def new_run() -> None:
+    """Called by dashboard/app.py at the top of every run: the data version is read once per
+    run, not once per cached read. Every write (import, settings) is followed by st.rerun(), so
+    the next run reads the new version."""
+    st.session_state.pop(_RUN_VERSION_KEY, None)
+
+
 def current_data_version() -> int:
-    with errors.database_guard():
-        with get_engine().connect() as conn:
-            return db.data_version(conn)
+    version = st.session_state.get(_RUN_VERSION_KEY)
+    if version is None:
+        with errors.database_guard():
+            with get_engine().connect() as conn:
+                version = db.data_version(conn)
+        st.session_state[_RUN_VERSION_KEY] = version
+    return version
 
 
 def cache_key() -> tuple[str, int]:

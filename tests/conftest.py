@@ -50,9 +50,12 @@ def use_database(monkeypatch):
     with empty caches; the caches are emptied again after the test."""
     import streamlit as st
 
+    from dashboard import data
+
     def use(url: str) -> None:
         monkeypatch.setenv("DATABASE_URL", url)
         st.cache_data.clear()
+        data.new_run()  # the data version is read again, as at the start of an app run
 
     yield use
     st.cache_data.clear()
