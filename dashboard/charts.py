@@ -86,10 +86,10 @@ def shades(register: str, n: int) -> list[str]:
 
 
 def count_axis(values: Sequence[Value], *, headroom: float = 1.18) -> dict:
-    """Axis settings for counts: from 0 with room for the labels, and whole-number ticks only
-    (no '0,5' on a count axis)."""
+    """Axis settings for counts: from 0 with room for the labels, whole-number ticks only
+    (no '0,5' on a count axis), written in full with a thousands dot (no '8k')."""
     top = max([v for v in plot_values(values) if v is not None] or [1.0]) or 1.0
-    axis: dict = dict(range=[0, top * headroom], rangemode="tozero")
+    axis: dict = dict(range=[0, top * headroom], rangemode="tozero", tickformat=",d")  # 8.000, not '8k'
     if top <= 6:
         axis.update(tick0=0, dtick=1)
     return axis

@@ -14,6 +14,7 @@ from dashboard import meldingen_terms as terms
 from dashboard import page_parts as parts
 from dashboard.filters import current_filters
 from dashboard.formatting import fmt_date, fmt_int
+from dashboard.figure_cache import cached
 
 REGISTER = "meldingen"
 YEARS = 6
@@ -55,14 +56,14 @@ if has_rows:
         cut_off = (filters.as_of.month, filters.as_of.day) != (12, 31)
         per_year.index = [f"{y} (tot {filters.as_of:%d/%m})" if y == filters.year and cut_off else str(y) for y in per_year.index]
         color = theme.register_color(REGISTER)
-        fig = charts.year_bars(
+        fig = cached(
+            charts.year_bars,
             per_year,
             register=REGISTER,
             title=title,
             barmode="stack" if len(per_year.columns) > 1 else "group",  # one series: its labels above the bars
             colors={"niet anoniem": color, "meldingen": color, "anoniem": charts.tint(color, 0.5)},
         )
-        fig.update_yaxes(tickformat=",d")  # 8.000, not plotly's '8k'
         parts.show(fig, [v for column in per_year.columns for v in per_year[column]], key="meldingen_per_jaar")
 
 # --- legal terms -------------------------------------------------------------------------------

@@ -59,3 +59,17 @@ def test_larger_counts_never_get_a_step_below_one():
     axis, _ = _axis({"burger": 7, "intern": "<5"})
     assert axis.range == pytest.approx((0, 7 * 1.18))
     assert axis.dtick is None or (float(axis.dtick).is_integer() and axis.dtick >= 1)
+
+
+def test_large_counts_are_written_in_full_with_a_thousands_dot():
+    """Plotly abbreviates 8000 as '8k' unless the axis says otherwise; with the template's Dutch
+    separators (',.') the format ',d' writes 8.000. Year bars (e.g. meldingen per jaar at national
+    scale) use the same count axis."""
+    import pandas as pd
+
+    axis, _ = _axis({"burger": 8000, "intern": 1200})
+    assert axis.tickformat == ",d"
+    fig = charts.year_bars(pd.DataFrame({"meldingen": [7000, 8200]}, index=[2025, 2026]), register="meldingen", title="Per jaar")
+    theme.style(fig)
+    assert fig.layout.yaxis.tickformat == ",d"
+    assert fig.layout.separators == ",."
