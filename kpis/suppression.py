@@ -95,12 +95,9 @@ def suppress_rate(value: float | None, base: int | None, threshold: int = DEFAUL
     """A fraction (0..1) over `base` rows. Hidden when the base is below N, or when the number
     of rows it counts (round(value x base)) or the rest (base - that) is between 1 and N - 1,
     since the base is shown (as a count or the sum of a split)."""
-    if value is None or _isnan(value):
-        return Hidden(None)
-    if base is None:
-        return Hidden(None, unknown_base_reason())
-    if base < threshold:
-        return Hidden(None, small_base_reason(threshold))
+    checked = suppress_median(value, base, threshold)  # no value, unknown base, small base
+    if checked.value is None:
+        return checked
     k = round(value * base)
     if is_small(k, threshold) or is_small(base - k, threshold):
         return Hidden(None, recomputable_reason(threshold))
