@@ -17,7 +17,7 @@ import) is the reproducible figure, the wall-clock ratio the one the targets nam
             counts, conditional counts and the medians' values) on the same database; the two
             must give the same KPI values (checked, a difference is printed and fails the run).
 - pagina:   AppTest of dashboard/app.py, signed in through the demo role, switched to the page;
-            "koud" is the first run after st.cache_data.clear() and st.cache_resource.clear(),
+            "koud" is the first run after dashboard.data.clear_caches() and st.cache_resource.clear(),
             "warm" the best rerun after it. Reference: bench/one_line_page.py under AppTest,
             "koud" its first run in a fresh AppTest (after a warm-up run in the process), "warm"
             its best rerun.
@@ -134,7 +134,9 @@ def child_reference(url: str, year: int, repeat: int) -> dict:
 def _cold_then_warm(at, repeat: int) -> dict:
     import streamlit as st
 
-    st.cache_data.clear()
+    from dashboard.data import clear_caches
+
+    clear_caches()
     st.cache_resource.clear()
     cold = Timing()
     cold(at.run)

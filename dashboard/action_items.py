@@ -23,9 +23,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import streamlit as st
 
-from dashboard import data, errors
+from dashboard import data, errors, memo
 from data_access.registers import STRATEGIC_GOALS
 
 COLUMNS = (
@@ -45,7 +44,7 @@ LATE = "over deadline"
 STATES = ("afgerond", "lopend", "niet gestart", "uitgesteld", LATE)  # legend order
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=data.CACHE_ENTRIES)
 def _items(url: str, version: int, year: int, as_of: dt.date) -> pd.DataFrame:
     from data_access.reader import read_for_aggregation
     from kpis.actieplan import in_plan_conditions

@@ -25,9 +25,8 @@ from numbers import Number
 import pandas as pd
 import plotly.graph_objects as go
 import sqlalchemy as sa
-import streamlit as st
 
-from dashboard import data, errors, theme
+from dashboard import data, errors, memo, theme
 from dashboard.formatting import fmt_date, fmt_value
 from data_access.registers import header_key
 from kpis.criteria import NO_DATA
@@ -40,10 +39,9 @@ OVERVIEW_COLUMNS = ["Status", "Criterium", "Omschrijving", "Waarde", "Norm", "Ge
 
 def kpi_for(indicator: str | None):
     """The catalog KpiDef an indicator names, or None (an Indicatoren indicator)."""
-    from kpis.catalog import BY_ID
+    from kpis.catalog import kpi_for_indicator
 
-    wanted = header_key(indicator or "")
-    return next((k for k in BY_ID.values() if header_key(k.id) == wanted), None)
+    return kpi_for_indicator(indicator)
 
 
 def indicator_label(indicator: str) -> str:
@@ -146,7 +144,7 @@ def status_style(status: str) -> str:
 # --- history ----------------------------------------------------------------------------------
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@memo.cached(max_entries=64)
 def _measurements(url: str, version: int, key: str) -> dict[int, float]:
     """{year: value} of the Indicatoren indicator (normalised name `key`) for periods 'jjjj'."""
     from data_access.schema import REGISTER_TABLES

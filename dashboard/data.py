@@ -27,6 +27,7 @@ Public functions (pages use these, not the engine directly):
 The building blocks of every cached read, here and in the other dashboard modules (page_data,
 page_parts, criteria_view, action_items, meldingen_terms), so that all of them key alike:
     engine_for(url) -> Engine                    the shared migrated engine (st.cache_resource)
+    clear_caches()                               empties every cached read and figure (dashboard.memo)
     cache_key() -> (url, data version)           the first two arguments of every cached function
     view_key(access) -> (aggregated_only, threshold)   what decides suppression, the last two
     settings_for(url, version) -> dict[str, int] the settings, cached on the cache key
@@ -51,7 +52,7 @@ from data_access import db
 from data_access.access import Access
 from data_access.registers import REGISTERS
 from data_access.schema import REGISTER_TABLES, import_log
-from dashboard import errors
+from dashboard import errors, memo
 
 CACHE_ENTRIES = 256
 
@@ -100,7 +101,7 @@ def cache_key() -> tuple[str, int]:
     return database_url(), current_data_version()
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def settings_for(url: str, version: int) -> dict[str, int]:
     from data_access.settings import load_settings
 
@@ -122,7 +123,7 @@ def view_key(access: Access) -> tuple[bool, int]:
     return access.aggregated_only, suppression_threshold()
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def report_for(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
     from kpis.engine import compute_report
 
@@ -173,7 +174,7 @@ def _year_columns() -> dict:
     return columns
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _year_bounds(url: str, version: int) -> dict[str, tuple[int, int]]:
     """{register: (first year, last year)} for every register of _year_columns that holds rows."""
     bounds = {}
@@ -215,7 +216,7 @@ def available_years() -> list[int]:
         return _years_spanning(_year_bounds(*cache_key()).values())
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _diensten(url: str, version: int) -> list[str]:
     from kpis.engine import diensten
 
@@ -269,8 +270,7 @@ def read_rows(access: Access, register: str, *, filters=None, where=None, label:
 
 
 def clear_caches() -> None:
-    """Drops cached results (not the engine). The data version already invalidates them after
-    an import; this only frees memory."""
-    for fn in (settings_for, report_for, _year_bounds, _diensten):
-        fn.clear()
-
+    """Drops every cached result (not the engine): the reads here and in the other dashboard
+    modules, and the built figures. The data version already invalidates them after an import;
+    this frees memory, and gives the tests and the benchmark a cold start."""
+    memo.clear_all()

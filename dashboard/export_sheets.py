@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from data_access import xlsx_writer as xw
-from data_access.registers import BY_NAME, header_key
+from data_access.registers import BY_NAME
 from data_access.settings import SETTINGS
 from dashboard.export_content import CASE_REGISTERS, AlertCounts, ExportContent
 from dashboard.export_parts import (
@@ -43,7 +43,7 @@ from dashboard.export_parts import (
 )
 from dashboard.export_registers import register_sheet_name, write_register
 from dashboard.formatting import NO_DATA
-from kpis.catalog import BY_ID, KPIS, KpiDef
+from kpis.catalog import BY_ID, KPIS, KpiDef, kpi_for_indicator
 from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
 
 SHEET_SUMMARY = "Samenvatting"
@@ -165,7 +165,7 @@ def write_summary(ws: Worksheet, content: ExportContent) -> None:
 
 def _criterion_kpi(indicator: str) -> KpiDef | None:
     """The KPI a criterion's indicator names (matched like the engine does), or None."""
-    return {header_key(k.id): k for k in KPIS}.get(header_key(indicator or ""))
+    return kpi_for_indicator(indicator)
 
 
 def _criterion_cell(indicator: str, value):

@@ -6,7 +6,7 @@ property it is given) and about 0.3 ms to show again from its dict.
 
 - cached(builder, *args, **kwargs) -> Built: `builder(*args, **kwargs)` (a module-level function
   that returns a go.Figure), styled with the dashboard template (theme.style), built once per
-  distinct arguments and kept as plotly's dict in st.cache_data (a copy per caller).
+  distinct arguments and kept as plotly's dict in a dashboard.memo store (a copy per caller).
 - Built(spec): a figure already built: `spec` is the validated figure's to_dict(); `height` its
   layout height. It is no go.Figure: change a figure inside its builder, never after caching.
 - figure_key(value) -> a plain, exact key for a builder argument, or TypeError.
@@ -19,7 +19,7 @@ Streamlit: no sampling of big frames, streamlit #14622). A figure is a function 
 so it cannot go stale after an import, and the figures of two views can only be shared when
 their inputs are the same. The inputs come from dashboard.data / page_data, which have already
 suppressed them for the netwerk view and screen-share mode: nothing unsuppressed reaches this
-cache. `st.cache_data.clear()` empties it like every other cached read.
+cache. `dashboard.data.clear_caches()` empties it like every other cached read.
 """
 
 from __future__ import annotations
@@ -33,9 +33,8 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
-from dashboard import theme
+from dashboard import memo, theme
 
 CACHE_ENTRIES = 256
 
@@ -99,9 +98,9 @@ def figure_key(value):
     raise TypeError(f"cached(): cannot key a figure on a {type(value).__name__}")
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _spec(name: str, digest: str, _builder: Callable, _args: tuple, _kwargs: dict) -> dict:
-    # Hashed: `name` and `digest` only (Streamlit does not hash arguments starting with _).
+    # Keyed on `name` and `digest` only (arguments starting with _ are not part of the key).
     return theme.style(_builder(*_args, **_kwargs)).to_dict()
 
 
@@ -118,11 +117,12 @@ def cached(builder: Callable[..., go.Figure], /, *args, **kwargs) -> Built:
 
 class _Shown(go.Figure):
     """A go.Figure that hands st.plotly_chart the built dict: Streamlit takes a plotly figure's
-    to_dict() as validated, and validates a plain dict again (go.Figure(**spec))."""
+    to_dict() as validated, and validates a plain dict again (go.Figure(**spec)). It is only a
+    carrier for that call: plotly's own initialisation (about 0.7 ms, the template copied in) is
+    skipped, so anything but to_dict() fails loudly instead of drawing an empty figure."""
 
-    def __init__(self, spec: dict) -> None:
-        super().__init__()
-        self._spec = spec
+    def __init__(self, spec: dict) -> None:  # no super().__init__(): see the docstring
+        object.__setattr__(self, "_spec", spec)
 
     def to_dict(self) -> dict:
         return self._spec

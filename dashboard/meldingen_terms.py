@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import streamlit as st
 
-from dashboard import data, errors
+from dashboard import data, errors, memo
 from data_access.access import Access
 
 ACK_OPEN, ACK_LATE, FEEDBACK_NEAR, FEEDBACK_LATE = "ack_open", "ack_late", "feedback_near", "feedback_late"
@@ -61,7 +60,7 @@ def _cell(alert) -> str:
     return FEEDBACK_LATE if late else FEEDBACK_NEAR
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=data.CACHE_ENTRIES)
 def _term_counts(url: str, version: int, as_of: dt.date, aggregated_only: bool, threshold: int):
     from kpis.alerts import KIND_ACK, KIND_FEEDBACK, alerts
     from kpis.suppression import suppress_split

@@ -59,10 +59,9 @@ import datetime as dt
 from collections.abc import Mapping
 
 import pandas as pd
-import streamlit as st
 
 from data_access.access import Access
-from dashboard import data, errors
+from dashboard import data, errors, memo
 
 CACHE_ENTRIES = data.CACHE_ENTRIES
 SHAPES = ("auto", "count", "split", "columns", "table", "none")
@@ -128,7 +127,7 @@ def protect_result(result, shape: str, threshold: int):
 # --- series -----------------------------------------------------------------------------------
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _series(url: str, version: int, name: str, args: tuple, kwargs: tuple, shape: str, aggregated_only: bool, threshold: int):
     from kpis import series as series_mod
 
@@ -168,7 +167,7 @@ def monthly_window(end: dt.date, months: int) -> list[dt.date]:
 # --- alerts -----------------------------------------------------------------------------------
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _alerts(url: str, version: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
     from kpis.alerts import KINDS, alerts as compute_alerts
 
@@ -225,7 +224,7 @@ def _year_counts(conn, register: str, views: tuple, dienst: str | None) -> list[
     return [counts[view] for view in views]
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _per_100_fte(url, version, views: tuple, dienst, aggregated_only, threshold) -> list[tuple]:
     from data_access.registers import FTE_INDICATOR
     from kpis.context import indicator_values, name_key
@@ -264,7 +263,7 @@ def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) 
         return _per_100_fte(*data.cache_key(), effective, view_dienst, *data.view_key(access))
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _counts_per_year(url, version, register, views: tuple, dienst, aggregated_only, threshold) -> list:
     from kpis.suppression import suppress_count
 
@@ -295,7 +294,7 @@ def _shift_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _trend(url, version, register, end, periods, per, dienst, date_column, aggregated_only, threshold):
     from kpis import series as series_mod
 
@@ -344,7 +343,7 @@ def trend(
         return _trend(*data.cache_key(), register, end, periods, per, dienst, date_column, *data.view_key(access))
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _yearly(url, version, register, first_year, last_year, by, as_of, dienst, date_column, aggregated_only, threshold):
     from kpis import series as series_mod
 
@@ -387,7 +386,7 @@ def yearly(
         )
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _cross(url, version, register, year, as_of, rows, columns, dienst, aggregated_only, threshold):
     from data_access.registers import BY_NAME
     from kpis import series as series_mod
@@ -491,7 +490,7 @@ def _protect_bins(counts: list[int], groups, threshold):
     return None if result.values is None else [result.values[i] for i in range(len(counts))]
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _lead_bins(url, version, register, year, as_of, edges, dienst, known, aggregated_only, threshold):
     from kpis import series as series_mod
 
@@ -523,7 +522,7 @@ def lead_time_bins(
         return _lead_bins(*data.cache_key(), register, year, as_of, tuple(edges), dienst, within_norm, *data.view_key(access))
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _open_bins(url, version, as_of, edges, dienst, known, aggregated_only, threshold):
     from kpis import series as series_mod
 
@@ -548,7 +547,7 @@ def open_complaint_age_bins(
         return _open_bins(*data.cache_key(), as_of, tuple(edges), dienst, past_norm, *data.view_key(access))
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=CACHE_ENTRIES)
 def _rolling(url, version, register, end, months, dienst):
     from kpis import series as series_mod
 

@@ -39,7 +39,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, errors, page_data
+from dashboard import charts, data, errors, memo, page_data
 from dashboard.figure_cache import cached
 from dashboard import components as ui
 from dashboard.formatting import fmt_date
@@ -55,7 +55,7 @@ SMALL_COUNTS_HELP = "Kleine aantallen (onder de drempel) worden getoond als {mar
 # --- page frame ------------------------------------------------------------------------------
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@memo.cached(max_entries=data.CACHE_ENTRIES)
 def _is_empty(url: str, version: int) -> bool:
     from data_access.db import is_empty
 
@@ -508,22 +508,21 @@ def register_sparklines(access, filters, months: int = 24) -> None:
 def criterion_value(indicator: str, value) -> str:
     """A criterion's value or norm on its indicator's scale: a KPI by its unit, an Indicatoren
     value as a plain number."""
-    from data_access.registers import header_key
     from dashboard.formatting import fmt_decimal
-    from kpis.catalog import BY_ID
+    from kpis.catalog import kpi_for_indicator
 
-    kpi_id = {header_key(k): k for k in BY_ID}.get(header_key(indicator or ""))
-    return ui.fmt_kpi(kpi_id, value) if kpi_id else fmt_decimal(value, 2)
+    kpi = kpi_for_indicator(indicator)
+    return ui.fmt_kpi(kpi.id, value) if kpi else fmt_decimal(value, 2)
 
 
 def _criterion_shown(criterion, kpis: Mapping) -> str:
     """The value as this view may show it: a value hidden for the netwerk view reads as the
     KPI's marker ('<5') or 'verborgen', never 'geen gegevens'."""
-    from data_access.registers import header_key
+    from kpis.catalog import kpi_for_indicator
 
     if criterion.value is None and criterion.problem and kpis:
-        kpi_id = {header_key(k): k for k in kpis}.get(header_key(criterion.indicator or ""))
-        shown = kpis.get(kpi_id) if kpi_id else None
+        kpi = kpi_for_indicator(criterion.indicator)
+        shown = kpis.get(kpi.id) if kpi else None
         if isinstance(shown, str):
             return shown
         if criterion.problem.startswith("Verborgen") or criterion.problem.startswith("Aantal onder"):

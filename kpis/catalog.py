@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kpis import actieplan, criteria, klachten, meldingen, notas, tucht
+from kpis.context import name_key
 
 UNITS = ("count", "rate", "days", "per_fte", "split", "goal_split")
 SPLIT_UNITS = ("split", "goal_split")
@@ -168,4 +170,14 @@ KPIS: tuple[KpiDef, ...] = (
 
 BY_ID: dict[str, KpiDef] = {k.id: k for k in KPIS}
 SPLIT_IDS: tuple[str, ...] = tuple(k.id for k in KPIS if k.is_split)
+_BY_NAME_KEY: dict[str, KpiDef] = {name_key(k.id): k for k in KPIS}
+
+
+@lru_cache(maxsize=4096)
+def kpi_for_indicator(indicator: str | None) -> KpiDef | None:
+    """The KPI a criterion's indicator names, matched like headers are (case, spaces, `_` and
+    accents do not matter), or None: an indicator of the register Indicatoren."""
+    return _BY_NAME_KEY.get(name_key(indicator or ""))
+
+
 REGISTER_STEPS: tuple[Callable, ...] = tuple(dict.fromkeys(k.compute for k in KPIS if k.register != _C))

@@ -599,16 +599,15 @@ def suppress_engine_report(report, threshold: int = DEFAULT_THRESHOLD):
     counts are recounted from the statuses shown."""
     from dataclasses import replace
 
-    from data_access.registers import header_key
-    from kpis.catalog import BY_ID
+    from kpis.catalog import BY_ID, kpi_for_indicator
     from kpis.criteria import NO_DATA, status_counts, status_of
 
     threshold = int(threshold if threshold is not None else DEFAULT_THRESHOLD)
     kpis, reasons = suppress_kpis(report.kpis, (report.extra or {}).get("bases"), threshold)
-    by_key = {header_key(k): k for k in BY_ID}
     criteria = []
     for c in report.criteria:
-        kpi_id = by_key.get(header_key(c.indicator or ""))
+        kpi = kpi_for_indicator(c.indicator)
+        kpi_id = kpi.id if kpi else None
         if kpi_id is None or kpi_id not in reasons or c.value is None:
             criteria.append(c)
             continue

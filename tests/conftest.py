@@ -48,17 +48,15 @@ def sample_url(tmp_path_factory) -> str:
 def use_database(monkeypatch):
     """use(url): the dashboard's cached reads (dashboard.data, page_data) read that database,
     with empty caches; the caches are emptied again after the test."""
-    import streamlit as st
-
     from dashboard import data
 
     def use(url: str) -> None:
         monkeypatch.setenv("DATABASE_URL", url)
-        st.cache_data.clear()
+        data.clear_caches()
         data.new_run()  # the data version is read again, as at the start of an app run
 
     yield use
-    st.cache_data.clear()
+    data.clear_caches()
 
 
 _PG_SERVER = None

@@ -9,9 +9,9 @@ import pandas as pd
 import plotly.io as pio
 import plotly.tools
 import pytest
-import streamlit as st
 
 from dashboard import charts, figure_cache, theme
+from dashboard.data import clear_caches
 from dashboard.figure_cache import Built, cached, figure_key
 
 CALLS: list[tuple] = []
@@ -25,10 +25,10 @@ def counting_bars(split, *, title="Per kanaal"):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    st.cache_data.clear()
+    clear_caches()
     CALLS.clear()
     yield
-    st.cache_data.clear()
+    clear_caches()
 
 
 def test_built_once_per_distinct_arguments():

@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from data_access.registers import REGISTERS, SPLIT_KPI_IDS
-from kpis.catalog import BY_ID, KPIS, REGISTER_STEPS, SPLIT_IDS, UNITS
+from kpis.catalog import BY_ID, KPIS, REGISTER_STEPS, SPLIT_IDS, UNITS, kpi_for_indicator
 from kpis.engine import compute_report
 from tests.test_kpi_engine import load_zone
 
@@ -87,3 +87,10 @@ def test_kpis_never_imports_streamlit():
         "sys.exit('streamlit' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_an_indicator_names_a_kpi_like_a_header_names_a_column():
+    assert kpi_for_indicator("complaints_founded_rate") is BY_ID["complaints_founded_rate"]
+    assert kpi_for_indicator(" Complaints Founded_Rate ") is BY_ID["complaints_founded_rate"]
+    assert kpi_for_indicator("Aantal opleidingsuren integriteit") is None  # an Indicatoren indicator
+    assert kpi_for_indicator(None) is None and kpi_for_indicator("") is None
