@@ -18,7 +18,7 @@ from data_access.registers import STRATEGIC_GOALS
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.measures import measured_rate
-from kpis.sql import count, counted, flag
+from kpis.sql import Population, count, count_populations, flag
 
 
 def in_plan_conditions(ctx: Context) -> list:
@@ -31,15 +31,19 @@ def in_plan_conditions(ctx: Context) -> list:
     ]
 
 
-def compute(ctx: Context) -> dict[str, Any]:
+def populations(ctx: Context) -> dict[str, Population]:
     t = REGISTER_TABLES["actieplan"]
     done = t.c.status == "afgerond"
     keys = {
         "doel": t.c.strategische_doelstelling,
         "afgerond": flag(done),
-        "overdue": flag(sa.and_(t.c.deadline < ctx.as_of, sa.not_(done))),
+        "overdue": flag(sa.and_(t.c.deadline < ctx.as_of_param, sa.not_(done))),
     }
-    plan = counted(ctx.conn, keys, in_plan_conditions(ctx))
+    return {"plan": (keys, in_plan_conditions(ctx))}
+
+
+def compute(ctx: Context) -> dict[str, Any]:
+    plan = count_populations(ctx, populations)["plan"]
     by_goal = {
         goal: {
             "total": count(plan, lambda r: r["doel"] == goal),

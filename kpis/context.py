@@ -2,17 +2,22 @@
 
 The catalog's reference-date rule lives here, once: a row whose main date is after D is left
 out (`scope`), and any other date after D counts as empty (`in_year`, `known`, `unknown`).
+
+Every value that differs between two reports of one shape (Y, D, the dienst, and what is derived
+from them) reaches SQL as a named bind parameter made by `param`, never as a literal: the report
+steps build their statements once per `shape` and run them with each context's values
+(kpis/sql.py `count_populations`). A norm is part of the shape, so it may be a literal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.expression import BindParameter, ColumnElement
 
 from data_access.registers import BY_NAME, FTE_INDICATOR, header_key
 from data_access.schema import REGISTER_TABLES
@@ -40,26 +45,50 @@ class Context:
         """The last day of Y that is known at D (before `start` when D precedes Y)."""
         return min(date(self.year, 12, 31), self.as_of)
 
-    def days_before_as_of(self, days: int) -> date:
-        """D minus `days`: `D - x > days` is `x < days_before_as_of(days)`."""
-        return self.as_of - timedelta(days=days)
+    @property
+    def shape(self) -> tuple:
+        """What decides the structure of a step's statements: whether one dienst is filtered,
+        and the norms. Contexts of one shape differ only in their parameters (`param`)."""
+        return self.dienst is not None, tuple(sorted(self.settings.items()))
+
+    def param(self, name: str, value_of: Callable[[Context], object], type_=sa.Date) -> BindParameter:
+        """A named bind parameter holding `value_of(self)`, recorded so that a statement built
+        with this context can run for another context of the same shape with
+        `value_of(that context)` (`recorded_params`)."""
+        self._memo.setdefault("params", {})[name] = value_of
+        return sa.bindparam(name, value_of(self), type_=type_)
+
+    def recorded_params(self) -> dict[str, Callable[[Context], object]]:
+        """{name: value_of} of every parameter made with this context."""
+        return dict(self._memo.get("params", {}))
+
+    @property
+    def as_of_param(self) -> BindParameter:
+        """D, as a bind parameter."""
+        return self.param("as_of", lambda c: c.as_of)
+
+    def days_before_as_of(self, days: int) -> BindParameter:
+        """D minus `days` (a norm): `D - x > days` is `x < days_before_as_of(days)`."""
+        return self.param(f"as_of_minus_{int(days)}", lambda c: c.as_of - timedelta(days=int(days)))
 
     def in_year(self, column: ColumnElement) -> ColumnElement[bool]:
         """The date falls in Y and is known at D."""
-        return column.between(self.start, self.end)
+        return column.between(self.param("year_start", lambda c: c.start), self.param("year_known_end", lambda c: c.end))
 
     def in_planned_year(self, column: ColumnElement) -> ColumnElement[bool]:
         """A planned date (an action's startdatum or deadline) falls in Y. Plans are known
         ahead, so D does not cut them; D only decides what is overdue."""
-        return column.between(self.start, date(self.year, 12, 31))
+        return column.between(
+            self.param("year_start", lambda c: c.start), self.param("year_end", lambda c: date(c.year, 12, 31))
+        )
 
     def known(self, column: ColumnElement) -> ColumnElement[bool]:
         """The date is filled in and not after D."""
-        return column <= self.as_of
+        return column <= self.as_of_param
 
     def unknown(self, column: ColumnElement) -> ColumnElement[bool]:
         """The date is empty, or after D (which counts as empty)."""
-        return sa.or_(column.is_(None), column > self.as_of)
+        return sa.or_(column.is_(None), column > self.as_of_param)
 
     def scope(self, register: str) -> list[ColumnElement[bool]]:
         """Conditions every row of `register` must meet: main date known at D, and the dienst
@@ -68,9 +97,9 @@ class Context:
         spec = BY_NAME[register]
         conditions: list[ColumnElement[bool]] = []
         if spec.main_date:
-            conditions.append(table.c[spec.main_date] <= self.as_of)
+            conditions.append(table.c[spec.main_date] <= self.as_of_param)
         if self.dienst is not None and "dienst" in table.c:
-            conditions.append(table.c.dienst == self.dienst)
+            conditions.append(table.c.dienst == self.param("dienst", lambda c: c.dienst, sa.String))
         return conditions
 
     def indicators(self) -> dict[str, float]:

@@ -9,7 +9,7 @@ from data_access.registers import KLACHTEN
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.measures import Measured, measured_median, measured_rate
-from kpis.sql import count, counted, days_between, flag, split
+from kpis.sql import Population, count, count_populations, days_between, flag, split
 
 ASSESSED = ("gegrond", "deels gegrond", "ongegrond")
 FOUNDED = ("gegrond", "deels gegrond")
@@ -19,24 +19,29 @@ CHANNELS = KLACHTEN.column("kanaal").values
 OUTCOMES = KLACHTEN.column("beoordeling").values
 
 
-def compute(ctx: Context) -> dict[str, Any]:
+def populations(ctx: Context) -> dict[str, Population]:
     t = REGISTER_TABLES["klachten"]
     received_on, closed_on = t.c.datum_ontvangst, t.c.datum_afsluiting
     norm = ctx.settings["complaint_norm_days"]
     scope = ctx.scope("klachten")
+    return {
+        "received": ({"categorie": t.c.categorie, "kanaal": t.c.kanaal}, [*scope, ctx.in_year(received_on)]),
+        "closed": (
+            {"beoordeling": t.c.beoordeling, "lead": days_between(closed_on, received_on)},
+            [*scope, ctx.in_year(closed_on)],
+        ),
+        # open at D: received at or before D (the scope), not closed by D
+        "open": (
+            {"overdue": flag(received_on < ctx.days_before_as_of(norm))},  # D - ontvangst > norm
+            [*scope, ctx.unknown(closed_on)],
+        ),
+    }
 
-    received = counted(ctx.conn, {"categorie": t.c.categorie, "kanaal": t.c.kanaal}, [*scope, ctx.in_year(received_on)])
-    closed = counted(
-        ctx.conn,
-        {"beoordeling": t.c.beoordeling, "lead": days_between(closed_on, received_on)},
-        [*scope, ctx.in_year(closed_on)],
-    )
-    # open at D: received at or before D (the scope), not closed by D
-    open_ = counted(
-        ctx.conn,
-        {"overdue": flag(received_on < ctx.days_before_as_of(norm))},  # D - ontvangst > norm
-        [*scope, ctx.unknown(closed_on)],
-    )
+
+def compute(ctx: Context) -> dict[str, Any]:
+    norm = ctx.settings["complaint_norm_days"]
+    rows = count_populations(ctx, populations)
+    received, closed, open_ = rows["received"], rows["closed"], rows["open"]
 
     n_received = count(received)
     fte = None if ctx.dienst is not None else ctx.fte()  # VTE is zone-wide: no per-dienst figure

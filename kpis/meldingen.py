@@ -19,7 +19,7 @@ from data_access.registers import INTEGRITY_CATEGORIES
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.measures import measured_rate
-from kpis.sql import count, counted, flag, plus_days, plus_months, split
+from kpis.sql import Population, count, count_populations, flag, plus_days, plus_months, split
 
 VIOLATION = "schending vastgesteld"
 CONCLUSIVE = (VIOLATION, "geen schending")
@@ -37,24 +37,28 @@ def feedback_deadlines(received: pd.Series, acknowledged: pd.Series, ack_days: i
     return base + pd.DateOffset(months=months)
 
 
-def compute(ctx: Context) -> dict[str, Any]:
+def populations(ctx: Context) -> dict[str, Population]:
     s = ctx.settings
     t = REGISTER_TABLES["meldingen"]
     acknowledged, feedback = (
-        sa.case((t.c[c] <= ctx.as_of, t.c[c])) for c in ("datum_ontvangstbevestiging", "datum_terugkoppeling")
+        sa.case((ctx.known(t.c[c]), t.c[c])) for c in ("datum_ontvangstbevestiging", "datum_terugkoppeling")
     )  # a date after D is empty
     ack_deadline = plus_days(t.c.datum_ontvangst, s["report_ack_days"])
     fb_deadline = plus_months(sa.func.coalesce(acknowledged, ack_deadline), s["report_feedback_months"])
     keys = {
         "categorie": t.c.categorie,
         "anoniem": flag(t.c.anoniem == sa.true()),
-        "ack_pool": flag(sa.or_(ack_deadline <= ctx.as_of, acknowledged.is_not(None))),
+        "ack_pool": flag(sa.or_(ack_deadline <= ctx.as_of_param, acknowledged.is_not(None))),
         "ack_ok": flag(acknowledged <= ack_deadline),
-        "fb_pool": flag(sa.or_(fb_deadline <= ctx.as_of, feedback.is_not(None))),
+        "fb_pool": flag(sa.or_(fb_deadline <= ctx.as_of_param, feedback.is_not(None))),
         "fb_ok": flag(feedback <= fb_deadline),
         "verdict": sa.case((sa.and_(t.c.status == "afgesloten", t.c.uitkomst.in_(CONCLUSIVE)), t.c.uitkomst)),
     }
-    m = counted(ctx.conn, keys, [*ctx.scope("meldingen"), ctx.in_year(t.c.datum_ontvangst)])
+    return {"received": (keys, [*ctx.scope("meldingen"), ctx.in_year(t.c.datum_ontvangst)])}
+
+
+def compute(ctx: Context) -> dict[str, Any]:
+    m = count_populations(ctx, populations)["received"]
     received = count(m)
     return {
         "reports_received": received,

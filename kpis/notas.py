@@ -7,7 +7,7 @@ from typing import Any
 from data_access.registers import FUNCTIONERINGSNOTAS
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
-from kpis.sql import count, counted, split
+from kpis.sql import Population, count, count_populations, split
 
 THEMES = FUNCTIONERINGSNOTAS.column("thema").values
 
@@ -23,10 +23,17 @@ def overdue_conditions(ctx: Context) -> list:
     ]
 
 
-def compute(ctx: Context) -> dict[str, Any]:
+def populations(ctx: Context) -> dict[str, Population]:
     t = REGISTER_TABLES["functioneringsnotas"]
-    issued = counted(ctx.conn, {"thema": t.c.thema}, [*ctx.scope("functioneringsnotas"), ctx.in_year(t.c.datum)])
-    overdue = counted(ctx.conn, {}, overdue_conditions(ctx))
+    return {
+        "issued": ({"thema": t.c.thema}, [*ctx.scope("functioneringsnotas"), ctx.in_year(t.c.datum)]),
+        "overdue": ({}, overdue_conditions(ctx)),
+    }
+
+
+def compute(ctx: Context) -> dict[str, Any]:
+    rows = count_populations(ctx, populations)
+    issued, overdue = rows["issued"], rows["overdue"]
     return {
         "notes_issued": count(issued),
         "notes_followup_overdue": count(overdue),

@@ -4,14 +4,20 @@ Each KPI step asks the database for a few *populations* (e.g. "complaints receiv
 each counted with GROUP BY over the handful of columns the KPIs split or test on (`counted`:
 plain rows; `grouped`: the same as a DataFrame for the series); the step then sums those few
 rows with `count` and `split` (plain Python: a report must stay fast on a zone's few hundred
-rows, where building DataFrames would cost more than the queries). Dates are compared with
-Python `date` literals where a cut-off is fixed (e.g. "D minus the norm", computed in Python);
-date arithmetic per row compiles per dialect: `days_between`, `plus_days`, `plus_months`.
+rows, where building DataFrames would cost more than the queries). A step declares its
+populations in a builder, and `count_populations` builds their statements once per builder and
+context shape and runs them with each report's parameters: on a zone's data, building a
+SQLAlchemy statement costs more than running it. Cut-off dates (e.g. "D minus the norm") are
+computed in Python and bound by name (kpis/context.py `Context.param`); date arithmetic per row
+compiles per dialect: `days_between`, `plus_days`, `plus_months`.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 
 import pandas as pd
 import sqlalchemy as sa
@@ -92,18 +98,64 @@ def flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return sa.case((condition, 1), else_=0)
 
 
+Population = tuple[Mapping[str, ColumnElement], Iterable[ColumnElement[bool]]]  # (keys, where)
+
+
+def counted_statement(keys: Mapping[str, ColumnElement], where: Iterable[ColumnElement[bool]]) -> sa.Select:
+    """SELECT the `keys` and n = count(*) of the rows meeting every `where`, GROUP BY the keys."""
+    labelled = [expr.label(name) for name, expr in keys.items()]
+    stmt = sa.select(*labelled, sa.func.count().label("n")).where(*where)
+    return stmt.group_by(*labelled) if labelled else stmt
+
+
+def _counted_rows(result) -> list[dict]:
+    names = list(result.keys())
+    # no keys and no rows: one row with n = 0, left out
+    return [dict(zip(names, r)) for r in result if r[-1]]
+
+
 def counted(
     conn: sa.Connection, keys: Mapping[str, ColumnElement], where: Iterable[ColumnElement[bool]]
 ) -> list[dict]:
     """Rows meeting every `where`, counted per combination of `keys`: one dict per combination
     with the key values and `n` (the count). No rows gives an empty list."""
-    names = [*keys, "n"]
-    labelled = [expr.label(name) for name, expr in keys.items()]
-    stmt = sa.select(*labelled, sa.func.count().label("n")).where(*where)
-    if labelled:
-        stmt = stmt.group_by(*labelled)
-    # no keys and no rows: one row with n = 0, left out
-    return [dict(zip(names, r)) for r in conn.execute(stmt) if r[-1]]
+    return _counted_rows(conn.execute(counted_statement(keys, where)))
+
+
+_BUILT_LIMIT = 64
+_built: OrderedDict[tuple, tuple[dict[str, sa.Select], dict[str, Callable]]] = OrderedDict()
+_built_lock = threading.Lock()
+
+
+def count_populations(ctx, build: Callable[..., Mapping[str, Population]]) -> dict[str, list[dict]]:
+    """`counted` for every population `build(ctx)` declares ({name: (keys, where)}). The
+    statements are built once per builder and `ctx.shape` (with a context of their own, which
+    records the parameters they use) and run with this context's values of those parameters.
+    A builder puts every value that may differ within one shape into SQL through ctx.param."""
+    key = (build.__module__, build.__qualname__, ctx.shape)
+    with _built_lock:
+        built = _built.get(key)
+        if built is not None:
+            _built.move_to_end(key)
+    if built is None:
+        builder_ctx = replace(ctx, _memo={})
+        statements = {name: counted_statement(keys, where) for name, (keys, where) in build(builder_ctx).items()}
+        built = statements, builder_ctx.recorded_params()
+        with _built_lock:
+            _built[key] = built
+            while len(_built) > _BUILT_LIMIT:
+                _built.popitem(last=False)
+    statements, params = built
+    values = {name: value_of(ctx) for name, value_of in params.items()}
+    return {name: _counted_rows(ctx.conn.execute(stmt, values)) for name, stmt in statements.items()}
+
+
+def clear_built_statements() -> int:
+    """Forgets every statement count_populations built; returns how many builds there were."""
+    with _built_lock:
+        n = len(_built)
+        _built.clear()
+    return n
 
 
 def grouped(

@@ -14,7 +14,7 @@ from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
 from kpis.dates import latest_base
 from kpis.measures import measured_median
-from kpis.sql import count, counted, days_between, split
+from kpis.sql import Population, count, count_populations, days_between, split
 
 TUCHT_KINDS = ("tucht", "tucht en gerechtelijk")
 JUDICIAL_KINDS = ("gerechtelijk", "tucht en gerechtelijk")
@@ -26,34 +26,39 @@ def term_warning_cutoff(ctx: Context) -> date:
     return latest_base(ctx.as_of + timedelta(days=s["discipline_warn_days"]), s["discipline_limit_months"])
 
 
-def at_risk_conditions(ctx: Context, cutoff: date | None = None) -> list:
+def at_risk_conditions(ctx: Context) -> list:
     """discipline_limit_at_risk rows: soort `tucht` only, no inleidend verslag and no beslissing
-    known at D, and kennisname on or before `cutoff` (default: the warning window reached at D)."""
+    known at D, and kennisname on or before the day the warning window reaches at D."""
     t = REGISTER_TABLES["tuchtdossiers"]
     return [
         *ctx.scope("tuchtdossiers"),
         t.c.soort == "tucht",
         ctx.unknown(t.c.datum_inleidend_verslag),
         ctx.unknown(t.c.datum_beslissing),
-        t.c.datum_kennisname <= (cutoff or term_warning_cutoff(ctx)),
+        t.c.datum_kennisname <= ctx.param("discipline_warning_cutoff", term_warning_cutoff),
     ]
 
 
-def compute(ctx: Context) -> dict[str, Any]:
+def populations(ctx: Context) -> dict[str, Population]:
     t = REGISTER_TABLES["tuchtdossiers"]
     scope = ctx.scope("tuchtdossiers")
-    opened = counted(ctx.conn, {"soort": t.c.soort, "categorie": t.c.categorie}, [*scope, ctx.in_year(t.c.datum_opening)])
-    decided = counted(
-        ctx.conn,
-        {"sanctie": t.c.sanctie, "lead": days_between(t.c.datum_beslissing, t.c.datum_kennisname)},
-        [*scope, t.c.soort.in_(TUCHT_KINDS), ctx.in_year(t.c.datum_beslissing)],
-    )
-    orders = counted(
-        ctx.conn,
-        {},
-        [*scope, sa.func.coalesce(t.c.ordemaatregel, "geen") != "geen", ctx.in_year(t.c.datum_ordemaatregel)],
-    )
-    at_risk = counted(ctx.conn, {}, at_risk_conditions(ctx))
+    return {
+        "opened": ({"soort": t.c.soort, "categorie": t.c.categorie}, [*scope, ctx.in_year(t.c.datum_opening)]),
+        "decided": (
+            {"sanctie": t.c.sanctie, "lead": days_between(t.c.datum_beslissing, t.c.datum_kennisname)},
+            [*scope, t.c.soort.in_(TUCHT_KINDS), ctx.in_year(t.c.datum_beslissing)],
+        ),
+        "orders": (
+            {},
+            [*scope, sa.func.coalesce(t.c.ordemaatregel, "geen") != "geen", ctx.in_year(t.c.datum_ordemaatregel)],
+        ),
+        "at_risk": ({}, at_risk_conditions(ctx)),
+    }
+
+
+def compute(ctx: Context) -> dict[str, Any]:
+    rows = count_populations(ctx, populations)
+    opened, decided, orders, at_risk = rows["opened"], rows["decided"], rows["orders"], rows["at_risk"]
     return {
         "discipline_opened": count(opened, lambda r: r["soort"] in TUCHT_KINDS),
         "judicial_opened": count(opened, lambda r: r["soort"] in JUDICIAL_KINDS),

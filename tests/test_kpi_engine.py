@@ -11,6 +11,7 @@ import pytest
 
 from data_access.registers import INTEGRITY_CATEGORIES, KLACHTEN
 from kpis.engine import compute_report, default_as_of, diensten
+from kpis.sql import clear_built_statements
 from tests.test_kpi_helpers import (
     DB_PARAMS,
     actie,
@@ -402,3 +403,23 @@ def test_report_json_shape(zone):
 def test_diensten_lists_every_dienst_once(zone):
     # klachten, nota's and dossiers name these five services
     assert diensten(zone) == ["Interventie", "Onthaal", "Recherche", "Verkeer", "Wijkwerking"]
+
+
+def test_statements_built_once_run_with_each_reports_own_values(zone):
+    """A step's statements are built once per shape (dienst or not, the norms) and run with each
+    report's year, D and dienst: reports made one after another equal reports built afresh."""
+    reports = [
+        (2025, d(2025, 12, 31), None),
+        (2025, MID, None),
+        (2024, d(2024, 12, 31), None),
+        (2025, MID, "Interventie"),
+        (2025, d(2025, 12, 31), "Wijkwerking"),
+    ]
+    fresh = []
+    for year, as_of, dienst in reports:
+        clear_built_statements()
+        fresh.append(compute_report(zone, year, as_of, dienst=dienst).kpis)
+    clear_built_statements()
+    assert [compute_report(zone, year, as_of, dienst=dienst).kpis for year, as_of, dienst in reports] == fresh
+    assert clear_built_statements() == 5 * 2  # five steps, two shapes: the other reports reused them
+    assert fresh[0]["complaints_received"] != fresh[2]["complaints_received"]  # the years do differ
