@@ -20,7 +20,9 @@ import) is the reproducible figure, the wall-clock ratio the one the targets nam
             "koud" is the first run after dashboard.data.clear_caches() and st.cache_resource.clear(),
             "warm" the best rerun after it. Reference: bench/one_line_page.py under AppTest,
             "koud" its first run in a fresh AppTest (after a warm-up run in the process), "warm"
-            its best rerun.
+            its best rerun. A second warm line ("vloer", no target) compares the warm run with
+            the same page's own messages sent again by a script that computes nothing
+            (bench/replay.py, widgets left out): what Streamlit alone needs for those elements.
 - import:   data_access.importer.import_workbook of a Klachten workbook (bench/import_speed.py
             builds it) into an empty SQLite database, against pd.read_excel(engine="calamine").
 
@@ -54,6 +56,7 @@ if str(ROOT) not in sys.path:
 
 APP = ROOT / "dashboard" / "app.py"
 ONE_LINE_PAGE = ROOT / "bench" / "one_line_page.py"
+REPLAY_PAGE = ROOT / "bench" / "replay_page.py"
 PAGES = {"overzicht": "Overzicht", "klachten": "Klachten"}
 DEMO_ROLE = "integriteitscoordinator"
 
@@ -131,12 +134,12 @@ def child_reference(url: str, year: int, repeat: int) -> dict:
     return timing.as_dict() | {"kpis": kpis}
 
 
-def _cold_then_warm(at, repeat: int) -> dict:
+def _cold_then_warm(at, repeat: int, clear_caches=lambda: None) -> dict:
+    """`clear_caches`: the app's own caches (dashboard.data.clear_caches for the dashboard)."""
     import streamlit as st
 
-    from dashboard.data import clear_caches
-
     clear_caches()
+    st.cache_data.clear()
     st.cache_resource.clear()
     cold = Timing()
     cold(at.run)
@@ -167,7 +170,29 @@ def child_page(url: str, page: str, repeat: int) -> dict:
     demo[0].select(DEMO_ROLE).run()
     _check(at)
     at.switch_page(f"../pages/{page}.py")
-    return _cold_then_warm(at, repeat)
+    from dashboard.data import clear_caches
+
+    result = _cold_then_warm(at, repeat, clear_caches)
+    result["floor"] = _floor(at, repeat)
+    return result
+
+
+def _floor(at, repeat: int) -> dict:
+    """The same page's elements sent again by a script that computes nothing (bench/replay.py):
+    what Streamlit alone needs to show them."""
+    from streamlit.testing.v1 import AppTest
+
+    from bench import replay
+
+    with replay.capture() as messages:
+        at.run()
+    _check(at)
+    widgets = replay.use(messages)
+    floor = AppTest.from_file(str(REPLAY_PAGE), default_timeout=60)
+    floor.run()
+    _check(floor)
+    timing, _ = _best(floor.run, repeat)
+    return timing.as_dict() | {"messages": len(messages) - widgets, "widgets": widgets}
 
 
 def child_one_line(repeat: int) -> dict:
@@ -310,7 +335,7 @@ class Line:
         if self.memory_target:
             memory += " " + ("≤ 1.536 MB gehaald" if self.memory_met() else "NIET GEHAALD (doel ≤ 1.536 MB)")
         return (
-            f"{self.label:<40} {fmt(self.ours['seconds'], 3):>7} s (cpu {fmt(self.ours['cpu'], 3):>7}) | "
+            f"{self.label:<48} {fmt(self.ours['seconds'], 3):>7} s (cpu {fmt(self.ours['cpu'], 3):>7}) | "
             f"{self.ref_label:<16} {fmt(self.ref['seconds'], 3):>7} s (cpu {fmt(self.ref['cpu'], 3):>7}) | "
             f"{fmt(self.ratio, 2):>6}× {target} {verdict(self.met()):<12} | {cpu:<22} | {memory}"
         )
@@ -436,7 +461,7 @@ class Bench:
             fn()
         except (TaskFailed, subprocess.TimeoutExpired) as exc:
             self.failures.append(f"{what}: {exc}")
-            print(f"{what:<40} MISLUKT: {exc}", flush=True)
+            print(f"{what:<48} MISLUKT: {exc}", flush=True)
 
     def add(self, line: Line) -> None:
         self.lines.append(line)
@@ -477,10 +502,14 @@ class Bench:
                 leftover.unlink()
         base = got["base"]
         for page, title in PAGES.items():
+            peak = {"peak_mb": got[page]["peak_mb"]}
             for kind, key, target in (("koud", "cold", target_cold), ("warm", "warm", target_warm)):
-                self.add(Line(f"pagina {title} {kind} {scope}", got[page][key] | {"peak_mb": got[page]["peak_mb"]},
+                self.add(Line(f"pagina {title} {kind} {scope}", got[page][key] | peak,
                               f"1-regelpagina {kind}", base[key] | {"peak_mb": base["peak_mb"]}, target,
                               memory_target=national and not self.args.tiny))
+            floor = got[page]["floor"]
+            self.add(Line(f"pagina {title} warm {scope} (vloer)", got[page]["warm"] | peak,
+                          f"{floor['messages']} elementen", floor | peak, None))
 
     def import_(self) -> None:
         path = self.workbook()
@@ -557,7 +586,12 @@ def expected_labels(*, tiny: bool, postgres: bool, national_pages: bool, year: i
     scopes = ["voorbeeld SQLite", "nationaal SQLite"] + (["voorbeeld PostgreSQL", "nationaal PostgreSQL"] if postgres else [])
     labels = [f"rapport {year} {s}" for s in scopes]
     page_scopes = ["voorbeeld SQLite"] + (["nationaal SQLite"] if national_pages else [])
-    labels += [f"pagina {t} {k} {s}" for s in page_scopes for t in PAGES.values() for k in ("koud", "warm")]
+    labels += [
+        label
+        for s in page_scopes
+        for t in PAGES.values()
+        for label in (f"pagina {t} koud {s}", f"pagina {t} warm {s}", f"pagina {t} warm {s} (vloer)")
+    ]
     rows = (TINY if tiny else FULL)["workbook_rows"]
     labels.append(f"import {fmt(rows, 0)} rijen (SQLite)")
     return labels
