@@ -96,14 +96,16 @@ def require(action: str | None = None) -> Access:
 
 
 def page_header(title: str, register: str | None = None, caption: str | None = None) -> None:
-    """The page title with a bar in the register's colour, and the active filters in words."""
+    """The page title with a bar in the register's colour, and the zone's name (Instellingen) with
+    the active filters in words."""
     color = theme.register_color(register) if register else theme.TEMPLATE.layout.font.color
     st.html(f'<div style="height:6px;width:4rem;background:{color};border-radius:3px;margin-bottom:-1.2rem"></div>')
     st.title(title, anchor=False)
     if caption is None:
+        from dashboard.data import get_zone_name
         from dashboard.filters import current_filters
 
-        caption = current_filters().describe()
+        caption = " · ".join(part for part in (get_zone_name(), current_filters().describe()) if part)
     if caption:
         st.caption(caption)
 

@@ -14,6 +14,7 @@ Public functions (pages use these, not the engine directly):
     get_engine() -> Engine                       the migrated engine, or the Dutch error page
     current_data_version() -> int
     get_settings() -> dict[str, int]             norms and suppression threshold
+    get_zone_name() -> str | None                the zone's name (Instellingen), for the export
     effective_filters(access, filters) -> Filters the filters the access may use: zone-wide on a
                                                  default reference date for the netwerk view
     effective_view(access, year, as_of, dienst) -> (as_of, dienst)   the same for single values
@@ -112,6 +113,20 @@ def settings_for(url: str, version: int) -> dict[str, int]:
 def get_settings() -> dict[str, int]:
     with errors.database_guard():
         return settings_for(*cache_key())
+
+
+@memo.cached(max_entries=CACHE_ENTRIES)
+def zone_name_for(url: str, version: int) -> str | None:
+    from data_access.settings import load_zone_name
+
+    with engine_for(url).connect() as conn:
+        return load_zone_name(conn)
+
+
+def get_zone_name() -> str | None:
+    """The zone's name as saved on the Instellingen page, or None."""
+    with errors.database_guard():
+        return zone_name_for(*cache_key())
 
 
 def suppression_threshold() -> int:

@@ -37,9 +37,12 @@ DEFAULT_ZONE = "Politiezone"
 KIND_FULL, KIND_ANONYMISED = "volledig", "geanonimiseerd"
 
 
-def default_zone() -> str:
-    """The zone's name for the cover: $DASHBOARD_ZONE, or 'Politiezone'."""
-    return os.environ.get(ZONE_ENV, "").strip() or DEFAULT_ZONE
+def zone_name(conn: sa.Connection) -> str:
+    """The zone's name for the cover: as saved on the Instellingen page, else $DASHBOARD_ZONE,
+    else 'Politiezone'."""
+    from data_access.settings import load_zone_name
+
+    return load_zone_name(conn) or os.environ.get(ZONE_ENV, "").strip() or DEFAULT_ZONE
 
 
 def export_file_name(year: int, as_of: dt.date | None, *, anonymised: bool) -> str:
@@ -93,7 +96,7 @@ def build_workbook(
     made_at: dt.datetime | None = None,
 ) -> bytes:
     """The workbook as xlsx bytes. `user` is the maker's name on the cover (default
-    access.user); `zone` the zone's name (default: default_zone()); `file_name` goes to the
+    access.user); `zone` the zone's name (default: zone_name()); `file_name` goes to the
     audit row (default: export_file_name). Raises AccessDenied (Dutch message) when the role,
     in its current mode, may not make this version; the netwerk view (role netwerk or
     screen-share mode) can only make the anonymised one. Every export is recorded in the audit
@@ -118,7 +121,7 @@ def _build(conn, access, year, as_of, anonymised, user, zone, file_name, made_at
         year,
         as_of,
         anonymised=anonymised,
-        zone=zone or default_zone(),
+        zone=zone or zone_name(conn),
         made_by=user or access.user,
         made_at=made_at or local_now(),
     )
@@ -164,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--anonymised", action="store_true", help="geanonimiseerde versie voor alle medewerkers")
     parser.add_argument("--out", required=True, help="het Excel-bestand (.xlsx) om te schrijven")
     parser.add_argument("--user", default=None, help="naam voor het voorblad en het auditlogboek (standaard: de systeemgebruiker)")
-    parser.add_argument("--zone", default=None, help=f"naam van de politiezone (standaard: ${ZONE_ENV} of '{DEFAULT_ZONE}')")
+    parser.add_argument("--zone", default=None, help=f"naam van de politiezone (standaard: de naam in Instellingen, anders ${ZONE_ENV} of '{DEFAULT_ZONE}')")
     args = parser.parse_args(argv)
 
     out = Path(args.out)

@@ -1,4 +1,6 @@
-"""Settings kept in the database: the norms of kpi-catalog.md and the suppression threshold."""
+"""Settings kept in the database: the norms of kpi-catalog.md, the suppression threshold (whole
+numbers, `load_settings` / `save_settings`) and the zone's name for the yearly export's cover
+(`load_zone_name` / `save_zone_name`), all in the table `settings` (key, text value)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,10 @@ SETTINGS: tuple[Setting, ...] = (
 DEFAULTS: dict[str, int] = {s.key: s.default for s in SETTINGS}
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 
+ZONE_NAME_KEY = "zone_name"  # not a norm: load_settings leaves it out
+ZONE_NAME_LABEL = "Naam van de politiezone"
+ZONE_NAME_MAX = 80
+
 
 def load_settings(conn: sa.Connection) -> dict[str, int]:
     """Every setting, stored value over default."""
@@ -51,9 +57,35 @@ def save_settings(conn: sa.Connection, changes: dict[str, int]) -> None:
         if not isinstance(value, int) or not s.minimum <= value <= s.maximum:
             raise ValueError(f"{s.label}: kies een geheel getal van {s.minimum} tot {s.maximum}.")
     for key, value in changes.items():
-        updated = conn.execute(
-            settings_table.update().where(settings_table.c.key == key).values(value=str(value))
-        )
-        if updated.rowcount == 0:
-            conn.execute(settings_table.insert().values(key=key, value=str(value)))
+        _store(conn, key, str(value))
     bump_data_version(conn)
+
+
+def load_zone_name(conn: sa.Connection) -> str | None:
+    """The zone's name as saved on the Instellingen page, or None."""
+    value = conn.execute(sa.select(settings_table.c.value).where(settings_table.c.key == ZONE_NAME_KEY)).scalar()
+    return value or None
+
+
+def clean_zone_name(text: object) -> str:
+    """`text` with its spaces tidied; ValueError (Dutch) when empty or too long."""
+    name = " ".join(str(text or "").split())
+    if not name:
+        raise ValueError(f"{ZONE_NAME_LABEL}: vul een naam in, bv. PZ Schoten.")
+    if len(name) > ZONE_NAME_MAX:
+        raise ValueError(f"{ZONE_NAME_LABEL}: hoogstens {ZONE_NAME_MAX} tekens (nu {len(name)}).")
+    return name
+
+
+def save_zone_name(conn: sa.Connection, text: object) -> str:
+    """Stores the cleaned name (clean_zone_name), bumps the data version and returns the name."""
+    name = clean_zone_name(text)
+    _store(conn, ZONE_NAME_KEY, name)
+    bump_data_version(conn)
+    return name
+
+
+def _store(conn: sa.Connection, key: str, value: str) -> None:
+    updated = conn.execute(settings_table.update().where(settings_table.c.key == key).values(value=value))
+    if updated.rowcount == 0:
+        conn.execute(settings_table.insert().values(key=key, value=value))

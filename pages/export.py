@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import components as ui
 from dashboard import data
-from dashboard.export import build_workbook, default_zone, effective_as_of, export_file_name, period_problem
+from dashboard.export import build_workbook, effective_as_of, export_file_name, period_problem
 from dashboard.filters import current_filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,7 +41,7 @@ def download_button(label: str, *, anonymised: bool, key: str, **button) -> None
     name = export_file_name(year, as_of, anonymised=anonymised)
 
     def build() -> bytes:
-        return build_workbook(engine, access, year, as_of, anonymised=anonymised, zone=default_zone(), file_name=name)
+        return build_workbook(engine, access, year, as_of, anonymised=anonymised, file_name=name)
 
     st.download_button(label, data=build, file_name=name, mime=XLSX, key=key, **button)
 

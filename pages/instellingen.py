@@ -1,4 +1,5 @@
-"""Instellingen: the norms of the KPI catalog and the suppression threshold (coordinator only)."""
+"""Instellingen: the zone's name (for the yearly export), the norms of the KPI catalog and the
+suppression threshold (coordinator only)."""
 
 from __future__ import annotations
 
@@ -8,26 +9,37 @@ from dashboard import components as ui
 from dashboard import data, errors
 from dashboard.settings_view import grouped_settings
 from data_access import audit
-from data_access.settings import SETTINGS, save_settings
+from data_access.settings import SETTINGS, ZONE_NAME_KEY, ZONE_NAME_LABEL, ZONE_NAME_MAX, save_settings, save_zone_name
 
 SAVED_KEY = "_instellingen_saved"
 
 access = ui.require("change_settings")
 ui.page_header(
     "Instellingen",
-    caption="Normen en termijnen voor de indicatoren, en de drempel voor kleine aantallen. "
-    "Een wijziging geldt meteen voor alle cijfers en wordt in het auditlogboek genoteerd.",
+    caption="De naam van de zone, de normen en termijnen voor de indicatoren, en de drempel voor kleine "
+    "aantallen. Een wijziging geldt meteen voor alle cijfers en wordt in het auditlogboek genoteerd.",
 )
 
 saved = st.session_state.pop(SAVED_KEY, None)
 if saved:
-    labels = {s.key: s.label for s in SETTINGS}
+    labels = {s.key: s.label for s in SETTINGS} | {ZONE_NAME_KEY: ZONE_NAME_LABEL}
     st.success("Opgeslagen: " + "; ".join(f"{labels[k]} = {v}" for k, v in saved.items()), icon=":material/check:")
 
 current = data.get_settings()
+current_zone = data.get_zone_name() or ""
 groups = grouped_settings()
 
 with st.form("instellingen", border=False):
+    with st.container(border=True):
+        st.markdown("**Zone**")
+        zone = st.text_input(
+            ZONE_NAME_LABEL,
+            value=current_zone,
+            max_chars=ZONE_NAME_MAX,
+            placeholder="bv. PZ Schoten",
+            key=f"instelling_{ZONE_NAME_KEY}",
+            help="Staat op het voorblad en in de kop van elk blad van de jaarexport.",
+        )
     values = {}
     columns = st.columns(3, gap="medium")
     for i, (title, settings) in enumerate(groups.items()):
@@ -47,15 +59,21 @@ with st.form("instellingen", border=False):
 
 if submitted:
     changes = {key: int(value) for key, value in values.items() if int(value) != int(current[key])}
-    if not changes:
+    zone_changed = " ".join(zone.split()) != current_zone
+    if not changes and not zone_changed:
         st.info("Er is niets gewijzigd.")
     else:
         try:
             with errors.database_guard(), data.get_engine().begin() as conn:
-                save_settings(conn, changes)
-                audit.record(conn, access, "instellingen", {"wijzigingen": changes})
+                saved = dict(changes)
+                if changes:
+                    save_settings(conn, changes)
+                if zone_changed:
+                    saved[ZONE_NAME_KEY] = save_zone_name(conn, zone)
+                audit.record(conn, access, "instellingen", {"wijzigingen": saved})
         except ValueError as exc:
             st.error(str(exc))
         else:
-            st.session_state[SAVED_KEY] = changes
+            st.session_state[SAVED_KEY] = saved
+            st.session_state.pop(f"instelling_{ZONE_NAME_KEY}", None)  # the field shows the name as saved
             st.rerun()

@@ -194,6 +194,25 @@ def test_monthly_table_as_the_screen_shows_it(sample_engine, anonymised, full):
                 assert shown == true or (shown == "<5" and 1 <= true < 5) or (shown == "x" and true >= 5), (name, r, c)
 
 
+def test_the_cover_names_the_zone_saved_in_instellingen_as_text(any_engine, monkeypatch):
+    from data_access.settings import save_zone_name
+    from tests.test_kpi_engine import load_zone
+
+    def cover_zone(**kwargs) -> str:
+        ws = _open(build_workbook(any_engine, KORPS, YEAR, D, anonymised=False, **kwargs))[sheets.SHEET_COVER]
+        return next(ws.cell(row=r, column=2).value for r in range(4, 16) if ws.cell(row=r, column=1).value == "Politiezone")
+
+    load_zone(any_engine)
+    monkeypatch.delenv("DASHBOARD_ZONE", raising=False)
+    assert cover_zone() == "Politiezone"
+    monkeypatch.setenv("DASHBOARD_ZONE", "PZ Omgeving")
+    assert cover_zone() == "PZ Omgeving"
+    with any_engine.begin() as conn:
+        save_zone_name(conn, '=HYPERLINK("http://x","PZ")')
+    assert cover_zone() == '=HYPERLINK("http://x","PZ")'  # the saved name first, and as text, not a formula
+    assert cover_zone(zone="PZ Opdracht") == "PZ Opdracht"  # --zone of the command line wins
+
+
 def test_cover_says_who_when_and_which_version(full, anonymised):
     def facts(wb):
         ws = wb[sheets.SHEET_COVER]

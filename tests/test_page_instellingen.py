@@ -6,7 +6,9 @@ import sqlalchemy as sa
 
 from data_access.db import data_version
 from data_access.schema import audit_log
-from data_access.settings import DEFAULTS, load_settings
+import pytest
+
+from data_access.settings import DEFAULTS, ZONE_NAME_KEY, clean_zone_name, load_settings, load_zone_name, save_zone_name
 from tests.dashboard_apptest import open_page, start_app, texts
 
 
@@ -58,3 +60,55 @@ def test_every_setting_belongs_to_a_named_group():
     groups = grouped_settings()
     assert OTHER not in groups
     assert sorted(s.key for g in groups.values() for s in g) == sorted(s.key for s in SETTINGS)
+
+
+# --- the zone's name ---------------------------------------------------------------------------
+
+
+def test_zone_name_is_cleaned_checked_and_kept_apart_from_the_norms(engine):
+    assert clean_zone_name("  PZ   Schoten ") == "PZ Schoten"
+    with pytest.raises(ValueError, match="Naam van de politiezone: vul een naam in"):
+        clean_zone_name("   ")
+    with pytest.raises(ValueError, match="hoogstens 80 tekens \\(nu 81\\)"):
+        clean_zone_name("P" * 81)
+    with engine.begin() as conn:
+        assert load_zone_name(conn) is None
+        version = data_version(conn)
+        assert save_zone_name(conn, " PZ  Schoten") == "PZ Schoten"
+        assert save_zone_name(conn, "PZ Kempen") == "PZ Kempen"  # a second save replaces the first
+    with engine.connect() as conn:
+        assert load_zone_name(conn) == "PZ Kempen"
+        assert data_version(conn) == version + 2
+        assert set(load_settings(conn)) == set(DEFAULTS)  # the name is no norm
+
+
+def test_saving_the_zone_name_on_the_page(engine, sqlite_url, monkeypatch):
+    at = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "instellingen")
+    field = at.text_input(key=f"instelling_{ZONE_NAME_KEY}")
+    assert field.value == ""
+    field.set_value("  PZ Schoten ")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Opgeslagen: Naam van de politiezone = PZ Schoten" in texts(at)
+    with engine.connect() as conn:
+        assert load_zone_name(conn) == "PZ Schoten"
+        details = conn.execute(sa.select(audit_log.c.detail).where(audit_log.c.action == "instellingen")).scalars().all()
+    assert len(details) == 1 and '"zone_name": "PZ Schoten"' in details[0]
+    assert at.text_input(key=f"instelling_{ZONE_NAME_KEY}").value == "PZ Schoten"
+    at.switch_page("../pages/overzicht.py").run()
+    assert at.caption[0].value.startswith("PZ Schoten · ")  # every page's header names the zone
+
+
+def test_an_empty_zone_name_is_refused_and_nothing_is_written(engine, sqlite_url, monkeypatch):
+    with engine.begin() as conn:
+        save_zone_name(conn, "PZ Schoten")
+        version = data_version(conn)
+    at = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "instellingen")
+    at.text_input(key=f"instelling_{ZONE_NAME_KEY}").set_value("  ")
+    at.number_input(key="instelling_complaint_norm_days").set_value(60)
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["Naam van de politiezone: vul een naam in, bv. PZ Schoten."]
+    with engine.connect() as conn:
+        assert load_zone_name(conn) == "PZ Schoten"
+        assert load_settings(conn)["complaint_norm_days"] == DEFAULTS["complaint_norm_days"]  # all or nothing
+        assert data_version(conn) == version
