@@ -26,7 +26,7 @@ st.set_page_config(
 from dashboard import auth, components, data, errors, filters, navigation, theme  # noqa: E402
 from data_access import audit  # noqa: E402
 
-st.html(theme.GLOBAL_CSS)
+st.html(theme.GLOBAL_CSS + theme.uploader_css(st.get_option("server.maxUploadSize")))
 data.new_run()
 engine = data.get_engine()
 filter_box = st.sidebar.container()  # the filters sit right under the page list, above sign-in

@@ -129,3 +129,18 @@ GLOBAL_CSS = """
 @media (min-width: 1700px) { html { font-size: 18px; } }
 </style>
 """
+
+
+def uploader_css(max_upload_mb: int) -> str:
+    """Dutch texts for st.file_uploader's drop zone, which Streamlit writes in English ("Upload",
+    "50MB per file"): the English text is drawn at size 0 and the Dutch one after it."""
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    button = f'{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p'
+    limit = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+    return f"""
+<style>
+{button}, {limit} {{ font-size: 0 !important; }}
+{button}::after {{ content: "Bestand kiezen"; font-size: 0.875rem; }}
+{limit}::after {{ content: "of sleep het hierheen (tot {max_upload_mb} MB)"; font-size: 0.875rem; }}
+</style>
+"""

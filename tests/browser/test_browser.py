@@ -51,6 +51,15 @@ def test_upload_a_workbook_and_confirm(app, app_database, tmp_path):  # last: an
     assert result.returncode == 0, result.stdout + result.stderr
 
     app.open("gegevens", navigation.BY_NAME["gegevens"].title)
+    # Streamlit's own English texts of the drop zone are replaced by Dutch ones (theme.uploader_css)
+    shown = app.page.evaluate(
+        """() => ['[data-testid=stFileUploaderDropzone] [data-testid=stBaseButton-secondary] p',
+                  '[data-testid=stFileUploaderDropzoneInstructions] span'].map(sel => {
+            const el = document.querySelector(sel);
+            return [el.textContent, getComputedStyle(el).fontSize, getComputedStyle(el, '::after').content];
+        })"""
+    )
+    assert shown == [["Upload", "0px", '"Bestand kiezen"'], ["50MB per file", "0px", '"of sleep het hierheen (tot 50 MB)"']]
     app.page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(workbook))
     app.page.get_by_text("is gecontroleerd").wait_for()
     wait_for_app(app.page)
