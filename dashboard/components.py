@@ -50,6 +50,7 @@ The API:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from numbers import Number
 
@@ -58,7 +59,7 @@ import streamlit as st
 
 from data_access.access import Access
 from dashboard import theme
-from dashboard.formatting import fmt_delta, fmt_int, fmt_value
+from dashboard.formatting import fmt_date, fmt_delta, fmt_int, fmt_value
 
 ACCESS_KEY = "_dashboard_access"  # set by dashboard/app.py on every run, before the page runs
 DEFAULT_PREVIOUS_LABEL = "t.o.v. vorige periode"
@@ -261,9 +262,14 @@ ROWS_DENIED = "Individuele dossiers zijn niet zichtbaar in deze weergave; enkel 
 def drill_down(register: str, *, label: str, filters=None, where: Mapping | None = None) -> None:
     """The rows behind a figure, for roles that may see rows. They are read (through
     data_access.reader, which enforces the role again) and audited only when the user turns on
-    'Toon de rijen'. `where` narrows to column values, e.g. {"status": "afgesloten"}."""
+    'Toon de rijen'. `where` narrows to column values, e.g. {"status": "afgesloten"}. With
+    `filters`, the rows of the year up to the reference date (dashboard.data.read_rows); the title
+    names that date when it is before the year's end."""
     access = page_access()
-    with st.expander(f"Onderliggende rijen: {label}", icon=":material/table_rows:"):
+    title = f"Onderliggende rijen: {label}"
+    if filters is not None and filters.as_of < dt.date(filters.year, 12, 31):
+        title += f" tot {fmt_date(filters.as_of)}"
+    with st.expander(title, icon=":material/table_rows:"):
         if not access.may_see_rows:
             st.caption(ROWS_DENIED)
             return

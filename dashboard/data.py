@@ -51,7 +51,7 @@ from sqlalchemy.engine import Engine
 
 from data_access import db
 from data_access.access import Access
-from data_access.registers import REGISTERS
+from data_access.registers import BY_NAME as REGISTERS_BY_NAME, REGISTERS
 from data_access.schema import REGISTER_TABLES, import_log
 from dashboard import errors, memo
 
@@ -262,7 +262,8 @@ def import_history(limit: int = 50) -> list[dict]:
 
 def read_rows(access: Access, register: str, *, filters=None, where=None, label: str = "") -> pd.DataFrame:
     """The single rows behind a figure (drill-down): read through data_access.reader, which
-    refuses the netwerk view, restricted to the filters' year and dienst plus `where`
+    refuses the netwerk view, restricted to the filters' year up to their reference date (on the
+    register's main date, as the KPIs count them) and dienst, plus `where`
     ({column: value or tuple}), and recorded in the audit log as "detailweergave". Not cached:
     every read is a fresh, audited look."""
     from data_access import audit
@@ -270,7 +271,8 @@ def read_rows(access: Access, register: str, *, filters=None, where=None, label:
 
     parts = []
     if filters is not None:
-        parts.append(RowFilter(years=(filters.year, filters.year), dienst=filters.dienst))
+        up_to_d = filters.as_of if REGISTERS_BY_NAME[register].main_date else None
+        parts.append(RowFilter(years=(filters.year, filters.year), date_to=up_to_d, dienst=filters.dienst))
     if where:
         parts.append(RowFilter(equals=dict(where)))
     with errors.database_guard(), get_engine().begin() as conn:
