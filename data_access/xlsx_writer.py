@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import math
 import re
@@ -290,13 +291,21 @@ def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> Non
             continue
         needed = sum(max(1, math.ceil(len(part) / room[cell.column])) for part in cell.value.splitlines() or [""])
         if needed > 1:
-            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=cell.alignment.horizontal)
+            cell.alignment = _aligned(cell.alignment.horizontal, "top", True)
             lines[cell.row] = max(lines.get(cell.row, 1), needed)
     for number, count in lines.items():
         ws.row_dimensions[number].height = ROW_POINTS * count
         for cell in rows[number]:  # the row's other cells line up with the top of the wrapped text
             a = cell.alignment
-            cell.alignment = Alignment(horizontal=a.horizontal, vertical="top", wrap_text=a.wrap_text)
+            if a.vertical != "top":
+                cell.alignment = _aligned(a.horizontal, "top", a.wrap_text)
+
+
+@functools.lru_cache(maxsize=64)
+def _aligned(horizontal: str | None, vertical: str | None, wrap_text: bool | None) -> Alignment:
+    """One Alignment per combination: a national export wraps text in ±100.000 rows, and
+    building an openpyxl style object per cell took a third of its time."""
+    return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap_text)
 
 
 # --- printing ---------------------------------------------------------------------------------
@@ -347,9 +356,13 @@ def _overflow_end(ws: Worksheet, cell: Cell) -> int:
 def printed_range(ws: Worksheet) -> tuple[int, int]:
     """(last column, last row) of what is printed: the last visible cell with a value (and
     the columns its text runs into), or where a chart ends."""
-    cells = [c for row in ws.iter_rows() for c in row if c.value is not None and _width(ws, c.column)]
-    last_col = max((_overflow_end(ws, c) for c in cells), default=1)
-    last_row = max((c.row for c in cells), default=1)
+    shown = functools.cache(lambda column: _width(ws, column) > 0)
+    last_col = last_row = 1
+    for row in ws.iter_rows():
+        filled = [c for c in row if c.value is not None and shown(c.column)]
+        if filled:  # text flows right only up to the next filled cell: the row's last one reaches furthest
+            last_row = max(last_row, filled[-1].row)
+            last_col = max(last_col, _overflow_end(ws, filled[-1]))
     for chart in ws._charts:
         column, row = _anchor(chart)
         right = chart.width
