@@ -101,7 +101,7 @@ def parse_cell(
             return parser(value, values)
         parsed, error = parser(value)
         if percent_cell and type_ == "pct" and error is None and _is_number_cell(value):
-            parsed = round(parsed * 100, 10)
+            return _percent_of(parsed)
         return parsed, error
     except Exception:  # pragma: no cover - a safety net: a bad value must never crash an import
         return None, f"{_quoted(value)} kan niet gelezen worden"
@@ -193,6 +193,15 @@ def _parse_int(value: object) -> tuple[object, str | None]:
     if error is None and number == int(number) and abs(number) < INT_LIMIT:
         return int(number), None
     return None, f"{_quoted(value)} is geen geheel getal"
+
+
+def _percent_of(fraction: float) -> tuple[float | None, str | None]:
+    """A percentage-formatted cell holds the fraction (0,45 shows as 45%): its value on the
+    0-100 scale, or a Dutch message when that is no finite number (1e306 shows as 1e308%)."""
+    scaled = round(fraction * 100, 10)
+    if not math.isfinite(scaled):
+        return None, f"{_quoted(fraction)} is geen percentage (bv. 45, 45% of 45,5)"
+    return scaled, None
 
 
 def _parse_pct(value: object) -> tuple[object, str | None]:
@@ -289,7 +298,8 @@ def parse_column(raw, column: Column, percent_cells: np.ndarray | None = None) -
     if column.type == "pct" and percent_cells is not None and percent_cells.any():
         numeric_u = np.array([_is_number_cell(u) for u in uniques] + [False], dtype=bool)
         scale = np.asarray(percent_cells, dtype=bool) & numeric_u[codes] & pd.isna(errors)
-        values[scale] = [round(v * 100, 10) for v in values[scale]]
+        for i in np.flatnonzero(scale):
+            values[i], errors[i] = _percent_of(values[i])
     return ParsedColumn(values, errors, blank)
 
 

@@ -104,6 +104,16 @@ def test_column_percent_cells_only_scale_numbers_in_percentage_cells():
     assert list(parsed.blank) == [False, False, False, False, True]
 
 
+def test_a_percentage_cell_too_large_to_scale_is_refused_not_infinite():
+    """Found by the property test below: 1,8e306 in a percentage cell is 1,8e308 %, past a float."""
+    huge = 1.797693134862316e306
+    value, error = parse_cell("pct", huge, percent_cell=True)
+    assert value is None and error.startswith("'1797693") and error.endswith("' is geen percentage (bv. 45, 45% of 45,5)")
+    parsed = parse_column([huge, 0.5], Column("voortgang", "pct"), np.array([True, True]))
+    assert list(parsed.values) == [None, 50.0]
+    assert parsed.errors[0].endswith("is geen percentage (bv. 45, 45% of 45,5)") and parsed.errors[1] is None
+
+
 def test_column_bools_in_a_number_column_are_refused_not_read_as_one():
     parsed = parse_column([1, True, 1.0], Column("waarde", "number"))
     assert list(parsed.values) == [1.0, None, 1.0]
