@@ -39,16 +39,19 @@ if not sections:
     st.info("Er zijn nog geen pagina's beschikbaar voor uw rol.")
     st.stop()
 
-default_name = next(iter(sections.values()))[0].name
-page = st.navigation(
-    {
-        section: [
-            st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.name, default=spec.name == default_name)
-            for spec in specs
-        ]
-        for section, specs in sections.items()
-    }
-)
+menu = {spec.name for specs in sections.values() for spec in specs}
+first = next(iter(sections.values()))[0]  # served at the root URL
+grouped: dict[str, list] = {}
+for spec in navigation.existing_pages():
+    shown = "visible" if spec.name in menu else "hidden"
+    grouped.setdefault(spec.section, []).append(
+        st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=f"{spec.name}-start" if spec is first else spec.name,
+                default=spec is first, visibility=shown)
+    )
+# The first page's own name as a URL (/overzicht) opens it too, instead of Streamlit's English
+# "Page not found"; it is left out of the menu, where the root link stands for it.
+grouped[first.section].append(st.Page(first.path, title=first.title, icon=first.icon, url_path=first.name, visibility="hidden"))
+page = st.navigation(grouped)  # a section whose pages are all hidden is not shown
 view = filters.render_sidebar(data.available_years(), data.available_diensten(), filter_box)
 
 
@@ -59,7 +62,7 @@ def _record_page_view() -> None:
         return
     with errors.database_guard():
         with engine.begin() as conn:
-            audit.record(conn, access, "paginaweergave", {"pagina": page.url_path or default_name, "filters": view.as_audit()})
+            audit.record(conn, access, "paginaweergave", {"pagina": page.url_path or first.name, "filters": view.as_audit()})
     st.session_state["_audited_view"] = marker
 
 

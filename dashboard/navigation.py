@@ -1,8 +1,10 @@
 """The page list: which pages exist, in which section, and who may open them.
 
-A page is listed only when its file exists under pages/ (pages are written in parallel; a missing
-one must never break the app) and when the role allows it. Every page checks access again itself
-(components.require).
+A page exists when its file exists under pages/ (a missing one must never break the app). The
+menu lists the pages the role may open (`visible_pages`); the app registers the others too, hidden
+from the menu (`existing_pages`), so that a link to one of them opens the page, which then says in
+Dutch that this role may not see it (components.require), instead of Streamlit's English "Page not
+found". Every page checks access itself.
 """
 
 from __future__ import annotations
@@ -49,12 +51,15 @@ PAGES: tuple[PageSpec, ...] = (
 BY_NAME = {p.name: p for p in PAGES}
 
 
+def existing_pages() -> list[PageSpec]:
+    """Every page whose file exists, in menu order."""
+    return [page for page in PAGES if page.path.is_file()]
+
+
 def visible_pages(access: Access) -> dict[str, list[PageSpec]]:
     """Section -> the pages this access may open whose file exists, in menu order."""
     sections: dict[str, list[PageSpec]] = {}
-    for page in PAGES:
-        if not page.path.is_file():
-            continue
+    for page in existing_pages():
         if page.action is not None and not access.allows(page.action):
             continue
         sections.setdefault(page.section, []).append(page)

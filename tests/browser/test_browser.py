@@ -36,10 +36,31 @@ def test_screen_share_mode_shows_the_banner(app):
     if not shared:
         pytest.skip("nog geen pagina die in schermdeling zichtbaar is")
     first = shared[0]
-    default_page = _existing_pages()[0].name == first  # st.navigation serves the default page at /
-    app.goto(f"{'' if default_page else first}?scherm=true")
+    app.goto(f"{first}?scherm=true")
     assert "Schermdeling actief" in app.main_text()
     app.shot(f"{first}-schermdeling")
+
+
+def test_every_link_opens_its_page_in_dutch(app):
+    """Each page opens from its own URL, the first one (served at the root) too, with the URL's
+    filters and never Streamlit's English "Page not found"; a page the role may not open says so
+    in Dutch."""
+    app.goto("overzicht?jaar=2024&scherm=true")
+    assert app.page.get_by_role("dialog").count() == 0
+    assert "jaar=2024" in app.page.url and "scherm=true" in app.page.url  # the link stays as given
+    assert "2024 · peildatum 31/12/2024" in app.main_text() and "Schermdeling actief" in app.main_text()
+    korpsleiding = [p for pages in navigation.visible_pages(Access("demo", "korpsleiding")).values() for p in pages]
+    for spec in korpsleiding:  # every goto is a new session: the demo's first role, korpsleiding
+        app.goto(f"{spec.name}?jaar=2024")
+        assert app.page.get_by_role("dialog").count() == 0, spec.name
+        heading = app.page.locator("[data-testid='stMain'] h1").first.inner_text()
+        assert heading.split()[0].rstrip("-") in spec.title, (spec.name, heading)
+    app.page.goto(f"{app.base_url}/gegevens")  # korpsleiding may not import
+    app.page.get_by_text("integriteitscoördinator").first.wait_for()
+    wait_for_app(app.page)
+    assert app.page.get_by_role("dialog").count() == 0 and app.page.get_by_test_id("stFileUploader").count() == 0
+    nav = app.page.get_by_test_id("stSidebarNav").inner_text()
+    assert "Overzicht" in nav and "Gegevens" not in nav  # hidden from the menu, reachable by a link
 
 
 def test_upload_a_workbook_and_confirm(app, app_database, tmp_path):  # last: an import ends the demo
