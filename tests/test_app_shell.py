@@ -46,6 +46,21 @@ def test_every_page_renders_on_an_empty_database_for_every_role(engine, sqlite_u
             assert at.title and at.title[0].value, (role, spec.name)  # the page drew its header
 
 
+def test_a_page_outside_the_role_opens_only_to_refuse(sample_url, monkeypatch):
+    """Pages outside a role's menu are registered (hidden) so that a link does not end on
+    Streamlit's English "Page not found": each one refuses in Dutch and shows nothing else."""
+    for role in ("korpsleiding", "netwerk"):
+        at = start_app(sample_url, role, monkeypatch=monkeypatch)
+        refused = [spec for spec in navigation.existing_pages() if spec.name not in _names(Access("x", role))]
+        assert refused, role
+        for spec in refused:
+            at.switch_page(f"../pages/{spec.name}.py").run()
+            assert not at.exception, (role, spec.name)
+            assert len(at.main.warning) == 1 and "integriteitscoördinator" in at.main.warning[0].value, (role, spec.name)
+            assert not at.title and not at.dataframe and not at.get("download_button"), (role, spec.name)
+            assert not at.get("file_uploader") and not at.number_input, (role, spec.name)
+
+
 def test_filters_default_to_the_current_year_and_follow_a_year_change(engine, sqlite_url, monkeypatch):
     with engine.begin() as conn:
         conn.execute(
