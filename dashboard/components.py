@@ -259,15 +259,16 @@ def _holds_dates(series: pd.Series) -> bool:
 ROWS_DENIED = "Individuele dossiers zijn niet zichtbaar in deze weergave; enkel geaggregeerde cijfers."
 
 
-def drill_down(register: str, *, label: str, filters=None, where: Mapping | None = None) -> None:
+def drill_down(register: str, *, label: str, filters=None, where: Mapping | None = None, open_column: str | None = None) -> None:
     """The rows behind a figure, for roles that may see rows. They are read (through
     data_access.reader, which enforces the role again) and audited only when the user turns on
     'Toon de rijen'. `where` narrows to column values, e.g. {"status": "afgesloten"}. With
     `filters`, the rows of the year up to the reference date (dashboard.data.read_rows); the title
-    names that date when it is before the year's end."""
+    names that date when it is before the year's end. With `open_column` too, the rows still
+    open at the reference date, whatever their year (the label says so)."""
     access = page_access()
     title = f"Onderliggende rijen: {label}"
-    if filters is not None and filters.as_of < dt.date(filters.year, 12, 31):
+    if open_column is None and filters is not None and filters.as_of < dt.date(filters.year, 12, 31):
         title += f" tot {fmt_date(filters.as_of)}"
     with st.expander(title, icon=":material/table_rows:"):
         if not access.may_see_rows:
@@ -279,7 +280,7 @@ def drill_down(register: str, *, label: str, filters=None, where: Mapping | None
             return
         from dashboard import data
 
-        rows = data.read_rows(access, register, filters=filters, where=where, label=label)
+        rows = data.read_rows(access, register, filters=filters, where=where, open_column=open_column, label=label)
         if rows.empty:
             st.caption("Geen rijen.")
             return

@@ -23,7 +23,7 @@ Public functions (pages use these, not the engine directly):
     available_years() -> list[int]               the sidebar's years: register_years widened by the
                                                  years of Evaluatiecriteria and Indicatoren
     available_diensten() -> list[str]
-    read_rows(access, register, *, filters=None, where=None, label='') -> DataFrame (audited)
+    read_rows(access, register, *, filters=None, where=None, open_column=None, label='') -> DataFrame (audited)
     import_history(limit=50) -> list[dict]
 The building blocks of every cached read, here and in the other dashboard modules (page_data,
 page_parts, criteria_view, action_items, meldingen_terms), so that all of them key alike:
@@ -260,17 +260,25 @@ def import_history(limit: int = 50) -> list[dict]:
             return history
 
 
-def read_rows(access: Access, register: str, *, filters=None, where=None, label: str = "") -> pd.DataFrame:
+def read_rows(
+    access: Access, register: str, *, filters=None, where=None, open_column: str | None = None, label: str = ""
+) -> pd.DataFrame:
     """The single rows behind a figure (drill-down): read through data_access.reader, which
     refuses the netwerk view, restricted to the filters' year up to their reference date (on the
     register's main date, as the KPIs count them) and dienst, plus `where`
     ({column: value or tuple}), and recorded in the audit log as "detailweergave". Not cached:
-    every read is a fresh, audited look."""
+    every read is a fresh, audited look. With `open_column` (e.g. datum_afsluiting) the rows
+    still open at the filters' reference date instead, from any year: known at D and that date
+    empty or after D, the KPI engine's own rule (kpis.context)."""
     from data_access import audit
     from data_access.reader import RowFilter, read_rows as reader_read_rows
 
     parts = []
-    if filters is not None:
+    if open_column is not None:
+        from kpis.context import still_open
+
+        parts.extend(still_open(register, open_column, filters.as_of, filters.dienst))
+    elif filters is not None:
         up_to_d = filters.as_of if REGISTERS_BY_NAME[register].main_date else None
         parts.append(RowFilter(years=(filters.year, filters.year), date_to=up_to_d, dienst=filters.dienst))
     if where:

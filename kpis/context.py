@@ -119,3 +119,10 @@ def indicator_values(conn: sa.Connection, period: str) -> dict[str, float]:
     t = REGISTER_TABLES["indicatoren"]
     rows = conn.execute(sa.select(t.c.indicator, t.c.waarde).where(sa.func.trim(t.c.periode) == period))
     return {name_key(name): float(value) for name, value in rows if value is not None}
+
+
+def still_open(register: str, column: str, as_of: date, dienst: str | None = None) -> list[ColumnElement[bool]]:
+    """The rows of `register` open at D: known at D (`scope`) and `column`, a closing date, empty
+    or after D (`unknown`), as the KPIs count them (e.g. complaints_open); for a drill-down."""
+    ctx = Context(conn=None, year=as_of.year, as_of=as_of, settings={}, dienst=dienst)  # no query: no connection
+    return [*ctx.scope(register), ctx.unknown(REGISTER_TABLES[register].c[column])]

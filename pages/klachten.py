@@ -102,11 +102,7 @@ with right:
         ui.empty_state("klachten per 100 VTE", "Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in.")
     else:
         parts.year_chart(years, register=REGISTER, title=title, key="klachten_vte", y_title="Per 100 VTE", fmt=fmt_decimal)
-ui.drill_down(
-    REGISTER,
-    label="klachten met status ontvangen of in behandeling",
-    where={"status": ("ontvangen", "in behandeling"), **({"dienst": filters.dienst} if filters.dienst else {})},
-)
+ui.drill_down(REGISTER, label=f"klachten open op {fmt_date(filters.as_of)}", filters=filters, open_column="datum_afsluiting")
 
 st.subheader(f"Categorie × dienst ({filters.year})", anchor=False)
 table = page_data.cross_table(access, REGISTER, filters.year, filters.as_of, "categorie", "dienst", dienst=filters.dienst)

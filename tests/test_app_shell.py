@@ -180,29 +180,48 @@ def test_drill_down_shows_the_rows_behind_a_figure_and_is_audited(sample_url, mo
     assert len(logged) == before + 1 and '"register": "klachten"' in logged[-1] and f'"rijen": {len(rows)}' in logged[-1]
 
 
-def test_drill_down_lists_the_rows_the_card_counts_at_the_reference_date(sample_url, monkeypatch):
-    """At a reference date in the middle of the year, the rows behind "klachten ontvangen" are
-    those received in the year up to that date: as many as the card says."""
+def _klachten_drill_down_at(sample_url, monkeypatch, as_of: dt.date, label: str, kpi_id: str):
+    """(the app, the rows the Klachten drill-down `label` shows at reference date `as_of`, the
+    report's `kpi_id` for the same year and date)."""
     from data_access.db import connect
     from kpis.engine import compute_report
 
-    year = dt.date.today().year - 1
-    as_of = dt.date(year, 6, 30)
     at = open_page(start_app(sample_url, "korpsleiding", monkeypatch=monkeypatch), "klachten")
-    at.sidebar.selectbox(key="jaar").select(year).run()
+    at.sidebar.selectbox(key="jaar").select(as_of.year).run()
     at.sidebar.date_input(key="peildatum").set_value(as_of).run()
-    assert f"Onderliggende rijen: klachten ontvangen in {year} tot 30/06/{year}" in [e.label for e in at.expander]
-    at.toggle(key=f"_drill_klachten_klachten ontvangen in {year}").set_value(True).run()
+    at.toggle(key=f"_drill_klachten_{label}").set_value(True).run()
     assert not at.exception
     rows = next(df.value for df in at.dataframe if "dossiernummer" in df.value.columns)
     engine = connect(sample_url)
     try:
-        expected = compute_report(engine, year, as_of).kpis["complaints_received"]
+        return at, rows, compute_report(engine, as_of.year, as_of).kpis[kpi_id]
     finally:
         engine.dispose()
+
+
+def test_drill_down_lists_the_rows_the_card_counts_at_the_reference_date(sample_url, monkeypatch):
+    """At a reference date in the middle of the year, the rows behind "klachten ontvangen" are
+    those received in the year up to that date: as many as the card says."""
+    year = dt.date.today().year - 1
+    as_of = dt.date(year, 6, 30)
+    label = f"klachten ontvangen in {year}"
+    at, rows, expected = _klachten_drill_down_at(sample_url, monkeypatch, as_of, label, "complaints_received")
+    assert f"Onderliggende rijen: {label} tot 30/06/{year}" in [e.label for e in at.expander]
     assert len(rows) == expected > 0
     received = [pd.Timestamp(d).date() for d in rows["datum_ontvangst"]]
     assert min(received) >= dt.date(year, 1, 1) and max(received) <= as_of
+
+
+def test_open_complaints_drill_down_lists_those_open_at_the_reference_date(sample_url, monkeypatch):
+    """'klachten open op D' lists what complaints_open counts: received by D, from any year, not
+    closed by D, even when the register closed them later."""
+    year = dt.date.today().year - 1
+    as_of = dt.date(year, 6, 30)
+    _, rows, expected = _klachten_drill_down_at(sample_url, monkeypatch, as_of, f"klachten open op 30/06/{year}", "complaints_open")
+    assert len(rows) == expected > 0
+    assert all(pd.Timestamp(d).date() <= as_of for d in rows["datum_ontvangst"])
+    closed = [pd.Timestamp(d).date() for d in rows["datum_afsluiting"] if not pd.isna(d)]
+    assert closed and all(d > as_of for d in closed)  # closed after D: still open at D
 
 
 def test_drill_down_is_not_offered_to_the_netwerk_view(sample_url, monkeypatch):
