@@ -368,11 +368,11 @@ def alerts_frame(items, *, due_label: str = "Termijn") -> pd.DataFrame:
     )
 
 
-def alert_table(items, *, due_label: str = "Termijn", limit: int | None = None, register_column: bool = True,
+def alert_table(items, *, due_label: str = "Termijn", total: int | None = None, register_column: bool = True,
                 kind_column: bool = True) -> None:
-    """A table of alerts, most urgent first, with days late or days left in words."""
-    shown = list(items)[:limit] if limit else list(items)
-    frame = alerts_frame(shown, due_label=due_label)
+    """A table of alerts, most urgent first, with days late or days left in words; `total` the
+    number of alerts of which these are the most urgent (said under the table when larger)."""
+    frame = alerts_frame(items, due_label=due_label)
     if not register_column:
         frame = frame.drop(columns="Register")
     if not kind_column:
@@ -386,8 +386,8 @@ def alert_table(items, *, due_label: str = "Termijn", limit: int | None = None, 
             "Nummer": st.column_config.TextColumn("Nummer", width="small"),
         },
     )
-    if limit and len(items) > limit:
-        st.caption(f"De {limit} dringendste van {len(items)}.")
+    if total is not None and total > len(items):
+        st.caption(f"De {len(items)} dringendste van {total}.")
 
 
 def alert_counts_table(counts: Mapping | None, kinds: Sequence[str] | None = None) -> None:
@@ -405,23 +405,23 @@ def alerts_section(access, filters, *, kinds: Sequence[str] | None = None, due_l
                    limit: int | None = None, none_text: str = "Niets vraagt aandacht") -> None:
     """The alerts of the view (optionally of some kinds): for roles that may see rows the
     dossiers, most urgent first, with days late or left; for the netwerk view only counts."""
-    counts = page_data.alert_counts(access, filters)
     selected = list(kinds) if kinds else None
+    view = page_data.alert_view(access, filters, selected, limit)
+    counts = view.counts
     if access.aggregated_only:
         if counts is not None and not any(counts.get(k) for k in (selected or counts)):
             st.success(f"{none_text} op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
             return
         alert_counts_table(counts, selected)
         return
-    items = [a for a in page_data.alerts(access, filters) if selected is None or a.kind in selected]
-    if not items:
+    if not view.items:
         st.success(f"{none_text} op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
         return
     alert_table(
-        items,
+        view.items,
         due_label=due_label,
-        limit=limit,
-        register_column=selected is None or len({a.register for a in items}) > 1,
+        total=view.total,
+        register_column=selected is None or len(view.registers) > 1,
         kind_column=selected is None or len(selected) > 1,
     )
 
