@@ -64,15 +64,16 @@ def status_of(value, norm, richting: str) -> str:
     return MET if met else NOT_MET
 
 
-def evaluate(ctx: Context, kpi_values: Mapping[str, Any], defs: Mapping[str, Any]) -> list[CriterionResult]:
-    """Every criterion with jaar = Y, ordered by id. `defs` is catalog.BY_ID (KpiDef: unit, label)."""
+def evaluate(ctx: Context, kpi_values: Mapping[str, Any]) -> list[CriterionResult]:
+    """Every criterion with jaar = Y, ordered by id, with `kpi_values` the report's KPIs."""
+    from kpis.catalog import kpi_for_indicator  # the catalog imports this module
+
     t = REGISTER_TABLES["evaluatiecriteria"]
     cols = (t.c.criterium_id, t.c.omschrijving, t.c.indicator, t.c.norm, t.c.richting, t.c.gevalideerd_op)
     # ordered in Python: the databases' collations may differ
     rows = sorted(ctx.conn.execute(sa.select(*cols).where(t.c.jaar == ctx.year)).all(), key=lambda r: r[0])
     if not rows:
         return []
-    kpi_by_key = {name_key(kpi_id): kpi_id for kpi_id in defs}
     measured = ctx.indicators()
 
     @cache
@@ -84,16 +85,15 @@ def evaluate(ctx: Context, kpi_values: Mapping[str, Any], defs: Mapping[str, Any
     results = []
     for crit_id, omschrijving, indicator, norm, richting, validated in rows:
         key = name_key(indicator or "")
-        kpi_id = kpi_by_key.get(key)
+        kpi = kpi_for_indicator(indicator)
         value, problem = None, None
-        if kpi_id is not None:
-            kpi = defs[kpi_id]
+        if kpi is not None:
             if kpi.unit in ("split", "goal_split"):
                 problem = f"'{indicator}' is een verdeling ({kpi.label}), geen enkel getal: dit kan geen criterium zijn."
-            elif kpi_id in COUNT_IDS.values():
+            elif kpi.id in COUNT_IDS.values():
                 problem = f"'{indicator}' telt de evaluatiecriteria zelf en kan geen criterium zijn."
             else:
-                value = kpi_values[kpi_id]
+                value = kpi_values[kpi.id]
                 if value is None:
                     problem = (
                         f"De KPI '{kpi.label}' heeft geen waarde voor {ctx.year} op "
