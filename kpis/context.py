@@ -51,6 +51,13 @@ class Context:
         and the norms. Contexts of one shape differ only in their parameters (`param`)."""
         return self.dienst is not None, tuple(sorted(self.settings.items()))
 
+    @classmethod
+    def of_shape(cls, shape: tuple) -> Context:
+        """A context of `shape` whose year, D and dienst are placeholders, to build statements
+        with; it has no connection, so a builder that queries fails at once."""
+        by_dienst, settings = shape
+        return cls(conn=None, year=1900, as_of=date(1900, 1, 1), settings=dict(settings), dienst="" if by_dienst else None)
+
     def param(self, name: str, value_of: Callable[[Context], object], type_=sa.Date) -> BindParameter:
         """A named bind parameter holding `value_of(self)`, recorded so that a statement built
         with this context can run for another context of the same shape with

@@ -14,15 +14,15 @@ compiles per dialect: `days_between`, `plus_days`, `plus_months`.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+import functools
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
+
+from kpis.context import Context
 
 
 class days_between(FunctionElement):
@@ -122,40 +122,31 @@ def counted(
     return _counted_rows(conn.execute(counted_statement(keys, where)))
 
 
-_BUILT_LIMIT = 64
-_built: OrderedDict[tuple, tuple[dict[str, sa.Select], dict[str, Callable]]] = OrderedDict()
-_built_lock = threading.Lock()
-
-
-def count_populations(ctx, build: Callable[..., Mapping[str, Population]]) -> dict[str, list[dict]]:
+def count_populations(ctx: Context, build: Callable[[Context], Mapping[str, Population]]) -> dict[str, list[dict]]:
     """`counted` for every population `build(ctx)` declares ({name: (keys, where)}). The
-    statements are built once per builder and `ctx.shape` (with a context of their own, which
-    records the parameters they use) and run with this context's values of those parameters.
-    A builder puts every value that may differ within one shape into SQL through ctx.param."""
-    key = (build.__module__, build.__qualname__, ctx.shape)
-    with _built_lock:
-        built = _built.get(key)
-        if built is not None:
-            _built.move_to_end(key)
-    if built is None:
-        builder_ctx = replace(ctx, _memo={})
-        statements = {name: counted_statement(keys, where) for name, (keys, where) in build(builder_ctx).items()}
-        built = statements, builder_ctx.recorded_params()
-        with _built_lock:
-            _built[key] = built
-            while len(_built) > _BUILT_LIMIT:
-                _built.popitem(last=False)
-    statements, params = built
+    statements are built once per builder and `ctx.shape` and run with this context's values of
+    the parameters they use. A builder puts every value that may differ within one shape into
+    SQL through ctx.param."""
+    statements, params = _built(build, ctx.shape)
     values = {name: value_of(ctx) for name, value_of in params.items()}
     return {name: _counted_rows(ctx.conn.execute(stmt, values)) for name, stmt in statements.items()}
 
 
+@functools.lru_cache(maxsize=64)
+def _built(build: Callable, shape: tuple) -> tuple[dict[str, sa.Select], dict[str, Callable]]:
+    """`build`'s statements for contexts of `shape`, and the parameters they use. Built with
+    placeholder values (Context.of_shape), so a value put in as a literal instead of through
+    ctx.param would be wrong for every report, not only for the ones after the first."""
+    ctx = Context.of_shape(shape)
+    statements = {name: counted_statement(keys, where) for name, (keys, where) in build(ctx).items()}
+    return statements, ctx.recorded_params()
+
+
 def clear_built_statements() -> int:
     """Forgets every statement count_populations built; returns how many builds there were."""
-    with _built_lock:
-        n = len(_built)
-        _built.clear()
-    return n
+    built = _built.cache_info().currsize
+    _built.cache_clear()
+    return built
 
 
 def grouped(
