@@ -67,9 +67,14 @@ def load_zone_name(conn: sa.Connection) -> str | None:
     return value or None
 
 
+def tidy_zone_name(text: object) -> str:
+    """`text` without spaces around it and with single spaces inside ("" for nothing)."""
+    return " ".join(str(text or "").split())
+
+
 def clean_zone_name(text: object) -> str:
-    """`text` with its spaces tidied; ValueError (Dutch) when empty or too long."""
-    name = " ".join(str(text or "").split())
+    """tidy_zone_name(text); ValueError (Dutch) when empty or too long."""
+    name = tidy_zone_name(text)
     if not name:
         raise ValueError(f"{ZONE_NAME_LABEL}: vul een naam in, bv. PZ Schoten.")
     if len(name) > ZONE_NAME_MAX:

@@ -9,7 +9,15 @@ from dashboard import components as ui
 from dashboard import data, errors
 from dashboard.settings_view import grouped_settings
 from data_access import audit
-from data_access.settings import SETTINGS, ZONE_NAME_KEY, ZONE_NAME_LABEL, ZONE_NAME_MAX, save_settings, save_zone_name
+from data_access.settings import (
+    SETTINGS,
+    ZONE_NAME_KEY,
+    ZONE_NAME_LABEL,
+    ZONE_NAME_MAX,
+    save_settings,
+    save_zone_name,
+    tidy_zone_name,
+)
 
 SAVED_KEY = "_instellingen_saved"
 
@@ -59,7 +67,7 @@ with st.form("instellingen", border=False):
 
 if submitted:
     changes = {key: int(value) for key, value in values.items() if int(value) != int(current[key])}
-    zone_changed = " ".join(zone.split()) != current_zone
+    zone_changed = tidy_zone_name(zone) != current_zone
     if not changes and not zone_changed:
         st.info("Er is niets gewijzigd.")
     else:
