@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
 
-MESSAGES: list[bytes] = []
+MESSAGES: list[ForwardMsg] = []
 
 
 @contextmanager
@@ -54,21 +54,21 @@ def is_widget(msg: ForwardMsg) -> bool:
 
 
 def use(messages: list[bytes]) -> int:
-    """Keeps `messages` for replay(), all but the widgets' (a widget sent without being
-    registered has no state for the next run; leaving them out only lowers the floor).
+    """Keeps `messages`, parsed once, for replay(): all but the widgets' (a widget sent without
+    being registered has no state for the next run; leaving them out only lowers the floor).
     Returns how many were left out."""
-    kept = []
+    parsed = []
     for blob in messages:
         msg = ForwardMsg()
         msg.ParseFromString(blob)
-        if not is_widget(msg):
-            kept.append(blob)
-    MESSAGES[:] = kept
-    return len(messages) - len(kept)
+        parsed.append(msg)
+    MESSAGES[:] = [msg for msg in parsed if not is_widget(msg)]
+    return len(parsed) - len(MESSAGES)
 
 
 def replay(ctx: ScriptRunContext) -> None:
-    for blob in MESSAGES:
-        msg = ForwardMsg()
-        msg.ParseFromString(blob)
+    """Sends the kept messages again. The same objects every run: parsing them anew would add
+    deserialisation to the floor (±1 ms of ±3,7 for Overzicht); enqueueing only sets metadata
+    that is the same on every run."""
+    for msg in MESSAGES:
         ctx.enqueue(msg)
