@@ -6,8 +6,8 @@ every settings change bumps the data version in the database, so the next rerun 
 figures. Whenever `access.aggregated_only` (role netwerk or screen-share mode) the results go
 through kpis.suppression before they leave this module: a page cannot get unsuppressed figures
 for such a view. The filters go through effective_filters / effective_view first: a view
-without "filter_dienst" or "choose_reference_date" gets the zone's figures on a default
-reference date whatever it asks (figures per dienst beside the zone's, or at two dates a day
+without "filter_dienst" or "choose_reference_date" gets the zone's figures on the one
+reference date of the year whatever it asks (figures per dienst beside the zone's, or at two dates a day
 apart, would give a small count back).
 
 Public functions (pages use these, not the engine directly):
@@ -151,11 +151,11 @@ def report_for(url: str, version: int, year: int, as_of: dt.date, dienst: str | 
 
 
 def effective_view(access: Access, year: int, as_of: dt.date | None, dienst: str | None) -> tuple[dt.date, str | None]:
-    """The (as_of, dienst) `access` may see for `year` (kpis.suppression.allowed_view): the
-    netwerk view (no "filter_dienst", no "choose_reference_date") is zone-wide on a default
-    reference date, whatever the page or the URL asked. Every cached read here and in
-    dashboard/page_data.py goes through this before it touches the data."""
-    from kpis.suppression import allowed_view
+    """The (as_of, dienst) `access` may see for `year` (kpis.disclosure.policy.allowed_view): the
+    netwerk view (no "filter_dienst", no "choose_reference_date") is zone-wide on the one
+    reference date of each year, whatever the page or the URL asked. Every cached read here and
+    in dashboard/page_data.py goes through this before it touches the data."""
+    from kpis.disclosure.policy import allowed_view
 
     return allowed_view(access, year, as_of, dienst)
 

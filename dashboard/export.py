@@ -30,7 +30,7 @@ from data_access.access import Access
 from data_access.cli import add_period_arguments, open_database
 from dashboard.export_content import VERSION_ANONYMISED, VERSION_FULL, gather
 from dashboard.export_sheets import write_workbook
-from kpis.suppression import allowed_view, netwerk_view
+from kpis.disclosure.policy import allowed_view, fixed_as_of
 
 ZONE_ENV = "DASHBOARD_ZONE"
 DEFAULT_ZONE = "Politiezone"
@@ -64,16 +64,15 @@ def period_problem(year: int, as_of: dt.date | None) -> str | None:
 
 def effective_as_of(access: Access, year: int, as_of: dt.date | None, *, anonymised: bool) -> dt.date:
     """The reference date an export uses. The anonymised version goes to every member of staff:
-    like the netwerk view it only has a default reference date (31/12 of Y, today for the
-    current year, or the same day a year ago: kpis.suppression.netwerk_view), since two
-    versions a day apart would show a single dossier. The full version: the date asked, if the
-    role may choose one (kpis.suppression.allowed_view, as the screen applies it)."""
+    like the netwerk view it has one reference date per year (31/12 of Y, today for the
+    current year: kpis.disclosure.policy.fixed_as_of), since two versions a day apart would
+    show a single dossier. The full version: the date asked, if the role may choose one
+    (kpis.disclosure.policy.allowed_view, as the screen applies it)."""
     from kpis.engine import default_as_of
 
-    as_of = as_of or default_as_of(year)
     if anonymised:
-        return netwerk_view(year, as_of, None)[0]
-    return allowed_view(access, year, as_of, None)[0]
+        return fixed_as_of(year, dt.date.today())
+    return allowed_view(access, year, as_of or default_as_of(year), None)[0]
 
 
 def local_now() -> dt.datetime:

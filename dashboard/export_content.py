@@ -41,6 +41,7 @@ class MonthlySeries:
 
     table: pd.DataFrame | None
     reason: str | None = None
+    period: str = "maand"  # "kwartaal" in the anonymised version (kpis.disclosure.policy)
 
 
 @dataclass
@@ -80,10 +81,13 @@ VERSION_FULL = "volledig — vertrouwelijk"
 VERSION_ANONYMISED = "geanonimiseerd"
 
 
-def same_day_previous_year(day: dt.date) -> dt.date:
-    from kpis.dates import add_months
+def previous_as_of_for(year: int, as_of: dt.date, *, anonymised: bool) -> dt.date:
+    """The reference date of the comparison with last year: the same day a year earlier; for
+    the anonymised version the whole of last year (kpis.disclosure.policy: one reference date
+    per year, so that two dates cannot be subtracted), its date on the sheet."""
+    from kpis.disclosure.policy import comparison_as_of
 
-    return add_months(day, -12)
+    return comparison_as_of(year, as_of, fixed=anonymised) or dt.date(year - 1, 12, 31)
 
 
 def gather(
@@ -98,7 +102,7 @@ def gather(
     made_at: dt.datetime,
 ) -> ExportContent:
     as_of = as_of or default_as_of(year)
-    previous_as_of = same_day_previous_year(as_of)
+    previous_as_of = previous_as_of_for(year, as_of, anonymised=anonymised)
     settings = load_settings(conn)
     threshold = int(settings["suppression_threshold"])
     report = compute_report(conn, year, as_of)
@@ -144,30 +148,47 @@ def month_labels(months, end: dt.date) -> list[str]:
 def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date, threshold: int | None) -> MonthlySeries:
     """Counts on the register's main date per month of Y up to D (the month of D up to D),
     next to the same whole months of Y - 1, as the screen's monthly trend shows them. threshold
-    None: as counted; else protected by the screen's rule (kpis.suppression.suppress_months)
-    over the same window: SUPPRESSION_YEARS whole years before Y and Y up to D, so a month
-    reads the same here as on every page."""
+    None: as counted; else (the anonymised version) per quarter, as the netwerk view shows time
+    (kpis.disclosure.policy.months_per_period), protected by the screen's rule
+    (kpis.suppression.suppress_months) over the same window: SUPPRESSION_YEARS whole years
+    before Y and Y up to D, so a quarter reads the same here as on every page."""
+    from kpis.disclosure.policy import months_per_period
     from kpis.series import monthly
     from kpis.suppression import suppress_months
 
+    step = months_per_period(threshold is not None)
+    period = "maand" if step == 1 else "kwartaal"
     end = min(as_of, dt.date(year, 12, 31))
     columns = [str(year), str(year - 1)]
     if end < dt.date(year, 1, 1):
-        return MonthlySeries(pd.DataFrame(columns=columns, dtype=object))
+        return MonthlySeries(pd.DataFrame(columns=columns, dtype=object), period=period)
     first = dt.date(year - (SUPPRESSION_YEARS if threshold is not None else 1), 1, 1)
     frame = monthly(conn, register, first, end)
-    counts = {m.date(): int(n) for m, n in zip(frame["month"], frame["count"])}
+    counts: dict = {}
+    for m, n in zip(frame["month"], frame["count"]):
+        start = dt.date(m.year, m.month - (m.month - 1) % step, 1)
+        counts[start] = counts.get(start, 0) + int(n)
     if threshold is not None:
         counts, reason = suppress_months(counts, threshold)
         if counts is None:
-            return MonthlySeries(None, reason)
-    months = [m for m in counts if m.year == year]
+            return MonthlySeries(None, reason, period)
+    periods = [m for m in counts if m.year == year]
+    labels = month_labels(periods, end) if step == 1 else quarter_labels(periods, end)
     table = pd.DataFrame(
-        {columns[0]: [counts[m] for m in months], columns[1]: [counts[m.replace(year=year - 1)] for m in months]},
-        index=month_labels(months, end),
+        {columns[0]: [counts[m] for m in periods], columns[1]: [counts[m.replace(year=year - 1)] for m in periods]},
+        index=labels,
         dtype=object,
     )
-    return MonthlySeries(table)
+    return MonthlySeries(table, period=period)
+
+
+def quarter_labels(quarters, end: dt.date) -> list[str]:
+    """'K1', 'K2', ...; the quarter of `end` gets '(t/m 05/12)' when `end` is not its last day."""
+    labels = [f"K{(q.month - 1) // 3 + 1}" for q in quarters]
+    quarter_ends_at_end = end.month % 3 == 0 and (end + dt.timedelta(days=1)).day == 1
+    if labels and not quarter_ends_at_end:
+        labels[-1] += f" (t/m {end:%d/%m})"
+    return labels
 
 
 def action_columns(anonymised: bool) -> list[str]:

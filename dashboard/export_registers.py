@@ -73,25 +73,25 @@ def write_split(ws: Worksheet, top: int, content: ExportContent, kpi: KpiDef) ->
 
 def write_monthly(ws: Worksheet, top: int, content: ExportContent, register: str) -> int:
     spec = BY_NAME[register]
-    title = f"Per maand ({spec.column(spec.main_date).header})"
-    xw.write_title(ws, top, title, font=xw.SUBTITLE_FONT)
     series = content.series[register]
+    title = f"Per {series.period} ({spec.column(spec.main_date).header})"
+    xw.write_title(ws, top, title, font=xw.SUBTITLE_FONT)
     if series.table is None:
         xw.write_note(ws, top + 1, series.reason or HIDDEN)
         return top + 3
     table = series.table
     rows = [[month, *(xw.Fmt(v, xw.FMT_COUNT) if isinstance(v, int) else v for v in table.loc[month])] for month in table.index]
-    columns = [xw.Col("Maand"), *(num(str(c)) for c in table.columns)]
+    columns = [xw.Col(series.period.capitalize()), *(num(str(c)) for c in table.columns)]
     block = xw.write_table(ws, top + 1, columns, rows, name=f"{register}_per_maand")
     partial = [m for m in table.index if "t/m" in m]
     if partial:
         y, p = table.columns
-        xw.write_note(ws, block.last_row + 1, f"{partial[0].split()[0]}: {y} tot de peildatum, {p} de hele maand.")
+        xw.write_note(ws, block.last_row + 1, f"{partial[0].split()[0]}: {y} tot de peildatum, {p} de hele {series.period}.")
     offsets = list(range(1, len(columns)))
     if len(table) and chart_or_note(ws, block, offsets, f"{CHART_COLUMN}{top + 1}"):
         refs = xw.chart_columns(ws, block, offsets)
         categories = block.column_ref(ws, 0, with_header=False)
-        title = f"{spec.label} per maand"
+        title = f"{spec.label} per {series.period}"
         xw.line_chart(ws, f"{CHART_COLUMN}{top + 1}", categories, refs, title=title, y_title="aantal", colors=year_colors(register))
     return below(block, note=bool(partial))
 

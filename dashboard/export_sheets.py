@@ -136,7 +136,7 @@ def write_cover(ws: Worksheet, content: ExportContent) -> None:
     row += 1
     purposes = {
         **SHEET_PURPOSE,
-        **{register_sheet_name(r): f"{BY_NAME[r].label}: kerncijfers, verdelingen en cijfers per maand." for r in CASE_REGISTERS},
+        **{register_sheet_name(r): f"{BY_NAME[r].label}: kerncijfers, verdelingen en cijfers per {content.series[r].period}." for r in CASE_REGISTERS},
     }
     for name in sheet_names()[1:]:
         xw.link_to_sheet(xw.write_value(ws, row, 1, name), name)

@@ -31,6 +31,8 @@ import pickle
 from collections.abc import Callable, Mapping
 
 import numpy as np
+
+from kpis.disclosure.markers import is_suppressed
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -66,6 +68,8 @@ def figure_key(value):
     int, a list and a dict)."""
     if value is None or isinstance(value, (bool, int, float, str)) and type(value) in (bool, int, float, str):
         return value
+    if is_suppressed(value):  # a marker: "<5" or "x", with what it stands for
+        return ("Suppressed", value.kind, value.threshold)
     if value is pd.NaT or value is pd.NA:
         return repr(value), None
     if isinstance(value, (dt.date, dt.datetime, pd.Timestamp)):  # datetime is a date, Timestamp a datetime

@@ -63,6 +63,7 @@ import pandas as pd
 
 from data_access.access import Access
 from dashboard import data, errors, memo
+from kpis.disclosure.policy import months_per_period
 
 CACHE_ENTRIES = data.CACHE_ENTRIES
 SHAPES = ("auto", "count", "split", "columns", "table", "none")
@@ -311,6 +312,8 @@ def _trend(url, version, register, end, periods, per, dienst, date_column, aggre
     from kpis import series as series_mod
 
     step = 3 if per == "quarter" else 1
+    if aggregated_only and step != months_per_period(True):
+        return None  # the netwerk view has time per quarter only: months beside quarters give a month back
     last = dt.date(end.year, end.month - (end.month - 1) % step, 1)  # first day of the last period
     first = _shift_months(last, -step * (periods - 1) - 12)  # one year more: the previous year
     # Suppression is worked out over the same stretch whatever window a page asks for (four
@@ -348,8 +351,9 @@ def trend(
     """Counts per month (per="month") or quarter (per="quarter") for the `periods` periods up
     to the one holding `end` (the reference date: later rows are unknown), with
     `previous_year`: the same period a year earlier. Index: the periods' first days (date).
-    For the netwerk view the counts are suppressed once over both years (a month shows the
-    same marker in either line); None when they cannot be protected."""
+    For the netwerk view only per quarter (kpis.disclosure.policy: None per month), the counts
+    suppressed once over both years (a quarter shows the same marker in either line); None
+    when they cannot be protected."""
     end, dienst = data.effective_view(access, end.year, end, dienst)
     with errors.database_guard():
         return _trend(*data.cache_key(), register, end, periods, per, dienst, date_column, *data.view_key(access))

@@ -3,8 +3,9 @@ page file stays a list of sections. Streamlit UI on top of dashboard.data / page
 everything it shows for the netwerk view comes suppressed from those modules.
 
     stop_if_empty_database()                         the Dutch message for an empty database
-    previous_filters(filters) -> Filters             last year, up to the same day
-    previous_label(filters) / comparison_caption(filters)   what the card deltas compare with
+    previous_filters(filters, access) -> Filters | None   the view of last year compared with
+    previous_report(access, filters) -> Report | None      its report
+    previous_label(previous) / comparison_caption(previous)   what the card deltas compare with
     cards(report, previous, kpi_ids, filters)        KPI cards; a hidden value says 'verborgen'
     shown_kpis(report) -> dict / hidden_reason(report, kpi_id) -> str | None
     split_chart(report, kpi_id, register, title, *, sort=True)   a split KPI as bars
@@ -75,24 +76,44 @@ def stop_if_empty_database() -> None:
         st.stop()
 
 
-def previous_filters(filters):
-    """The same view one year earlier, up to the same day (29/02 becomes 28/02)."""
-    from kpis.dates import add_months
+def previous_filters(filters, access=None):
+    """The view of last year that the filters' view is compared with (None: no comparison):
+    the same day a year earlier (29/02 becomes 28/02); for a view on fixed reference dates
+    (the netwerk view) the whole of last year, and nothing beside the running year
+    (kpis.disclosure.policy.comparison_as_of: one reference date per year)."""
+    from kpis.disclosure.policy import comparison_as_of
 
-    return replace(filters, year=filters.year - 1, as_of=add_months(filters.as_of, -12))
+    access = access if access is not None else st.session_state.get(ui.ACCESS_KEY)
+    fixed = access is not None and not access.allows("choose_reference_date")
+    as_of = comparison_as_of(filters.year, filters.as_of, fixed=fixed)
+    return None if as_of is None else replace(filters, year=filters.year - 1, as_of=as_of)
 
 
-def previous_label(filters) -> str:
+def previous_report(access, filters):
+    """The report of previous_filters (None when this view has no comparison)."""
+    before = previous_filters(filters, access)
+    return None if before is None else data.get_report(access, before)
+
+
+def previous_label(previous) -> str:
     """Short enough for a card at 1280 px: 't.o.v. 2024' (the caption above says up to which day)."""
-    return f"t.o.v. {filters.year - 1}"
+    return f"t.o.v. {previous.year}"
 
 
-def comparison_caption(filters) -> str:
-    """'Pijltjes: verschil met 2024 tot en met 22/11/2024 (…)' or '… met heel 2024.'"""
-    before = previous_filters(filters)
-    if (filters.as_of.month, filters.as_of.day) == (12, 31):
-        return f"Pijltjes: verschil met heel {before.year}."
-    return f"Pijltjes: verschil met {before.year} tot en met {fmt_date(before.as_of)} (dezelfde periode vorig jaar)."
+NO_COMPARISON = (
+    "Geen vergelijking met vorig jaar: de netwerkweergave toont elk jaar op één peildatum, en het lopende "
+    "jaar naast een deel van vorig jaar zou de laatste weken van vorig jaar prijsgeven."
+)
+
+
+def comparison_caption(previous) -> str:
+    """'Pijltjes: verschil met 2024 tot en met 22/11/2024 (…)', '… met heel 2024.', or why
+    there is no comparison (previous None)."""
+    if previous is None:
+        return NO_COMPARISON
+    if (previous.as_of.month, previous.as_of.day) == (12, 31):
+        return f"Pijltjes: verschil met heel {previous.year}."
+    return f"Pijltjes: verschil met {previous.year} tot en met {fmt_date(previous.as_of)} (dezelfde periode vorig jaar)."
 
 
 def hidden_reason(report, kpi_id: str) -> str | None:
@@ -106,10 +127,11 @@ def shown_kpis(report) -> dict:
 
 
 def cards(report, previous, kpi_ids: Sequence[str], filters, *, per_row: int = 4) -> None:
-    """KPI cards against last year up to the same day; under them the reason for any value
-    hidden in this view."""
-    st.caption(comparison_caption(filters))
-    ui.kpi_cards(shown_kpis(report), list(kpi_ids), previous=previous.kpis, previous_label=previous_label(filters), per_row=per_row)
+    """KPI cards against `previous` (previous_report: last year up to the same day, or None);
+    under them the reason for any value hidden in this view."""
+    st.caption(comparison_caption(previous))
+    ui.kpi_cards(shown_kpis(report), list(kpi_ids), previous=None if previous is None else previous.kpis,
+                 previous_label=previous_label(previous or report), per_row=per_row)
     reasons = {hidden_reason(report, k) for k in kpi_ids} - {None}
     for reason in sorted(reasons):
         st.caption(reason)
@@ -257,9 +279,9 @@ def count_frame(access, filters, register: str, column: str, years: int = 6) -> 
 
 
 def trend_chart(access, filters, register: str, title: str, *, date_column: str | None = None, noun: str = "Aantal") -> None:
-    """The monthly trend up to the reference date with the same months a year earlier, over a
-    window the user picks (24 or 36 months). For the netwerk view, when most months would be
-    hidden, the same chart per quarter (with a line saying so)."""
+    """The trend up to the reference date with the same periods a year earlier, over a window
+    the user picks (24 or 36 months): per month, and for the netwerk view per quarter (the only
+    time unit it has: kpis.disclosure.policy.months_per_period)."""
     months = st.segmented_control(
         "Venster",
         [24, 36],
@@ -269,13 +291,13 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
         label_visibility="collapsed",
     ) or 36
     start = dt.date(min(data.register_years() or [filters.year]), 1, 1)
-    frame = _from_start(page_data.trend(access, register, filters.as_of, months, dienst=filters.dienst, date_column=date_column), start)
-    per = "maand"
-    if access.aggregated_only and (frame is None or _mostly_hidden(frame["count"])):
-        frame = page_data.trend(access, register, filters.as_of, months // 3, per="quarter", dienst=filters.dienst, date_column=date_column)
-        frame = _from_start(frame, start)
-        per = "kwartaal"
+    step = page_data.months_per_period(access.aggregated_only)
+    per = "maand" if step == 1 else "kwartaal"
+    if step != 1:
         title = title.replace("per maand", "per kwartaal")
+    frame = page_data.trend(access, register, filters.as_of, months // step, per="month" if step == 1 else "quarter",
+                            dienst=filters.dienst, date_column=date_column)
+    frame = _from_start(frame, start)
     if frame is None:
         withheld(title)
         return
@@ -286,8 +308,8 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
                  register=register, title=title, per=per, noun=noun)
     show(fig, list(frame["count"]) + list(frame["previous_year"]), key=f"trend_{register}_{date_column}")
     note = f"De laatste {per} telt tot de peildatum ({fmt_date(filters.as_of)}); de lichte stippellijn is dezelfde {per} een jaar eerder."
-    if per == "kwartaal":
-        note += " Per kwartaal: per maand zouden de meeste aantallen onder de drempel vallen."
+    if step != 1:
+        note += " In de netwerkweergave per kwartaal: maanden naast kwartalen zouden een verborgen maand prijsgeven."
     st.caption(note)
 
 
@@ -322,11 +344,6 @@ def _from_start(frame: pd.DataFrame | None, start: dt.date) -> pd.DataFrame | No
 
 def _quarter_label(day: dt.date) -> str:
     return f"K{(day.month - 1) // 3 + 1} {day.year}"
-
-
-def _mostly_hidden(values) -> bool:
-    values = list(values)
-    return sum(isinstance(v, str) for v in values) * 3 > len(values)
 
 
 # --- alerts ("Vraagt aandacht") ----------------------------------------------------------------
@@ -448,6 +465,10 @@ def month_cards(access, filters) -> None:
     whole previous month; the help text is the catalog definition the count follows."""
     from kpis.catalog import BY_ID
 
+    if access.aggregated_only:
+        st.caption("In de netwerkweergave geen cijfers per maand: enkel per kwartaal en per jaar, zodat geen verborgen "
+                   "aantal uit het verschil kan worden teruggerekend.")
+        return
     columns = st.columns(len(MONTH_FIGURES))
     for column, (register, (label, kpi_id)) in zip(columns, MONTH_FIGURES.items()):
         frame = page_data.trend(access, register, filters.as_of, 2, dienst=filters.dienst)

@@ -14,17 +14,16 @@ Rules (../shared/registers.md "Roles", engineering-notes "Small-count suppressio
   Totals are always taken as known: the count card or another split of the same rows shows it.
   A table shown beside a split of its margin is protected together with that split's display
   (suppress_crosstab), so a row shown in full cannot give back an "x" total.
-- the view itself: zone-wide, on default reference dates only (netwerk_view).
+- the view itself (which dates, comparisons, diensten, periods): kpis.disclosure.policy.
 
 Entry points: suppress_count, suppress_rate / suppress_median / suppress_derived (-> Hidden),
 suppress_split (-> SplitResult), suppress_frame and suppress_crosstab (-> (frame, reason)),
 suppress_months (a monthly trend -> (dict, reason)),
 protect (the engine under all of them), suppress_report / suppress_engine_report (the KPI
-engine's output), netwerk_view and allowed_view (the filters a view may use), numeric (a shown
-value for a chart axis).
+engine's output), numeric (a shown value for a chart axis).
 
 A hidden value is never replaced by a made-up number: cards, tables and charts show the marker
-(str) or "verborgen" with the reason. Pages receive data already suppressed (dashboard.data).
+(kpis.disclosure.markers.Suppressed, a str) or "verborgen" with the reason. Pages receive data already suppressed (dashboard.data).
 """
 
 from __future__ import annotations
@@ -36,13 +35,16 @@ from datetime import date
 
 import pandas as pd
 
+from kpis.disclosure import markers
+from kpis.disclosure.markers import Suppressed
+from kpis.disclosure.solver import exact_bounds
+
 DEFAULT_THRESHOLD = 5
-SECONDARY = "x"  # a cell of N or more hidden so that a small neighbour cannot be recomputed
-SECONDARY_HELP = "x: verborgen, omdat anders een klein aantal kan worden teruggerekend."
+SECONDARY = "x"  # how a cell of N or more hidden as secondary reads (markers.secondary)
 
 
-def small_marker(threshold: int) -> str:
-    return f"<{threshold}"
+def small_marker(threshold: int) -> Suppressed:
+    return markers.small(threshold)
 
 
 def is_small(n, threshold: int) -> bool:
@@ -253,6 +255,11 @@ def protect(
         bounds = _bounds(values, all_constraints, hidden, threshold)
         pinned = {k for k, (lo, hi) in bounds.items() if lo >= hi}
         if not pinned & primary:
+            # bounds passed from sum to sum miss what only several sums together give away:
+            # the integer program combines them all (kpis.disclosure.solver)
+            bounds.update(exact_bounds(values, all_constraints, hidden, sorted(primary, key=str)))
+            pinned = {k for k, (lo, hi) in bounds.items() if hi is not None and lo >= hi}
+        if not pinned & primary:
             return primary, secondary
         candidates = {
             (int(values[k]), str(k), k)
@@ -270,7 +277,7 @@ def _render(value, key, primary: set, secondary: set, threshold: int):
     if key in primary:
         return small_marker(threshold)
     if key in secondary:
-        return SECONDARY
+        return markers.secondary(threshold)
     return None if value is None or _isnan(value) else int(value)
 
 
@@ -430,35 +437,6 @@ def suppress_crosstab(
     return _shown_table(table, *protected, threshold), None
 
 
-# --- the view itself ----------------------------------------------------------------------------
-
-
-def netwerk_view(year: int, as_of, dienst: str | None, today=None):
-    """The (as_of, dienst) the netwerk view may use for year Y, whatever was asked: zone-wide
-    (dienst None: per-dienst counts beside the zone's give a small one away by subtraction) and
-    only a default reference date - 31/12/Y, today for the current year, or the same day a year
-    before today (the year-to-date comparison) - since counts at two dates a day apart show a
-    single dossier. Any other date becomes the default of Y (kpis.engine.default_as_of)."""
-    from kpis.dates import add_months
-    from kpis.engine import default_as_of
-
-    today = today or date.today()
-    allowed = {date(year, 12, 31), default_as_of(year, today), add_months(today, -12)}
-    return (as_of if as_of in allowed else default_as_of(year, today)), None
-
-
-def allowed_view(access, year: int, as_of, dienst: str | None, today=None):
-    """The (as_of, dienst) that `access` (data_access.access.Access) may see for year Y, whatever
-    a page or URL asked: without the action "filter_dienst" zone-wide (dienst None), without
-    "choose_reference_date" a default reference date (netwerk_view); otherwise as asked. The
-    dashboard's cached reads (dashboard.data.effective_filters) and the export apply it."""
-    zone_as_of, _ = netwerk_view(year, as_of, dienst, today)
-    return (
-        as_of if access.allows("choose_reference_date") else zone_as_of,
-        dienst if access.allows("filter_dienst") else None,
-    )
-
-
 # --- the KPI report -------------------------------------------------------------------------
 #
 # Registers without persons: their counts (actions of the action plan, evaluation criteria) say
@@ -500,11 +478,60 @@ def rate_lines(register: str, column: str, shown_kpis: Mapping) -> list[tuple]:
     return lines
 
 
-def _split_groups():
-    """Further sets of a split's values whose sum a count KPI shows: {split id: [(count id, values)]}."""
+def _split_cards():
+    """The count cards shown beside each split of the report: {split id: (the card that counts
+    the same rows, or None; [(a card that counts some of its values, those values)])}. A card
+    and the split are protected together (_protect_split_with_cards): 7 decisions, 5 light and
+    0 heavy sanctions give back the 2 without a sanction, even when the split is hidden."""
     from data_access.registers import HEAVY_SANCTIONS, LIGHT_SANCTIONS
 
-    return {"sanctions_by_type": [("sanctions_light", LIGHT_SANCTIONS), ("sanctions_heavy", HEAVY_SANCTIONS)]}
+    return {
+        "complaints_by_category": ("complaints_received", []),
+        "complaints_by_channel": ("complaints_received", []),
+        "complaints_by_outcome": ("complaints_closed", []),
+        "notes_by_theme": ("notes_issued", []),
+        "sanctions_by_type": ("discipline_decided", [("sanctions_light", LIGHT_SANCTIONS), ("sanctions_heavy", HEAVY_SANCTIONS)]),
+        "reports_by_category": ("reports_received", []),
+    }
+
+
+_REST = ("__rest__",)  # rows the total card counts but no value of the split holds
+
+
+def _protect_split_with_cards(split: Mapping, kpis: Mapping, total_id, parts, lines, threshold: int):
+    """The split's display and its part cards' display, protected together. The total card is
+    shown on its own (frozen: it also stands on other pages, per year and per quarter); the
+    rows it counts outside the split's values are one more hidden cell (_REST). A part card may
+    be hidden as "x" when it would give a small cell back; when nothing can protect the split,
+    the split and its part cards are withheld. Returns (split display or None, {card id:
+    display or None})."""
+    values = dict(split)
+    constraints = []
+    frozen = set()
+    primary = set()
+    total = kpis.get(total_id) if total_id else None
+    if isinstance(total, int):
+        values[_REST] = max(0, total - sum(int(v) for v in split.values()))
+        values[("__card__", total_id)] = total
+        frozen.add(("__card__", total_id))
+        if is_small(total, threshold):
+            primary.add(("__card__", total_id))
+        constraints.append(Constraint(tuple((k, 1) for k in [*split, _REST]) + ((("__card__", total_id), -1),)))
+    else:
+        lines = [tuple(split), *lines]
+    for card_id, keys in parts:
+        if isinstance(kpis.get(card_id), int):
+            key = ("__card__", card_id)
+            values[key] = kpis[card_id]
+            constraints.append(Constraint(tuple((k, 1) for k in keys if k in split) + ((key, -1),)))
+    protected = protect(values, lines, threshold, constraints=constraints, primary=primary, frozen=frozen)
+    if protected is None:
+        return None, {card_id: None for card_id, _ in parts}
+    hidden_primary, hidden_secondary = protected
+    shown = {k: _render(v, k, hidden_primary, hidden_secondary, threshold) for k, v in split.items()}
+    cards = {card_id: _render(values[("__card__", card_id)], ("__card__", card_id), hidden_primary, hidden_secondary, threshold)
+             for card_id, _ in parts if ("__card__", card_id) in values}
+    return shown, cards
 
 
 def derived_bases(kpis: Mapping) -> dict[str, int]:
@@ -560,14 +587,10 @@ def suppress_kpis(kpis: Mapping, bases: Mapping | None, threshold: int = DEFAULT
         if result.hidden:
             reasons[kpi_id] = result.reason
     groups: dict[str, list] = {}
-    for split_id, links in _split_groups().items():
-        for count_id, keys in links:
-            shown = out.get(count_id, kpis.get(count_id))
-            small = isinstance(shown, str)  # "<N": its sum is only known to be 1..N-1
-            groups.setdefault(split_id, []).append(Line(tuple(keys), 1, threshold - 1) if small else tuple(keys))
     for rate_id, split_id, numerator, base in _rate_links():
         if out.get(rate_id) is not None:
             groups.setdefault(split_id, []).extend([tuple(numerator), tuple(base)])
+    split_cards = _split_cards()
     for kpi_id, value in kpis.items():
         kdef = BY_ID.get(kpi_id)
         if kdef is None or kdef.register in EXEMPT_REGISTERS or kdef.unit not in ("split", "goal_split") or value is None:
@@ -575,10 +598,15 @@ def suppress_kpis(kpis: Mapping, bases: Mapping | None, threshold: int = DEFAULT
         if kdef.unit == "goal_split":  # only the actieplan has one; should it ever not be exempt
             out[kpi_id] = {g: {k: suppress_count(n, threshold) for k, n in part.items()} for g, part in value.items()}
             continue
-        result = suppress_split(value, threshold, groups=groups.get(kpi_id, []))
-        out[kpi_id] = result.values
-        if result.reason:
-            reasons[kpi_id] = result.reason
+        total_id, parts = split_cards.get(kpi_id, (None, []))
+        shown, cards = _protect_split_with_cards(value, kpis, total_id, parts, groups.get(kpi_id, []), threshold)
+        out[kpi_id] = shown
+        if shown is None:
+            reasons[kpi_id] = withheld_reason(threshold)
+        for card_id, card in cards.items():
+            out[card_id] = card
+            if card is None or (isinstance(card, Suppressed) and card.kind != "small"):
+                reasons[card_id] = withheld_reason(threshold)
     return out, reasons
 
 

@@ -27,7 +27,7 @@ ui.page_header("Meldingen integriteit", register=REGISTER, caption=f"{filters.de
 parts.stop_if_empty_database()
 
 report = data.get_report(access, filters)
-previous = data.get_report(access, parts.previous_filters(filters))
+previous = parts.previous_report(access, filters)
 has_rows = not ui.no_rows(
     report,
     "reports_received",
@@ -77,8 +77,8 @@ if has_rows:
     ui.kpi_cards(
         parts.shown_kpis(report),
         ["reports_ack_in_time_rate", "reports_feedback_in_time_rate"],
-        previous=previous.kpis,
-        previous_label=parts.previous_label(filters),
+        previous=None if previous is None else previous.kpis,
+        previous_label=parts.previous_label(previous or report),
         per_row=2,
     )
     for reason in sorted({parts.hidden_reason(report, k) for k in ("reports_ack_in_time_rate", "reports_feedback_in_time_rate")} - {None}):

@@ -18,7 +18,7 @@ ui.page_header("Overzicht")
 parts.stop_if_empty_database()
 
 report = data.get_report(access, filters)
-previous = data.get_report(access, parts.previous_filters(filters))
+previous = parts.previous_report(access, filters)
 
 st.subheader(f"Deze maand (tot {fmt_date(filters.as_of)})", anchor=False)
 parts.month_cards(access, filters)

@@ -20,7 +20,7 @@ ui.page_header("Tucht- en gerechtelijke dossiers", register=REGISTER)
 parts.stop_if_empty_database()
 
 report = data.get_report(access, filters)
-previous = data.get_report(access, parts.previous_filters(filters))
+previous = parts.previous_report(access, filters)
 if ui.no_rows(
     report,
     "discipline_opened",

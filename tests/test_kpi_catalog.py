@@ -31,12 +31,21 @@ CATALOG_IDS = (
 ).split()
 
 
+# Specified in the shared catalog for the risk-analysis issue (Risico's, reports per 100 VTE),
+# not built yet: the day they are, they leave this set and join CATALOG_IDS.
+SPECIFIED_NOT_BUILT = frozenset(
+    "reports_per_100_fte risks_active risks_high risks_high_untreated risks_review_overdue risks_by_process "
+    "risks_by_level".split()
+)
+
+
 def test_every_catalog_id_declared_once_in_order():
     assert [k.id for k in KPIS] == CATALOG_IDS
     assert len(BY_ID) == len(KPIS)
+    assert not SPECIFIED_NOT_BUILT & set(CATALOG_IDS)
     if CATALOG.exists():  # the shared spec, when this checkout sits next to it
         rows = re.findall(r"^\| ([a-z0-9_]+) \| ([^|]+) \|", CATALOG.read_text(encoding="utf-8"), flags=re.M)
-        rows = [(i, label.strip()) for i, label in rows if i != "id"]
+        rows = [(i, label.strip()) for i, label in rows if i != "id" and i not in SPECIFIED_NOT_BUILT]
         assert [i for i, _ in rows] == CATALOG_IDS
         assert {i: label for i, label in rows} == {k.id: k.label for k in KPIS}
 

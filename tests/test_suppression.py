@@ -313,16 +313,3 @@ def test_crosstab_with_a_withheld_split_and_known_margins():
     assert suppress_crosstab(table)[0] is None
     shown, _ = suppress_crosstab(table, row_margins=None, column_margins=False)
     assert shown.loc["a"].tolist() == ["<5", 0]
-
-
-def test_netwerk_view_is_zone_wide_on_default_dates():
-    from kpis.suppression import netwerk_view
-
-    today = date(2026, 11, 22)
-    # current year: today; last year's year-to-date comparison: the same day a year earlier
-    assert netwerk_view(2026, date(2026, 11, 22), "Verkeer", today) == (date(2026, 11, 22), None)
-    assert netwerk_view(2025, date(2025, 11, 22), None, today) == (date(2025, 11, 22), None)
-    assert netwerk_view(2025, date(2025, 12, 31), None, today) == (date(2025, 12, 31), None)
-    # any other date: the year's default
-    assert netwerk_view(2026, date(2026, 3, 14), None, today) == (date(2026, 11, 22), None)
-    assert netwerk_view(2024, date(2024, 6, 30), "Onthaal", today) == (date(2024, 12, 31), None)
