@@ -3,9 +3,9 @@
 Every cached result is keyed on (database url, data version, the filter values, whether the
 view is aggregated-only, the suppression threshold) and never on a DataFrame. Every import and
 every settings change bumps the data version in the database, so the next rerun computes fresh
-figures. Whenever `access.aggregated_only` (role netwerk or screen-share mode) the results go
-through kpis.suppression before they leave this module: a page cannot get unsuppressed figures
-for such a view. The filters go through effective_filters / effective_view first: a view
+figures. Whenever `access.aggregated_only` (role netwerk or screen-share mode) the figures come
+from the day's netwerk release (kpis.disclosure.release: every figure that view may show,
+protected together): a page cannot get unsuppressed figures for such a view. The filters go through effective_filters / effective_view first: a view
 without "filter_dienst" or "choose_reference_date" gets the zone's figures on the one
 reference date of the year whatever it asks (figures per dienst beside the zone's, or at two dates a day
 apart, would give a small count back).
@@ -33,7 +33,10 @@ page_parts, criteria_view, action_items, meldingen_terms), so that all of them k
     view_key(access) -> (aggregated_only, threshold)   what decides suppression, the last two
     settings_for(url, version) -> dict[str, int] the settings, cached on the cache key
     report_for(url, version, year, as_of, dienst, aggregated_only, threshold) -> Report
-                                                 the (suppressed) KPI report behind get_report
+                                                 the KPI report behind get_report; for the netwerk
+                                                 view taken from release_for (the day's release)
+    release_for(url, version, today, threshold) -> kpis.disclosure.release.Release
+    netwerk_release() -> Release                  the release of today for this run
 Series and alerts for the pages live in dashboard/page_data.py.
 """
 
@@ -138,16 +141,39 @@ def view_key(access: Access) -> tuple[bool, int]:
     return access.aggregated_only, suppression_threshold()
 
 
+@memo.cached(max_entries=8)
+def release_for(url: str, version: int, today: dt.date, threshold: int):
+    """The netwerk view of `today` (kpis.disclosure.release): every figure it may show, protected
+    together. Built once per data version and day (a few seconds on a zone's registers)."""
+    from kpis.disclosure.release import netwerk_release
+
+    with engine_for(url).connect() as conn:
+        return netwerk_release(conn, today, threshold)
+
+
+def netwerk_release():
+    """The release of today for this run's database and threshold."""
+    with errors.database_guard():
+        url, version = cache_key()
+        return release_for(url, version, dt.date.today(), suppression_threshold())
+
+
 @memo.cached(max_entries=CACHE_ENTRIES)
 def report_for(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
+    """The KPI report; for the netwerk view the year's report of today's release (a year it
+    cannot choose: its case registers withheld)."""
     from kpis.engine import compute_report
 
-    report = compute_report(engine_for(url), year, as_of, dienst=dienst)
     if aggregated_only:
-        from kpis.suppression import suppress_report
+        from kpis.disclosure.policy import fixed_as_of
+        from kpis.disclosure.release import empty_report
 
-        report = suppress_report(report, threshold)
-    return report
+        today = dt.date.today()
+        report = release_for(url, version, today, threshold).report(year)
+        if report is not None and as_of == fixed_as_of(year, today) and dienst is None:
+            return report
+        return empty_report(compute_report(engine_for(url), year, as_of), threshold)
+    return compute_report(engine_for(url), year, as_of, dienst=dienst)
 
 
 def effective_view(access: Access, year: int, as_of: dt.date | None, dienst: str | None) -> tuple[dt.date, str | None]:

@@ -1,13 +1,14 @@
 """What the yearly evaluation workbook holds, gathered once and already made safe for its version.
 
 `gather(conn, access, year, as_of, anonymised=...)` reads everything the sheets need:
-- the KPI report for Y at D and for Y - 1 at the same day a year earlier (kpis.engine), both
-  through kpis.suppression.suppress_report for the anonymised version (the screen-share view);
-- per case register the monthly counts of Y and the same months of Y - 1 (kpis.series.monthly),
-  protected with kpis.suppression.suppress_months for the anonymised version;
+- the KPI report for Y at D and for Y - 1 at the same day a year earlier (kpis.engine); for the
+  anonymised version both from today's netwerk release (kpis.disclosure.release: the whole of
+  Y - 1, every figure protected together with what the screen's netwerk view shows);
+- per case register the monthly counts of Y and the same months of Y - 1 (kpis.series.monthly);
+  for the anonymised version the quarters, as the release shows them;
 - the action plan items of Y (the actions_total population of kpis.actieplan), without the
   free-text column in the anonymised version;
-- the alerts at D: the items for the full version, counts per kind (suppressed) for the
+- the alerts at D: the items for the full version, counts per kind (from the release) for the
   anonymised one;
 - the full version only: the dossiers of Y per case register, read through
   data_access.reader.read_rows, which refuses any role that may not see rows.
@@ -105,13 +106,16 @@ def gather(
     previous_as_of = previous_as_of_for(year, as_of, anonymised=anonymised)
     settings = load_settings(conn)
     threshold = int(settings["suppression_threshold"])
-    report = compute_report(conn, year, as_of)
-    previous = compute_report(conn, year - 1, previous_as_of)
-    if anonymised:
-        from kpis.suppression import suppress_report
+    release = None
+    if anonymised:  # every figure as the netwerk view shows it today (kpis.disclosure.release)
+        from kpis.disclosure.release import empty_report, netwerk_release
 
-        report = suppress_report(report, threshold)
-        previous = suppress_report(previous, threshold)
+        release = netwerk_release(conn, dt.date.today(), threshold)
+        report = release.report(year) or empty_report(compute_report(conn, year, as_of), threshold)
+        previous = release.report(year - 1) or empty_report(compute_report(conn, year - 1, previous_as_of), threshold)
+    else:
+        report = compute_report(conn, year, as_of)
+        previous = compute_report(conn, year - 1, previous_as_of)
     content = ExportContent(
         zone=zone,
         year=year,
@@ -124,17 +128,14 @@ def gather(
         settings=settings,
         report=report,
         previous=previous,
-        series={r: monthly_series(conn, r, year, as_of, threshold if anonymised else None) for r in CASE_REGISTERS},
+        series={r: monthly_series(conn, r, year, as_of, release) for r in CASE_REGISTERS},
         actions=action_items(conn, year, as_of, settings, anonymised=anonymised),
-        alerts=alerts(conn, as_of, threshold if anonymised else None),
+        alerts=alerts(conn, as_of, release),
         indicators=indicator_rows(conn, year),
     )
     if not anonymised:
         content.dossiers = dossier_rows(conn, access, year, as_of)
     return content
-
-
-SUPPRESSION_YEARS = 4  # whole years before Y over which the months are protected, as on the screen
 
 
 def month_labels(months, end: dt.date) -> list[str]:
@@ -145,46 +146,42 @@ def month_labels(months, end: dt.date) -> list[str]:
     return labels
 
 
-def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date, threshold: int | None) -> MonthlySeries:
+def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date, release=None) -> MonthlySeries:
     """Counts on the register's main date per month of Y up to D (the month of D up to D),
-    next to the same whole months of Y - 1, as the screen's monthly trend shows them. threshold
-    None: as counted; else (the anonymised version) per quarter, as the netwerk view shows time
-    (kpis.disclosure.policy.months_per_period), protected by the screen's rule
-    (kpis.suppression.suppress_months) over the same window: SUPPRESSION_YEARS whole years
-    before Y and Y up to D, so a quarter reads the same here as on every page."""
-    from kpis.disclosure.policy import months_per_period
+    next to the same whole months of Y - 1, as the screen's monthly trend shows them. With the
+    netwerk `release` (the anonymised version): per quarter, as the netwerk view shows time
+    (kpis.disclosure.policy), each quarter as the release shows it on every page."""
     from kpis.series import monthly
-    from kpis.suppression import suppress_months
 
-    step = months_per_period(threshold is not None)
-    period = "maand" if step == 1 else "kwartaal"
-    end = min(as_of, dt.date(year, 12, 31))
     columns = [str(year), str(year - 1)]
+    end = min(as_of, dt.date(year, 12, 31))
+    period = "maand" if release is None else "kwartaal"
     if end < dt.date(year, 1, 1):
         return MonthlySeries(pd.DataFrame(columns=columns, dtype=object), period=period)
-    first = dt.date(year - (SUPPRESSION_YEARS if threshold is not None else 1), 1, 1)
-    frame = monthly(conn, register, first, end)
-    counts: dict = {}
-    for m, n in zip(frame["month"], frame["count"]):
-        start = dt.date(m.year, m.month - (m.month - 1) % step, 1)
-        counts[start] = counts.get(start, 0) + int(n)
-    if threshold is not None:
-        counts, reason = suppress_months(counts, threshold)
-        if counts is None:
-            return MonthlySeries(None, reason, period)
-    periods = [m for m in counts if m.year == year]
-    labels = month_labels(periods, end) if step == 1 else quarter_labels(periods, end)
+    if release is not None:
+        quarters = release.quarters(register)
+        periods = [q for q in (dt.date(year, m, 1) for m in (1, 4, 7, 10)) if q <= end]
+        table = pd.DataFrame(
+            {columns[0]: [quarters.get(q) for q in periods], columns[1]: [quarters.get(q.replace(year=year - 1)) for q in periods]},
+            index=quarter_labels(periods, end),
+            dtype=object,
+        )
+        return MonthlySeries(table, period=period)
+    frame = monthly(conn, register, dt.date(year - 1, 1, 1), end)
+    counts = {m.date(): int(n) for m, n in zip(frame["month"], frame["count"])}
+    months = [m for m in counts if m.year == year]
     table = pd.DataFrame(
-        {columns[0]: [counts[m] for m in periods], columns[1]: [counts[m.replace(year=year - 1)] for m in periods]},
-        index=labels,
+        {columns[0]: [counts[m] for m in months], columns[1]: [counts[m.replace(year=year - 1)] for m in months]},
+        index=month_labels(months, end),
         dtype=object,
     )
     return MonthlySeries(table, period=period)
 
 
 def quarter_labels(quarters, end: dt.date) -> list[str]:
-    """'K1', 'K2', ...; the quarter of `end` gets '(t/m 05/12)' when `end` is not its last day."""
-    labels = [f"K{(q.month - 1) // 3 + 1}" for q in quarters]
+    """'1e kwartaal', '2e kwartaal', ...; the quarter of `end` gets '(t/m 05/12)' when `end` is
+    not its last day."""
+    labels = [f"{(q.month - 1) // 3 + 1}e kwartaal" for q in quarters]
     quarter_ends_at_end = end.month % 3 == 0 and (end + dt.timedelta(days=1)).day == 1
     if labels and not quarter_ends_at_end:
         labels[-1] += f" (t/m {end:%d/%m})"
@@ -232,17 +229,13 @@ def dossier_rows(conn: sa.Connection, access: Access, year: int, as_of: dt.date)
     return {r: read_rows(conn, r, access, where=where) for r in CASE_REGISTERS}
 
 
-def alerts(conn: sa.Connection, as_of: dt.date, threshold: int | None) -> pd.DataFrame | AlertCounts:
-    """The open alerts at D (kpis.alerts, most urgent first). threshold None (full version):
-    one row per alert (register, kind, key, due, days_late, text). Otherwise only the number
-    per kind (kpis.alerts.KINDS, every kind present), suppressed as a split with
-    kpis.suppression.suppress_split, as the screen's netwerk view does (dashboard.page_data)."""
+def alerts(conn: sa.Connection, as_of: dt.date, release=None) -> pd.DataFrame | AlertCounts:
+    """The open alerts at D (kpis.alerts, most urgent first). Without `release` (full
+    version): one row per alert (register, kind, key, due, days_late, text). With the netwerk
+    release: nothing but the reason (kpis.disclosure.figures.LATE_COUNTS)."""
     from kpis import alerts as alerts_mod
-    from kpis.suppression import suppress_split
+    from kpis.disclosure.release import LATE_REASON
 
-    items = alerts_mod.alerts(conn, as_of)
-    if threshold is None:
-        return alerts_mod.alerts_frame(items)
-    counts = {kind: sum(1 for a in items if a.kind == kind) for kind in alerts_mod.KINDS}
-    result = suppress_split(counts, threshold)
-    return AlertCounts(result.values, result.reason)
+    if release is not None:  # what is late is not in the netwerk view
+        return AlertCounts(None, LATE_REASON)
+    return alerts_mod.alerts_frame(alerts_mod.alerts(conn, as_of))

@@ -86,7 +86,7 @@ def write_monthly(ws: Worksheet, top: int, content: ExportContent, register: str
     partial = [m for m in table.index if "t/m" in m]
     if partial:
         y, p = table.columns
-        xw.write_note(ws, block.last_row + 1, f"{partial[0].split()[0]}: {y} tot de peildatum, {p} de hele {series.period}.")
+        xw.write_note(ws, block.last_row + 1, f"{partial[0].split(' (t/m')[0]}: {y} tot de peildatum, {p} de hele {series.period}.")
     offsets = list(range(1, len(columns)))
     if len(table) and chart_or_note(ws, block, offsets, f"{CHART_COLUMN}{top + 1}"):
         refs = xw.chart_columns(ws, block, offsets)

@@ -3,9 +3,8 @@ report_ack_days, feedback within report_feedback_months), as counts, cached on s
 
 The meldingen are those kpis.alerts lists at the reference date (every year, zone-wide): not yet
 acknowledged (within the term or late) and feedback due within kpis.alerts.FEEDBACK_NEAR_DAYS
-days or late. For the netwerk view the four counts go through kpis.suppression as a split whose
-total and per-kind sums are known (the Overzicht shows the alerts per kind): '<5', 'x', or None
-when they cannot be protected.
+days or late. Not for the netwerk view (None): a melding waiting a few days for its
+acknowledgement is one of the last received (kpis.disclosure.figures).
 
     term_counts(access, filters) -> {cell: int | '<N' | 'x'} | None     cells of CELLS
     CELLS: {cell: (label, help)}
@@ -15,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-
 from dashboard import data, errors, memo
 from data_access.access import Access
+from kpis.disclosure.figures import TERM_CELLS
 
-ACK_OPEN, ACK_LATE, FEEDBACK_NEAR, FEEDBACK_LATE = "ack_open", "ack_late", "feedback_near", "feedback_late"
+ACK_OPEN, ACK_LATE, FEEDBACK_NEAR, FEEDBACK_LATE = TERM_CELLS
 
 
 def cells(settings: dict) -> dict[str, tuple[str, str]]:
@@ -51,28 +50,14 @@ def cells(settings: dict) -> dict[str, tuple[str, str]]:
     }
 
 
-def _cell(alert) -> str:
-    from kpis.alerts import KIND_ACK
-
-    late = alert.days_late > 0
-    if alert.kind == KIND_ACK:
-        return ACK_LATE if late else ACK_OPEN
-    return FEEDBACK_LATE if late else FEEDBACK_NEAR
-
-
 @memo.cached(max_entries=data.CACHE_ENTRIES)
 def _term_counts(url: str, version: int, as_of: dt.date, aggregated_only: bool, threshold: int):
-    from kpis.alerts import KIND_ACK, KIND_FEEDBACK, alerts
-    from kpis.suppression import suppress_split
+    from kpis.alerts import alerts
+    from kpis.disclosure.figures import term_counts
 
-    counts = {cell: 0 for cell in (ACK_OPEN, ACK_LATE, FEEDBACK_NEAR, FEEDBACK_LATE)}
-    for alert in alerts(data.engine_for(url), as_of):
-        if alert.kind in (KIND_ACK, KIND_FEEDBACK):
-            counts[_cell(alert)] += 1
-    if not aggregated_only:
-        return counts
-    kinds = [(ACK_OPEN, ACK_LATE), (FEEDBACK_NEAR, FEEDBACK_LATE)]  # each kind's total is shown elsewhere
-    return suppress_split(counts, threshold, groups=kinds).values
+    if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)
+        return None
+    return term_counts(alerts(data.engine_for(url), as_of))
 
 
 def term_counts(access: Access, filters) -> dict | None:

@@ -1,56 +1,34 @@
-"""Cached, role-aware access to the page series (kpis.series) and alerts (kpis.alerts).
+"""Cached, role-aware series, splits, bins and alerts for the pages (kpis.series, kpis.alerts).
 
 The same pattern as dashboard/data.py, which this module builds on: every cached result is
 keyed on (database url, data version, small plain values, aggregated_only, suppression
 threshold) and never on a DataFrame; every import and settings change bumps the data version.
-Whenever `access.aggregated_only` (role netwerk or screen-share mode) the result goes through
-kpis.suppression before it leaves this module, so a page cannot get unsuppressed figures or a
-dossier key for such a view; and every dienst and reference date goes through
-data.effective_view / data.effective_filters first (the netwerk view: zone-wide, default dates).
+Whenever `access.aggregated_only` (role netwerk or screen-share mode) the result is read from
+the day's netwerk release (data.release_for, kpis.disclosure.release), where every figure that
+view may show was protected together; what the release does not hold (months, a table per
+dienst, another date column) is None for that view. Every dienst and reference date goes
+through data.effective_view / data.effective_filters first (the netwerk view: zone-wide, one
+date per year).
 
 Public functions (pages use these, not kpis.series / kpis.alerts directly):
-    series(access, name, *args, shape="auto", **kwargs) -> result of kpis.series.<name>
-        (engine, *args, **kwargs), args and kwargs small hashable values (int, str, date, None,
-        tuples of them); suppressed for the netwerk view by `shape` (see `protect_result`).
-    monthly_window(end, months) -> list[date]     the first days of the `months` months up to
-                                                   `end` (inclusive), oldest first
     alert_view(access, filters, kinds=None, limit=None) -> AlertView: how many alerts of each
-        kind (suppressed for the netwerk view), and for roles that may see rows the `limit` most
-        urgent of `kinds` (kpis.alerts.Alert), their total and registers; small, so a warm page
-        does not unpickle every alert of a national database (±4.500, ±11 ms) on each run
+        kind (as the release shows them for the netwerk view), and for roles that may see rows
+        the `limit` most urgent of `kinds` (kpis.alerts.Alert), their total and registers
     trend(access, register, end, periods=36, *, per="month"|"quarter", dienst=None, date_column=None)
         -> DataFrame index period start (date), columns count, previous_year (None: withheld)
     yearly(access, register, first_year, last_year, *, by=None, as_of=None, dienst=None,
         date_column=None) -> DataFrame index year, a column per value of `by` (or 'count')
     split_counts(access, register, year, as_of, column, *, dienst=None) -> {value: count}
     cross_table(access, register, year, as_of, rows, columns, *, dienst=None) -> DataFrame
-    lead_time_bins(access, register, year, as_of, edges, *, dienst=None, within_norm="exact")
-        -> [count per bin]
-    open_complaint_age_bins(access, as_of, edges, *, dienst=None, past_norm="exact") -> [count per bin]
-    norm_sum(shown) -> "exact" | "bounded" | "unknown": how the page shows the sum on one side
-        of the norm (pass it as within_norm / past_norm)
+    lead_time_bins(access, register, year, as_of, edges, *, dienst=None) -> [count per bin]
+    open_complaint_age_bins(access, as_of, edges, *, dienst=None) -> [count per bin]
     norm_edges(norm, edges) -> edges with one at norm + 1 (the norm line between two bins)
     rolling_year(access, register, end, months=24, *, dienst=None) -> Series of 12-month sums
         (None for the netwerk view)
     complaints_per_100_fte(access, views, *, dienst=None) -> [(value, reason)] per (year, as_of):
         the KPI as each year's report gives it, from one count per year
     counts_per_year(access, register, views, *, dienst=None) -> [count or marker] per (year, as_of):
-        a register's count KPI (rows by main date) as each year's report shows it, one GROUP BY
-
-Suppression shapes (`protect_result(result, shape, threshold)`):
-    "count"   an int -> suppress_count
-    "split"   {value: count} -> suppress_split (the total is known); withheld -> None
-    "columns" a DataFrame of counts, each column a line with a known total (a monthly series per
-              column: the year's or window's total is shown elsewhere) -> suppress_frame with
-              column totals; a column of months is also protected per calendar year (the
-              year's total is a KPI card), see `protect_month_columns`
-    "table"   a DataFrame of counts with row and column totals known (cross_table also keeps
-              the hidden totals of the split beside it: kpis.suppression.suppress_crosstab)
-    "auto"    the above chosen by type: int -> count, dict of ints -> split, DataFrame -> columns
-              (months in the index: per calendar year too)
-    "none"    only for results that hold no count of persons or dossiers (e.g. action-plan
-              rows); refused (ValueError) for anything else in the netwerk view
-A result that cannot be protected comes back as None (the page says it is withheld).
+        a register's count of rows by main date as each year's report shows it
 """
 
 from __future__ import annotations
@@ -66,104 +44,11 @@ from dashboard import data, errors, memo
 from kpis.disclosure.policy import months_per_period
 
 CACHE_ENTRIES = data.CACHE_ENTRIES
-SHAPES = ("auto", "count", "split", "columns", "table", "none")
 
 
-# --- suppression of a result ------------------------------------------------------------------
-
-
-def _is_count(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _month_index(index) -> bool:
-    return len(index) > 0 and all(isinstance(v, (dt.date, pd.Timestamp)) for v in index)
-
-
-def protect_month_columns(frame: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame | None, str | None]:
-    """A frame of counts per month or per quarter (index: the periods' first days; columns:
-    series), each column protected as a monthly trend (kpis.suppression.suppress_months).
-    Returns (shown frame of int / "<N" / "x", or None and a Dutch reason)."""
-    from kpis.suppression import suppress_months
-
-    shown = pd.DataFrame(index=frame.index, columns=frame.columns, dtype=object)
-    for column in frame.columns:
-        values, reason = suppress_months(frame[column].fillna(0).astype("int64").to_dict(), threshold)
-        if values is None:
-            return None, reason
-        for period, value in values.items():
-            shown.at[period, column] = value
-    return shown, None
-
-
-def protect_result(result, shape: str, threshold: int):
-    """The netwerk-safe form of a series result (see the module docstring). Returns
-    (value, reason): reason is a Dutch sentence when something was withheld, else None."""
-    from kpis.suppression import suppress_count, suppress_frame, suppress_split
-
-    if shape not in SHAPES:
-        raise ValueError(f"unknown shape {shape!r}")
-    if result is None:
-        return None, None
-    if shape == "auto":
-        if _is_count(result):
-            shape = "count"
-        elif isinstance(result, Mapping) and all(_is_count(v) for v in result.values()):
-            shape = "split"
-        elif isinstance(result, pd.DataFrame):
-            shape = "columns"
-        else:
-            raise ValueError(f"cannot suppress a {type(result).__name__} automatically: give a shape")
-    if shape == "none":
-        return result, None
-    if shape == "count":
-        return suppress_count(result, threshold), None
-    if shape == "split":
-        out = suppress_split(dict(result), threshold)
-        return out.values, out.reason
-    if shape == "columns" and _month_index(result.index):
-        return protect_month_columns(result, threshold)
-    return suppress_frame(result, threshold, row_totals=shape == "table", column_totals=True)
-
-
-# --- series -----------------------------------------------------------------------------------
-
-
-@memo.cached(max_entries=CACHE_ENTRIES)
-def _series(url: str, version: int, name: str, args: tuple, kwargs: tuple, shape: str, aggregated_only: bool, threshold: int):
-    from kpis import series as series_mod
-
-    result = getattr(series_mod, name)(data.engine_for(url), *args, **dict(kwargs))
-    if aggregated_only:
-        result, _ = protect_result(result, shape, threshold)
-    return result
-
-
-def series(access: Access, name: str, *args, shape: str = "auto", **kwargs):
-    """kpis.series.<name>(engine, *args, **kwargs), cached on the small arguments and the data
-    version; for the netwerk view suppressed as `shape` says (None when withheld). Keyword
-    arguments `dienst` and `as_of` (with `year`, default as_of's year) go through
-    data.effective_view; pass them by keyword."""
-    if "dienst" in kwargs or "as_of" in kwargs:
-        as_of = kwargs.get("as_of")
-        year = kwargs.get("year") or (as_of.year if as_of is not None else dt.date.today().year)
-        view_as_of, view_dienst = data.effective_view(access, year, as_of, kwargs.get("dienst"))
-        if "as_of" in kwargs:
-            kwargs["as_of"] = view_as_of
-        if "dienst" in kwargs:
-            kwargs["dienst"] = view_dienst
-    with errors.database_guard():
-        return _series(*data.cache_key(), name, tuple(args), tuple(sorted(kwargs.items())), shape, *data.view_key(access))
-
-
-def monthly_window(end: dt.date, months: int) -> list[dt.date]:
-    """The first days of the `months` months ending with the month of `end`, oldest first."""
-    first = dt.date(end.year, end.month, 1)
-    out = []
-    for back in range(months - 1, -1, -1):
-        index = first.year * 12 + first.month - 1 - back
-        out.append(dt.date(index // 12, index % 12 + 1, 1))
-    return out
+def _release(url: str, version: int, threshold: int):
+    """Today's netwerk release for this database (dashboard.data.release_for)."""
+    return data.release_for(url, version, dt.date.today(), threshold)
 
 
 # --- alerts -----------------------------------------------------------------------------------
@@ -173,19 +58,15 @@ def monthly_window(end: dt.date, months: int) -> list[dt.date]:
 def _alerts(url: str, version: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
     from kpis.alerts import KINDS, alerts as compute_alerts
 
-    items = compute_alerts(data.engine_for(url), as_of, dienst=dienst)
     if not aggregated_only:
-        return items
-    # The netwerk view never gets a key: only how many alerts of each kind, suppressed as a
-    # split (their total is known from the counts shown).
-    counts = {kind: sum(1 for a in items if a.kind == kind) for kind in KINDS}
-    return protect_result(counts, "split", threshold)[0]
+        return compute_alerts(data.engine_for(url), as_of, dienst=dienst)
+    return None  # what is late is not in the netwerk view (kpis.disclosure.figures.LATE_COUNTS)
 
 
 @dataclass(frozen=True)
 class AlertView:
     """counts: {kind: number} for every kind of kpis.alerts.KINDS; for the netwerk view
-    suppressed as a split ('<5', 'x'), None when it cannot be protected. items: the most urgent
+    None for the netwerk view (what is late is not in it). items: the most urgent
     alerts of the kinds asked (kpis.alerts.Alert: register, kind, key, due, days_late, text), at
     most `limit`; None for the netwerk view (alerts name a dossier). total: how many alerts of
     those kinds; registers: the registers they come from."""
@@ -241,18 +122,20 @@ def _year_counts(conn, register: str, views: tuple, dienst: str | None) -> list[
 def _per_100_fte(url, version, views: tuple, dienst, aggregated_only, threshold) -> list[tuple]:
     from data_access.registers import FTE_INDICATOR
     from kpis.context import indicator_values, name_key
-    from kpis.suppression import suppress_derived
 
+    if aggregated_only:  # each year's report of the release
+        out = []
+        for year, as_of in views:
+            report = data.report_for(url, version, year, as_of, None, True, threshold)
+            reason = ((report.extra or {}).get("suppression") or {}).get("reasons", {}).get("complaints_per_100_fte")
+            out.append((report.kpis.get("complaints_per_100_fte"), reason))
+        return out
     out = []
     with data.engine_for(url).connect() as conn:
         for (year, _), received in zip(views, _year_counts(conn, "klachten", views, dienst)):
             # kpis.klachten: None without a VTE figure (or 0), and with a dienst (VTE is zone-wide)
             fte = None if dienst is not None else indicator_values(conn, str(year)).get(name_key(FTE_INDICATOR))
-            value, reason = (None if not fte else received * 100 / fte), None
-            if aggregated_only:  # as kpis.suppression.suppress_kpis treats a per_fte KPI
-                hidden = suppress_derived(value, received, threshold)
-                value, reason = hidden.value, hidden.reason
-            out.append((value, reason))
+            out.append((None if not fte else received * 100 / fte, None))
     return out
 
 
@@ -268,7 +151,7 @@ def _effective_views(access: Access, views, dienst: str | None) -> tuple[tuple, 
 def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) -> list[tuple]:
     """The KPI complaints_per_100_fte for each (year, as_of) of `views`, as the KPI report of
     that view gives it (data.get_report: the view through data.effective_view, for the netwerk
-    view suppressed: kpis.suppression.suppress_derived on the count of klachten), from one
+    view taken from the year's report of the release), from one
     count per year instead of a whole report per year: [(value or None, Dutch reason when
     hidden, else None)], in the order of `views`."""
     effective, view_dienst = _effective_views(access, views, dienst)
@@ -278,17 +161,17 @@ def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) 
 
 @memo.cached(max_entries=CACHE_ENTRIES)
 def _counts_per_year(url, version, register, views: tuple, dienst, aggregated_only, threshold) -> list:
-    from kpis.suppression import suppress_count
-
+    if aggregated_only:  # the rows of each year as the release shows them
+        totals = _release(url, version, threshold).totals(register)
+        return [totals.get(year) for year, _ in views]
     with data.engine_for(url).connect() as conn:
-        counts = _year_counts(conn, register, views, dienst)
-    return [suppress_count(n, threshold) for n in counts] if aggregated_only else counts
+        return _year_counts(conn, register, views, dienst)
 
 
 def counts_per_year(access: Access, register: str, views, *, dienst: str | None = None) -> list:
     """The rows of `register` dated (main date) in each (year, as_of) of `views` and known at
     that as_of: the count KPI the report of that view gives (e.g. notes_issued), seen and, for
-    the netwerk view, suppressed as the report shows it (suppress_count per year), from one
+    the netwerk view, as the release shows each year's rows), from one
     GROUP BY year instead of a whole report per year; in the order of `views`."""
     effective, view_dienst = _effective_views(access, views, dienst)
     with errors.database_guard():
@@ -312,28 +195,29 @@ def _trend(url, version, register, end, periods, per, dienst, date_column, aggre
     from kpis import series as series_mod
 
     step = 3 if per == "quarter" else 1
-    if aggregated_only and step != months_per_period(True):
-        return None  # the netwerk view has time per quarter only: months beside quarters give a month back
+    if aggregated_only:
+        if step != months_per_period(True) or date_column is not None:
+            return None  # the netwerk view has time per quarter of the main date only
+        quarters = _release(url, version, threshold).quarters(register)
+        last = dt.date(end.year, end.month - (end.month - 1) % 3, 1)
+        periods_shown = [_shift_months(last, -3 * back) for back in range(periods - 1, -1, -1)]
+        return pd.DataFrame(
+            {"count": [quarters.get(p) for p in periods_shown],
+             "previous_year": [quarters.get(_shift_months(p, -12)) for p in periods_shown]},
+            index=periods_shown,
+            dtype=object,
+        )
     last = dt.date(end.year, end.month - (end.month - 1) % step, 1)  # first day of the last period
     first = _shift_months(last, -step * (periods - 1) - 12)  # one year more: the previous year
-    # Suppression is worked out over the same stretch whatever window a page asks for (four
-    # whole years before D's year, and that year up to D), so a month shows the same marker on
-    # every page and one page cannot give away what another hides.
-    first = min(first, dt.date(last.year - 4, 1, 1))
     frame = series_mod.monthly(data.engine_for(url), register, first, end, dienst=dienst, date_column=date_column)
     counts = pd.Series(frame["count"].to_numpy(), index=[_as_date(m) for m in frame["month"]])
     if step > 1:
         counts = counts.groupby([dt.date(m.year, m.month - (m.month - 1) % step, 1) for m in counts.index]).sum()
-    table = counts.to_frame("count")
-    if aggregated_only:
-        table, _ = protect_month_columns(table, threshold)
-        if table is None:
-            return None
-    shown = list(table["count"])
+    shown = [int(v) for v in counts]
     per_year = 12 // step
     return pd.DataFrame(
         {"count": shown[-periods:], "previous_year": shown[-periods - per_year : -per_year]},
-        index=list(table.index[-periods:]),
+        index=list(counts.index[-periods:]),
         dtype=object,
     )
 
@@ -351,9 +235,9 @@ def trend(
     """Counts per month (per="month") or quarter (per="quarter") for the `periods` periods up
     to the one holding `end` (the reference date: later rows are unknown), with
     `previous_year`: the same period a year earlier. Index: the periods' first days (date).
-    For the netwerk view only per quarter (kpis.disclosure.policy: None per month), the counts
-    suppressed once over both years (a quarter shows the same marker in either line); None
-    when they cannot be protected."""
+    For the netwerk view only per quarter of the main date (kpis.disclosure.policy: None per
+    month or for another date column), as the day's release shows each quarter (the same in
+    either line); a quarter before the first year is None."""
     end, dienst = data.effective_view(access, end.year, end, dienst)
     with errors.database_guard():
         return _trend(*data.cache_key(), register, end, periods, per, dienst, date_column, *data.view_key(access))
@@ -363,23 +247,33 @@ def trend(
 def _yearly(url, version, register, first_year, last_year, by, as_of, dienst, date_column, aggregated_only, threshold):
     from kpis import series as series_mod
 
+    if aggregated_only:
+        return _released_years(_release(url, version, threshold), register, first_year, last_year, by, date_column)
     frame = series_mod.yearly(
         data.engine_for(url), register, first_year, last_year, by=by, as_of=as_of, dienst=dienst, date_column=date_column
     )
     table = frame.pivot(index="year", columns=by, values="count") if by else frame.set_index("year")[["count"]]
     table = table.reindex(columns=list(dict.fromkeys(frame[by]))) if by else table
     table.columns = [str(c) for c in table.columns]
-    if aggregated_only:
-        table, _ = suppress_frame_rows(table, threshold)
     return table
 
 
-def suppress_frame_rows(table: pd.DataFrame, threshold: int):
-    """A years × values table: each year's total is known (a KPI), the columns are not summed
-    anywhere."""
-    from kpis.suppression import suppress_frame
-
-    return suppress_frame(table, threshold, row_totals=True, column_totals=False)
+def _released_years(release, register, first_year, last_year, by, date_column) -> pd.DataFrame | None:
+    """yearly() for the netwerk view: each year's rows (or its split by `by`) as the release
+    shows them, each year at its one reference date; None for what the release does not hold."""
+    if date_column is not None:
+        return None
+    years = list(range(first_year, last_year + 1))
+    if by is None:
+        totals = release.totals(register)
+        return pd.DataFrame({"count": [totals.get(y) for y in years]}, index=pd.Index(years, name="year"), dtype=object)
+    rows = {}
+    for year in years:
+        split = release.column_split(year, register, by)
+        if split is None:
+            return None
+        rows[year] = {str(v): n for v, n in split.items()}
+    return pd.DataFrame.from_dict(rows, orient="index", dtype=object).rename_axis("year")
 
 
 def yearly(
@@ -394,7 +288,8 @@ def yearly(
     date_column: str | None = None,
 ) -> pd.DataFrame | None:
     """Counts per year (index) for each value of `by` (columns, every enum value), or one
-    column 'count'; rows after `as_of` left out. Suppressed per year for the netwerk view."""
+    column 'count'; rows after `as_of` left out. For the netwerk view as the release shows
+    each year (None for a date column other than the main date, or a split it does not hold)."""
     as_of, dienst = data.effective_view(access, last_year, as_of, dienst)
     with errors.database_guard():
         return _yearly(
@@ -407,6 +302,14 @@ def _cross(url, version, register, year, as_of, rows, columns, dienst, aggregate
     from data_access.registers import BY_NAME
     from kpis import series as series_mod
 
+    if aggregated_only:  # a split of the year as the release shows it; no table per dienst
+        release = _release(url, version, threshold)
+        if columns is not None or year not in release.years:
+            return None
+        split = release.column_split(year, register, rows)
+        if split is None and (register, rows) in _SPLIT_KPI:
+            split = data.report_for(url, version, year, as_of, None, True, threshold).kpis.get(_SPLIT_KPI[(register, rows)])
+        return split
     names = [rows] if columns is None else [rows, columns]
     frame = series_mod.counts_by(data.engine_for(url), register, year, as_of, names, dienst=dienst)
     spec = BY_NAME[register]
@@ -418,29 +321,19 @@ def _cross(url, version, register, year, as_of, rows, columns, dienst, aggregate
 
     if columns is None:
         counts = frame.groupby(rows)["count"].sum() if len(frame) else pd.Series(dtype="int64")
-        split = {v: int(counts.get(v, 0)) for v in levels(rows)}
-        return _protect_split(url, version, register, year, as_of, rows, dienst, split, threshold) if aggregated_only else split
+        return {v: int(counts.get(v, 0)) for v in levels(rows)}
     table = frame.pivot_table(index=rows, columns=columns, values="count", aggfunc="sum", fill_value=0) if len(frame) else pd.DataFrame()
-    table = table.reindex(index=levels(rows), columns=levels(columns), fill_value=0).astype("int64")
-    if aggregated_only:
-        from kpis.suppression import suppress_crosstab
-
-        margins = _protect_split(url, version, register, year, as_of, rows, dienst, {v: int(n) for v, n in table.sum(axis=1).items()}, threshold)
-        table, _ = suppress_crosstab(table, threshold, row_margins=margins, column_margins=True)
-    return table
+    return table.reindex(index=levels(rows), columns=levels(columns), fill_value=0).astype("int64")
 
 
-def _protect_split(url, version, register, year, as_of, column, dienst, split, threshold):
-    """A split of a register's rows of `year` by `column` for the netwerk view, protected with
-    the sums that a rate of the same year's report gives away (kpis.suppression.rate_lines: e.g.
-    the violation rate over the meldingen per uitkomst)."""
-    from kpis.suppression import linked_rates, rate_lines, suppress_split
-
-    lines = []
-    if linked_rates(register, column):
-        report = data.report_for(url, version, year, as_of, dienst, True, threshold)
-        lines = rate_lines(register, column, report.kpis)
-    return suppress_split(split, threshold, groups=lines).values
+# Splits the release holds as a KPI of the year's report.
+_SPLIT_KPI = {
+    ("klachten", "categorie"): "complaints_by_category",
+    ("klachten", "kanaal"): "complaints_by_channel",
+    ("functioneringsnotas", "thema"): "notes_by_theme",
+    ("tuchtdossiers", "categorie"): "discipline_by_category",
+    ("meldingen", "categorie"): "reports_by_category",
+}
 
 
 def split_counts(access: Access, register: str, year: int, as_of: dt.date, column: str, *, dienst: str | None = None):
@@ -456,7 +349,8 @@ def cross_table(
 ) -> pd.DataFrame | None:
     """Counts of the rows dated in `year` per `rows` value (index) × `columns` value (columns),
     e.g. categorie × dienst, enum values in the register's order. For the netwerk view
-    protected together with the split of its rows as split_counts shows it (suppress_crosstab:
+    None: a table per dienst is not in the netwerk view (it is zone-wide). Was: protected
+    together with the split of its rows as split_counts shows it (suppress_crosstab:
     a row shown in full cannot give back a hidden "x" total of that split) and with its column
     totals taken as known (None: withheld)."""
     as_of, dienst = data.effective_view(access, year, as_of, dienst)
@@ -467,54 +361,20 @@ def cross_table(
 def norm_edges(norm: int, edges: tuple[int, ...]) -> tuple[int, ...]:
     """Bin edges with one at norm + 1, so that 'within the norm' (at most norm days) is a whole
     number of bins: (0, 31, 61, 181), 90 -> (0, 31, 61, 91, 181)."""
-    return tuple(sorted(set(edges) | {int(norm) + 1}))
+    from kpis.disclosure.figures import norm_edges as edges_with_norm
 
-
-def _binned(days: pd.Series, edges: tuple[int, ...]) -> list[int]:
-    bins = list(edges) + [None]
-    return [int(((days >= lo) & ((hi is None) | (days < (hi if hi is not None else 0)))).sum()) for lo, hi in zip(bins, bins[1:])]
-
-
-NORM_SUMS = ("exact", "bounded", "unknown")
-
-
-def norm_sum(shown) -> str:
-    """How a reader knows the sum of the bins on one side of the norm, from the figure the page
-    shows for it: a number -> 'exact', a marker like '<5' -> 'bounded' (1..N-1), nothing shown
-    (None, hidden) -> 'unknown'."""
-    if isinstance(shown, str):
-        return "bounded"
-    return "unknown" if shown is None else "exact"
-
-
-def _norm_groups(edges: tuple[int, ...], norm: int | None, side: str, known: str, threshold: int) -> list:
-    """The bins within (side 'within') or past ('past') the norm as a line whose sum another
-    figure shows: exactly, or only as 1..N-1 ('bounded')."""
-    from kpis.suppression import Line
-
-    if known == "unknown" or norm is None or int(norm) + 1 not in edges:
-        return []
-    cut = list(edges).index(int(norm) + 1)
-    keys = tuple(range(cut)) if side == "within" else tuple(range(cut, len(edges)))
-    return [Line(keys, 1, threshold - 1) if known == "bounded" else keys]
-
-
-def _protect_bins(counts: list[int], groups, threshold):
-    from kpis.suppression import suppress_split
-
-    result = suppress_split(dict(enumerate(counts)), threshold, groups=groups)
-    return None if result.values is None else [result.values[i] for i in range(len(counts))]
+    return edges_with_norm(norm, edges)
 
 
 @memo.cached(max_entries=CACHE_ENTRIES)
-def _lead_bins(url, version, register, year, as_of, edges, dienst, known, aggregated_only, threshold):
+def _lead_bins(url, version, register, year, as_of, edges, dienst, aggregated_only, threshold):
     from kpis import series as series_mod
+    from kpis.disclosure.figures import binned
 
+    if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)
+        return None
     frame = series_mod.lead_times(data.engine_for(url), register, year, as_of, dienst=dienst)
-    counts = _binned(frame["lead_days"], edges)
-    if not aggregated_only:
-        return counts
-    return _protect_bins(counts, _norm_groups(edges, frame.attrs.get("norm_days"), "within", known, threshold), threshold)
+    return binned(frame["lead_days"], edges)
 
 
 def lead_time_bins(
@@ -525,42 +385,33 @@ def lead_time_bins(
     edges: tuple[int, ...],
     *,
     dienst: str | None = None,
-    within_norm: str = "exact",
 ):
     """Items finished in `year` (kpis.series.lead_times) counted per lead-time bin: bin i holds
     edges[i] <= days < edges[i + 1], the last bin is open (charts.day_bins(edges) labels them).
-    Suppressed as a split for the netwerk view (None: withheld); `within_norm` (see norm_sum)
-    says how the page shows the number within the norm (the within-norm rate x the total)."""
-    if within_norm not in NORM_SUMS:
-        raise ValueError(within_norm)
+    None for the netwerk view: beside the card of those past the norm and the quarters, the days
+    between two dates would let a small count be worked out (kpis.disclosure.figures)."""
     as_of, dienst = data.effective_view(access, year, as_of, dienst)
     with errors.database_guard():
-        return _lead_bins(*data.cache_key(), register, year, as_of, tuple(edges), dienst, within_norm, *data.view_key(access))
+        return _lead_bins(*data.cache_key(), register, year, as_of, tuple(edges), dienst, *data.view_key(access))
 
 
 @memo.cached(max_entries=CACHE_ENTRIES)
-def _open_bins(url, version, as_of, edges, dienst, known, aggregated_only, threshold):
+def _open_bins(url, version, as_of, edges, dienst, aggregated_only, threshold):
     from kpis import series as series_mod
+    from kpis.disclosure.figures import binned
 
+    if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)
+        return None
     frame = series_mod.open_complaints(data.engine_for(url), as_of, dienst=dienst)
-    counts = _binned(frame["age_days"], edges)
-    if not aggregated_only:
-        return counts
-    norm = data.settings_for(url, version)["complaint_norm_days"]
-    return _protect_bins(counts, _norm_groups(edges, norm, "past", known, threshold), threshold)
+    return binned(frame["age_days"], edges)
 
 
-def open_complaint_age_bins(
-    access: Access, as_of: dt.date, edges: tuple[int, ...], *, dienst: str | None = None, past_norm: str = "exact"
-):
+def open_complaint_age_bins(access: Access, as_of: dt.date, edges: tuple[int, ...], *, dienst: str | None = None):
     """Complaints open at `as_of` counted per age bin (days since datum ontvangst), bins as in
-    lead_time_bins. Suppressed for the netwerk view; `past_norm` (see norm_sum) says how the
-    page shows the number past the norm (the card 'Klachten over de norm')."""
-    if past_norm not in NORM_SUMS:
-        raise ValueError(past_norm)
+    lead_time_bins; None for the netwerk view, as lead_time_bins."""
     as_of, dienst = data.effective_view(access, as_of.year, as_of, dienst)
     with errors.database_guard():
-        return _open_bins(*data.cache_key(), as_of, tuple(edges), dienst, past_norm, *data.view_key(access))
+        return _open_bins(*data.cache_key(), as_of, tuple(edges), dienst, *data.view_key(access))
 
 
 @memo.cached(max_entries=CACHE_ENTRIES)

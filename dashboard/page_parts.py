@@ -407,17 +407,6 @@ def alert_table(items, *, due_label: str = "Termijn", total: int | None = None, 
         st.caption(f"De {len(items)} dringendste van {total}.")
 
 
-def alert_counts_table(counts: Mapping | None, kinds: Sequence[str] | None = None) -> None:
-    """The netwerk view of alerts: how many of each kind (suppressed), never which dossier."""
-    if counts is None:
-        withheld("Aantal aandachtspunten per soort")
-        return
-    kinds = list(kinds or counts)
-    frame = pd.DataFrame({"Soort": kinds, "Aantal": [str(counts.get(k, 0)) for k in kinds]})
-    ui.table(frame)
-    st.caption(ui.ROWS_DENIED + " " + SMALL_COUNTS_HELP.format(marker=small_marker(counts.values()) or "<N"))
-
-
 def alerts_section(access, filters, *, kinds: Sequence[str] | None = None, due_label: str = "Termijn",
                    limit: int | None = None, none_text: str = "Niets vraagt aandacht") -> None:
     """The alerts of the view (optionally of some kinds): for roles that may see rows the
@@ -425,11 +414,10 @@ def alerts_section(access, filters, *, kinds: Sequence[str] | None = None, due_l
     selected = list(kinds) if kinds else None
     view = page_data.alert_view(access, filters, selected, limit)
     counts = view.counts
-    if access.aggregated_only:
-        if counts is not None and not any(counts.get(k) for k in (selected or counts)):
-            st.success(f"{none_text} op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
-            return
-        alert_counts_table(counts, selected)
+    if access.aggregated_only:  # kpis.disclosure.figures.LATE_COUNTS says why
+        from kpis.disclosure.release import LATE_REASON
+
+        st.info(LATE_REASON, icon=":material/visibility_off:")
         return
     if not view.items:
         st.success(f"{none_text} op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")

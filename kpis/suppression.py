@@ -620,18 +620,21 @@ def suppress_report(report_kpis, bases=None, threshold: int | None = None):
     return suppress_kpis(report_kpis, bases, DEFAULT_THRESHOLD if threshold is None else threshold)[0]
 
 
-def suppress_engine_report(report, threshold: int = DEFAULT_THRESHOLD):
+def suppress_engine_report(report, threshold: int = DEFAULT_THRESHOLD, *, shown: tuple | None = None):
     """A copy of a kpis.engine.Report for the netwerk view. A criterion on a hidden KPI loses
     its value (problem says why); its status stays unless it would pin a hidden count down
     (e.g. "hoogstens 1" gehaald on a "<5"), then it becomes "geen gegevens". The criteria
-    counts are recounted from the statuses shown."""
+    counts are recounted from the statuses shown. `shown` = (kpis, reasons) decided elsewhere
+    (kpis.disclosure.release, every figure of the day together): then a criterion on a hidden
+    KPI always reads "geen gegevens", since a status beside an "x" would narrow it down."""
     from dataclasses import replace
 
     from kpis.catalog import BY_ID, kpi_for_indicator
     from kpis.criteria import NO_DATA, status_counts, status_of
 
     threshold = int(threshold if threshold is not None else DEFAULT_THRESHOLD)
-    kpis, reasons = suppress_kpis(report.kpis, (report.extra or {}).get("bases"), threshold)
+    kpis, reasons = shown if shown is not None else suppress_kpis(report.kpis, (report.extra or {}).get("bases"), threshold)
+    kpis = dict(kpis)
     criteria = []
     for c in report.criteria:
         kpi = kpi_for_indicator(c.indicator)
@@ -639,8 +642,8 @@ def suppress_engine_report(report, threshold: int = DEFAULT_THRESHOLD):
         if kpi_id is None or kpi_id not in reasons or c.value is None:
             criteria.append(c)
             continue
-        status = c.status
-        if BY_ID[kpi_id].unit == "count":
+        status = NO_DATA if shown is not None else c.status
+        if shown is None and BY_ID[kpi_id].unit == "count":
             possible = {status_of(v, c.norm, c.richting) for v in range(1, threshold)}
             if len([v for v in range(1, threshold) if status_of(v, c.norm, c.richting) == status]) <= 1 and len(possible) > 1:
                 status = NO_DATA

@@ -12,9 +12,13 @@ from dashboard import page_parts as parts
 from dashboard.figure_cache import cached
 from dashboard.filters import current_filters
 from dashboard.formatting import fmt_date, fmt_decimal
+from kpis.disclosure.figures import BIN_EDGES  # plus one at norm + 1: the norm line falls between two bins
+
+# Bins of days: beside the card of those past the norm and the quarters, the days between two
+# dates let a reader work out a small count, so the netwerk view does not show them.
+BINS_WITHHELD = "Per aantal dagen staat dit niet in de netwerkweergave: met de kwartalen en de kaarten zou een klein aantal terug te rekenen zijn."
 
 REGISTER = "klachten"
-BIN_EDGES = (0, 31, 61, 181, 366)  # plus one at norm + 1: the norm line falls between two bins
 
 access = ui.require()
 filters = current_filters()
@@ -67,13 +71,10 @@ left, right = st.columns(2, gap="large")
 with left:
     parts.split_chart(report, "complaints_by_outcome", REGISTER, f"Afgesloten in {filters.year}: per beoordeling")
 with right:
-    counts = page_data.lead_time_bins(
-        access, REGISTER, filters.year, filters.as_of, edges, dienst=filters.dienst,
-        within_norm=page_data.norm_sum(report.kpis["complaints_within_norm_rate"]),
-    )
+    counts = page_data.lead_time_bins(access, REGISTER, filters.year, filters.as_of, edges, dienst=filters.dienst)
     title = f"Doorlooptijd afgesloten klachten {filters.year}"
     if counts is None:
-        parts.withheld(title)
+        parts.withheld(title, BINS_WITHHELD if access.aggregated_only else None)
     elif not any(counts):
         ui.empty_state(f"afgesloten klachten in {filters.year}")
     else:
@@ -83,12 +84,10 @@ with right:
 st.subheader("Openstaande klachten", anchor=False)
 left, right = st.columns(2, gap="large")
 with left:
-    counts = page_data.open_complaint_age_bins(
-        access, filters.as_of, edges, dienst=filters.dienst, past_norm=page_data.norm_sum(report.kpis["complaints_overdue"])
-    )
+    counts = page_data.open_complaint_age_bins(access, filters.as_of, edges, dienst=filters.dienst)
     title = f"Open op {fmt_date(filters.as_of)}, naar leeftijd"
     if counts is None:
-        parts.withheld(title)
+        parts.withheld(title, BINS_WITHHELD if access.aggregated_only else None)
     elif not any(counts):
         st.success(f"Geen openstaande klachten op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
     else:

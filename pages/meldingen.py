@@ -88,7 +88,8 @@ st.markdown(f"**Open meldingen op {fmt_date(filters.as_of)}** (alle jaren)")
 counts = terms.term_counts(access, filters)
 labels = terms.cells(settings)
 if counts is None:
-    parts.withheld("Open meldingen per termijn")
+    parts.withheld("Open meldingen per termijn", "Per termijn staat dit niet in de netwerkweergave: een melding die enkele dagen "
+                   "op haar ontvangstbevestiging wacht, is een van de laatste ontvangen.")
 else:
     for column, (cell, (label, help_text)) in zip(st.columns(len(labels)), labels.items()):
         value = counts[cell]

@@ -31,7 +31,6 @@ from dashboard import export_sheets as sheets
 from dashboard.export import build_workbook, export_file_name
 from kpis.catalog import BY_ID, KPIS
 from kpis.engine import compute_report
-from kpis.suppression import suppress_report
 
 ROOT = Path(__file__).resolve().parent.parent
 YEAR = 2025
@@ -136,6 +135,11 @@ def test_both_versions_have_every_sheet_tables_and_charts(full, anonymised):
             assert (wb[name].sheet_state == "hidden") == (name == xw.CHART_DATA_SHEET), name
         for name in sheets.sheet_names()[1:]:
             ws = wb[name]
+            if wb is anonymised and name == sheets.SHEET_ALERTS:  # what is late: not in the netwerk view
+                from kpis.disclosure.release import LATE_REASON
+
+                assert not ws.tables and ws["A4"].value == LATE_REASON
+                continue
             assert ws.tables, name  # every block an Excel table
             assert ws.freeze_panes is not None, name
             assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1, name
@@ -188,7 +192,7 @@ def test_monthly_table_as_the_screen_shows_it(sample_engine, anonymised, full):
         a, f = anonymised[sheets.register_sheet_name(name)], full[sheets.register_sheet_name(name)]
         first, last = (int(part[1:]) for part in a.tables[table].ref.split(":"))
         assert a.cell(row=first, column=1).value == "Kwartaal"
-        assert [a.cell(row=r, column=1).value for r in range(first + 1, last + 1)] == ["K1", "K2", "K3", "K4"]
+        assert [a.cell(row=r, column=1).value for r in range(first + 1, last + 1)] == ["1e kwartaal", "2e kwartaal", "3e kwartaal", "4e kwartaal"]
         f_first, _ = (int(part[1:]) for part in f.tables[table].ref.split(":"))
         for q in range(4):  # a quarter shown is the sum of its three months in the full version
             for c in (2, 3):
@@ -286,13 +290,15 @@ def test_splits_and_criteria_equal_the_report(sample_engine, full):
 
 
 def test_anonymised_summary_equals_the_screen_share_report(sample_engine, anonymised):
-    """The anonymised figures are kpis.suppression.suppress_report of the same report: what the
-    screen shows in screen-share mode."""
+    """The anonymised figures are the year's report of today's netwerk release: what the screen
+    shows in screen-share mode."""
+    from kpis.disclosure.release import netwerk_release
+
     with sample_engine.connect() as conn:
         from data_access.settings import load_settings
 
         threshold = load_settings(conn)["suppression_threshold"]
-    report = suppress_report(compute_report(sample_engine, YEAR, D), threshold)
+        report = netwerk_release(conn, dt.date.today(), threshold).report(YEAR)
     reasons = report.extra["suppression"]["reasons"]
     rows = _summary_rows(anonymised)
     for kpi in (k for k in KPIS if not k.is_split):
@@ -355,27 +361,24 @@ def test_anonymised_holds_no_small_count(sample_engine, anonymised):
     for row in ws.iter_rows(min_row=5):
         if row[0].value in case_labels:
             counts += [c.value for c in row[2:4] if c.number_format == "#,##0" and isinstance(c.value, (int, float))]
-    ws = anonymised[sheets.SHEET_ALERTS]
-    counts += [r[1].value for r in ws.iter_rows(min_row=5) if len(r) > 1 and isinstance(r[1].value, int)]
+    ws = anonymised[sheets.SHEET_ALERTS]  # the action plan's alerts hold no person: as counted
+    counts += [r[1].value for r in ws.iter_rows(min_row=5) if len(r) > 1 and isinstance(r[1].value, int)
+               and r[0].value != "Actie over deadline"]
     assert counts and not [v for v in counts if 1 <= v < n]
     markers = [c.value for ws in anonymised.worksheets for row in ws.iter_rows() for c in row if c.value == f"<{n}"]
     assert markers  # the sample has small counts, so they are shown as <5
 
 
 def test_anonymised_alerts_are_counts_per_kind_suppressed_like_the_screen(sample_engine, anonymised, full):
-    """Counts per kind only, through kpis.suppression.suppress_split as the screen's netwerk
-    view does; withheld (with the reason) when a small count could be recomputed."""
-    from kpis.alerts import KINDS, alerts
-    from kpis.suppression import suppress_split
+    """What is late is not in the netwerk view, nor in the anonymised version: its sheet says
+    why (kpis.disclosure.figures.LATE_COUNTS); the full version lists every alert."""
+    from kpis.alerts import alerts
+    from kpis.disclosure.release import LATE_REASON
 
     items = alerts(sample_engine, D)
-    expected = suppress_split({k: sum(1 for a in items if a.kind == k) for k in KINDS}, 5)
     ws = anonymised[sheets.SHEET_ALERTS]
-    if expected.values is None:
-        assert not ws.tables and ws["A4"].value == expected.reason
-    else:
-        shown = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(5, 5 + len(KINDS))}
-        assert shown == expected.values
+    assert not ws.tables and ws["A4"].value == LATE_REASON
+    assert full[sheets.SHEET_ALERTS].max_row - 4 == len(items)
     # in the middle of the year (the coordinator's full version) the sample has other alerts
     wb = _open(build_workbook(sample_engine, KORPS, YEAR, MID, anonymised=False))
     assert wb[sheets.SHEET_ALERTS].max_row - 4 == len(alerts(sample_engine, MID)) != len(items)

@@ -32,11 +32,13 @@ EXEMPT_PAGES = {"actieplan"}
 
 
 def _exempt_labels() -> set[str]:
-    """Catalog labels of the KPIs about the action plan and the criteria."""
+    """Catalog labels of the KPIs about the action plan and the criteria, and the alert kind of
+    the action plan: they hold no person and are shown as counted."""
+    from kpis.alerts import KIND_ACTION
     from kpis.catalog import KPIS
     from kpis.suppression import EXEMPT_REGISTERS
 
-    return {k.label for k in KPIS if k.register in EXEMPT_REGISTERS}
+    return {k.label for k in KPIS if k.register in EXEMPT_REGISTERS} | {KIND_ACTION}
 
 TODAY = dt.date.today()
 PERSON_REGISTERS = [r for r in REGISTERS if r.personal_columns]

@@ -1,10 +1,13 @@
 """What a reader can work out about hidden counts, exactly: a small integer program (HiGHS).
 
 The reader knows every shown count, that a "<N" cell holds 1..N-1, that an "x" cell holds N or
-more, and every sum shown (constraints: sum of +1/-1 times cells between lo and hi). For each
-cell asked, the least and the greatest whole number it can hold under all of that together is
-its interval; a cell whose interval is one value is pinned. Unlike bounds passed from one sum
-to the next, this combines every sum at once (7 decisions minus 5 light minus 0 heavy).
+more, and every relation among the counts (sums of +1/-1 times cells between lo and hi). For a
+hidden cell, the least and the greatest whole number it can hold under all of that together is
+its range; a cell whose range is one value is pinned. Unlike bounds passed from one sum to the
+next, this combines every sum at once (7 decisions minus 5 light minus 0 heavy).
+
+`Reader` keeps one model per set of relations: showing or hiding a cell only changes its
+bounds, so a protection that hides cells one by one asks the same model again.
 """
 
 from __future__ import annotations
@@ -15,46 +18,154 @@ import highspy
 import numpy as np
 
 INF = highspy.kHighsInf
+_FOUND = highspy.HighsModelStatus.kOptimal
+_UNBOUNDED = (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible)
+
+
+class Reader:
+    """A reader of cells `keys` who knows `relations` (objects with .terms ((key, +1 | -1), ...),
+    .lo and .hi). Every cell starts unknown (0 or more); `know` fixes it, `bound` narrows it."""
+
+    def __init__(self, keys: Iterable, relations: Iterable):
+        self.index = {key: i for i, key in enumerate(keys)}
+        self.model = highspy.Highs()
+        self.model.setOptionValue("output_flag", False)
+        n = len(self.index)
+        for _ in range(n):
+            self.model.addVar(0.0, INF)
+        if n:
+            columns = np.arange(n, dtype=np.int32)
+            self.model.changeColsIntegrality(n, columns, np.array([highspy.HighsVarType.kInteger] * n))
+        for relation in relations:
+            terms = [(self.index[k], a) for k, a in relation.terms if k in self.index]
+            if terms:
+                self.model.addRow(
+                    float(relation.lo), float(relation.hi), len(terms),
+                    np.array([i for i, _ in terms], dtype=np.int32), np.array([float(a) for _, a in terms]),
+                )
+
+    def bound(self, key, lo: int, hi: int | None) -> None:
+        """The reader knows lo <= cell <= hi (hi None: no upper bound)."""
+        self.model.changeColBounds(self.index[key], float(lo), INF if hi is None else float(hi))
+
+    def know(self, key, value: int) -> None:
+        self.bound(key, value, value)
+
+    def range_of(self, key, fallback: tuple = (0, None)) -> tuple[int, int | None]:
+        """(least, greatest) the cell can hold; greatest None when it has no bound."""
+        i = self.index[key]
+        self.model.changeColCost(i, 1.0)
+        ends = []
+        try:
+            for sense, default in ((highspy.ObjSense.kMinimize, fallback[0]), (highspy.ObjSense.kMaximize, fallback[1])):
+                self.model.changeObjectiveSense(sense)
+                self.model.run()
+                status = self.model.getModelStatus()
+                if status == _FOUND:
+                    ends.append(round(self.model.getInfo().objective_function_value))
+                elif status in _UNBOUNDED:
+                    ends.append(None)
+                else:  # infeasible cannot happen for the true counts; keep what was known
+                    ends.append(default)
+        finally:
+            self.model.changeColCost(i, 0.0)
+        return ends[0], ends[1]
+
+
+    def pinned(self, key, value: int) -> bool:
+        """True when the cell can hold no other value than `value` (its true one): one
+        minimisation settles most cells (a smaller value fits), a maximisation the rest."""
+        i = self.index[key]
+        self.model.changeColCost(i, 1.0)
+        try:
+            for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+                self.model.changeObjectiveSense(sense)
+                self.model.run()
+                status = self.model.getModelStatus()
+                if status in _UNBOUNDED:
+                    return False
+                if status == _FOUND and round(self.model.getInfo().objective_function_value) != value:
+                    return False
+            return True
+        finally:
+            self.model.changeColCost(i, 0.0)
 
 
 def exact_bounds(values: Mapping, constraints: Iterable, hidden: Mapping, asked: Iterable) -> dict:
-    """{cell: (least, greatest)} for each cell of `asked` (keys of `hidden`).
+    """{cell: (least, greatest)} for each cell of `asked` (keys of `hidden`): the cells of
+    `hidden` ({cell: (lo, hi)}, hi None: no bound) are unknown within those bounds, every other
+    cell of `values` is known."""
+    constraints = list(constraints)
+    keys = list(dict.fromkeys([*hidden, *(k for c in constraints for k, _ in c.terms)]))
+    reader = Reader(keys, constraints)
+    for key in keys:
+        if key in hidden:
+            reader.bound(key, *hidden[key])
+        else:
+            reader.know(key, int(values[key]))
+    return {key: reader.range_of(key, hidden[key]) for key in asked}
 
-    values: {cell: count}, the shown cells' counts (hidden cells' own values are not used);
-    constraints: objects with .terms ((cell, +1 | -1), ...), .lo and .hi;
-    hidden: {cell: (lo, hi)} what the reader knows of each hidden cell (hi None: no bound).
-    A greatest value without bound is returned as None."""
-    index = {key: i for i, key in enumerate(hidden)}
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    for key in hidden:
-        lo, hi = hidden[key]
-        h.addVar(float(lo), INF if hi is None else float(hi))
-    if index:
-        columns = np.arange(len(index), dtype=np.int32)
-        h.changeColsIntegrality(len(index), columns, np.array([highspy.HighsVarType.kInteger] * len(index)))
-    for c in constraints:
-        terms = [(index[k], a) for k, a in c.terms if k in index]
-        if not terms:
+
+def cheapest_release(keys: list, relations: Iterable, values: Mapping, known: Mapping, target, target_range: tuple,
+                     costs: Mapping) -> list | None:
+    """The counts to hide, as cheaply as `costs` says, so that `target` is no longer pinned: a
+    whole-number alternative to the true counts that keeps every relation, keeps `target`
+    within `target_range` ((lo, hi), hi None: no bound) but off its value, and differs from
+    what the reader knows only on the counts it returns. `known` {key: (lo, hi)} is what the
+    reader knows of each count now (lo == hi: shown; no entry: nothing known); only keys in
+    `costs` may be hidden. Returns [(key, the alternative's value)], or None when no
+    alternative exists even with all of them hidden."""
+    relations = list(relations)
+    big = float(sum(int(v) for v in values.values()) + 10 * len(keys) + 100)
+    best = None
+    value = int(values[target])
+    for side in (-1, 1):
+        lo, hi = target_range
+        lo, hi = (lo, value - 1) if side < 0 else (value + 1, hi)
+        if hi is not None and lo > hi:
             continue
-        known = sum(a * int(values[k]) for k, a in c.terms if k not in index)
-        h.addRow(float(c.lo - known), float(c.hi - known), len(terms),
-                 np.array([i for i, _ in terms], dtype=np.int32), np.array([float(a) for _, a in terms]))
-    out = {}
-    for key in asked:
-        i = index[key]
-        h.changeColCost(i, 1.0)
-        ends = []
-        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
-            h.changeObjectiveSense(sense)
-            h.run()
-            status = h.getModelStatus()
-            if status == highspy.HighsModelStatus.kOptimal:
-                ends.append(round(h.getInfo().objective_function_value))
-            elif status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
-                ends.append(None)
-            else:  # infeasible cannot happen for the true counts; keep the cell's own interval
-                ends.append(hidden[key][0] if sense == highspy.ObjSense.kMinimize else hidden[key][1])
-        h.changeColCost(i, 0.0)
-        out[key] = (ends[0], ends[1])
-    return out
+        model = highspy.Highs()
+        model.setOptionValue("output_flag", False)
+        model.setOptionValue("time_limit", 20.0)
+        index = {key: i for i, key in enumerate(keys)}
+        for key in keys:
+            if key == target:
+                model.addVar(float(lo), INF if hi is None else float(hi))
+            else:
+                model.addVar(0.0, INF)
+        n = len(keys)
+        switches = {}
+        for key, cost in costs.items():
+            if key in known and key != target:
+                switches[key] = model.getNumCol()
+                model.addVar(0.0, 1.0)
+                model.changeColCost(switches[key], float(cost))
+        total = model.getNumCol()
+        model.changeColsIntegrality(total, np.arange(total, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * total))
+        for relation in relations:
+            terms = [(index[k], a) for k, a in relation.terms if k in index]
+            if terms:
+                model.addRow(float(relation.lo), float(relation.hi), len(terms),
+                             np.array([i for i, _ in terms], dtype=np.int32), np.array([float(a) for _, a in terms]))
+        for key, (k_lo, k_hi) in known.items():
+            if key == target:
+                continue
+            i = index[key]
+            z = switches.get(key)
+            # k_lo - big*z <= y <= k_hi + big*z  (without a switch: k_lo <= y <= k_hi)
+            if z is None:
+                model.changeColBounds(i, float(k_lo), INF if k_hi is None else float(k_hi))
+                continue
+            model.addRow(float(k_lo), INF, 2, np.array([i, z], dtype=np.int32), np.array([1.0, big]))
+            if k_hi is not None:
+                model.addRow(-INF, float(k_hi), 2, np.array([i, z], dtype=np.int32), np.array([1.0, -big]))
+        model.changeObjectiveSense(highspy.ObjSense.kMinimize)
+        model.run()
+        if model.getModelStatus() != _FOUND:
+            continue
+        cost = model.getInfo().objective_function_value
+        solution = model.getSolution().col_value
+        chosen = [(key, round(solution[index[key]])) for key, z in switches.items() if solution[z] > 0.5]
+        if best is None or cost < best[0]:
+            best = (cost, chosen)
+    return None if best is None else best[1]

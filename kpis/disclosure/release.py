@@ -1,0 +1,143 @@
+"""The netwerk view of one day: every figure a page or the anonymised export may show it.
+
+`netwerk_release(conn, today, threshold)` builds the day's System (kpis.disclosure.figures),
+protects it as a whole (kpis.disclosure.protect) and hands out what is shown:
+- `report(year)`: the KPI report of that year at its one reference date, counts and splits as
+  decided, a rate only when its parts may be known, a median only on N rows or more, a figure
+  per 100 VTE only beside its count shown in full; the criteria as the netwerk may see them;
+- `quarters(register)`, `column_split(year, register, column)`, `totals(register)`,
+  `alerts(year)`.
+A value is an int, a marker (kpis.disclosure.markers: "<5", "x"), or None: withheld, because
+nothing less would keep a small count from being worked out. Pages and the export ask only
+this for the netwerk view (dashboard.data, dashboard.page_data, dashboard.export_content), so
+what they can show together is what was protected together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import sqlalchemy as sa
+
+from kpis.catalog import BY_ID
+from kpis.disclosure import figures, protect
+from kpis.disclosure.markers import is_suppressed
+from kpis.engine import Report
+from kpis.suppression import (
+    EXEMPT_REGISTERS,
+    recomputable_reason,
+    small_base_reason,
+    suppress_engine_report,
+    withheld_reason,
+)
+
+NOT_IN_RELEASE = "Niet in de netwerkweergave: enkel de jaren tot en met vandaag, elk op één peildatum."
+LATE_REASON = ("Niet in de netwerkweergave: wat te laat is, volgt de korpsleiding maandelijks op; het zijn de laatste "
+               "dossiers van een register, en naast de andere cijfers zou een klein aantal terug te rekenen zijn.")
+
+
+@dataclass
+class Release:
+    today: date
+    threshold: int
+    years: list[int]
+    display: dict = field(default_factory=dict)  # {figure key: int | marker | None}
+    _reports: dict = field(default_factory=dict)  # {Y: suppressed Report}
+
+    def report(self, year: int) -> Report | None:
+        """The suppressed report of `year`; None for a year the netwerk view cannot choose."""
+        return self._reports.get(year)
+
+    def quarters(self, register: str) -> dict:
+        """{first day of a quarter: shown count} from the first year up to today's quarter."""
+        return {k[2]: v for k, v in self.display.items() if k[0] == "quarter" and k[1] == register}
+
+    def totals(self, register: str) -> dict:
+        """{Y: the rows dated in Y (up to its reference date), shown}."""
+        return {k[1]: v for k, v in self.display.items() if k[0] == "total" and k[2] == register}
+
+    def column_split(self, year: int, register: str, column: str) -> dict | None:
+        cells = {k[4]: v for k, v in self.display.items() if k[0] == "col" and k[1:4] == (year, register, column)}
+        return cells or None
+
+    def alerts(self, year: int) -> dict | None:
+        """None: what is late is not in the netwerk view (figures.LATE_COUNTS)."""
+        return None
+
+
+def netwerk_release(conn: sa.Connection, today: date, threshold: int) -> Release:
+    system = figures.build(conn, today, figures.first_year(conn, today))
+    decision = protect.protect(system, threshold)
+    release = Release(today, threshold, system.years, dict(decision.display))
+    for year, report in system.reports.items():
+        release._reports[year] = _report(report, year, decision, threshold)
+    return release
+
+
+def _report(report: Report, year: int, decision: protect.Decision, threshold: int) -> Report:
+    shown = decision.display
+    bases = (report.extra or {}).get("bases", {})
+    kpis: dict = {}
+    reasons: dict[str, str] = {}
+    for kpi_id, value in report.kpis.items():
+        kdef = BY_ID.get(kpi_id)
+        if kdef is None or kdef.register in EXEMPT_REGISTERS or value is None:
+            kpis[kpi_id] = value
+            continue
+        if kpi_id in figures.LATE_COUNTS:
+            kpis[kpi_id] = None
+            reason = LATE_REASON
+        elif kdef.unit == "count":
+            kpis[kpi_id] = shown.get(("kpi", year, kpi_id))
+            reason = _reason(kpis[kpi_id], threshold)
+        elif kdef.unit == "split":
+            cells = {v: shown.get(("cell", year, kpi_id, v)) for v in value}
+            kpis[kpi_id] = cells
+            reason = next((_reason(c, threshold) for c in cells.values() if c is None), None)
+        elif kdef.unit == "rate":
+            # one reason whatever hid it: "fewer than N rows" would tell a reader about the base
+            ok = decision.rates.get((year, kpi_id), False) and (bases.get(kpi_id) or 0) >= threshold
+            kpis[kpi_id] = value if ok else None
+            reason = None if ok else recomputable_reason(threshold)
+        elif kdef.unit == "days":  # beside its base card: a median says its base is N or more
+            base = bases.get(kpi_id)
+            card = shown.get(("kpi", year, _MEDIAN_BASE[kpi_id]))
+            ok = base is not None and base >= threshold and card is not None
+            kpis[kpi_id] = value if ok else None
+            reason = None if ok else small_base_reason(threshold) if card is not None else withheld_reason(threshold)
+        else:  # per_fte: beside its count shown in full
+            count = shown.get(("kpi", year, _PER_FTE_COUNT[kpi_id]))
+            ok = isinstance(count, int) and not is_suppressed(count)
+            kpis[kpi_id] = value if ok else None
+            reason = None if ok else recomputable_reason(threshold)
+        if reason:
+            reasons[kpi_id] = reason
+    return suppress_engine_report(report, threshold, shown=(kpis, reasons))
+
+
+_PER_FTE_COUNT = {"complaints_per_100_fte": "complaints_received"}
+_MEDIAN_BASE = {"complaints_median_lead_days": "complaints_closed", "discipline_median_lead_days": "discipline_decided"}
+
+
+def _reason(shown, threshold: int) -> str | None:
+    if shown is None:
+        return withheld_reason(threshold)
+    if is_suppressed(shown):
+        return (f"Aantal onder {threshold}: getoond als <{threshold}." if shown.kind == "small"
+                else withheld_reason(threshold).replace("Verborgen:", "x: verborgen,"))
+    return None
+
+
+def empty_report(report: Report, threshold: int) -> Report:
+    """A report of a year outside the release (before the first or after today's): its case
+    registers' figures withheld, the action plan and criteria as they are."""
+    kpis, reasons = {}, {}
+    for kpi_id, value in report.kpis.items():
+        kdef = BY_ID.get(kpi_id)
+        if kdef is None or kdef.register in EXEMPT_REGISTERS:
+            kpis[kpi_id] = value
+        else:
+            kpis[kpi_id] = None
+            reasons[kpi_id] = NOT_IN_RELEASE
+    return suppress_engine_report(replace(report), threshold, shown=(kpis, reasons))
