@@ -1,7 +1,8 @@
 """The audit log: who looked at, drilled into, imported or exported what, and when.
 
 Append-only: this module only inserts and selects; nothing in the code updates or deletes a row,
-and on PostgreSQL migration 0001 installs a trigger that refuses UPDATE/DELETE/TRUNCATE.
+and the database refuses it too: on PostgreSQL a trigger refuses UPDATE/DELETE/TRUNCATE
+(migration 0001), on SQLite two triggers refuse UPDATE and DELETE (migration 0002).
 
 Actions and the detail each one carries (a dict, stored as JSON text):
 - "paginaweergave": {"pagina": "klachten", "filters": {"jaar": 2025, "dienst": "Alle"}}
