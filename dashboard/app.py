@@ -18,7 +18,10 @@ import streamlit as st  # noqa: E402
 
 st.set_page_config(
     page_title="Dashboard integriteitsbeleid",
-    page_icon=":material/balance:",
+    # A file served by the app itself: a ":material/...:" page icon makes every browser fetch it
+    # from fonts.gstatic.com. It is the Material Symbols "balance" glyph (Apache 2.0) of the font
+    # Streamlit ships, drawn in the theme's primary colour.
+    page_icon=str(ROOT / "dashboard" / "assets" / "favicon.png"),
     layout="wide",
     initial_sidebar_state="expanded",
 )
