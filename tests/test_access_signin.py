@@ -57,10 +57,10 @@ def _sign_in_form(at, name, password):
 
 
 def _texts(at) -> str:
-    """The messages as they read on screen: markdown backslash escapes removed (an e-mail address
-    is escaped so that it shows as text, not as a mailto link)."""
+    """The messages as they read on screen: markdown backslash escapes and invisible word joiners
+    removed (an e-mail address is escaped so that it shows as text, not as a mailto link)."""
     text = "\n".join(str(e.value) for kind in ("error", "warning", "info", "markdown", "caption") for e in getattr(at, kind))
-    return re.sub(r"\\(.)", r"\1", text)
+    return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
 
 
 def test_database_with_real_data_requires_sign_in(engine, sqlite_url, monkeypatch):
