@@ -18,7 +18,6 @@ import json
 import re
 
 import pytest
-import sqlalchemy as sa
 from hypothesis import given
 from hypothesis import strategies as st_
 
