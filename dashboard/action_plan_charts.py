@@ -19,6 +19,7 @@ from dashboard import action_items as ai
 from dashboard import theme, timeline
 from dashboard.charts import tint
 from dashboard.formatting import fmt_date, fmt_int, fmt_percent
+from dashboard.text import chart_text
 
 STATE_COLORS = {
     "afgerond": theme.STATUS_COLORS["gehaald"],
@@ -88,10 +89,13 @@ def goal_progress_figure(progress: pd.DataFrame) -> go.Figure:
 
 
 def _hover(r) -> str:
+    """The hover text: plotly's <b> and <br> around the register's texts, which are shown as
+    text (chart_text), never read as HTML."""
     start = fmt_date(r.startdatum) if r.startdatum else "niet gepland"
     text = (
-        f"<b>{r.actie_id}</b> · {r.status}<br>{r.actie}<br>{r.operationele_doelstelling}<br>"
-        f"Trekker: {r.trekker}<br>Start: {start} · deadline: {fmt_date(r.deadline)}<br>"
+        f"<b>{chart_text(r.actie_id)}</b> · {chart_text(r.status)}<br>{chart_text(r.actie)}<br>"
+        f"{chart_text(r.operationele_doelstelling)}<br>"
+        f"Trekker: {chart_text(r.trekker)}<br>Start: {start} · deadline: {fmt_date(r.deadline)}<br>"
         f"Voortgang: {fmt_percent(r.voortgang, 0)}"
     )
     if r.te_laat:
@@ -103,7 +107,7 @@ def timeline_figure(items: pd.DataFrame, as_of: dt.date, year: int) -> go.Figure
     """The actions (action_items.items, not empty) as a Gantt: a bar per action in its state's
     colour with its voortgang, 'A-2026-01 · <short name>' on the axis, the whole text on hover."""
     frame = items.assign(
-        label=[f"{a} · {timeline.shorten(t, 34)}" for a, t in zip(items["actie_id"], items["actie"])],
+        label=[chart_text(f"{a} · {timeline.shorten(t, 34)}") for a, t in zip(items["actie_id"], items["actie"])],
         hover=[_hover(r) for r in items.itertuples()],
         start=items["startdatum"],
         end=items["deadline"],

@@ -2,7 +2,7 @@
 
 On every run: page config, the database (or the Dutch error page), who is looking
 (dashboard.auth), the page list for that role, the shared sidebar filters, one audit row per
-page view, then the chosen page, guarded so that a database failure gives the error page.
+page view (or per refusal, for a page the role may not open), then the chosen page, guarded so that a database failure gives the error page.
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ import streamlit as st  # noqa: E402
 
 st.set_page_config(
     page_title="Dashboard integriteitsbeleid",
-    page_icon=":material/balance:",
+    # A file served by the app itself: a ":material/...:" page icon makes every browser fetch it
+    # from fonts.gstatic.com. It is the Material Symbols "balance" glyph (Apache 2.0) of the font
+    # Streamlit ships, drawn in the theme's primary colour.
+    page_icon=str(ROOT / "dashboard" / "assets" / "favicon.png"),
     layout="wide",
     initial_sidebar_state="expanded",
 )
@@ -42,27 +45,37 @@ if not sections:
 menu = {spec.name for specs in sections.values() for spec in specs}
 first = next(iter(sections.values()))[0]  # served at the root URL
 grouped: dict[str, list] = {}
+spec_of: dict[str, navigation.PageSpec] = {}  # url path -> the page it opens
 for spec in navigation.existing_pages():
     shown = "visible" if spec.name in menu else "hidden"
+    url_path = f"{spec.name}-start" if spec is first else spec.name
+    spec_of[url_path] = spec
     grouped.setdefault(spec.section, []).append(
-        st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=f"{spec.name}-start" if spec is first else spec.name,
-                default=spec is first, visibility=shown)
+        st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=url_path, default=spec is first, visibility=shown)
     )
 # The first page's own name as a URL (/overzicht) opens it too, instead of Streamlit's English
 # "Page not found"; it is left out of the menu, where the root link stands for it.
 grouped[first.section].append(st.Page(first.path, title=first.title, icon=first.icon, url_path=first.name, visibility="hidden"))
+spec_of[first.name] = spec_of[""] = first
 page = st.navigation(grouped)  # a section whose pages are all hidden is not shown
 view = filters.render_sidebar(data.available_years(), data.available_diensten(), filter_box)
 
 
 def _record_page_view() -> None:
-    """One "paginaweergave" per page and filter combination, not per rerun."""
+    """One audit row per page and filter combination, not per rerun: "paginaweergave", or
+    "geweigerd" (with the page and the Dutch reason) for a page the role may not open, which then
+    only says so (components.require)."""
     marker = (access, page.url_path, view)
     if st.session_state.get("_audited_view") == marker:
         return
+    spec = spec_of.get(page.url_path, first)
+    refusal = navigation.refusal(spec, access)
     with errors.database_guard():
         with engine.begin() as conn:
-            audit.record(conn, access, "paginaweergave", {"pagina": page.url_path or first.name, "filters": view.as_audit()})
+            if refusal is None:
+                audit.record(conn, access, "paginaweergave", {"pagina": spec.name, "filters": view.as_audit()})
+            else:
+                audit.record(conn, access, "geweigerd", {"pagina": spec.name, "reden": refusal})
     st.session_state["_audited_view"] = marker
 
 

@@ -27,6 +27,7 @@ import streamlit as st
 from data_access import audit
 from data_access.access import ROLE_LABELS, ROLES, Access
 from data_access.users import current_role, role_for_email, verify_login
+from dashboard.text import plain
 
 SCREEN_SHARE_KEY = "scherm"  # widget key = URL query parameter
 SCREEN_SHARE_BANNER = "Schermdeling actief: enkel geanonimiseerde cijfers"
@@ -118,7 +119,10 @@ def _oidc_access(engine) -> tuple[Access, str]:
                 provider = _oidc_provider()
                 st.login(provider) if provider else st.login()
             except Exception as exc:  # missing Authlib or a bad [auth] section
-                st.error(f"Aanmelden via de organisatie lukt niet: {exc}. Controleer [auth] in .streamlit/secrets.toml (zie docs/auth.md).")
+                st.error(
+                    f"Aanmelden via de organisatie lukt niet: {plain(exc)}. "
+                    "Controleer [auth] in .streamlit/secrets.toml (zie docs/auth.md)."
+                )
         st.stop()
     email = st.user.get("email") or st.user.get("preferred_username") or ""
     name = email or st.user.get("sub") or "onbekend"  # who the audit log names
@@ -128,7 +132,7 @@ def _oidc_access(engine) -> tuple[Access, str]:
             role = role_for_email(conn, email)
     if role is None:
         st.error(
-            f"Het account {email or '(zonder e-mailadres)'} heeft geen toegang tot dit dashboard. "
+            f"Het account {plain(email) if email else '(zonder e-mailadres)'} heeft geen toegang tot dit dashboard. "
             "Vraag de integriteitscoördinator om u toe te voegen."
         )
         if st.button("Afmelden"):
@@ -212,7 +216,7 @@ def _record_sign_in(engine, access: Access, method: str) -> None:
 def _signed_in_sidebar(access: Access, method: str) -> None:
     if method == "demo":
         return
-    st.sidebar.caption(f"Aangemeld als **{access.user}** ({access.role_label})")
+    st.sidebar.caption(f"Aangemeld als **{plain(access.user)}** ({access.role_label})")
     if st.sidebar.button("Afmelden", key="afmelden"):
         sign_out()
         if method == "oidc":

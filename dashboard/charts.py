@@ -30,6 +30,7 @@ import plotly.graph_objects as go
 
 from dashboard import theme
 from dashboard.formatting import fmt_decimal, fmt_int, is_missing, month_label
+from dashboard.text import chart_text
 
 CHART_HEIGHT = 380
 MONTH_TICKS = 7  # at most this many month labels on a trend
@@ -429,9 +430,10 @@ def heatmap(
     height: int | None = None,
 ) -> go.Figure:
     """A table of counts (rows × columns) as coloured cells from white to the register colour,
-    every count written in its cell (a marker like '<5' too, on a white cell)."""
-    rows = [str(r) for r in frame.index]
-    columns = [str(c) for c in frame.columns]
+    every count written in its cell (a marker like '<5' too, on a white cell). The row and
+    column names (register values, e.g. diensten) are drawn as text, never read as HTML."""
+    rows = [chart_text(r) for r in frame.index]
+    columns = [chart_text(c) for c in frame.columns]
     z = [plot_values(list(frame.loc[r])) for r in frame.index]
     text = [value_texts(list(frame.loc[r])) for r in frame.index]
     fig = go.Figure(

@@ -28,6 +28,9 @@ The API:
 - page_access() -> Access: the same without a check.
 - page_header(title, register=None, caption=None): the title with the register's colour and the
   filters in words.
+- Text from the database (register values, the zone's name, user and file names) goes through
+  dashboard.text.plain before it is put into any markdown: st.markdown, st.caption, alerts,
+  labels, help texts, empty_state(what, hint).
 - kpi_card(kpi_id, value, previous=None, *, previous_label=..., label=None): one st.metric with
   the catalog label, the catalog definition as help, the value formatted by the KPI's unit and
   a delta coloured by higher_is_better. A suppressed value ("<5") or None shows as such, without
@@ -60,6 +63,7 @@ import streamlit as st
 from data_access.access import Access
 from dashboard import theme
 from dashboard.formatting import fmt_date, fmt_delta, fmt_int, fmt_value
+from dashboard.text import plain
 
 ACCESS_KEY = "_dashboard_access"  # set by dashboard/app.py on every run, before the page runs
 DEFAULT_PREVIOUS_LABEL = "t.o.v. vorige periode"
@@ -98,7 +102,8 @@ def require(action: str | None = None) -> Access:
 
 def page_header(title: str, register: str | None = None, caption: str | None = None) -> None:
     """The page title with a bar in the register's colour, and the zone's name (Instellingen) with
-    the active filters in words."""
+    the active filters in words. `title` and `caption` are markdown: text from the database in a
+    caption goes through dashboard.text.plain (the default caption does that itself)."""
     color = theme.register_color(register) if register else theme.TEMPLATE.layout.font.color
     st.html(f'<div style="height:6px;width:4rem;background:{color};border-radius:3px;margin-bottom:-1.2rem"></div>')
     st.title(title, anchor=False)
@@ -106,13 +111,14 @@ def page_header(title: str, register: str | None = None, caption: str | None = N
         from dashboard.data import get_zone_name
         from dashboard.filters import current_filters
 
-        caption = " · ".join(part for part in (get_zone_name(), current_filters().describe()) if part)
+        caption = " · ".join(part for part in (plain(get_zone_name()), current_filters().describe(markdown=True)) if part)
     if caption:
         st.caption(caption)
 
 
 def empty_state(what: str, hint: str | None = None) -> None:
-    """The message for a view without data: 'Nog geen gegevens voor <what>.'"""
+    """The message for a view without data: 'Nog geen gegevens voor <what>.' `what` and `hint`
+    are markdown (dashboard.text.plain for text from the database)."""
     text = f"Nog geen gegevens voor {what}."
     if hint:
         text += f" {hint}"

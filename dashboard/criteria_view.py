@@ -28,6 +28,7 @@ import sqlalchemy as sa
 
 from dashboard import data, errors, memo, theme
 from dashboard.formatting import fmt_date, fmt_value
+from dashboard.text import chart_text, plain
 from data_access.registers import header_key
 from kpis.criteria import NO_DATA
 from kpis.engine import default_as_of
@@ -44,18 +45,22 @@ def kpi_for(indicator: str | None):
     return kpi_for_indicator(indicator)
 
 
-def indicator_label(indicator: str) -> str:
-    """The Dutch label of a KPI, or the indicator's own name."""
+def indicator_label(indicator: str, *, markdown: bool = False) -> str:
+    """The Dutch label of a KPI, or the indicator's own name (a register value: as text in
+    markdown with markdown=True, dashboard.text.plain)."""
     kpi = kpi_for(indicator)
-    return kpi.label if kpi is not None else indicator
+    if kpi is not None:
+        return kpi.label
+    return plain(indicator) if markdown else indicator
 
 
-def indicator_help(indicator: str, year: int) -> str:
-    """The catalog definition of a KPI, or where an Indicatoren value comes from."""
+def indicator_help(indicator: str, year: int, *, markdown: bool = False) -> str:
+    """The catalog definition of a KPI, or where an Indicatoren value comes from (markdown=True:
+    for markdown or a help text, the indicator's name shown as text)."""
     kpi = kpi_for(indicator)
     if kpi is not None:
         return kpi.definition
-    return f"Gemeten waarde van '{indicator}' voor periode {year} in het {INDICATOR_SOURCE}."
+    return f"Gemeten waarde van '{indicator_label(indicator, markdown=markdown)}' voor periode {year} in het {INDICATOR_SOURCE}."
 
 
 def _unit(indicator: str) -> str:
@@ -234,7 +239,7 @@ def history_figure(frame: pd.DataFrame, indicator: str) -> go.Figure:
             textposition="inside",
             insidetextanchor="start",
             textfont=dict(color="white", size=theme.BASE_FONT_SIZE),
-            name=indicator_label(indicator),
+            name=chart_text(indicator_label(indicator)),
             customdata=list(frame["tekst"]),  # hover: also 'verborgen' or 'geen gegevens'
             hovertemplate="%{x}: %{customdata}<extra></extra>",
             showlegend=False,

@@ -30,7 +30,9 @@ def database_message(exc: BaseException) -> str:
 
 def database_unavailable(exc: BaseException) -> NoReturn:
     st.title("Dashboard integriteitsbeleid")
-    st.error(database_message(exc), icon=":material/cloud_off:")
+    from dashboard.text import plain
+
+    st.error(plain(database_message(exc)), icon=":material/cloud_off:")  # it names the database URL
     st.markdown(
         "Het dashboard toont opnieuw gegevens zodra de databank terug bereikbaar is. "
         "Blijft het probleem duren, neem dan contact op met de beheerder van de toepassing."

@@ -41,9 +41,15 @@ class Filters:
     def dienst_label(self) -> str:
         return self.dienst or ALL_DIENSTEN.lower()
 
-    def describe(self) -> str:
-        """'2025 · peildatum 31/12/2025 · alle diensten', for captions and the audit log."""
-        return f"{self.year} · peildatum {fmt_date(self.as_of)} · {self.dienst_label}"
+    def describe(self, *, markdown: bool = False) -> str:
+        """'2025 · peildatum 31/12/2025 · alle diensten'. markdown=True for a caption: the dienst
+        (a register value) shown as text (dashboard.text.plain)."""
+        dienst = self.dienst_label
+        if markdown:
+            from dashboard.text import plain
+
+            dienst = plain(dienst)
+        return f"{self.year} · peildatum {fmt_date(self.as_of)} · {dienst}"
 
     def as_audit(self) -> dict:
         return {"jaar": self.year, "peildatum": self.as_of.isoformat(), "dienst": self.dienst or "Alle"}

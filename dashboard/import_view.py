@@ -13,6 +13,7 @@ import streamlit as st
 
 from data_access.registers import BY_NAME
 from dashboard.formatting import fmt_datetime, fmt_int
+from dashboard.text import plain  # text from a file (a sheet name, a cell value in a message)
 
 TEMPLATE_FILE_NAME = "sjabloon-registers-integriteit.xlsx"
 COUNT_LABELS = {"added": "toegevoegd", "updated": "bijgewerkt", "unchanged": "ongewijzigd"}  # as the importer says
@@ -21,15 +22,6 @@ COUNT_LABELS = {"added": "toegevoegd", "updated": "bijgewerkt", "unchanged": "on
 def register_label(name: str) -> str:
     register = BY_NAME.get(name)
     return register.label if register else name
-
-
-def plain(text: str) -> str:
-    """Text from a file (a sheet name, a cell value in a message) shown literally in markdown:
-    no bold, links, HTML or LaTeX ($) from someone's spreadsheet."""
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in str(text))
-
-
-MARKDOWN_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$:")
 
 
 def show_report(report) -> None:

@@ -4,7 +4,8 @@ A page exists when its file exists under pages/ (a missing one must never break 
 menu lists the pages the role may open (`visible_pages`); the app registers the others too, hidden
 from the menu (`existing_pages`), so that a link to one of them opens the page, which then says in
 Dutch that this role may not see it (components.require), instead of Streamlit's English "Page not
-found". Every page checks access itself.
+found". Every page checks access itself; dashboard/app.py logs opening such a page as a refusal
+("geweigerd", `refusal`), not as a page view.
 """
 
 from __future__ import annotations
@@ -54,6 +55,20 @@ BY_NAME = {p.name: p for p in PAGES}
 def existing_pages() -> list[PageSpec]:
     """Every page whose file exists, in menu order."""
     return [page for page in PAGES if page.path.is_file()]
+
+
+def refusal(page: PageSpec, access: Access) -> str | None:
+    """None when `access` may open the page, else the Dutch reason it may not (the message
+    components.require shows on the page, e.g. during screen sharing the screen-share one)."""
+    from data_access.access import AccessDenied
+
+    if page.action is None:
+        return None
+    try:
+        access.require(page.action)
+    except AccessDenied as exc:
+        return str(exc)
+    return None
 
 
 def visible_pages(access: Access) -> dict[str, list[PageSpec]]:

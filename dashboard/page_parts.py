@@ -44,6 +44,7 @@ from dashboard import charts, data, errors, memo, page_data
 from dashboard.figure_cache import cached
 from dashboard import components as ui
 from dashboard.formatting import fmt_date
+from dashboard.text import plain
 
 HIDDEN = "verborgen"
 EMPTY_DATABASE = (
@@ -573,4 +574,4 @@ def criteria_summary(report) -> None:
     )
     for c in open_items:
         if c.problem:
-            st.caption(f"{c.id}: {c.problem}")
+            st.caption(f"{plain(c.id)}: {plain(c.problem)}")  # both may quote the register

@@ -1,7 +1,8 @@
 """The audit log: who looked at, drilled into, imported or exported what, and when.
 
 Append-only: this module only inserts and selects; nothing in the code updates or deletes a row,
-and on PostgreSQL migration 0001 installs a trigger that refuses UPDATE/DELETE/TRUNCATE.
+and the database refuses it too: on PostgreSQL a trigger refuses UPDATE/DELETE/TRUNCATE
+(migration 0001), on SQLite two triggers refuse UPDATE and DELETE (migration 0002).
 
 Actions and the detail each one carries (a dict, stored as JSON text):
 - "paginaweergave": {"pagina": "klachten", "filters": {"jaar": 2025, "dienst": "Alle"}}
@@ -10,6 +11,8 @@ Actions and the detail each one carries (a dict, stored as JSON text):
 - "export":         {"soort": "volledig" | "geanonimiseerd", "jaar": 2025, "bestand": ...}
 - "aanmelding":     {"methode": "lokaal" | "oidc" | "demo", "resultaat": "gelukt" | "mislukt" | "vergrendeld"}
 - "instellingen":   {"wijzigingen": {"suppression_threshold": 5}}
+- "geweigerd":      {"pagina": "audit", "reden": "Enkel de integriteitscoördinator mag ..."}: a page
+                    the role may not open was asked for (it showed only the reason)
 "Who exported the 2025 figures, and when": search(conn, action="export", text="jaar: 2025").
 """
 
@@ -25,7 +28,7 @@ import sqlalchemy as sa
 from data_access.access import Access
 from data_access.schema import audit_log
 
-ACTIONS = ("paginaweergave", "detailweergave", "import", "export", "aanmelding", "instellingen")
+ACTIONS = ("paginaweergave", "detailweergave", "import", "export", "aanmelding", "instellingen", "geweigerd")
 ACTION_LABELS = {
     "paginaweergave": "Paginaweergave",
     "detailweergave": "Detailweergave (rijen)",
@@ -33,6 +36,7 @@ ACTION_LABELS = {
     "export": "Export",
     "aanmelding": "Aanmelding",
     "instellingen": "Instellingen",
+    "geweigerd": "Geweigerd (geen toegang)",
 }
 COLUMNS = ("id", "at", "user_name", "role", "action", "detail")
 

@@ -60,8 +60,9 @@ def make_engine(url: str | None = None) -> Engine:
     return sa.create_engine(url, pool_pre_ping=True)
 
 
-def upgrade(engine: Engine) -> None:
-    """Brings the schema to the newest migration (creates it on an empty database)."""
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Brings the schema to the newest migration (creates it on an empty database); `revision`
+    stops at an older one (the tests build a database as an earlier version left it)."""
     from alembic import command
     from alembic.config import Config
 
@@ -70,7 +71,7 @@ def upgrade(engine: Engine) -> None:
     cfg.set_main_option("path_separator", "os")
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, revision)
 
 
 def connect(url: str | None = None, *, migrate: bool = True) -> Engine:

@@ -72,7 +72,8 @@ import_log = sa.Table(
     sa.Column("warnings", sa.Text, nullable=False, default=""),
 )
 
-# Append-only: no code path updates or deletes it; on PostgreSQL a trigger refuses it too.
+# Append-only: no code path updates or deletes it, and triggers refuse it (PostgreSQL: migration
+# 0001, SQLite: 0002).
 audit_log = sa.Table(
     "audit_log",
     metadata,

@@ -14,6 +14,7 @@ from dashboard import data
 from dashboard.figure_cache import cached
 from dashboard.filters import current_filters
 from dashboard.formatting import fmt_date, fmt_int
+from dashboard.text import plain
 
 ALL = "Alle trekkers"
 TIMELINE_MAX = 40  # bars that stay readable on one screen
@@ -46,7 +47,7 @@ choice = st.columns([1, 2])[0].selectbox(
 shown = plan if choice == ALL else plan[plan["trekker"] == choice]
 if choice != ALL:
     st.caption(
-        f"Trekker {choice}: {fmt_int(len(shown))} acties, {fmt_int(int((shown['status'] == ai.DONE).sum()))} afgerond, "
+        f"Trekker {plain(choice)}: {fmt_int(len(shown))} acties, {fmt_int(int((shown['status'] == ai.DONE).sum()))} afgerond, "
         f"{fmt_int(int(shown['te_laat'].sum()))} over deadline."
     )
 
@@ -58,7 +59,7 @@ ui.chart(goals_figure, key="actieplan_doelen", height=goals_figure.height)
 # --- timeline --------------------------------------------------------------------------------
 st.subheader("Tijdlijn van de acties", anchor=False)
 if shown.empty:
-    ui.empty_state(f"acties van {choice} in {filters.year}")
+    ui.empty_state(f"acties van {plain(choice)} in {filters.year}")
 else:
     drawn = ai.nearest(shown, filters.as_of, TIMELINE_MAX)
     gantt = cached(charts.timeline_figure, drawn, filters.as_of, filters.year)

@@ -1,5 +1,5 @@
-"""Auditlogboek: the coordinator searches who looked at, opened, imported or exported what, and
-exports the result as CSV. The log itself cannot be changed from here (or anywhere)."""
+"""Auditlogboek: the coordinator searches who looked at, opened, imported or exported what (and
+who was refused a page), and exports the result as CSV. The log itself cannot be changed from here (or anywhere)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 access = ui.require("view_audit")
 ui.page_header(
     "Auditlogboek",
-    caption="Wie bekeek, opende, importeerde of exporteerde wat, en wanneer. "
-    "Het logboek kan niet gewijzigd of gewist worden.",
+    caption="Wie bekeek, opende, importeerde of exporteerde wat, en wanneer; ook wie een pagina vroeg "
+    "die zijn rol niet mag openen (actie Geweigerd). Het logboek kan niet gewijzigd of gewist worden.",
 )
 
 

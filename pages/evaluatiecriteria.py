@@ -12,6 +12,7 @@ from dashboard import criteria_view as cv
 from dashboard import data
 from dashboard.figure_cache import cached
 from dashboard.filters import current_filters
+from dashboard.text import plain
 
 access = ui.require()
 filters = current_filters()
@@ -71,26 +72,26 @@ with value_col:
     st.metric(
         f"Waarde {filters.year}",
         cv.value_text(chosen, cv.hidden_kpis(report)),
-        help=cv.indicator_help(chosen.indicator, filters.year),
+        help=cv.indicator_help(chosen.indicator, filters.year, markdown=True),
         border=True,
     )
 with norm_col:
     st.metric(f"Norm ({chosen.richting})", cv.norm_value_text(chosen), border=True)
 with status_col:
     st.markdown(
-        f"**{cv.indicator_label(chosen.indicator)}**  \n"
+        f"**{cv.indicator_label(chosen.indicator, markdown=True)}**  \n"
         f"Status: {ui.status_badge(chosen.status)} · {cv.validated_text(chosen).capitalize()}"
     )
-    st.caption(cv.indicator_help(chosen.indicator, filters.year))
+    st.caption(cv.indicator_help(chosen.indicator, filters.year, markdown=True))
 if chosen.problem:
-    st.warning(chosen.problem, icon=":material/help:")
+    st.warning(plain(chosen.problem), icon=":material/help:")  # it quotes the indicator and criterion
 
 history = cv.history_frame(access, filters, chosen.indicator)
 if history["waarde"].notna().any():
     ui.chart(cached(cv.history_figure, history, chosen.indicator), key="criteria_history", height=380)
 else:
     st.info(
-        f"Geen waarden om te tonen voor {cv.indicator_label(chosen.indicator)} in "
+        f"Geen waarden om te tonen voor {cv.indicator_label(chosen.indicator, markdown=True)} in "
         f"{history['jaar'].min()}–{history['jaar'].max()}: geen gegevens, of verborgen in deze weergave.",
         icon=":material/info:",
     )
@@ -105,4 +106,6 @@ with st.expander("Definities van de indicatoren", icon=":material/menu_book:"):
     for c in criteria:
         if c.indicator not in seen:
             seen.append(c.indicator)
-            st.markdown(f"**{cv.indicator_label(c.indicator)}**: {cv.indicator_help(c.indicator, filters.year)}")
+            st.markdown(
+                f"**{cv.indicator_label(c.indicator, markdown=True)}**: {cv.indicator_help(c.indicator, filters.year, markdown=True)}"
+            )

@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import components as ui
 from dashboard import data, errors, import_view
+from dashboard.text import plain
 
 access = ui.require("import")
 ui.page_header(
@@ -32,7 +33,7 @@ def _import(source: bytes, file_name: str, *, dry_run: bool):
 
     def progress(message: str, fraction: float) -> None:
         if bar is not None:
-            bar.progress(min(max(fraction, 0.0), 1.0), text=message)
+            bar.progress(min(max(fraction, 0.0), 1.0), text=plain(message))  # it may name a sheet
 
     with errors.database_guard():
         return import_workbook(
@@ -64,7 +65,7 @@ with upload_column:
         sha256 = hashlib.sha256(source).hexdigest()
         check = st.session_state.get(CHECK_KEY)
         if not check or check[0] != sha256 or check[1] != uploaded.name:
-            with st.spinner(f"{uploaded.name} wordt gecontroleerd …"):
+            with st.spinner(f"{plain(uploaded.name)} wordt gecontroleerd …"):
                 check = (sha256, uploaded.name, _import(source, uploaded.name, dry_run=True))
             st.session_state[CHECK_KEY] = check
         report = check[2]

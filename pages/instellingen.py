@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import components as ui
 from dashboard import data, errors
 from dashboard.settings_view import grouped_settings
+from dashboard.text import plain
 from data_access import audit
 from data_access.settings import (
     SETTINGS,
@@ -31,7 +32,7 @@ ui.page_header(
 saved = st.session_state.pop(SAVED_KEY, None)
 if saved:
     labels = {s.key: s.label for s in SETTINGS} | {ZONE_NAME_KEY: ZONE_NAME_LABEL}
-    st.success("Opgeslagen: " + "; ".join(f"{labels[k]} = {v}" for k, v in saved.items()), icon=":material/check:")
+    st.success("Opgeslagen: " + "; ".join(f"{labels[k]} = {plain(v)}" for k, v in saved.items()), icon=":material/check:")
 
 current = data.get_settings()
 current_zone = data.get_zone_name() or ""

@@ -23,7 +23,7 @@ ANONYMOUS = {"False": "niet anoniem", "True": "anoniem"}
 access = ui.require()
 filters = current_filters()
 zone_note = " · meldingen gelden voor de hele zone (de filter op dienst verandert ze niet)" if filters.dienst else ""
-ui.page_header("Meldingen integriteit", register=REGISTER, caption=f"{filters.describe()}{zone_note}")
+ui.page_header("Meldingen integriteit", register=REGISTER, caption=f"{filters.describe(markdown=True)}{zone_note}")
 parts.stop_if_empty_database()
 
 report = data.get_report(access, filters)

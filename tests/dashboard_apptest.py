@@ -67,10 +67,11 @@ def open_page(at: AppTest, name: str) -> AppTest:
 
 def texts(at: AppTest) -> str:
     """Everything the page wrote as text (markdown, captions, alerts, metrics), for searching;
-    markdown escapes and bold markers removed, so it reads as on screen."""
+    markdown escapes, bold markers and invisible word joiners (dashboard.text.plain) removed, so
+    it reads as on screen."""
     parts: list[str] = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
         parts.extend(str(e.value) for e in getattr(at, kind))
     for metric in at.metric:
         parts.append(f"{metric.label}: {metric.value} {metric.delta or ''}")
-    return re.sub(r"\\(.)", r"\1", "\n".join(parts)).replace("**", "")
+    return re.sub(r"\\(.)", r"\1", "\n".join(parts)).replace("**", "").replace("\u2060", "")

@@ -157,6 +157,66 @@ def test_audit_page_is_refused_to_other_roles(engine, sqlite_url, monkeypatch, r
     assert any("integriteitscoördinator" in w.value for w in page.warning)
 
 
+def _rows_of(engine, user: str) -> list[tuple[str, dict]]:
+    with engine.connect() as conn:
+        rows = audit.search(conn, user=user, limit=None)
+    return [(a, json.loads(d)) for a, d in zip(rows["action"][::-1], rows["detail"][::-1])]  # oldest first
+
+
+def test_a_refused_page_is_logged_as_a_refusal_and_found_on_the_audit_page(engine, sqlite_url, monkeypatch):
+    """Opening a page the role may not open is a "geweigerd" row with the page and the reason
+    the page showed, never a "paginaweergave"; once per view, like a page view. The coordinator
+    filters on it on the Auditlogboek page."""
+    from data_access.access import DENIED_MESSAGES, SCREEN_SHARE_MESSAGE
+    from tests.dashboard_apptest import open_page, start_app
+
+    at = start_app(sqlite_url, "netwerk", monkeypatch=monkeypatch)
+    for name in ("audit", "gegevens"):
+        at.switch_page(f"../pages/{name}.py").run()
+        at.run()  # a rerun of the same view adds nothing
+        assert not at.exception and not at.dataframe
+    rows = _rows_of(engine, "test-netwerk")
+    assert [(a, d) for a, d in rows if a == "geweigerd"] == [
+        ("geweigerd", {"pagina": "audit", "reden": DENIED_MESSAGES["view_audit"]}),
+        ("geweigerd", {"pagina": "gegevens", "reden": DENIED_MESSAGES["import"]}),
+    ]
+    viewed = [d["pagina"] for a, d in rows if a == "paginaweergave"]
+    assert viewed == ["overzicht"]  # the first page after signing in; the refused pages are no views
+    assert [w.value for w in at.main.warning] == [DENIED_MESSAGES["import"]]  # what the page showed
+
+    # The coordinator in screen-share mode is refused with the screen-share reason.
+    at = start_app(sqlite_url, "integriteitscoordinator", monkeypatch=monkeypatch)
+    at.sidebar.toggle(key="scherm").set_value(True).run()
+    at.switch_page("../pages/instellingen.py").run()
+    assert not at.exception and not at.number_input
+    assert _rows_of(engine, "test-integriteitscoordinator")[-1] == (
+        "geweigerd", {"pagina": "instellingen", "reden": SCREEN_SHARE_MESSAGE, "schermdeling": True}
+    )
+
+    at.sidebar.toggle(key="scherm").set_value(False).run()
+    open_page(at, "audit")
+    assert "Geweigerd (geen toegang)" in at.selectbox(key="audit_actie").options
+    at.selectbox(key="audit_actie").select("geweigerd")
+    at.button[0].click().run()
+    table = at.dataframe[0].value
+    assert set(table["Actie"]) == {"Geweigerd (geen toegang)"} and len(table) == 3
+    assert table["Details"].iloc[-1] == f"pagina: audit · reden: {DENIED_MESSAGES['view_audit']}"
+    assert table["Gebruiker"].tolist() == ["test-integriteitscoordinator", "test-netwerk", "test-netwerk"]
+
+
+def test_every_restricted_page_refuses_with_the_permission_its_menu_entry_needs():
+    """app.py logs the refusal from the menu's PageSpec.action; the page refuses with
+    components.require(action): both must name the same permission."""
+    from dashboard import navigation
+
+    for spec in navigation.existing_pages():
+        source = spec.path.read_text(encoding="utf-8")
+        if spec.action is None:
+            assert "ui.require()" in source, spec.name
+        else:
+            assert f'ui.require("{spec.action}")' in source, spec.name
+
+
 def test_real_exports_answer_who_exported_the_2025_figures(engine):
     """Issue 5, done when: the audit log answers "who exported the 2025 figures, and when"."""
     from dashboard.export import build_workbook

@@ -1,10 +1,12 @@
-"""The schema: migrations create every register table, on SQLite and PostgreSQL alike."""
+"""The schema: migrations create every register table, on SQLite and PostgreSQL alike, and make
+the audit log append-only on both (also on a database an older version left behind)."""
 
+import pytest
 import sqlalchemy as sa
 
-from data_access.db import bump_data_version, connect, data_version, is_empty, resolve_url
+from data_access.db import bump_data_version, connect, data_version, is_empty, make_engine, resolve_url, upgrade
 from data_access.registers import REGISTERS
-from data_access.schema import audit_log
+from data_access.schema import REGISTER_TABLES, audit_log
 
 
 def test_migration_creates_every_register_table(any_engine):
@@ -35,18 +37,95 @@ def test_url_precedence(monkeypatch):
     assert resolve_url().startswith("sqlite:///") and resolve_url().endswith("data/dashboard.sqlite")
 
 
-def test_audit_log_is_append_only_on_postgresql(pg_url):
+def _audit_row(conn, user: str) -> None:
     import datetime as dt
 
-    import pytest
+    conn.execute(audit_log.insert().values(at=dt.datetime(2026, 1, 1), user_name=user, role="korpsleiding", action="export", detail="{}"))
 
-    eng = connect(pg_url)
-    with eng.begin() as conn:
-        conn.execute(audit_log.insert().values(at=dt.datetime(2026, 1, 1), user_name="a", role="korpsleiding", action="view", detail=""))
-    for stmt in (audit_log.delete(), audit_log.update().values(user_name="b")):
-        with pytest.raises(sa.exc.DBAPIError):
-            with eng.begin() as conn:
+
+def _audit_users(engine) -> list[str]:
+    with engine.connect() as conn:
+        return conn.execute(sa.select(audit_log.c.user_name).order_by(audit_log.c.id)).scalars().all()
+
+
+def _assert_append_only(engine) -> None:
+    """UPDATE and DELETE (with and without WHERE) fail and leave every row; INSERT works."""
+    before = _audit_users(engine)
+    assert before
+    for stmt in (
+        audit_log.delete(),
+        audit_log.delete().where(audit_log.c.user_name == before[0]),
+        audit_log.update().values(user_name="iemand anders"),
+        audit_log.update().where(audit_log.c.user_name == before[0]).values(detail='{"gewist": true}'),
+        sa.text("DELETE FROM audit_log"),
+    ):
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+            with engine.begin() as conn:
                 conn.execute(stmt)
-    with eng.connect() as conn:
-        assert conn.execute(sa.select(audit_log.c.user_name)).scalars().all() == ["a"]
-    eng.dispose()
+        assert _audit_users(engine) == before, stmt
+    with engine.begin() as conn:
+        _audit_row(conn, "nog een")
+    assert _audit_users(engine) == before + ["nog een"]
+
+
+def test_audit_log_is_append_only(any_engine):
+    with any_engine.begin() as conn:
+        _audit_row(conn, "a")
+    _assert_append_only(any_engine)
+
+
+def test_a_database_left_at_0001_is_upgraded_in_place(any_url):
+    """A database made by the first version (no SQLite triggers yet) gets them at connect, and
+    keeps its rows."""
+    engine = make_engine(any_url)
+    try:
+        upgrade(engine, "0001")
+        with engine.begin() as conn:
+            _audit_row(conn, "a")
+            _audit_row(conn, "b")
+            conn.execute(REGISTER_TABLES["indicatoren"].insert().values(indicator="personeelsbestand (VTE)", periode="2025", waarde=120.0))
+            assert _revision(conn) == "0001"
+            if engine.dialect.name == "sqlite":
+                assert _sqlite_triggers(conn) == set()
+    finally:
+        engine.dispose()
+
+    engine = connect(any_url)  # as the app and every command do: migrate, then work
+    try:
+        with engine.connect() as conn:
+            assert _revision(conn) == "0002"
+            if engine.dialect.name == "sqlite":
+                assert _sqlite_triggers(conn) == {"audit_log_no_update", "audit_log_no_delete"}
+            assert conn.execute(sa.select(REGISTER_TABLES["indicatoren"].c.waarde)).scalars().all() == [120.0]
+        assert _audit_users(engine) == ["a", "b"]
+        _assert_append_only(engine)
+    finally:
+        engine.dispose()
+
+
+def test_downgrade_to_0001_removes_the_sqlite_triggers(sqlite_url):
+    from alembic import command
+    from alembic.config import Config
+
+    from data_access.db import MIGRATIONS_DIR
+
+    engine = connect(sqlite_url)
+    try:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        cfg.set_main_option("path_separator", "os")
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")
+        with engine.connect() as conn:
+            assert _sqlite_triggers(conn) == set() and _revision(conn) == "0001"
+    finally:
+        engine.dispose()
+
+
+def _revision(conn) -> str:
+    return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _sqlite_triggers(conn) -> set[str]:
+    return set(conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")).scalars())

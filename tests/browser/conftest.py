@@ -2,7 +2,8 @@
 database with the sample data, driven by Debian's headless Chromium through Playwright.
 
 Fixtures (session scope, started once):
-- app_url: the base URL of the running app (the server is stopped at the end);
+- app_url: the base URL of the running app (the server is stopped at the end); `serve(url, log)`
+  starts another one on another database (a context manager yielding its base URL);
 - browser: a headless Chromium (skipped, with the reason printed, when /usr/bin/chromium is
   missing);
 - app: a fresh page on the app, signed in as the integriteitscoordinator (the demo role switcher
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -96,10 +98,11 @@ def app_database(tmp_path_factory) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def app_url(app_database, tmp_path_factory):
+@contextmanager
+def serve(database_url: str, log: Path):
+    """`streamlit run dashboard/app.py` on `database_url` at a free port; yields its base URL and
+    stops the server afterwards. The server's output goes to `log`."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit-log") / "streamlit.log"
     with log.open("w") as out:
         process = subprocess.Popen(
             [
@@ -112,7 +115,7 @@ def app_url(app_database, tmp_path_factory):
                 "--client.showErrorDetails", "full",  # a failing test shows the cause
             ],
             cwd=ROOT,
-            env=_env(app_database),
+            env=_env(database_url),
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -126,6 +129,12 @@ def app_url(app_database, tmp_path_factory):
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(app_database, tmp_path_factory):
+    with serve(app_database, tmp_path_factory.mktemp("streamlit-log") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
