@@ -272,16 +272,17 @@ def screen_share_on() -> bool:
     On the first run of a Streamlit session (a new tab, a reload) it starts from the cookie;
     any run whose URL carries an "on" value turns it on. Once on, it stays on for the session
     whatever the URL says (?scherm=0, no parameter, Back to an older URL) until the switch is
-    turned off and that is confirmed (screen_share_switch). While on, every run writes
-    ?scherm=true into the URL (a page switch drops plain query parameters), so that a reload,
-    which starts a new session, finds it again."""
+    turned off and that is confirmed (screen_share_switch). While on, every run makes sure the
+    URL says ?scherm=true (a page switch drops plain query parameters, Back may land on an
+    older URL), so that a reload, which starts a new session, finds it again. It is written only
+    when the URL says otherwise: a write that changes the URL adds a browser history entry."""
     state = st.session_state
     if _SCREEN_SHARE_ON not in state:
         state[_SCREEN_SHARE_ON] = _cookie_turns_screen_share_on()
     if url_turns_screen_share_on(st.query_params.get_all(SCREEN_SHARE_PARAM)):
         state[_SCREEN_SHARE_ON] = True
         state.pop(_SCREEN_SHARE_TURNED_OFF, None)
-    if state[_SCREEN_SHARE_ON]:
+    if state[_SCREEN_SHARE_ON] and st.query_params.get_all(SCREEN_SHARE_PARAM) != ["true"]:
         st.query_params[SCREEN_SHARE_PARAM] = "true"
     return bool(state[_SCREEN_SHARE_ON])
 
