@@ -1,6 +1,6 @@
 """Sign-in (dashboard.auth) through the real app: local accounts with lock-out, the demo on the
-sample database only, OIDC (st.login) with the role from the users table or a claim, and
-screen-share mode from the sidebar switch or the URL."""
+sample database only, OIDC (st.login) with the role from the users table or a claim.
+Screen-share mode: tests/test_screen_share.py."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_access import audit
 from data_access.users import add_user
-from dashboard.auth import SCREEN_SHARE_BANNER, role_from_claims
+from dashboard.auth import role_from_claims
 from dashboard.components import ACCESS_KEY
 from tests.dashboard_apptest import APP, PASSWORD, add_local_user, sign_in
 
@@ -107,27 +107,6 @@ def test_demo_only_on_the_sample_database(engine, sqlite_url, monkeypatch):
     assert not at.text_input  # no sign-in form
     sign_in(at, sqlite_url, "netwerk")
     assert at.session_state[ACCESS_KEY].role == "netwerk"
-
-
-def test_screen_share_switch_gives_the_netwerk_view_with_a_banner(engine, sqlite_url, monkeypatch):
-    name = add_local_user(sqlite_url, "integriteitscoordinator")
-    at = _sign_in_form(_app(sqlite_url, monkeypatch), name, PASSWORD)
-    assert not at.session_state[ACCESS_KEY].aggregated_only
-    at.sidebar.toggle(key="scherm").set_value(True).run()
-    access = at.session_state[ACCESS_KEY]
-    assert access.screen_share and access.aggregated_only and not access.may_import
-    assert SCREEN_SHARE_BANNER in "\n".join(e.value for e in at.sidebar.error)
-    assert any(SCREEN_SHARE_BANNER in h.proto.body for h in at.get("html"))
-    at.sidebar.toggle(key="scherm").set_value(False).run()
-    assert not at.session_state[ACCESS_KEY].screen_share
-
-
-@pytest.mark.parametrize("value", ["true", "1", "ja"])
-def test_screen_share_from_the_url(engine, sqlite_url, monkeypatch, value):
-    name = add_local_user(sqlite_url, "korpsleiding")
-    at = _app(sqlite_url, monkeypatch, query={"scherm": value})
-    _sign_in_form(at, name, PASSWORD)
-    assert at.session_state[ACCESS_KEY].screen_share
 
 
 def test_oidc_role_from_the_users_table(engine, sqlite_url, monkeypatch):

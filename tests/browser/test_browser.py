@@ -11,6 +11,7 @@ import pytest
 
 from data_access.access import Access
 from dashboard import navigation
+from dashboard.auth import SCREEN_SHARE_COOKIE
 from tests.browser.conftest import ROOT, _env, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -49,10 +50,14 @@ def test_every_link_opens_its_page_in_dutch(app):
     assert app.page.get_by_role("dialog").count() == 0
     assert "jaar=2024" in app.page.url and "scherm=true" in app.page.url  # the link stays as given
     assert "2024 · peildatum 31/12/2024" in app.main_text() and "Schermdeling actief" in app.main_text()
+    # Screen-share is remembered by a browser cookie (dashboard.auth): without it, the links
+    # below open in the full view again.
+    app.page.context.clear_cookies(name=SCREEN_SHARE_COOKIE)
     korpsleiding = [p for pages in navigation.visible_pages(Access("demo", "korpsleiding")).values() for p in pages]
     for spec in korpsleiding:  # every goto is a new session: the demo's first role, korpsleiding
         app.goto(f"{spec.name}?jaar=2024")
         assert app.page.get_by_role("dialog").count() == 0, spec.name
+        assert "Schermdeling actief" not in app.main_text(), spec.name
         heading = app.page.locator("[data-testid='stMain'] h1").first.inner_text()
         assert heading.split()[0].rstrip("-") in spec.title, (spec.name, heading)
     app.page.goto(f"{app.base_url}/gegevens")  # korpsleiding may not import
