@@ -1,6 +1,6 @@
 """What an .xlsx file's XML says about its cells that python-calamine does not give: which cells
-carry a percentage format, which hold a formula without a saved value, and which
-hold an Excel error.
+carry a percentage format, which hold a formula without a saved value (or with the 0 that a
+program which calculates no formulas saves instead), and which hold an Excel error.
 
 Everything is read with a real XML parser (expat, the parser under xml.etree), so the meaning
 does not depend on how a program happened to write it: elements are recognised by namespace and
@@ -81,10 +81,14 @@ def _iter(root: ElementTree.Element, local: str, namespaces=MAIN_NAMESPACES):
 class WorkbookXml:
     sheets: dict[str, str]  # sheet name -> path of its part in the zip
     percent_styles: frozenset[int] = frozenset()  # indices of the cell formats that show a percentage
+    # The writer asks to recalculate every formula on load (calcPr fullCalcOnLoad). Programs
+    # that calculate no formulas do, and save 0 as every formula's value (XlsxWriter,
+    # libxlsxwriter, PHPExcel); some that do calculate them set it too, so only a 0 is suspect.
+    recalculate_on_load: bool = False
 
 
 def read_workbook_xml(archive: zipfile.ZipFile) -> WorkbookXml:
-    """The sheets' parts and the percentage styles. Raises SheetXmlError
+    """The sheets' parts, the percentage styles and the calculation flag. Raises SheetXmlError
     for a part that is no well-formed XML, KeyError when the workbook part is missing."""
     book = _tree(archive.read(WORKBOOK_PART))
     targets = _relationships(archive, WORKBOOK_PART)
@@ -94,12 +98,17 @@ def read_workbook_xml(archive: zipfile.ZipFile) -> WorkbookXml:
         target = targets.get(rel_id)
         if target is not None and sheet.get("name") is not None:
             sheets[sheet.get("name")] = target[1]
+    recalculate = any(_true(calc.get("fullCalcOnLoad")) for calc in _iter(book, "calcPr"))
     styles_part = next((path for kind, path in targets.values() if kind == "styles"), "xl/styles.xml")
     try:
         styles = _tree(archive.read(styles_part))
     except KeyError:
-        return WorkbookXml(sheets, frozenset())
-    return WorkbookXml(sheets, percent_styles(styles))
+        return WorkbookXml(sheets, frozenset(), recalculate)
+    return WorkbookXml(sheets, percent_styles(styles), recalculate)
+
+
+def _true(value: str | None) -> bool:
+    return value is not None and value.strip() in ("1", "true")
 
 
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
@@ -185,6 +194,7 @@ def needs_scan(xml: bytes, *, percent: bool) -> bool:
 
 # What scan_sheet reports for a cell.
 NO_SAVED_VALUE = "no saved value"  # a formula whose saved value is missing or empty
+NOT_CALCULATED = "not calculated"  # a formula saved as 0 in a workbook to be recalculated on load
 EXCEL_ERROR = "excel error"  # an error value such as #DIV/0! (its code is given too)
 
 
@@ -195,10 +205,13 @@ class SheetFacts:
 
 
 def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
-               percent_columns: Collection[int] = (), percent_styles: Collection[int] = ()) -> SheetFacts:
+               percent_columns: Collection[int] = (), percent_styles: Collection[int] = (),
+               recalculate_on_load: bool = False) -> SheetFacts:
     """The facts about the cells in `rows` (first and last Excel row number, inclusive) and
     `columns` (0-based indices) of one sheet's XML: percentage formats (looked up only in
-    `percent_columns`), formulas without saved value, Excel errors. Rows are numbered as in Excel, columns from 0: B7 is (7, 1). Raises SheetXmlError when the XML is not
+    `percent_columns`), formulas without saved value, Excel errors and, with
+    `recalculate_on_load`, formulas saved as the number 0. Rows are numbered as in Excel,
+    columns from 0: B7 is (7, 1). Raises SheetXmlError when the XML is not
     well-formed, has a DTD or a cell reference that is none.
 
     expat calls start() for every element; end() and the text handler are only switched on
@@ -271,7 +284,7 @@ def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
             cell[4] = "".join(text)
         elif name in cell_tags:
             parser.EndElementHandler = None
-            _judge(cell, facts)
+            _judge(cell, facts, recalculate_on_load)
             cell = None
 
     def doctype(*_):
@@ -286,12 +299,21 @@ def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
     return facts
 
 
-def _judge(cell: list, facts: SheetFacts) -> None:
+def _judge(cell: list, facts: SheetFacts, recalculate_on_load: bool) -> None:
     row, column, type_, formula, value = cell
     if type_ == "e" and value and value.strip():
         facts.problems.append((row, column, EXCEL_ERROR, value.strip()))
     elif formula and (value is None or (not value.strip() and type_ != "str")):  # a text formula may give ""
         facts.problems.append((row, column, NO_SAVED_VALUE, ""))
+    elif formula and recalculate_on_load and type_ in (None, "n") and _is_zero(value):
+        facts.problems.append((row, column, NOT_CALCULATED, ""))
+
+
+def _is_zero(text: str) -> bool:
+    try:
+        return float(text) == 0
+    except ValueError:
+        return False
 
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

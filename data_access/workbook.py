@@ -226,12 +226,17 @@ FORMULA_WITHOUT_VALUE = (
     "formule zonder opgeslagen waarde; open het bestand in Excel en bewaar het opnieuw "
     "(of vervang de formule door de waarde)"
 )
+FORMULA_NOT_CALCULATED = (
+    "formule waarvan de opgeslagen waarde (0) wellicht nooit berekend werd: het programma dat het "
+    "bestand maakte, liet het rekenen aan Excel over; open het bestand in Excel en bewaar het opnieuw "
+    "(of vervang de formule door de waarde)"
+)
 
 
 def _cell_message(kind: str, code: str) -> str:
     if kind == sheet_xml.EXCEL_ERROR:
         return f"de cel bevat een Excel-fout ({_DUTCH_ERRORS.get(code, code)})"
-    return FORMULA_WITHOUT_VALUE
+    return FORMULA_WITHOUT_VALUE if kind == sheet_xml.NO_SAVED_VALUE else FORMULA_NOT_CALCULATED
 
 
 def _mark_cells(table: SheetTable, xml: bytes, book: sheet_xml.WorkbookXml) -> None:
@@ -248,7 +253,7 @@ def _mark_cells(table: SheetTable, xml: bytes, book: sheet_xml.WorkbookXml) -> N
     first_row = int(table.rows[0])
     facts = sheet_xml.scan_sheet(
         xml, rows=(first_row, int(table.rows[-1])), columns=by_index, percent_columns=pct_columns,
-        percent_styles=book.percent_styles,
+        percent_styles=book.percent_styles, recalculate_on_load=book.recalculate_on_load,
     )
     for row, column, kind, code in facts.problems:
         errors = table.cell_errors.setdefault(by_index[column], np.full(len(table.rows), None, dtype=object))

@@ -18,7 +18,8 @@ from data_access import sheet_xml
 from data_access.importer import import_workbook
 from data_access.registers import BY_NAME
 from tests import xml_rewrite as X
-from tests.workbooks import all_tables, clean_data, expected_rows, messy_workbook, save, sheet_rows, table_rows
+from tests.workbooks import (all_tables, clean_data, expected_rows, messy_workbook, one_sheet, save, sheet_rows,
+                             table_rows)
 
 C, F, V, ROW = (f"{{{X.MAIN}}}{name}" for name in ("c", "f", "v", "row"))
 PACKAGE_NS = {"http://schemas.openxmlformats.org/package/2006/relationships": "pr",
@@ -190,6 +191,41 @@ def test_formulas_with_saved_values_are_read(engine):
     report = _import(engine, data)
     assert report.ok, report.errors
     assert table_rows(engine)["klachten"] == expected_rows()["klachten"]
+
+
+def test_a_formula_saved_as_0_in_a_workbook_to_recalculate_on_load_is_refused(tmp_path):
+    """A program that calculates no formulas saves 0 as their value and asks Excel to recalculate
+    every formula on load (<calcPr fullCalcOnLoad="1"/>, as openpyxl and XlsxWriter write it).
+    Such a 0 is refused; the same 0 in a workbook that was calculated is a value like any other."""
+    from data_access.db import connect
+    from data_access.workbook import FORMULA_NOT_CALCULATED
+
+    def formula(root):
+        _set_cell(root, "C2", formula={}, formula_text="241/2-120.5", value="0")  # waarde
+        _set_cell(root, "C3", t="str", formula={}, formula_text='"14"', value="14")
+        return X.write(root, order=X.reversed_order)
+
+    def calculated(name, content):
+        if name != "xl/workbook.xml":
+            return content
+        root = X.parse(content)
+        for calc in root.iter(f"{{{X.MAIN}}}calcPr"):
+            del calc.attrib["fullCalcOnLoad"]
+        return X.write(root)
+
+    to_recalculate = X.rewrite_parts(one_sheet("indicatoren", clean_data()["indicatoren"]), _sheets(formula))
+    assert b'fullCalcOnLoad="1"' in zipfile.ZipFile(io.BytesIO(to_recalculate)).read("xl/workbook.xml")
+    engine = connect(f"sqlite:///{tmp_path / 'a.sqlite'}")
+    report = _import(engine, to_recalculate)
+    assert report.errors == [f"t.xlsx: Indicatoren, rij 2, kolom waarde: {FORMULA_NOT_CALCULATED}"]
+    engine.dispose()
+
+    engine = connect(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    report = _import(engine, X.rewrite_parts(to_recalculate, calculated))
+    assert report.ok, report.errors
+    assert {r[0]: r[2] for r in table_rows(engine)["indicatoren"]} == {"personeelsbestand (VTE)": 0.0,
+                                                                       "deelnemers dilemmatraining": 14.0}
+    engine.dispose()
 
 
 def test_a_sheet_with_a_document_type_declaration_is_refused(engine):
