@@ -43,8 +43,8 @@ def _split(tag: str) -> tuple[str | None, str]:
     return None, tag
 
 
-def write(root: ElementTree.Element, *, order: Callable[[list], list] = list, prefixes: dict[str, str | None] | None = None,
-          quote: str = '"', indent: bool = False) -> bytes:
+def write(root: ElementTree.Element, *, order: Callable[[list], list] = list,
+          prefixes: dict[str, str | None] | None = None, quote: str = '"', indent: bool = False) -> bytes:
     """The tree as XML bytes, written by hand so that every choice is the caller's: `order`
     arranges each element's (name, value) attribute pairs, `prefixes` maps namespace -> prefix
     (None: the default namespace; others get ns0, ns1, ...), `quote` encloses attribute values,
@@ -84,7 +84,8 @@ def write(root: ElementTree.Element, *, order: Callable[[list], list] = list, pr
         if not children and not elem.text:
             return f"<{head}/>"
         inner = text(elem.text or "")
-        pad = indent and children and not (elem.text or "").strip() and all(not (c.tail or "").strip() for c in children)
+        pad = (indent and children and not (elem.text or "").strip()
+               and all(not (c.tail or "").strip() for c in children))
         for child in children:
             if pad:
                 inner += "\n" + "  " * (depth + 1)
