@@ -225,67 +225,66 @@ def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
     facts = SheetFacts()
     row_tags, cell_tags, formula_tags, value_tags = _names("row"), _names("c"), _names("f"), _names("v")
 
+    column_index = _COLUMN_INDEX
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
     row, row_digits = 0, ""  # the current row: number, and as written in the cell references
-    column = -1  # the last cell's column
-    # The wanted cell being read: [row, column, type, has a formula, saved value text or None].
-    cell: list | None = None
+    column = -1  # the current (or last) cell's column
+    # The current cell, when it is a wanted one: its type (t), whether it has a formula, and the
+    # text of its saved value (<v>), which is only read for a formula or an error.
+    wanted_cell, cell_type, formula, value = False, None, False, None
     text: list[str] = []
 
     def start(name, attrs):
-        nonlocal row, row_digits, column, cell
+        nonlocal row, row_digits, column, wanted_cell, cell_type, formula, value
         if name in cell_tags:
             ref = attrs.get("r")
             if ref:
                 digits = ref.lstrip(_LETTERS)
                 if digits != row_digits:
                     row, row_digits = _row_number(digits), digits
-                column = _column_index(ref[: len(ref) - len(digits)])
+                letters = ref[: len(ref) - len(digits)]
+                column = column_index.get(letters)
+                if column is None:
+                    column = _column_index(letters)
             else:
                 column += 1
-            if column not in wanted or not first_row <= row <= last_row:
-                cell = None
-                return
-            if column in pct_columns:
-                style = attrs.get("s")
-                if (style in pct_styles) if style else default_is_pct:
-                    facts.percent.append((row, column))
-            cell = [row, column, attrs.get("t"), False, None]
-            if cell[2] == "e":
-                parser.EndElementHandler = end
-        elif cell is None:
-            if name in row_tags:
-                _new_row(attrs.get("r"))
-        elif name in value_tags:
-            if cell[3] or cell[2] == "e":
-                cell[4] = ""
-                text.clear()
-                parser.CharacterDataHandler = text.append
-        elif name in formula_tags:
-            cell[3] = True
-            parser.EndElementHandler = end
+            wanted_cell = column in wanted and first_row <= row <= last_row
+            if wanted_cell:
+                if column in pct_columns:
+                    style = attrs.get("s")
+                    if (style in pct_styles) if style else default_is_pct:
+                        facts.percent.append((row, column))
+                cell_type, formula, value = attrs.get("t"), False, None
+                if cell_type == "e":
+                    parser.EndElementHandler = end
         elif name in row_tags:
-            cell = None
-            _new_row(attrs.get("r"))
-
-    def _new_row(number):
-        nonlocal row, row_digits, column
-        if number:
-            row, row_digits = _row_number(number), number
-        else:
-            row, row_digits = row + 1, ""
-        column = -1
+            wanted_cell = False
+            number = attrs.get("r")
+            if number:
+                row, row_digits = _row_number(number), number
+            else:
+                row, row_digits = row + 1, ""
+            column = -1
+        elif wanted_cell:
+            if name in value_tags:
+                if formula or cell_type == "e":
+                    value = ""
+                    text.clear()
+                    parser.CharacterDataHandler = text.append
+            elif name in formula_tags:
+                formula = True
+                parser.EndElementHandler = end
 
     def end(name):
-        nonlocal cell
+        nonlocal wanted_cell, value
         if name in value_tags:
             parser.CharacterDataHandler = None
-            cell[4] = "".join(text)
+            value = "".join(text)
         elif name in cell_tags:
             parser.EndElementHandler = None
-            _judge(cell, facts, recalculate_on_load)
-            cell = None
+            _judge(facts, row, column, cell_type, formula, value, recalculate_on_load)
+            wanted_cell = False
 
     def doctype(*_):
         raise SheetXmlError("document type declaration")
@@ -299,8 +298,8 @@ def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
     return facts
 
 
-def _judge(cell: list, facts: SheetFacts, recalculate_on_load: bool) -> None:
-    row, column, type_, formula, value = cell
+def _judge(facts: SheetFacts, row: int, column: int, type_: str | None, formula: bool, value: str | None,
+           recalculate_on_load: bool) -> None:
     if type_ == "e" and value and value.strip():
         facts.problems.append((row, column, EXCEL_ERROR, value.strip()))
     elif formula and (value is None or (not value.strip() and type_ != "str")):  # a text formula may give ""

@@ -256,10 +256,15 @@ def _mark_cells(table: SheetTable, xml: bytes, book: sheet_xml.WorkbookXml) -> N
         percent_styles=book.percent_styles, recalculate_on_load=book.recalculate_on_load,
     )
     for row, column, kind, code in facts.problems:
-        errors = table.cell_errors.setdefault(by_index[column], np.full(len(table.rows), None, dtype=object))
-        errors[row - first_row] = _cell_message(kind, code)
-    for row, column in facts.percent:
-        table.percent.setdefault(by_index[column], np.zeros(len(table.rows), dtype=bool))[row - first_row] = True
+        if by_index[column] not in table.cell_errors:
+            table.cell_errors[by_index[column]] = np.full(len(table.rows), None, dtype=object)
+        table.cell_errors[by_index[column]][row - first_row] = _cell_message(kind, code)
+    if facts.percent:
+        rows, columns = np.array(facts.percent, dtype=np.int64).T
+        for column in np.unique(columns):
+            marked = np.zeros(len(table.rows), dtype=bool)
+            marked[rows[columns == column] - first_row] = True
+            table.percent[by_index[int(column)]] = marked
 
 
 # ---------------------------------------------------------------------------------------------
