@@ -3,15 +3,17 @@ carry a percentage format, which hold a formula without a saved value (or with t
 program which calculates no formulas saves instead), and which hold an Excel error.
 
 Everything is read with a real XML parser (expat, the parser under xml.etree), so the meaning
-does not depend on how a program happened to write it: elements are recognised by namespace and
-local name (any prefix, transitional or strict OOXML), attributes by name (any order, either
-quote, character references), a cell's position by its r="B7" reference or, where the writer
-left it out (the spec allows that), by its order: the next column of its row, the row after the
-previous one. A sheet is read event by event (scan_sheet): no tree is built.
+does not depend on how a program happened to write it: elements are recognised by their local
+name whatever their prefix or namespace (transitional or strict OOXML, and as calamine does, so
+that both see the same cells), attributes by name (any order, either quote, character
+references), a cell's position by its r="B7" reference or, where the writer left it out (the
+spec allows that), by its order: the next column of its row, the row after the previous one. A
+sheet is read event by event (scan_sheet): no tree is built.
 
-Reading a large sheet's XML costs about as much as calamine's whole read of it, so it is only
-done when the answer can matter (needs_scan): a sheet without any formula element, error-typed
-cell or percentage column has nothing to find. That test looks at the raw bytes, but only to
+Reading a large sheet's XML this way costs more than calamine's whole read of it (about 2 s of
+CPU for 100,000 rows of 11 columns: one Python call per element), so it is only done when the
+answer can matter (needs_scan): a sheet without any formula element, error-typed cell or
+percentage column has nothing to find. That test looks at the raw bytes, but only to
 skip; it errs towards scanning and never decides what a cell means.
 
 A part with a document type declaration is refused (SheetXmlError): OOXML forbids DTDs, and an
@@ -23,20 +25,11 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 from xml.parsers import expat
 
-MAIN_NAMESPACES = (
-    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",  # transitional: what Excel writes
-    "http://purl.oclc.org/ooxml/spreadsheetml/main",  # strict
-)
-_RELATIONSHIP_NAMESPACES = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "http://purl.oclc.org/ooxml/officeDocument/relationships",
-)
-_PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 WORKBOOK_PART = "xl/workbook.xml"
 _BUILT_IN_PERCENT_FORMATS = {9, 10}  # 0% and 0.00%
 
@@ -45,13 +38,10 @@ class SheetXmlError(ValueError):
     """A part of the workbook is no well-formed XML (or has a DTD); its cells cannot be trusted."""
 
 
-def _names(local: str) -> frozenset[str]:
-    """`local` in each main namespace, as expat reports it with namespace_separator=" "."""
-    return frozenset(f"{ns} {local}" for ns in MAIN_NAMESPACES)
-
-
-def _clark(local: str, namespaces=MAIN_NAMESPACES) -> tuple[str, ...]:
-    return tuple(f"{{{ns}}}{local}" for ns in namespaces)
+def _local(name: str) -> str:
+    """The local name of an ElementTree tag or attribute ('{ns}c' -> 'c') or of an expat name
+    with namespace_separator=" " ('ns c' -> 'c')."""
+    return name.rpartition("}")[2].rpartition(" ")[2]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -72,9 +62,8 @@ def _tree(data: bytes) -> ElementTree.Element:
         raise SheetXmlError(str(exc)) from exc
 
 
-def _iter(root: ElementTree.Element, local: str, namespaces=MAIN_NAMESPACES):
-    for tag in _clark(local, namespaces):
-        yield from root.iter(tag)
+def _iter(root: ElementTree.Element, local: str):
+    return (element for element in root.iter() if _local(element.tag) == local)
 
 
 @dataclass
@@ -94,7 +83,8 @@ def read_workbook_xml(archive: zipfile.ZipFile) -> WorkbookXml:
     targets = _relationships(archive, WORKBOOK_PART)
     sheets = {}
     for sheet in _iter(book, "sheet"):
-        rel_id = next((sheet.get(f"{{{ns}}}id") for ns in _RELATIONSHIP_NAMESPACES if sheet.get(f"{{{ns}}}id")), None)
+        # r:id, whatever the prefix: the one attribute "id" in a namespace
+        rel_id = next((value for key, value in sheet.attrib.items() if key.startswith("{") and _local(key) == "id"), None)
         target = targets.get(rel_id)
         if target is not None and sheet.get("name") is not None:
             sheets[sheet.get("name")] = target[1]
@@ -119,7 +109,7 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
     except KeyError:
         return {}
     out = {}
-    for rel in rels.iter(f"{{{_PACKAGE_RELATIONSHIPS}}}Relationship"):
+    for rel in _iter(rels, "Relationship"):
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External" or not target:
             continue
@@ -150,7 +140,7 @@ def percent_styles(styles: ElementTree.Element) -> frozenset[int]:
         else:
             percent.discard(number)  # a file may redefine a built-in format
     for cell_xfs in _iter(styles, "cellXfs"):
-        xfs = [child for child in cell_xfs if child.tag in _clark("xf")]
+        xfs = [child for child in cell_xfs if _local(child.tag) == "xf"]
         return frozenset(i for i, xf in enumerate(xfs) if _int(xf.get("numFmtId", "0")) in percent)
     return frozenset()
 
@@ -211,8 +201,8 @@ def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
     `columns` (0-based indices) of one sheet's XML: percentage formats (looked up only in
     `percent_columns`), formulas without saved value, Excel errors and, with
     `recalculate_on_load`, formulas saved as the number 0. Rows are numbered as in Excel,
-    columns from 0: B7 is (7, 1). Raises SheetXmlError when the XML is not
-    well-formed, has a DTD or a cell reference that is none.
+    columns from 0: B7 is (7, 1). Raises SheetXmlError when the XML is not well-formed, has a
+    DTD or a cell reference that is none.
 
     expat calls start() for every element; end() and the text handler are only switched on
     inside a cell whose value must be looked at (a formula, an error), so the common cell
@@ -223,8 +213,7 @@ def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
     pct_styles = frozenset(str(s) for s in percent_styles)
     default_is_pct = "0" in pct_styles  # a cell without s has style 0
     facts = SheetFacts()
-    row_tags, cell_tags, formula_tags, value_tags = _names("row"), _names("c"), _names("f"), _names("v")
-
+    kinds: dict[str, int] = {}  # expat's name ('namespace local') -> _CELL, _ROW, ...
     column_index = _COLUMN_INDEX
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
@@ -237,7 +226,10 @@ def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
 
     def start(name, attrs):
         nonlocal row, row_digits, column, wanted_cell, cell_type, formula, value
-        if name in cell_tags:
+        kind = kinds.get(name)
+        if kind is None:
+            kind = kinds[name] = _KINDS.get(_local(name), _OTHER)
+        if kind == _CELL:
             ref = attrs.get("r")
             if ref:
                 digits = ref.lstrip(_LETTERS)
@@ -258,7 +250,7 @@ def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
                 cell_type, formula, value = attrs.get("t"), False, None
                 if cell_type == "e":
                     parser.EndElementHandler = end
-        elif name in row_tags:
+        elif kind == _ROW:
             wanted_cell = False
             number = attrs.get("r")
             if number:
@@ -267,21 +259,24 @@ def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
                 row, row_digits = row + 1, ""
             column = -1
         elif wanted_cell:
-            if name in value_tags:
+            if kind == _VALUE:
                 if formula or cell_type == "e":
                     value = ""
                     text.clear()
                     parser.CharacterDataHandler = text.append
-            elif name in formula_tags:
+            elif kind == _FORMULA:
                 formula = True
                 parser.EndElementHandler = end
+            elif kind == _OTHER:  # no cell holds this element: the cell has ended (it had no end())
+                wanted_cell = False
 
     def end(name):
         nonlocal wanted_cell, value
-        if name in value_tags:
+        kind = kinds[name]
+        if kind == _VALUE:
             parser.CharacterDataHandler = None
             value = "".join(text)
-        elif name in cell_tags:
+        elif kind == _CELL:
             parser.EndElementHandler = None
             _judge(facts, row, column, cell_type, formula, value, recalculate_on_load)
             wanted_cell = False
@@ -315,6 +310,13 @@ def _is_zero(text: str) -> bool:
         return False
 
 
+# What an element is to the scan, by its local name: a cell, a row, a cell's value or formula,
+# something else that a cell can hold (inline text and its formatting), or anything else.
+_CELL, _ROW, _VALUE, _FORMULA, _IN_CELL, _OTHER = range(6)
+_KINDS = {"c": _CELL, "row": _ROW, "v": _VALUE, "f": _FORMULA} | dict.fromkeys(
+    ("is", "t", "r", "rPr", "rPh", "phoneticPr", "rFont", "charset", "family", "b", "i", "strike", "outline",
+     "shadow", "condense", "extend", "color", "sz", "u", "vertAlign", "scheme"), _IN_CELL)
+
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _COLUMN_INDEX: dict[str, int] = {}
 
@@ -324,7 +326,7 @@ def _column_index(letters: str) -> int:
     index = _COLUMN_INDEX.get(letters)
     if index is None:
         if not 1 <= len(letters) <= 3:
-            raise SheetXmlError(f"kolom {letters!r}")
+            raise SheetXmlError(f"column letters {letters!r}")
         index = 0
         for letter in letters.upper():
             index = index * 26 + ord(letter) - 64
@@ -334,5 +336,5 @@ def _column_index(letters: str) -> int:
 
 def _row_number(text: str) -> int:
     if not (text.isascii() and text.isdigit()):
-        raise SheetXmlError(f"rij {text!r}")
+        raise SheetXmlError(f"row number {text!r}")
     return int(text)

@@ -30,6 +30,11 @@ def _sheets(change):
     return lambda name, content: change(X.parse(content)) if X.is_sheet(name) else content
 
 
+def _sheets_and_styles(change):
+    return lambda name, content: (change(X.parse(content)) if X.is_sheet(name) or name == "xl/styles.xml"
+                                  else content)
+
+
 def _every_part(change):
     return lambda name, content: change(X.parse(content)) if name.endswith((".xml", ".rels")) else content
 
@@ -47,6 +52,10 @@ VARIANTS = {
     "no r where the order says it": _sheets(lambda root: X.write(X.drop_references(root))),
     "no r at all, empty cells for gaps": _sheets(lambda root: X.write(X.drop_references(root, fill_gaps=True))),
     "strict OOXML namespaces": lambda name, content: X.to_strict(content),
+    # Not OOXML any more, but calamine reads these cells all the same, so the checks must too.
+    "no namespace in sheets and styles": _sheets_and_styles(lambda root: X.write(X.move_namespace(root, None))),
+    "an unknown namespace in sheets and styles": _sheets_and_styles(
+        lambda root: X.write(X.move_namespace(root, "urn:example:cells"), prefixes={"urn:example:cells": "o"})),
     "all of it at once": _every_part(lambda root: X.write(
         X.drop_references(root, fill_gaps=True), order=X.shuffled(7), prefixes={X.MAIN: "s", **PACKAGE_NS},
         quote="'", indent=True)),
@@ -281,9 +290,21 @@ def test_only_the_wanted_rows_and_columns_are_reported():
     assert facts.problems == [(2, 1, sheet_xml.NO_SAVED_VALUE, ""), (3, 1, sheet_xml.NO_SAVED_VALUE, "")]
 
 
-def test_cells_of_another_namespace_are_not_cells():
+def test_cells_are_found_by_local_name_as_calamine_finds_them():
     xml = _sheet('<row r="1"><c r="A1"><v>1</v></c><o:c xmlns:o="urn:other" r="B1"><o:f>1</o:f></o:c></row>')
-    assert sheet_xml.scan_sheet(xml, rows=(1, 1), columns=[0, 1]).problems == []
+    assert sheet_xml.scan_sheet(xml, rows=(1, 1), columns=[0, 1]).problems == [(1, 1, sheet_xml.NO_SAVED_VALUE, "")]
+
+
+def test_formulas_after_the_cells_are_no_cell_formulas():
+    """Excel keeps the list of a data validation in <xm:f> elements after the sheet data."""
+    xml = _sheet('<row r="1"><c r="A1"><v>1</v></c></row>').replace(b"</worksheet>", (
+        '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+        '<x14:dataValidation type="list"><x14:formula1><xm:f>Lijsten!$A$2:$A$9</xm:f></x14:formula1>'
+        "<xm:sqref>A1:A9</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>").encode())
+    assert sheet_xml.needs_scan(xml, percent=False)
+    assert sheet_xml.scan_sheet(xml, rows=(1, 9), columns=[0]).problems == []
 
 
 @pytest.mark.parametrize("xml", [

@@ -164,6 +164,16 @@ def drop_references(root: ElementTree.Element, *, fill_gaps: bool = False) -> El
     return root
 
 
+def move_namespace(root: ElementTree.Element, new: str | None, old: str = MAIN) -> ElementTree.Element:
+    """Every element of namespace `old` put in namespace `new` (None: no namespace). Not valid
+    OOXML any more, but calamine still reads it: it matches elements by local name."""
+    for element in root.iter():
+        if element.tag.startswith(f"{{{old}}}"):
+            local = element.tag.split("}", 1)[1]
+            element.tag = local if new is None else f"{{{new}}}{local}"
+    return root
+
+
 def to_strict(content: bytes) -> bytes:
     """The strict OOXML namespaces (ISO 29500 Strict) instead of the transitional ones."""
     for old, new in STRICT.items():
