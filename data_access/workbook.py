@@ -1,11 +1,11 @@
 """Reading an uploaded file into one raw table per register, or refusing it with a Dutch message.
 
-An .xlsx workbook is read with python-calamine (values as Excel last saved them). Two facts
-calamine does not give are read from the file's XML, only where they matter: which cells carry
-a percentage format (for pct columns: 0.45 in a 0% cell means 45) and which cells hold a formula
-without a saved value (a file written by a program that does not compute formulas). A `.csv`
-file with `;` and decimal commas is accepted for one register, named by the file or recognised
-by its headers.
+An .xlsx workbook is read with python-calamine (values as Excel last saved them). What calamine
+does not give is read from the file's XML with an XML parser (sheet_xml.py), only where it can
+matter: which cells carry a percentage format (for pct columns: 0.45 in a 0% cell means 45),
+which hold a formula without a saved value (a file written by a program that does not compute
+formulas) and which an Excel error (#DEEL/0!). A `.csv` file with `;` and decimal commas is
+accepted for one register, named by the file or recognised by its headers.
 
 Per sheet: the header row is found within the first HEADER_SEARCH_ROWS rows (title rows above it
 are common), headers are matched with registers.header_key, merged cells below the header are
@@ -18,16 +18,15 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
 import numpy as np
 import python_calamine
 
+from data_access import sheet_xml
 from data_access.cells import is_blank
 from data_access.registers import REGISTERS, Register, header_key, register_for_sheet
 
@@ -159,8 +158,7 @@ def _read_xlsx(data: bytes, file_name: str, progress: Progress | None) -> Workbo
         raise FileRefused(f"dit is geen Excel-werkmap (.xlsx); {_SAVE_AS_XLSX} of kies het juiste bestand")
     try:
         workbook = python_calamine.CalamineWorkbook.from_object(io.BytesIO(data))
-        sheet_paths = _sheet_paths(archive)
-        percent_styles = _percent_styles(archive)
+        book_xml = sheet_xml.read_workbook_xml(archive)
     except python_calamine.PasswordError as exc:
         raise FileRefused("het bestand is beveiligd met een wachtwoord; verwijder het wachtwoord in Excel") from exc
     except Exception as exc:
@@ -185,19 +183,24 @@ def _read_xlsx(data: bytes, file_name: str, progress: Progress | None) -> Workbo
         seen[register.name] = meta.name
         if progress:
             progress(f"Blad {meta.name} lezen", number / max(len(sheets), 1))
+        damaged = f"blad '{meta.name}' is beschadigd en kan niet gelezen worden; {_SAVE_AS_XLSX}"
         try:
             sheet = workbook.get_sheet_by_name(meta.name)
             grid = _grid(sheet.to_python(skip_empty_area=False))
             merged = sheet.merged_cell_ranges or []
         except Exception as exc:
-            raise FileRefused(f"blad '{meta.name}' is beschadigd en kan niet gelezen worden; {_SAVE_AS_XLSX}") from exc
+            raise FileRefused(damaged) from exc
         if hidden:
             content.warnings.append(located(file_name, "dit blad is verborgen; het werd toch ingelezen", meta.name))
         table = _table(grid, register, meta.name, file_name, content, merged)
         if table is not None:
-            xml_path = sheet_paths.get(meta.name)
-            if xml_path in names:
-                _mark_cells(table, archive.read(xml_path), percent_styles)
+            xml_path = book_xml.sheets.get(meta.name)
+            if xml_path not in names:  # calamine found it, so the workbook's own parts are off
+                raise FileRefused(damaged)
+            try:
+                _mark_cells(table, archive.read(xml_path), book_xml)
+            except (sheet_xml.SheetXmlError, zipfile.BadZipFile, OSError, EOFError) as exc:
+                raise FileRefused(damaged) from exc
             content.tables.append(table)
     if not seen:
         expected = ", ".join(r.sheet for r in REGISTERS)
@@ -216,47 +219,6 @@ def _grid(rows: list[list]) -> np.ndarray:
     return grid
 
 
-_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_PKG_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
-
-def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> path of its XML part inside the zip."""
-    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    try:
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except KeyError:
-        return {}
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PKG_NS}Relationship")}
-    paths = {}
-    for sheet in book.iter(f"{_MAIN_NS}sheet"):
-        target = targets.get(sheet.get(_REL_ID), "")
-        paths[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    return paths
-
-
-def _percent_styles(archive: zipfile.ZipFile) -> set[str]:
-    """Indices (as text) of the cell styles whose number format shows a percentage."""
-    try:
-        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
-    except KeyError:
-        return set()
-    percent_formats = {"9", "10"}  # built-in 0% and 0.00%
-    for fmt in styles.iter(f"{_MAIN_NS}numFmt"):
-        code = re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", ""))  # literal text is no format
-        if "%" in code:
-            percent_formats.add(fmt.get("numFmtId"))
-    cell_xfs = styles.find(f"{_MAIN_NS}cellXfs")
-    if cell_xfs is None:
-        return set()
-    return {str(i) for i, xf in enumerate(cell_xfs.iter(f"{_MAIN_NS}xf")) if xf.get("numFmtId") in percent_formats}
-
-
-_FORMULA_CELL = re.compile(
-    rb'<c r="([A-Z]+)(\d+)"([^>]*)>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(<v\s*/>|<v>\s*</v>|<v>)?'
-)
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?\st="e"[^>]*>(?:\s*<f\b[^>]*?(?:/>|>[^<]*</f>))?\s*<v>([^<]*)</v>')
 # Excel stores its error values in English; a Dutch Excel shows them like this.
 _DUTCH_ERRORS = {"#DIV/0!": "#DEEL/0!", "#N/A": "#N/B", "#VALUE!": "#WAARDE!", "#REF!": "#VERW!",
                  "#NAME?": "#NAAM?", "#NUM!": "#GETAL!", "#NULL!": "#LEEG!"}
@@ -264,43 +226,45 @@ FORMULA_WITHOUT_VALUE = (
     "formule zonder opgeslagen waarde; open het bestand in Excel en bewaar het opnieuw "
     "(of vervang de formule door de waarde)"
 )
+FORMULA_NOT_CALCULATED = (
+    "formule waarvan de opgeslagen waarde (0) wellicht nooit berekend werd: het programma dat het "
+    "bestand maakte, liet het rekenen aan Excel over; open het bestand in Excel en bewaar het opnieuw "
+    "(of vervang de formule door de waarde)"
+)
 
 
-def _mark_cells(table: SheetTable, xml: bytes, percent_styles: set[str]) -> None:
+def _cell_message(kind: str, code: str) -> str:
+    if kind == sheet_xml.EXCEL_ERROR:
+        return f"de cel bevat een Excel-fout ({_DUTCH_ERRORS.get(code, code)})"
+    return FORMULA_WITHOUT_VALUE if kind == sheet_xml.NO_SAVED_VALUE else FORMULA_NOT_CALCULATED
+
+
+def _mark_cells(table: SheetTable, xml: bytes, book: sheet_xml.WorkbookXml) -> None:
     """Fills table.percent (pct columns) and table.cell_errors (a formula without saved value,
-    an Excel error such as #DEEL/0!) from the sheet's XML. Cells are found by their r="B7"
-    reference, which Excel, LibreOffice and openpyxl always write."""
-    first_row = int(table.rows[0]) if len(table.rows) else 0
-
-    def at(letter: bytes, row: bytes, wanted: dict[str, str]) -> tuple[str, int] | None:
-        name, index = wanted.get(letter.decode()), int(row) - first_row
-        return (name, index) if name is not None and 0 <= index < len(table.rows) else None
-
-    by_letter = {letter: name for name, letter in table.letters.items()}
-    found: list[tuple[bytes, bytes, str]] = []
-    if b"<f" in xml:
-        for m in _FORMULA_CELL.finditer(xml):
-            value, attributes = m.group(4), m.group(3)
-            if value is None or (value != b"<v>" and b't="str"' not in attributes):
-                found.append((m.group(1), m.group(2), FORMULA_WITHOUT_VALUE))
-    if b't="e"' in xml:
-        for m in _ERROR_CELL.finditer(xml):
-            code = m.group(3).decode(errors="replace")
-            found.append((m.group(1), m.group(2), f"de cel bevat een Excel-fout ({_DUTCH_ERRORS.get(code, code)})"))
-    for letter, row, message in found:
-        place = at(letter, row, by_letter)
-        if place:
-            table.cell_errors.setdefault(place[0], np.full(len(table.rows), None, dtype=object))[place[1]] = message
-
-    pct_letters = {table.letters[c.name]: c.name for c in table.register.columns
+    an Excel error such as #DEEL/0!) from the sheet's XML, when the sheet can have any."""
+    if not len(table.rows):
+        return
+    by_index = {column_index(letter): name for name, letter in table.letters.items()}
+    pct_columns = {column_index(table.letters[c.name]) for c in table.register.columns
                    if c.type == "pct" and c.name in table.letters}
-    if percent_styles and pct_letters:
-        styles = b"|".join(s.encode() for s in sorted(percent_styles))
-        pattern = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?\ss="(?:' + styles + rb')"')
-        for letter, row in pattern.findall(xml):
-            place = at(letter, row, pct_letters)
-            if place:
-                table.percent.setdefault(place[0], np.zeros(len(table.rows), dtype=bool))[place[1]] = True
+    percent = bool(pct_columns and book.percent_styles)
+    if not sheet_xml.needs_scan(xml, percent=percent):
+        return
+    first_row = int(table.rows[0])
+    facts = sheet_xml.scan_sheet(
+        xml, rows=(first_row, int(table.rows[-1])), columns=by_index, percent_columns=pct_columns,
+        percent_styles=book.percent_styles, recalculate_on_load=book.recalculate_on_load,
+    )
+    for row, column, kind, code in facts.problems:
+        if by_index[column] not in table.cell_errors:
+            table.cell_errors[by_index[column]] = np.full(len(table.rows), None, dtype=object)
+        table.cell_errors[by_index[column]][row - first_row] = _cell_message(kind, code)
+    if facts.percent:
+        rows, columns = np.array(facts.percent, dtype=np.int64).T
+        for column in np.unique(columns):
+            marked = np.zeros(len(table.rows), dtype=bool)
+            marked[rows[columns == column] - first_row] = True
+            table.percent[by_index[int(column)]] = marked
 
 
 # ---------------------------------------------------------------------------------------------
@@ -368,6 +332,14 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def column_index(letters: str) -> int:
+    """'A' -> 0, 'AB' -> 27: the inverse of column_letter."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
 
 
 def _table(grid: np.ndarray, register: Register, sheet: str, file_name: str, content: WorkbookContent,
