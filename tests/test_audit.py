@@ -12,6 +12,7 @@ from data_access import audit
 from data_access.access import Access
 from data_access.db import connect
 from data_access.schema import audit_log
+from dashboard.auth import SCREEN_SHARE_SWITCH_KEY
 
 COORD = Access("els", "integriteitscoordinator")
 KORPS = Access("an", "korpsleiding")
@@ -186,14 +187,15 @@ def test_a_refused_page_is_logged_as_a_refusal_and_found_on_the_audit_page(engin
 
     # The coordinator in screen-share mode is refused with the screen-share reason.
     at = start_app(sqlite_url, "integriteitscoordinator", monkeypatch=monkeypatch)
-    at.sidebar.toggle(key="scherm").set_value(True).run()
+    at.sidebar.toggle(key=SCREEN_SHARE_SWITCH_KEY).set_value(True).run()
     at.switch_page("../pages/instellingen.py").run()
     assert not at.exception and not at.number_input
     assert _rows_of(engine, "test-integriteitscoordinator")[-1] == (
         "geweigerd", {"pagina": "instellingen", "reden": SCREEN_SHARE_MESSAGE, "schermdeling": True}
     )
 
-    at.sidebar.toggle(key="scherm").set_value(False).run()
+    at.sidebar.toggle(key=SCREEN_SHARE_SWITCH_KEY).set_value(False).run()  # turning off asks to confirm
+    at.button(key="_schermdeling_uitschakelen").click().run()
     open_page(at, "audit")
     assert "Geweigerd (geen toegang)" in at.selectbox(key="audit_actie").options
     at.selectbox(key="audit_actie").select("geweigerd")

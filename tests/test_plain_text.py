@@ -25,6 +25,7 @@ from data_access.registers import STRATEGIC_GOALS
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import save_zone_name
 from data_access.users import add_user
+from dashboard.auth import SCREEN_SHARE_SWITCH_KEY
 from dashboard.text import MARKDOWN_SPECIAL, WORD_JOINER, chart_text, plain
 from tests.dashboard_apptest import APP, PASSWORD, open_page
 
@@ -288,7 +289,7 @@ def test_register_text_zone_and_user_name_show_as_text_on_every_page(nasty_url, 
     assert at.dataframe[0].value["Omschrijving"].tolist() == [TEXT, TEXT]  # table cells as they are
 
     # Screen-share mode (the netwerk view): the same texts, as text.
-    at.sidebar.toggle(key="scherm").set_value(True).run()
+    at.sidebar.toggle(key=SCREEN_SHARE_SWITCH_KEY).set_value(True).run()
     assert not at.exception and "Schermdeling" in at.sidebar.error[0].value
     assert_shown_as_text(at, ("Markdown", "body"))
     at.selectbox(key="evaluatiecriterium").select("EC-1").run()
