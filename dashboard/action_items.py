@@ -2,7 +2,7 @@
 
 The action plan holds no personal data (registers.md: no P column; `opmerking` is free text and
 is never read here), so its items may be shown to every role, the netwerk view included; its
-counts are exempt from suppression (kpis.suppression.EXEMPT_REGISTERS).
+counts are exempt from suppression (kpis.disclosure.figures.EXEMPT_REGISTERS).
 
     items(access, filters) -> DataFrame   the actions of the year's plan: exactly the rows that
                                            kpis.actieplan counts as actions_total, with

@@ -86,7 +86,7 @@ HIDDEN = "verborgen"
 
 
 def hidden_kpis(report) -> frozenset[str]:
-    """The KPI ids the netwerk view hides in this report (kpis.suppression's reasons)."""
+    """The KPI ids the netwerk view hides in this report (the reasons of kpis.disclosure.release)."""
     return frozenset((report.extra or {}).get("suppression", {}).get("reasons", {}))
 
 

@@ -65,7 +65,7 @@ class Report:
     settings: dict[str, int]  # the norms used
     dienst: str | None = None
     # "bases": {id: rows} of every rate, median and per-VTE figure (kpis.measures.Measured), for
-    # kpis.suppression; later layers add their annotations (e.g. "suppression"). Not in the JSON.
+    # kpis.disclosure; later layers add their annotations (e.g. "suppression"). Not in the JSON.
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json_dict(self) -> dict[str, Any]:

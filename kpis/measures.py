@@ -3,7 +3,7 @@
 A register step (kpis/klachten.py, ...) returns each rate, median and per-VTE figure as a
 `Measured`: the value together with its base, the number of rows it is computed on (a rate's
 denominator, the values under a median, the count behind a per-VTE figure). The engine puts the
-value in Report.kpis and the base in Report.extra["bases"] (`split_bases`): kpis.suppression
+value in Report.kpis and the base in Report.extra["bases"] (`split_bases`): kpis.disclosure
 hides a figure on a base below the threshold, or one that gives a small count back.
 """
 

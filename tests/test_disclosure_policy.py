@@ -5,12 +5,11 @@ cases of the netwerk promise: two reference dates of one year, and cards beside 
 from __future__ import annotations
 
 import pickle
-from datetime import date
+from datetime import date, timedelta
 
 from data_access.access import Access
 from kpis.disclosure import markers
 from kpis.disclosure.policy import allowed_view, comparison_as_of, fixed_as_of, months_per_period
-from kpis.suppression import suppress_kpis
 
 TODAY = date(2026, 12, 5)
 NETWERK = Access("net", "netwerk")
@@ -51,54 +50,68 @@ def test_marker_is_typed_prints_as_before_and_survives_pickling():
     assert small.bounds(100) == (1, 4) and secondary.bounds(100) == (5, 100)
 
 
-def _sanctions(**counts) -> dict:
-    from data_access.registers import DISCIPLINARY_SANCTIONS
-
-    return {v: counts.get(v.replace(" ", "_"), 0) for v in DISCIPLINARY_SANCTIONS}
+# --- the leaks of the netwerk issue, on the day's release ------------------------------------
 
 
-def _reasoned_rest(shown: dict) -> set:
-    """Every value of the 'geen' cell that agrees with the cards shown (decided, light, heavy)
-    and the split shown: what a reader can work out, by brute force over small counts."""
-    decided, light, heavy = shown["discipline_decided"], shown["sanctions_light"], shown["sanctions_heavy"]
-    options = set()
-    for geen in range(0, 20):
-        for lt in range(0, 20):
-            for hv in range(0, 20):
-                if any(not _fits(v, x) for v, x in ((decided, geen + lt + hv), (light, lt), (heavy, hv))):
-                    continue
-                split = shown["sanctions_by_type"]
-                if split is not None and not _fits(split["geen"], geen):
-                    continue
-                options.add(geen)
-    return options
+def _release(engine, records: dict, today: date):
+    from kpis.disclosure.release import netwerk_release
+    from tests.test_netwerk_promise import load
+
+    load(engine, {"klachten": [], "functioneringsnotas": [], "tuchtdossiers": [], "meldingen": [], **records})
+    with engine.connect() as conn:
+        return netwerk_release(conn, today, 5)
 
 
-def _fits(shown, value) -> bool:
-    if shown is None:
-        return True
-    if markers.is_suppressed(shown):
-        lo, hi = shown.bounds(10**6)
-        return lo <= value <= hi
-    return shown == value
+def _decision(i: int, sanctie: str) -> dict:
+    day = date(2025, 1, 10) + timedelta(days=20 * i)
+    return dict(datum_kennisname=day, datum_opening=day, soort="tucht", categorie="geweld",
+                datum_beslissing=day + timedelta(days=30), sanctie=sanctie, datum_inleidend_verslag=day,
+                ordemaatregel=None, datum_ordemaatregel=None)
 
 
-def test_cards_cannot_give_back_a_hidden_split_cell():
+def test_cards_cannot_give_back_a_hidden_split_cell(engine):
     """Tucht 2025 as reported: 7 decisions, 5 light and 0 heavy sanctions, the split hidden:
-    7 - 5 - 0 = 2 decisions without a sanction. Now the cards and the split are protected
-    together: the 'geen' cell can no longer be pinned from what is shown."""
-    kpis = {
-        "discipline_decided": 7,
-        "sanctions_light": 5,
-        "sanctions_heavy": 0,
-        "sanctions_by_type": _sanctions(geen=2, waarschuwing=3, blaam=2),
-    }
-    shown, _ = suppress_kpis(kpis, {})
-    assert shown["discipline_decided"] == 7
-    options = _reasoned_rest(shown)
-    assert 2 in options and len(options) > 1, (shown, options)
-    # a case without a small cell is shown as it is
-    kpis = {"discipline_decided": 17, "sanctions_light": 10, "sanctions_heavy": 0,
-            "sanctions_by_type": _sanctions(geen=7, waarschuwing=5, blaam=5)}
-    shown, reasons = suppress_kpis(kpis, {})
-    assert shown == kpis and not reasons
+    7 - 5 - 0 = 2 decisions without a sanction. In the release the cards and the split are
+    protected together: no reader can pin the 2 (nor any other small count)."""
+    from tests.test_netwerk_promise import pinned_counts
+
+    records = {"tuchtdossiers": [_decision(i, s) for i, s in enumerate(["geen"] * 2 + ["waarschuwing"] * 3 + ["blaam"] * 2)]}
+    release = _release(engine, records, date(2026, 12, 5))
+    report = release.report(2025)
+    assert report.kpis["discipline_decided"] == 7
+    assert pinned_counts({"klachten": [], "functioneringsnotas": [], "meldingen": [], **records}, release, date(2026, 12, 5)) == []
+    # the brute-force reading of the old leak: every 'geen' count that fits what is shown
+    shown = {k: report.kpis[k] for k in ("discipline_decided", "sanctions_light", "sanctions_heavy")}
+    split = report.kpis["sanctions_by_type"]
+
+    def fits(value, n):
+        return value is None or (value.bounds(99)[0] <= n <= value.bounds(99)[1] if markers.is_suppressed(value) else value == n)
+
+    options = {geen for geen in range(10) for light in range(10) for heavy in range(10)
+               if fits(shown["discipline_decided"], geen + light + heavy) and fits(shown["sanctions_light"], light)
+               and fits(shown["sanctions_heavy"], heavy) and fits(split["geen"], geen)}
+    assert 2 in options and len(options) > 1, (shown, split, options)
+
+
+def test_each_year_has_one_reference_date_in_the_release(engine):
+    """'Klachten ontvangen 61' (2025 up to 05/12) beside '64' (the whole of 2025) gave 3 back:
+    the release holds each year at one date, and nothing beside the running year."""
+    from kpis.engine import default_as_of
+
+    records = {"klachten": [dict(datum_ontvangst=date(2025, m, 3), datum_afsluiting=None, categorie="geweld", kanaal="burger",
+                                 beoordeling=None) for m in range(1, 13)]}
+    today = date(2026, 12, 5)
+    release = _release(engine, records, today)
+    assert release.years == [2025, 2026]
+    assert [release.report(y).as_of for y in release.years] == [default_as_of(2025, today), today]
+    assert comparison_as_of(2026, today, fixed=True, today=today) is None
+
+
+def test_no_months_only_quarters(engine):
+    """Q3 2025 = 16 with July 6 and September 9 gave August = 1: the release has no months."""
+    records = {"klachten": [dict(datum_ontvangst=date(2025, m, d), datum_afsluiting=None, categorie="geweld",
+                                 kanaal="burger", beoordeling=None) for m, n in ((7, 6), (8, 1), (9, 9)) for d in range(1, n + 1)]}
+    release = _release(engine, records, date(2026, 12, 5))
+    assert {k[0] for k in release.display} >= {"quarter"} and all(k[2].month in (1, 4, 7, 10) for k in release.display
+                                                                  if k[0] == "quarter")
+    assert release.quarters("klachten")[date(2025, 7, 1)] == 16

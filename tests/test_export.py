@@ -433,7 +433,7 @@ def test_every_export_writes_an_audit_row(engine):
 
 def test_anonymised_version_has_a_default_reference_date_only(sample_engine):
     """Two anonymised versions a day apart would show a single dossier: whoever makes it, the
-    anonymised version uses the default reference date (kpis.suppression.netwerk_view); the
+    anonymised version uses the default reference date (kpis.disclosure.policy.fixed_as_of); the
     full version the date asked."""
     from dashboard.export import effective_as_of
 

@@ -26,7 +26,7 @@ from tests.dashboard_apptest import APP, sign_in
 from tests.page_checks import decoded, is_small_count, menu_pages
 
 THRESHOLD = 5
-# Counts about the action plan and the evaluation criteria hold no person (kpis.suppression.
+# Counts about the action plan and the evaluation criteria hold no person (kpis.disclosure.figures.
 # EXEMPT_REGISTERS): their cards, and the Actieplan page's figures, are not small counts of people.
 EXEMPT_PAGES = {"actieplan"}
 
@@ -36,7 +36,7 @@ def _exempt_labels() -> set[str]:
     the action plan: they hold no person and are shown as counted."""
     from kpis.alerts import KIND_ACTION
     from kpis.catalog import KPIS
-    from kpis.suppression import EXEMPT_REGISTERS
+    from kpis.disclosure.figures import EXEMPT_REGISTERS
 
     return {k.label for k in KPIS if k.register in EXEMPT_REGISTERS} | {KIND_ACTION}
 

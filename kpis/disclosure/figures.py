@@ -42,11 +42,12 @@ from kpis.disclosure.policy import fixed_as_of
 from kpis.engine import Report, compute_report
 from kpis.klachten import ASSESSED, FOUNDED
 from kpis.meldingen import CONCLUSIVE, VIOLATION
-from kpis.suppression import EXEMPT_REGISTERS, Constraint
+from kpis.disclosure.solver import Constraint
 
 # Registers about persons: what the netwerk view protects. The action plan and the criteria
-# hold no person and are shown as they are (kpis.suppression.EXEMPT_REGISTERS).
+# hold no person: their counts are shown as they are.
 CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
+EXEMPT_REGISTERS = frozenset({"actieplan", "evaluatiecriteria"})
 
 # Splits of the rows dated in a year by a register column, as pages show them (page_data.split_counts).
 COLUMN_SPLITS = {
@@ -101,7 +102,7 @@ class System:
     years: list[int]
     values: dict = field(default_factory=dict)  # {key: int}
     shown: set = field(default_factory=set)  # keys a page or an export shows (the others are not)
-    relations: list = field(default_factory=list)  # kpis.suppression.Constraint
+    relations: list = field(default_factory=list)  # kpis.disclosure.solver.Constraint
     rates: dict = field(default_factory=dict)  # {(Y, rate id): (num key, rest key)}
     reports: dict = field(default_factory=dict)  # {Y: the KPI report, as computed}
 

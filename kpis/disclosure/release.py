@@ -20,17 +20,12 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from kpis.catalog import BY_ID
+from kpis.catalog import BY_ID, kpi_for_indicator
+from kpis.criteria import NO_DATA, status_counts
 from kpis.disclosure import figures, protect
 from kpis.disclosure.markers import is_suppressed
 from kpis.engine import Report
-from kpis.suppression import (
-    EXEMPT_REGISTERS,
-    recomputable_reason,
-    small_base_reason,
-    suppress_engine_report,
-    withheld_reason,
-)
+from kpis.disclosure.figures import EXEMPT_REGISTERS
 
 NOT_IN_RELEASE = "Niet in de netwerkweergave: enkel de jaren tot en met vandaag, elk op één peildatum."
 LATE_REASON = ("Niet in de netwerkweergave: wat te laat is, volgt de korpsleiding maandelijks op; het zijn de laatste "
@@ -113,7 +108,39 @@ def _report(report: Report, year: int, decision: protect.Decision, threshold: in
             reason = None if ok else recomputable_reason(threshold)
         if reason:
             reasons[kpi_id] = reason
-    return suppress_engine_report(report, threshold, shown=(kpis, reasons))
+    return _with_criteria(report, kpis, reasons, threshold)
+
+
+def _with_criteria(report: Report, kpis: dict, reasons: dict, threshold: int) -> Report:
+    """The report as the netwerk view shows it: `kpis`, and the criteria; a criterion on a
+    hidden KPI loses its value and reads "geen gegevens" (a status beside "x" or "<5" would
+    narrow it down), the criteria counts recounted. The bases behind each rate (counts
+    themselves, some small) are left out."""
+    criteria = []
+    for c in report.criteria:
+        kpi = kpi_for_indicator(c.indicator)
+        if kpi is None or kpi.id not in reasons or c.value is None:
+            criteria.append(c)
+        else:
+            criteria.append(replace(c, value=None, status=NO_DATA, problem=reasons[kpi.id]))
+    kpis = dict(kpis)
+    if criteria != list(report.criteria):
+        kpis.update(status_counts(criteria))
+    extra = {k: v for k, v in (report.extra or {}).items() if k != "bases"}
+    extra["suppression"] = {"threshold": threshold, "reasons": reasons}
+    return replace(report, kpis=kpis, criteria=criteria, extra=extra)
+
+
+def small_base_reason(threshold: int) -> str:
+    return f"Verborgen: berekend op minder dan {threshold} dossiers."
+
+
+def recomputable_reason(threshold: int) -> str:
+    return f"Verborgen: zou een aantal onder {threshold} prijsgeven."
+
+
+def withheld_reason(threshold: int) -> str:
+    return f"Verborgen: met het totaal zou een aantal onder {threshold} terug te rekenen zijn."
 
 
 _PER_FTE_COUNT = {"complaints_per_100_fte": "complaints_received"}
@@ -140,4 +167,4 @@ def empty_report(report: Report, threshold: int) -> Report:
         else:
             kpis[kpi_id] = None
             reasons[kpi_id] = NOT_IN_RELEASE
-    return suppress_engine_report(replace(report), threshold, shown=(kpis, reasons))
+    return _with_criteria(report, kpis, reasons, threshold)

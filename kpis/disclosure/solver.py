@@ -13,11 +13,23 @@ bounds, so a protection that hides cells one by one asks the same model again.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import highspy
 import numpy as np
 
 INF = highspy.kHighsInf
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """What a reader knows of some counts together: sum(coefficient x count) lies in [lo, hi],
+    the coefficients +1 or -1 (a sum equal to a shown total; lo a large negative number for
+    "at most")."""
+
+    terms: tuple  # ((key, +1 | -1), ...)
+    lo: int = 0
+    hi: int = 0
 _FOUND = highspy.HighsModelStatus.kOptimal
 _UNBOUNDED = (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible)
 
