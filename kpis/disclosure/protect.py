@@ -103,24 +103,17 @@ def _protect_register(system: System, keys: list, relations: list, threshold: in
         else:
             reader.bound(key, 0, None)
 
-    before: dict = {}
-
-    def hide(candidate, undo: bool = False, withhold: bool = False):
-        """Hide a shown count as "x" (or, `withhold`, entirely), a "<N" cell entirely, or a rate
-        (both its parts unknown); undo puts it back as it was."""
+    def hide(candidate, withhold: bool) -> None:
+        """Hide a shown count as "x" (or, `withhold`, entirely), or a rate (both its parts
+        unknown)."""
         targets = _rate_parts(system, candidate) if candidate[0] == "part" else (candidate,)
         for target in targets:
-            if undo:
-                state[target] = before.pop(target)
-                withheld.discard(target)
+            if candidate[0] == "part" or withhold:
+                state[target] = "unknown"
+                if candidate[0] != "part":
+                    withheld.add(target)
             else:
-                before[target] = state[target]
-                if candidate[0] == "part" or withhold or state[target] == "small":
-                    state[target] = "unknown"
-                    if candidate[0] != "part":
-                        withheld.add(target)
-                else:
-                    state[target] = "secondary"
+                state[target] = "secondary"
             apply(target)
 
     for key in keys:
@@ -131,7 +124,7 @@ def _protect_register(system: System, keys: list, relations: list, threshold: in
         if not reader.pinned(key, values[key]):
             continue
         chosen = _release(key, keys, relations, state, values, threshold)
-        if chosen is None:  # no alternative at all: hide what is shown in its whole neighbourhood
+        if not chosen:  # no alternative at all (or none the solver can tell apart): hide its whole neighbourhood
             for other in _component(key, neighbours):
                 if state[other] in ("known", "small", "secondary") and values[other]:
                     state[other] = "unknown"
