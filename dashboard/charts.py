@@ -28,6 +28,7 @@ from numbers import Number
 import pandas as pd
 import plotly.graph_objects as go
 
+from kpis.disclosure.markers import WITHHELD_KIND
 from dashboard import theme
 from dashboard.formatting import fmt_decimal, fmt_int, is_missing, month_label
 from dashboard.text import chart_text
@@ -211,6 +212,8 @@ def _sort_key(value, threshold_hint: float) -> float:
     # Only what is shown decides the order: "<N" sorts just under N, "x" (N or more) at N.
     if is_shown(value):
         return float(value)
+    if getattr(value, "kind", None) == WITHHELD_KIND:  # nothing is said of it: last but the missing
+        return -0.5
     if isinstance(value, str):
         return threshold_hint - 0.5 if value.startswith("<") else threshold_hint
     return -1.0

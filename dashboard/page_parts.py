@@ -102,8 +102,8 @@ def previous_label(previous) -> str:
 
 
 NO_COMPARISON = (
-    "Geen vergelijking met vorig jaar: de netwerkweergave toont elk jaar op één peildatum, en het lopende "
-    "jaar naast een deel van vorig jaar zou de laatste weken van vorig jaar prijsgeven."
+    "Kaarten zonder vergelijking met vorig jaar: de netwerkweergave toont elk jaar op één peildatum, en het "
+    "lopende jaar naast een deel van vorig jaar zou de laatste weken van vorig jaar prijsgeven."
 )
 
 
@@ -308,7 +308,8 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
     fig = cached(trend_figure, list(frame.index), list(frame["count"]), list(frame["previous_year"]),
                  register=register, title=title, per=per, noun=noun)
     show(fig, list(frame["count"]) + list(frame["previous_year"]), key=f"trend_{register}_{date_column}")
-    note = f"De laatste {per} telt tot de peildatum ({fmt_date(filters.as_of)}); de lichte stippellijn is dezelfde {per} een jaar eerder."
+    article, same = ("De laatste", "dezelfde") if per == "maand" else ("Het laatste", "hetzelfde")
+    note = f"{article} {per} telt tot de peildatum ({fmt_date(filters.as_of)}); de lichte stippellijn is {same} {per} een jaar eerder."
     if step != 1:
         note += " In de netwerkweergave per kwartaal: maanden naast kwartalen zouden een verborgen maand prijsgeven."
     st.caption(note)

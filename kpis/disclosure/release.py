@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from kpis.catalog import BY_ID, kpi_for_indicator
 from kpis.criteria import NO_DATA, status_counts
-from kpis.disclosure import figures, protect
+from kpis.disclosure import figures, markers, protect
 from kpis.disclosure.markers import is_suppressed
 from kpis.engine import Report
 from kpis.disclosure.figures import EXEMPT_REGISTERS
@@ -50,11 +50,15 @@ class Release:
 
     def totals(self, register: str) -> dict:
         """{Y: the rows dated in Y (up to its reference date), shown}."""
-        return {k[1]: v for k, v in self.display.items() if k[0] == "total" and k[2] == register}
+        return {k[1]: self._cell(v) for k, v in self.display.items() if k[0] == "total" and k[2] == register}
 
     def column_split(self, year: int, register: str, column: str) -> dict | None:
-        cells = {k[4]: v for k, v in self.display.items() if k[0] == "col" and k[1:4] == (year, register, column)}
+        cells = {k[4]: self._cell(v) for k, v in self.display.items() if k[0] == "col" and k[1:4] == (year, register, column)}
         return cells or None
+
+    def _cell(self, value):
+        """A chart's cell: a withheld one reads 'verborgen' (markers.withheld)."""
+        return markers.withheld(self.threshold) if value is None else value
 
     def alerts(self, year: int) -> dict | None:
         """None: what is late is not in the netwerk view (figures.LATE_COUNTS)."""
@@ -88,8 +92,8 @@ def _report(report: Report, year: int, decision: protect.Decision, threshold: in
             reason = _reason(kpis[kpi_id], threshold)
         elif kdef.unit == "split":
             cells = {v: shown.get(("cell", year, kpi_id, v)) for v in value}
-            kpis[kpi_id] = cells
             reason = next((_reason(c, threshold) for c in cells.values() if c is None), None)
+            kpis[kpi_id] = {v: markers.withheld(threshold) if c is None else c for v, c in cells.items()}
         elif kdef.unit == "rate":
             # one reason whatever hid it: "fewer than N rows" would tell a reader about the base
             ok = decision.rates.get((year, kpi_id), False) and (bases.get(kpi_id) or 0) >= threshold
