@@ -301,6 +301,13 @@ def year_bars(
             )
         )
     fig.update_layout(barmode=barmode, bargap=0.25, uniformtext=dict(minsize=11, mode="hide"))
+    if barmode == "stack":  # a hidden part has no height to write its marker in: it goes on top
+        for position, (_, row) in enumerate(frame.iterrows()):
+            hidden = [f"{column}: {v}" for column, v in row.items() if isinstance(v, str)]
+            if hidden:  # x as the category's position: the axis stays one of categories
+                top = sum(v for v in plot_values(list(row)) if v is not None)
+                fig.add_annotation(x=position, y=top, text="<br>".join(hidden), showarrow=False, yanchor="bottom",
+                                   font=dict(size=12, color=HIDDEN_COLOR))
     fig.update_xaxes(title_text=None, type="category", tickangle=0, tickmode="array", tickvals=years, ticktext=ticks)
     every = [v for c in columns for v in frame[c]]
     if fmt is fmt_int:
