@@ -20,7 +20,8 @@ parts.stop_if_empty_database()
 report = data.get_report(access, filters)
 previous = parts.previous_report(access, filters)
 
-st.subheader(f"Deze maand (tot {fmt_date(filters.as_of)})", anchor=False)
+if not access.aggregated_only:  # the netwerk view has no months (kpis.disclosure.policy)
+    st.subheader(f"Deze maand (tot {fmt_date(filters.as_of)})", anchor=False)
 parts.month_cards(access, filters)
 
 st.subheader(f"{filters.year} tot de peildatum", anchor=False)
