@@ -1,8 +1,10 @@
 """Shared fixtures: a fresh migrated SQLite database per test, and a real PostgreSQL server
-started once per session (skipped, with the reason printed, only when it cannot start)."""
+started once per session (skipped, with the reason printed, only when it cannot start; in CI,
+CI=true, it fails instead: see `unavailable`)."""
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import warnings
@@ -63,6 +65,14 @@ _PG_SERVER = None
 _PG_ERROR: str | None = None
 
 
+def unavailable(reason: str):
+    """A tool a test needs is missing: skip it on a developer's machine, fail it in CI
+    (CI=true), where a skip would let a green run hide a missing install step."""
+    if os.environ.get("CI", "").strip().lower() in ("true", "1", "yes"):
+        pytest.fail(f"{reason} (CI=true: deze test moet draaien, niet overgeslagen worden)")
+    pytest.skip(reason)
+
+
 def _pg_server_uri() -> str:
     global _PG_SERVER, _PG_ERROR
     if _PG_SERVER is None and _PG_ERROR is None:
@@ -74,7 +84,7 @@ def _pg_server_uri() -> str:
             _PG_ERROR = f"PostgreSQL kon niet starten: {type(exc).__name__}: {exc}"
             print(_PG_ERROR, file=sys.stderr)
     if _PG_ERROR:
-        pytest.skip(_PG_ERROR)
+        unavailable(_PG_ERROR)
     return _PG_SERVER.get_uri()
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import shutil
 import subprocess
 import zipfile
 
 import openpyxl
 import pytest
+
+from tests.conftest import unavailable
 import xlsxwriter
 
 from data_access.importer import import_workbook
@@ -174,10 +175,6 @@ def test_openpyxl_drops_the_values_of_the_formulas_it_keeps(engine):
 # --- LibreOffice -------------------------------------------------------------------------------------
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
 def _openpyxl_with_formulas() -> bytes:
     """Klachten and Indicatoren with formulas that no one calculated yet (openpyxl saves none):
     E3 =E2 (a service), C2 =241/2 (120.5), and two that give an Excel error."""
@@ -208,10 +205,7 @@ def saved_by_libreoffice(tmp_path_factory) -> dict[str, bytes]:
     profile of its own so that it neither meets nor waits for another LibreOffice)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        message = "LibreOffice (soffice) is not installed; scripts/test installs libreoffice-calc-nogui"
-        if _in_ci():
-            pytest.fail(f"{message}. CI=true: the LibreOffice tests must run, not be skipped.")
-        pytest.skip(message)
+        unavailable("LibreOffice (soffice) is not installed; scripts/test installs libreoffice-calc-nogui")
     folder = tmp_path_factory.mktemp("libreoffice")
     sources = {"norms": _openpyxl_norms(), "messy": messy_workbook(), "formulas": _openpyxl_with_formulas(),
                "errors": _openpyxl_with_errors(), "xlsxwriter": _xlsxwriter_workbook(_data())}

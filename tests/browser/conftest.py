@@ -4,7 +4,7 @@ database with the sample data, driven by Debian's headless Chromium through Play
 Fixtures (session scope, started once):
 - app_url: the base URL of the running app (the server is stopped at the end); `serve(url, log)`
   starts another one on another database (a context manager yielding its base URL);
-- browser: a headless Chromium (skipped, with the reason printed, when /usr/bin/chromium is
+- browser: a headless Chromium (skipped, with the reason printed, failed when CI=true, when /usr/bin/chromium is
   missing);
 - app: a fresh page on the app, signed in as the integriteitscoordinator (the demo role switcher
   on the untouched sample, the local account made here once an import has ended the demo); `app.open(name, title)` clicks the page in the sidebar and `app.shot(name)` checks for
@@ -25,6 +25,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -142,7 +144,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         reason = f"{CHROMIUM} ontbreekt: browsertests overgeslagen (installeer Debian's chromium)."
         print(reason, file=sys.stderr)
-        pytest.skip(reason)
+        unavailable(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
