@@ -348,11 +348,8 @@ def cross_table(
     access: Access, register: str, year: int, as_of: dt.date, rows: str, columns: str, *, dienst: str | None = None
 ) -> pd.DataFrame | None:
     """Counts of the rows dated in `year` per `rows` value (index) × `columns` value (columns),
-    e.g. categorie × dienst, enum values in the register's order. For the netwerk view
-    None: a table per dienst is not in the netwerk view (it is zone-wide). Was: protected
-    together with the split of its rows as split_counts shows it (suppress_crosstab:
-    a row shown in full cannot give back a hidden "x" total of that split) and with its column
-    totals taken as known (None: withheld)."""
+    e.g. categorie × dienst, enum values in the register's order. None for the netwerk view: it
+    is zone-wide, and a table per dienst beside the zone's counts gives small ones back."""
     as_of, dienst = data.effective_view(access, year, as_of, dienst)
     with errors.database_guard():
         return _cross(*data.cache_key(), register, year, as_of, rows, columns, dienst, *data.view_key(access))

@@ -106,7 +106,8 @@ ui.drill_down(REGISTER, label=f"klachten open op {fmt_date(filters.as_of)}", fil
 st.subheader(f"Categorie × dienst ({filters.year})", anchor=False)
 table = page_data.cross_table(access, REGISTER, filters.year, filters.as_of, "categorie", "dienst", dienst=filters.dienst)
 if table is None:
-    parts.withheld("Klachten per categorie en dienst")
+    parts.withheld("Klachten per categorie en dienst", "Per dienst staat dit niet in de netwerkweergave: die toont enkel "
+                   "cijfers van de hele zone." if access.aggregated_only else None)
 elif table.empty or not table.to_numpy().any():
     ui.empty_state(f"klachten ontvangen in {filters.year}")
 else:
