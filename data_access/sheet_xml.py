@@ -321,16 +321,21 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _COLUMN_INDEX: dict[str, int] = {}
 
 
+def column_index(letters: str) -> int:
+    """'A' -> 0, 'AB' -> 27 (upper-case letters)."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
 def _column_index(letters: str) -> int:
-    """'A' -> 0, 'AB' -> 27 (cached: a sheet has few columns and many cells)."""
+    """column_index, checked and cached: a sheet has few columns and many cells."""
     index = _COLUMN_INDEX.get(letters)
     if index is None:
         if not 1 <= len(letters) <= 3:
             raise SheetXmlError(f"column letters {letters!r}")
-        index = 0
-        for letter in letters.upper():
-            index = index * 26 + ord(letter) - 64
-        index = _COLUMN_INDEX[letters] = index - 1
+        index = _COLUMN_INDEX[letters] = column_index(letters.upper())
     return index
 
 

@@ -334,12 +334,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def column_index(letters: str) -> int:
-    """'A' -> 0, 'AB' -> 27: the inverse of column_letter."""
-    index = 0
-    for letter in letters:
-        index = index * 26 + ord(letter) - 64
-    return index - 1
+column_index = sheet_xml.column_index  # 'A' -> 0, 'AB' -> 27: the inverse of column_letter
 
 
 def _table(grid: np.ndarray, register: Register, sheet: str, file_name: str, content: WorkbookContent,

@@ -12,6 +12,8 @@ import zipfile
 from collections.abc import Callable
 from xml.etree import ElementTree
 
+from data_access.sheet_xml import column_index
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 STRICT = {MAIN: "http://purl.oclc.org/ooxml/spreadsheetml/main",
@@ -128,16 +130,9 @@ def shuffled(seed: int) -> Callable[[list], list]:
 # --- cell references ----------------------------------------------------------------------------
 
 
-def _column(letters: str) -> int:
-    index = 0
-    for letter in letters:
-        index = index * 26 + ord(letter) - 64
-    return index - 1
-
-
 def _ref(ref: str) -> tuple[int, int]:
     digits = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    return int(digits), _column(ref[: len(ref) - len(digits)])
+    return int(digits), column_index(ref[: len(ref) - len(digits)])
 
 
 def drop_references(root: ElementTree.Element, *, fill_gaps: bool = False) -> ElementTree.Element:
