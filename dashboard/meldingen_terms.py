@@ -4,7 +4,7 @@ report_ack_days, feedback within report_feedback_months), as counts, cached on s
 The meldingen are those kpis.alerts lists at the reference date (every year, zone-wide): not yet
 acknowledged (within the term or late) and feedback due within kpis.alerts.FEEDBACK_NEAR_DAYS
 days or late. Not for the netwerk view (None): a melding waiting a few days for its
-acknowledgement is one of the last received (kpis.disclosure.figures).
+acknowledgement is one of the last received (kpis.disclosure.figures.LATE_COUNTS).
 
     term_counts(access, filters) -> {cell: int | '<N' | 'x'} | None     cells of CELLS
     CELLS: {cell: (label, help)}
@@ -16,7 +16,7 @@ import datetime as dt
 
 from dashboard import data, errors, memo
 from data_access.access import Access
-from kpis.disclosure.figures import TERM_CELLS
+from kpis.alerts import TERM_CELLS
 
 ACK_OPEN, ACK_LATE, FEEDBACK_NEAR, FEEDBACK_LATE = TERM_CELLS
 
@@ -52,8 +52,7 @@ def cells(settings: dict) -> dict[str, tuple[str, str]]:
 
 @memo.cached(max_entries=data.CACHE_ENTRIES)
 def _term_counts(url: str, version: int, as_of: dt.date, aggregated_only: bool, threshold: int):
-    from kpis.alerts import alerts
-    from kpis.disclosure.figures import term_counts
+    from kpis.alerts import alerts, term_counts
 
     if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)
         return None

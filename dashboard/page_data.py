@@ -22,7 +22,7 @@ Public functions (pages use these, not kpis.series / kpis.alerts directly):
     cross_table(access, register, year, as_of, rows, columns, *, dienst=None) -> DataFrame
     lead_time_bins(access, register, year, as_of, edges, *, dienst=None) -> [count per bin]
     open_complaint_age_bins(access, as_of, edges, *, dienst=None) -> [count per bin]
-    norm_edges(norm, edges) -> edges with one at norm + 1 (the norm line between two bins)
+    BIN_EDGES, norm_edges(norm, edges) -> the bins' edges, with one at norm + 1 (kpis.series)
     rolling_year(access, register, end, months=24, *, dienst=None) -> Series of 12-month sums
         (None for the netwerk view)
     complaints_per_100_fte(access, views, *, dienst=None) -> [(value, reason)] per (year, as_of):
@@ -41,7 +41,9 @@ import pandas as pd
 
 from data_access.access import Access
 from dashboard import data, errors, memo
+from kpis.disclosure.figures import quarter_start
 from kpis.disclosure.policy import months_per_period
+from kpis.series import BIN_EDGES, binned, norm_edges  # noqa: F401  (pages take the bins from here)
 
 CACHE_ENTRIES = data.CACHE_ENTRIES
 
@@ -199,7 +201,7 @@ def _trend(url, version, register, end, periods, per, dienst, date_column, aggre
         if step != months_per_period(True) or date_column is not None:
             return None  # the netwerk view has time per quarter of the main date only
         quarters = _release(url, version, threshold).quarters(register)
-        last = dt.date(end.year, end.month - (end.month - 1) % 3, 1)
+        last = quarter_start(end)
         periods_shown = [_shift_months(last, -3 * back) for back in range(periods - 1, -1, -1)]
         return pd.DataFrame(
             {"count": [quarters.get(p) for p in periods_shown],
@@ -306,10 +308,7 @@ def _cross(url, version, register, year, as_of, rows, columns, dienst, aggregate
         release = _release(url, version, threshold)
         if columns is not None or year not in release.years:
             return None
-        split = release.column_split(year, register, rows)
-        if split is None and (register, rows) in _SPLIT_KPI:
-            split = data.report_for(url, version, year, as_of, None, True, threshold).kpis.get(_SPLIT_KPI[(register, rows)])
-        return split
+        return release.column_split(year, register, rows)
     names = [rows] if columns is None else [rows, columns]
     frame = series_mod.counts_by(data.engine_for(url), register, year, as_of, names, dienst=dienst)
     spec = BY_NAME[register]
@@ -324,16 +323,6 @@ def _cross(url, version, register, year, as_of, rows, columns, dienst, aggregate
         return {v: int(counts.get(v, 0)) for v in levels(rows)}
     table = frame.pivot_table(index=rows, columns=columns, values="count", aggfunc="sum", fill_value=0) if len(frame) else pd.DataFrame()
     return table.reindex(index=levels(rows), columns=levels(columns), fill_value=0).astype("int64")
-
-
-# Splits the release holds as a KPI of the year's report.
-_SPLIT_KPI = {
-    ("klachten", "categorie"): "complaints_by_category",
-    ("klachten", "kanaal"): "complaints_by_channel",
-    ("functioneringsnotas", "thema"): "notes_by_theme",
-    ("tuchtdossiers", "categorie"): "discipline_by_category",
-    ("meldingen", "categorie"): "reports_by_category",
-}
 
 
 def split_counts(access: Access, register: str, year: int, as_of: dt.date, column: str, *, dienst: str | None = None):
@@ -355,18 +344,9 @@ def cross_table(
         return _cross(*data.cache_key(), register, year, as_of, rows, columns, dienst, *data.view_key(access))
 
 
-def norm_edges(norm: int, edges: tuple[int, ...]) -> tuple[int, ...]:
-    """Bin edges with one at norm + 1, so that 'within the norm' (at most norm days) is a whole
-    number of bins: (0, 31, 61, 181), 90 -> (0, 31, 61, 91, 181)."""
-    from kpis.disclosure.figures import norm_edges as edges_with_norm
-
-    return edges_with_norm(norm, edges)
-
-
 @memo.cached(max_entries=CACHE_ENTRIES)
 def _lead_bins(url, version, register, year, as_of, edges, dienst, aggregated_only, threshold):
     from kpis import series as series_mod
-    from kpis.disclosure.figures import binned
 
     if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)
         return None
@@ -395,7 +375,6 @@ def lead_time_bins(
 @memo.cached(max_entries=CACHE_ENTRIES)
 def _open_bins(url, version, as_of, edges, dienst, aggregated_only, threshold):
     from kpis import series as series_mod
-    from kpis.disclosure.figures import binned
 
     if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)
         return None

@@ -186,3 +186,28 @@ def alerts_frame(items: list[Alert]) -> pd.DataFrame:
 
 
 KINDS: tuple[str, ...] = (KIND_COMPLAINT, KIND_ACK, KIND_FEEDBACK, KIND_FOLLOWUP, KIND_TERM, KIND_ACTION)
+
+
+# Terms of open meldingen (dashboard.meldingen_terms): not yet acknowledged, within the term or
+# late; feedback near or late.
+TERM_CELLS = ("ack_open", "ack_late", "feedback_near", "feedback_late")
+
+
+def term_cell(alert: Alert) -> str | None:
+    """Which of TERM_CELLS a melding's alert falls in (None for other alerts)."""
+    late = alert.days_late > 0
+    if alert.kind == KIND_ACK:
+        return "ack_late" if late else "ack_open"
+    if alert.kind == KIND_FEEDBACK:
+        return "feedback_late" if late else "feedback_near"
+    return None
+
+
+def term_counts(items) -> dict[str, int]:
+    """{cell of TERM_CELLS: how many of the alerts `items` fall in it}."""
+    counts = {cell: 0 for cell in TERM_CELLS}
+    for alert in items:
+        cell = term_cell(alert)
+        if cell is not None:
+            counts[cell] += 1
+    return counts

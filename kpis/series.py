@@ -269,6 +269,22 @@ def open_complaints(conn, as_of: date, *, dienst: str | None = None) -> pd.DataF
     return frame
 
 
+# Lead times of closed klachten and ages of open ones: these edges plus one at norm + 1.
+BIN_EDGES = (0, 31, 61, 181, 366)
+
+
+def norm_edges(norm: int, edges=BIN_EDGES) -> tuple[int, ...]:
+    """Bin edges with one at norm + 1, so that 'within the norm' (at most norm days) is a whole
+    number of bins: (0, 31, 61, 181, 366), 90 -> (0, 31, 61, 91, 181, 366)."""
+    return tuple(sorted(set(edges) | {int(norm) + 1}))
+
+
+def binned(days: pd.Series, edges: tuple[int, ...]) -> list[int]:
+    """How many of `days` fall in each bin: edges[i] <= days < edges[i + 1], the last bin open."""
+    bounds = list(edges) + [None]
+    return [int(((days >= lo) & (True if hi is None else days < hi)).sum()) for lo, hi in zip(bounds, bounds[1:])]
+
+
 __all__ = [
     "monthly",
     "yearly",
@@ -278,4 +294,7 @@ __all__ = [
     "lead_times",
     "open_complaints",
     "same_day_previous_year",
+    "BIN_EDGES",
+    "norm_edges",
+    "binned",
 ]

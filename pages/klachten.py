@@ -12,7 +12,6 @@ from dashboard import page_parts as parts
 from dashboard.figure_cache import cached
 from dashboard.filters import current_filters
 from dashboard.formatting import fmt_date, fmt_decimal
-from kpis.disclosure.figures import BIN_EDGES  # plus one at norm + 1: the norm line falls between two bins
 
 # Bins of days: beside the card of those past the norm and the quarters, the days between two
 # dates let a reader work out a small count, so the netwerk view does not show them.
@@ -65,7 +64,7 @@ with right:
     parts.split_chart(report, "complaints_by_channel", REGISTER, f"Ontvangen in {filters.year}: per kanaal")
 
 norm = int(report.settings["complaint_norm_days"])
-edges = page_data.norm_edges(norm, BIN_EDGES)
+edges = page_data.norm_edges(norm, page_data.BIN_EDGES)  # the norm line falls between two bins
 bins = charts.day_bins(edges)
 left, right = st.columns(2, gap="large")
 with left:

@@ -296,17 +296,12 @@ def dt_fraction(value: float) -> tuple[int, int]:
 def pinned_counts(records: dict, release, today: date) -> list:
     """Every hidden figure with a true value from 1 to N - 1 that the reader's program pins."""
     years = release.years
-    kinds: dict = {}
-    for register, rows in records.items():
-        for row in rows:
-            for record in imagined(register, row):
-                members = frozenset(figures_of(register, record, years, today))
-                if members:
-                    kinds.setdefault(members, 0)
-            kinds[frozenset(figures_of(register, row, years, today))] = kinds.get(frozenset(figures_of(register, row, years, today)), 0)
+    kinds: dict = {}  # {the figures a kind of record counts in: how many real records of that kind}
     truth: dict = {}
     for register, rows in records.items():
         for row in rows:
+            for record in imagined(register, row):  # the real record first
+                kinds.setdefault(frozenset(figures_of(register, record, years, today)), 0)
             members = frozenset(figures_of(register, row, years, today))
             kinds[members] += 1
             for key in members:

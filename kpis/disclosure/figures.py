@@ -29,7 +29,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import pandas as pd
 import sqlalchemy as sa
 
 from data_access.registers import BY_NAME, HEAVY_SANCTIONS, LIGHT_SANCTIONS
@@ -54,11 +53,6 @@ COLUMN_SPLITS = {
     "functioneringsnotas": ("aanleiding", "status"),
     "meldingen": ("uitkomst", "kanaal", "status", "anoniem"),
 }
-# Lead times of closed klachten and ages of open ones: these edges plus one at norm + 1.
-BIN_EDGES = (0, 31, 61, 181, 366)
-# Terms of open meldingen (dashboard.meldingen_terms): not yet acknowledged, within the term or
-# late; feedback near or late.
-TERM_CELLS = ("ack_open", "ack_late", "feedback_near", "feedback_late")
 
 # Each split's total card, and the cards that count some of its values.
 SPLIT_CARDS = {
@@ -70,8 +64,15 @@ SPLIT_CARDS = {
     "discipline_by_category": (None, ()),
     "reports_by_category": ("reports_received", ()),
 }
-# The split that holds the rows dated in the year (its cells add up to the year's total).
-MAIN_SPLITS = {"complaints_by_category", "complaints_by_channel", "notes_by_theme", "discipline_by_category", "reports_by_category"}
+# The splits of the rows dated in the year (their cells add up to the year's total), and the
+# register column each splits by.
+MAIN_SPLITS = {
+    "complaints_by_category": "categorie",
+    "complaints_by_channel": "kanaal",
+    "notes_by_theme": "thema",
+    "discipline_by_category": "categorie",
+    "reports_by_category": "categorie",
+}
 MAIN_COUNT = {"klachten": "complaints_received", "functioneringsnotas": "notes_issued", "meldingen": "reports_received"}
 LOOSE = -(10**9)  # the lower end of an inequality "at most"
 
@@ -80,18 +81,6 @@ LOOSE = -(10**9)  # the lower end of an inequality "at most"
 # the other years' counts the days between two dates let a reader pin it (found by
 # tests/test_netwerk_promise.py): the netwerk view shows none of them, nor the alerts per kind.
 LATE_COUNTS = frozenset({"complaints_overdue", "notes_followup_overdue", "discipline_limit_at_risk"})
-
-
-def norm_edges(norm: int, edges: Iterable[int] = BIN_EDGES) -> tuple[int, ...]:
-    """Bin edges with one at norm + 1, so that 'within the norm' (at most norm days) is a whole
-    number of bins: (0, 31, 61, 181, 366), 90 -> (0, 31, 61, 91, 181, 366)."""
-    return tuple(sorted(set(edges) | {int(norm) + 1}))
-
-
-def binned(days: pd.Series, edges: tuple[int, ...]) -> list[int]:
-    """How many of `days` fall in each bin: edges[i] <= days < edges[i + 1], the last bin open."""
-    bounds = list(edges) + [None]
-    return [int(((days >= lo) & (True if hi is None else days < hi)).sum()) for lo, hi in zip(bounds, bounds[1:])]
 
 
 @dataclass
@@ -232,26 +221,6 @@ def _split(conn, register: str, year: int, as_of: date, column: str) -> dict:
     for v, n in zip(frame[column], frame["count"]):
         if v in counts:
             counts[v] += int(n)
-    return counts
-
-
-def term_cell(alert) -> str | None:
-    """Which of TERM_CELLS a melding's alert falls in (None for other alerts)."""
-    late = alert.days_late > 0
-    if alert.kind == alerts_mod.KIND_ACK:
-        return "ack_late" if late else "ack_open"
-    if alert.kind == alerts_mod.KIND_FEEDBACK:
-        return "feedback_late" if late else "feedback_near"
-    return None
-
-
-def term_counts(items) -> dict[str, int]:
-    """{cell of TERM_CELLS: how many of the alerts `items` fall in it}."""
-    counts = {cell: 0 for cell in TERM_CELLS}
-    for alert in items:
-        cell = term_cell(alert)
-        if cell is not None:
-            counts[cell] += 1
     return counts
 
 

@@ -149,7 +149,7 @@ def _rate_parts(system: System, part_key) -> tuple:
 
 
 _MAIN_CARDS = {"complaints_received", "notes_issued", "discipline_opened", "judicial_opened", "reports_received"}
-_STOCK_CARDS = {"complaints_open", "complaints_overdue", "notes_followup_overdue", "discipline_limit_at_risk"}
+_STOCK_CARDS = {"complaints_open"}
 
 
 def _cost(key, state: dict) -> float:

@@ -53,7 +53,12 @@ class Release:
         return {k[1]: self._cell(v) for k, v in self.display.items() if k[0] == "total" and k[2] == register}
 
     def column_split(self, year: int, register: str, column: str) -> dict | None:
+        """{value: shown} of the rows dated in `year` per value of `column`: a column split of
+        the pages, or a split of the KPI report (figures.MAIN_SPLITS); None if neither."""
         cells = {k[4]: self._cell(v) for k, v in self.display.items() if k[0] == "col" and k[1:4] == (year, register, column)}
+        if not cells:
+            split_id = next((s for s, c in figures.MAIN_SPLITS.items() if c == column and BY_ID[s].register == register), None)
+            cells = {k[3]: self._cell(v) for k, v in self.display.items() if k[0] == "cell" and k[1:3] == (year, split_id)}
         return cells or None
 
     def _cell(self, value):

@@ -8,6 +8,7 @@ next, this combines every sum at once (7 decisions minus 5 light minus 0 heavy).
 
 `Reader` keeps one model per set of relations: showing or hiding a cell only changes its
 bounds, so a protection that hides cells one by one asks the same model again.
+`cheapest_release` finds, for a pinned cell, the cheapest shown cells whose hiding frees it.
 """
 
 from __future__ import annotations
@@ -63,27 +64,6 @@ class Reader:
     def know(self, key, value: int) -> None:
         self.bound(key, value, value)
 
-    def range_of(self, key, fallback: tuple = (0, None)) -> tuple[int, int | None]:
-        """(least, greatest) the cell can hold; greatest None when it has no bound."""
-        i = self.index[key]
-        self.model.changeColCost(i, 1.0)
-        ends = []
-        try:
-            for sense, default in ((highspy.ObjSense.kMinimize, fallback[0]), (highspy.ObjSense.kMaximize, fallback[1])):
-                self.model.changeObjectiveSense(sense)
-                self.model.run()
-                status = self.model.getModelStatus()
-                if status == _FOUND:
-                    ends.append(round(self.model.getInfo().objective_function_value))
-                elif status in _UNBOUNDED:
-                    ends.append(None)
-                else:  # infeasible cannot happen for the true counts; keep what was known
-                    ends.append(default)
-        finally:
-            self.model.changeColCost(i, 0.0)
-        return ends[0], ends[1]
-
-
     def pinned(self, key, value: int) -> bool:
         """True when the cell can hold no other value than `value` (its true one): one
         minimisation settles most cells (a smaller value fits), a maximisation the rest."""
@@ -101,21 +81,6 @@ class Reader:
             return True
         finally:
             self.model.changeColCost(i, 0.0)
-
-
-def exact_bounds(values: Mapping, constraints: Iterable, hidden: Mapping, asked: Iterable) -> dict:
-    """{cell: (least, greatest)} for each cell of `asked` (keys of `hidden`): the cells of
-    `hidden` ({cell: (lo, hi)}, hi None: no bound) are unknown within those bounds, every other
-    cell of `values` is known."""
-    constraints = list(constraints)
-    keys = list(dict.fromkeys([*hidden, *(k for c in constraints for k, _ in c.terms)]))
-    reader = Reader(keys, constraints)
-    for key in keys:
-        if key in hidden:
-            reader.bound(key, *hidden[key])
-        else:
-            reader.know(key, int(values[key]))
-    return {key: reader.range_of(key, hidden[key]) for key in asked}
 
 
 def cheapest_release(keys: list, relations: Iterable, values: Mapping, known: Mapping, target, target_range: tuple,
