@@ -34,7 +34,6 @@ Public functions (pages use these, not kpis.series / kpis.alerts directly):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -58,7 +57,7 @@ def _release(url: str, version: int, threshold: int):
 
 @memo.cached(max_entries=CACHE_ENTRIES)
 def _alerts(url: str, version: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
-    from kpis.alerts import KINDS, alerts as compute_alerts
+    from kpis.alerts import alerts as compute_alerts
 
     if not aggregated_only:
         return compute_alerts(data.engine_for(url), as_of, dienst=dienst)

@@ -33,8 +33,6 @@ import sqlalchemy as sa
 
 from data_access.registers import BY_NAME, HEAVY_SANCTIONS, LIGHT_SANCTIONS
 from data_access.schema import REGISTER_TABLES
-from data_access.settings import load_settings
-from kpis import alerts as alerts_mod
 from kpis import series as series_mod
 from kpis.catalog import BY_ID
 from kpis.disclosure.policy import fixed_as_of
@@ -117,7 +115,6 @@ class System:
 
 def build(conn: sa.Connection, today: date, first_year: int) -> System:
     """The System of `today` for the years first_year .. today's year."""
-    settings = load_settings(conn)
     years = list(range(min(first_year, today.year), today.year + 1))
     system = System(today=today, years=years)
     for year in years:
@@ -128,7 +125,7 @@ def build(conn: sa.Connection, today: date, first_year: int) -> System:
         _column_splits(conn, system, year, as_of)
     _quarters(conn, system)
     _open_flow(system)
-    _date_bounds(system, settings)
+    _date_bounds(system)
     return system
 
 
@@ -265,7 +262,7 @@ def _quarter_end(first: date) -> date:
     return nxt - timedelta(days=1)
 
 
-def _date_bounds(system: System, settings) -> None:
+def _date_bounds(system: System) -> None:
     """What the dates give a reader, as inequalities: open klachten at D were received on or
     before D (the quarters up to D); tucht decisions are of dossiers opened this year or before."""
     first = date(system.years[0], 1, 1)

@@ -110,7 +110,6 @@ def cheapest_release(keys: list, relations: Iterable, values: Mapping, known: Ma
                 model.addVar(float(lo), INF if hi is None else float(hi))
             else:
                 model.addVar(0.0, INF)
-        n = len(keys)
         switches = {}
         for key, cost in costs.items():
             if key in known and key != target:
