@@ -23,7 +23,7 @@ st.set_page_config(
     # Streamlit ships, drawn in the theme's primary colour.
     page_icon=str(ROOT / "dashboard" / "assets" / "favicon.png"),
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # collapsed on a narrow screen (a phone), open on a wide one
 )
 
 from dashboard import auth, components, data, errors, filters, navigation, theme  # noqa: E402

@@ -40,7 +40,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, errors, memo, page_data
+from dashboard import charts, data, errors, memo, page_data, tables
 from dashboard.figure_cache import cached
 from dashboard import components as ui
 from dashboard.formatting import fmt_date
@@ -170,7 +170,7 @@ def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **ba
     values = frame.to_numpy().ravel().tolist()
     if any(isinstance(v, str) for v in values) and not any(charts.is_shown(v) and v for v in values):
         st.markdown(f"**{title}**")
-        ui.table(frame.rename_axis("Jaar").reset_index().astype(str).replace({"None": "", "nan": ""}))
+        ui.table(tables.text_frame(frame.rename_axis("Jaar").reset_index()))
         st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
         return
     show(cached(charts.year_bars, frame, register=register, title=title, **bar_options), values, key=key)

@@ -84,10 +84,10 @@ else:
         late[["actie_id", "actie", "trekker", "deadline", "dagen_te_laat", "status", "voortgang"]],
         register="actieplan",
         column_config={
-            "actie": st.column_config.TextColumn("Actie", width=260),
             "dagen_te_laat": st.column_config.NumberColumn("Dagen over deadline", format="%d"),
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),
         },
+        key="actieplan_te_laat",
     )
 
 with st.expander(f"Alle acties ({fmt_int(len(shown))})", icon=":material/list:"):
@@ -95,7 +95,7 @@ with st.expander(f"Alle acties ({fmt_int(len(shown))})", icon=":material/list:")
         shown[list(ai.COLUMNS)],
         register="actieplan",
         column_config={
-            "actie": st.column_config.TextColumn("Actie", width=330),
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),
         },
+        key="actieplan_alle",
     )
