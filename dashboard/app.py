@@ -80,5 +80,6 @@ def _record_page_view() -> None:
 
 
 _record_page_view()
+components.start_page()
 with errors.database_guard():
     page.run()

@@ -41,7 +41,9 @@ The API:
 - no_rows(report_kpis_or_report, *kpi_ids, what) -> bool: shows the empty state and returns
   True when every given count KPI is 0 or None.
 - chart(fig, *, key=None, height=None): st.plotly_chart with the dashboard template; `fig` a
-  go.Figure or a figure_cache.Built (a figure built once and cached: figure_cache.cached).
+  go.Figure or a figure_cache.Built (a figure built once and cached: figure_cache.cached);
+  larger text in screen-share mode (projector()).
+- note_once(text): a caption written once per page (e.g. what '<5' means).
 - table(df, *, register=None, column_config=None, key=None, cell_style=None): st.dataframe with
   Dutch headers (register headers for register columns), dates dd/mm/jjjj, empty cells empty, no
   index, columns that fit the page at 1440 px (dashboard.tables.fit; what does not fit is read by
@@ -168,7 +170,7 @@ def kpi_card(
     higher_is_better = getattr(kpi, "higher_is_better", None)
     delta_color = "off" if higher_is_better is None else "normal" if higher_is_better else "inverse"
     st.metric(
-        label or kpi.label,
+        label or card_label(kpi),
         fmt_value(value, kpi.unit),
         delta=delta,
         delta_color=delta_color,
@@ -176,6 +178,16 @@ def kpi_card(
         help=kpi.definition,
         border=True,
     )
+
+
+# The unit a label names in brackets, where the value on a card writes it already ('37 dagen').
+UNIT_IN_LABEL = {"days": " (dagen)", "rate": " (%)", "percent": " (%)"}
+
+
+def card_label(kpi) -> str:
+    """The catalog label without the unit its value says itself: 'Mediane doorlooptijd (dagen)'
+    on a card reads 'Mediane doorlooptijd', its value '37 dagen' (the unit once)."""
+    return kpi.label.removesuffix(UNIT_IN_LABEL.get(kpi.unit, ""))
 
 
 def kpi_cards(
@@ -210,18 +222,37 @@ def status_badge(status: str) -> str:
 
 # --- Charts and tables ----------------------------------------------------------------------
 
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# No mode bar: its buttons say "Download plot as a png", "Zoom", "Autoscale" (English) on hover.
+CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
+_NOTES_KEY = "_page_notes"
+
+
+def start_page() -> None:
+    """Called by dashboard/app.py before the page runs: no note of note_once written yet."""
+    st.session_state[_NOTES_KEY] = set()
+
+
+def note_once(text: str) -> None:
+    """A caption (markdown) written once per page: the second chart with small counts does not
+    repeat what the first one's note said."""
+    seen = st.session_state.setdefault(_NOTES_KEY, set())
+    if text not in seen:
+        seen.add(text)
+        st.caption(text)
 
 
 def chart(fig, *, key: str | None = None, height: int | None = None) -> None:
     """A plotly figure with the dashboard template (Dutch separators, projector-size fonts):
-    a go.Figure, or a figure_cache.Built (figure_cache.cached), shown without building it again."""
+    a go.Figure, or a figure_cache.Built (figure_cache.cached), shown without building it again.
+    In screen-share mode its text and height grow by theme.PROJECTOR_SCALE."""
     from dashboard import figure_cache
 
     if isinstance(fig, figure_cache.Built):
         fig = figure_cache.displayable(fig, height)
     else:
         theme.style(fig, height=height)
+    if projector():  # read from the back of a room: every chart text larger (theme.projector_spec)
+        fig = figure_cache.displayable(figure_cache.Built(theme.projector_spec(fig.to_dict())))
     st.plotly_chart(fig, theme=None, key=key, config=CHART_CONFIG)
 
 

@@ -28,12 +28,11 @@ from data_access import audit
 from data_access import xlsx_writer as xw
 from data_access.access import Access
 from data_access.cli import add_period_arguments, open_database
-from dashboard.export_content import VERSION_ANONYMISED, VERSION_FULL, gather
+from dashboard.export_content import DEFAULT_ZONE, VERSION_ANONYMISED, VERSION_FULL, gather
 from dashboard.export_sheets import write_workbook
 from kpis.disclosure.policy import allowed_view, fixed_as_of
 
 ZONE_ENV = "DASHBOARD_ZONE"
-DEFAULT_ZONE = "Politiezone"
 KIND_FULL, KIND_ANONYMISED = "volledig", "geanonimiseerd"
 
 
@@ -51,6 +50,12 @@ def export_file_name(year: int, as_of: dt.date | None, *, anonymised: bool) -> s
     kind = KIND_ANONYMISED if anonymised else KIND_FULL
     until = "" if as_of is None or as_of == dt.date(year, 12, 31) else f"_tot_{as_of:%Y%m%d}"
     return f"jaarevaluatie_integriteit_{year}{until}_{kind}.xlsx"
+
+
+def last_complete_year(today: dt.date | None = None) -> int:
+    """The last year that has ended: the year before today's, or this year on 31/12."""
+    today = today or dt.date.today()
+    return today.year if (today.month, today.day) == (12, 31) else today.year - 1
 
 
 def period_problem(year: int, as_of: dt.date | None) -> str | None:

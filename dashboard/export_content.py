@@ -30,6 +30,8 @@ from data_access.settings import load_settings
 from dashboard.formatting import MONTHS_SHORT
 from kpis.engine import Report, compute_report, default_as_of
 
+DEFAULT_ZONE = "Politiezone"  # the zone's name when none is set (Instellingen, $DASHBOARD_ZONE)
+
 # The registers about persons, each with its own sheet of splits and monthly counts.
 CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
 

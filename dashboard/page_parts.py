@@ -40,7 +40,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, errors, memo, page_data, tables
+from dashboard import charts, criteria_view, data, errors, memo, page_data, tables
 from dashboard.figure_cache import cached
 from dashboard import components as ui
 from dashboard.formatting import fmt_date
@@ -135,7 +135,7 @@ def cards(report, previous, kpi_ids: Sequence[str], filters, *, per_row: int = 4
                  previous_label=previous_label(previous or report), per_row=per_row)
     reasons = {hidden_reason(report, k) for k in kpi_ids} - {None}
     for reason in sorted(reasons):
-        st.caption(reason)
+        ui.note_once(reason)
 
 
 # --- charts ----------------------------------------------------------------------------------
@@ -152,16 +152,33 @@ HIDDEN_HELP = "Zonder staaf: verborgen in deze weergave, het cijfer steunt op te
 
 
 def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
-    """The chart; when some of its values are hidden, one line under it that says how."""
-    ui.chart(fig, key=key)
+    """The chart; when some of its values are hidden, the note that says how (once per page).
+    A chart with nothing to draw (every value hidden or 0) is one sentence instead."""
     flat = []
     for v in values:
         flat.extend(v if isinstance(v, (list, tuple)) else [v])
     markers = {v for v in flat if isinstance(v, str)}
+    if markers and not any(charts.is_shown(v) and v for v in flat):
+        st.info(all_hidden_sentence(chart_title(fig), flat), icon=":material/visibility_off:")
+    else:
+        ui.chart(fig, key=key)
     if markers - {HIDDEN}:
-        st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(flat) or "<N"))
+        ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(flat) or "<N"))
     if HIDDEN in markers:
-        st.caption(HIDDEN_HELP)
+        ui.note_once(HIDDEN_HELP)
+
+
+def chart_title(fig) -> str:
+    """The title of a go.Figure or of a figure_cache.Built (its dict)."""
+    layout = fig.spec.get("layout", {}) if hasattr(fig, "spec") else fig.to_dict().get("layout", {})
+    return str((layout.get("title") or {}).get("text") or "")
+
+
+def all_hidden_sentence(title: str, values: Sequence) -> str:
+    """'Tuchtbeslissingen 2026: per sanctie: geen grafiek, elk aantal is 0 of klein (<5).'"""
+    markers = ", ".join(sorted({v for v in values if isinstance(v, str)}))
+    what = f"**{plain(title)}**: " if title else ""
+    return f"{what}geen grafiek, elk aantal is 0 of te klein om te tonen ({plain(markers)})."
 
 
 def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **bar_options) -> None:
@@ -171,7 +188,7 @@ def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **ba
     if any(isinstance(v, str) for v in values) and not any(charts.is_shown(v) and v for v in values):
         st.markdown(f"**{title}**")
         ui.table(tables.text_frame(frame.rename_axis("Jaar").reset_index()))
-        st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
+        ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
         return
     show(cached(charts.year_bars, frame, register=register, title=title, **bar_options), values, key=key)
 
@@ -516,16 +533,6 @@ def register_sparklines(access, filters, months: int = 24) -> None:
 # --- evaluation criteria summary ---------------------------------------------------------------
 
 
-def criterion_value(indicator: str, value) -> str:
-    """A criterion's value or norm on its indicator's scale: a KPI by its unit, an Indicatoren
-    value as a plain number."""
-    from dashboard.formatting import fmt_decimal
-    from kpis.catalog import kpi_for_indicator
-
-    kpi = kpi_for_indicator(indicator)
-    return ui.fmt_kpi(kpi.id, value) if kpi else fmt_decimal(value, 2)
-
-
 def _criterion_shown(criterion, kpis: Mapping) -> str:
     """The value as this view may show it: a value hidden for the netwerk view reads as the
     KPI's marker ('<5') or 'verborgen', never 'geen gegevens'."""
@@ -538,7 +545,7 @@ def _criterion_shown(criterion, kpis: Mapping) -> str:
             return shown
         if criterion.problem.startswith("Verborgen") or criterion.problem.startswith("Aantal onder"):
             return HIDDEN
-    return criterion_value(criterion.indicator, criterion.value)
+    return criteria_view.fmt_indicator_value(criterion.indicator, criterion.value)
 
 
 def criteria_frame(criteria, kpis: Mapping | None = None) -> pd.DataFrame:
@@ -547,7 +554,7 @@ def criteria_frame(criteria, kpis: Mapping | None = None) -> pd.DataFrame:
             "Criterium": [c.id for c in criteria],
             "Omschrijving": [c.omschrijving for c in criteria],
             "Waarde": [_criterion_shown(c, kpis or {}) for c in criteria],
-            "Norm": [f"{c.richting} {criterion_value(c.indicator, c.norm)}" for c in criteria],
+            "Norm": [criteria_view.norm_text(c) for c in criteria],  # '%' and units as on Evaluatiecriteria
             "Status": [c.status for c in criteria],
         }
     )

@@ -23,7 +23,7 @@ import pandas as pd
 
 from dashboard.formatting import fmt_date, fmt_decimal, fmt_int, is_missing
 
-FIT_WIDTH = 880  # px: the content beside the sidebar at 1440 px (946), less an expander's padding
+FIT_WIDTH = 900  # px: the content beside the sidebar at 1440 px (946), less an expander's padding (912)
 CHAR_PX = 7.6  # a character of a grid cell (14 px Source Sans), on average
 HEADER_CHAR_PX = 8.2  # a header character (semi-bold)
 PADDING_PX = 28  # cell padding, and room for the header's menu icon

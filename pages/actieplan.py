@@ -81,7 +81,7 @@ if late.empty:
     st.success(f"Geen acties over hun deadline op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
 else:
     ui.table(
-        late[["actie_id", "actie", "trekker", "deadline", "dagen_te_laat", "status", "voortgang"]],
+        late[["actie_id", "actie", "trekker", "deadline", "dagen_te_laat", "voortgang", "status"]],
         register="actieplan",
         column_config={
             "dagen_te_laat": st.column_config.NumberColumn("Dagen over deadline", format="%d"),
@@ -92,7 +92,7 @@ else:
 
 with st.expander(f"Alle acties ({fmt_int(len(shown))})", icon=":material/list:"):
     ui.table(
-        shown[list(ai.COLUMNS)],
+        shown[list(ai.TABLE_ORDER)],
         register="actieplan",
         column_config={
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data
+from dashboard import charts, data
 from dashboard import components as ui
 from dashboard import page_parts as parts
 from dashboard.filters import current_filters
@@ -70,7 +70,8 @@ with right:
     measures = parts.year_frame(
         reports, {"Ordemaatregelen": "order_measures", "Lichte straffen": "sanctions_light", "Zware straffen": "sanctions_heavy"}
     )
-    parts.year_chart(measures, register=REGISTER, title="Ordemaatregelen en straffen per jaar", key="tucht_straffen")
+    parts.year_chart(measures, register=REGISTER, title="Ordemaatregelen en straffen per jaar", key="tucht_straffen",
+                     colors=charts.severity(REGISTER))  # light to heavy: light to dark
 
 left, right = st.columns(2, gap="large")
 with left:
