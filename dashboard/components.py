@@ -281,17 +281,19 @@ def table(
     key: str | None = None,
     cell_style: Mapping | None = None,
     budget: int = tables.FIT_WIDTH,
+    static: bool = False,
 ) -> None:
     """A DataFrame with Dutch headers (register headers for register columns, or the label of a
     `column_config` entry), dates as dd/mm/jjjj, empty cells empty, no index, and columns that fit
     `budget` px (dashboard.tables.fit): a column that does not fit is left out of the grid, and a
     text too long for its column is cut; then a row can be chosen to read every field of it.
     In screen-share mode a plain table instead, whose text grows with the page's and wraps.
-    `cell_style`: {column: function(cell) -> css} (pandas Styler.map), e.g. a status colour."""
+    `cell_style`: {column: function(cell) -> css} (pandas Styler.map), e.g. a status colour.
+    static=True: the plain table always (a few rows in a narrow column: its headers wrap)."""
     config_of = dict(column_config or {})
     headers = headers_for(register, df.columns)
     labels = {c: (config_of.get(c) or {}).get("label") or headers[c] for c in df.columns}
-    if projector():
+    if static or projector():
         _static_table(df, labels, cell_style)
         return
     fitted = tables.fit(df, labels, budget=budget)

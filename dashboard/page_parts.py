@@ -40,7 +40,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, criteria_view, data, errors, memo, page_data, tables
+from dashboard import charts, criteria_view, data, errors, memo, page_data
 from dashboard.figure_cache import cached
 from dashboard import components as ui
 from dashboard.formatting import fmt_date
@@ -175,8 +175,8 @@ def chart_title(fig) -> str:
 
 
 def all_hidden_sentence(title: str, values: Sequence) -> str:
-    """'Tuchtbeslissingen 2026: per sanctie: geen grafiek, elk aantal is 0 of klein (<5).'"""
-    markers = ", ".join(sorted({v for v in values if isinstance(v, str)}))
+    """'Tuchtbeslissingen 2026: per sanctie: geen grafiek, elk aantal is 0 of te klein om te tonen (<5).'"""
+    markers = " of ".join(sorted({v for v in values if isinstance(v, str)}))
     what = f"**{plain(title)}**: " if title else ""
     return f"{what}geen grafiek, elk aantal is 0 of te klein om te tonen ({plain(markers)})."
 
@@ -187,7 +187,7 @@ def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **ba
     values = frame.to_numpy().ravel().tolist()
     if any(isinstance(v, str) for v in values) and not any(charts.is_shown(v) and v for v in values):
         st.markdown(f"**{title}**")
-        ui.table(tables.text_frame(frame.rename_axis("Jaar").reset_index()))
+        ui.table(frame.rename_axis("Jaar").reset_index(), static=True)  # in a half-width column: headers wrap
         ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
         return
     show(cached(charts.year_bars, frame, register=register, title=title, **bar_options), values, key=key)
