@@ -1,7 +1,7 @@
 """Entry point: `streamlit run dashboard/app.py`.
 
 On every run: page config, the database (or the Dutch error page), who is looking
-(dashboard.auth), the page list for that role, the shared sidebar filters, one audit row per
+(dashboard.shell.auth), the page list for that role, the shared sidebar filters, one audit row per
 page view (or per refusal, for a page the role may not open), then the chosen page, guarded so that a database failure gives the error page.
 """
 
@@ -26,7 +26,10 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
-from dashboard import auth, components, data, errors, filters, navigation, theme  # noqa: E402
+from dashboard.shell import auth, navigation  # noqa: E402
+from dashboard.ui import components, filters
+from dashboard.reads import data, errors
+from dashboard.style import theme
 from data_access import audit  # noqa: E402
 
 st.html(theme.GLOBAL_CSS + theme.uploader_css(st.get_option("server.maxUploadSize")))

@@ -8,9 +8,10 @@ import hashlib
 
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import data, errors, import_view
-from dashboard.text import plain
+from dashboard.ui import components as ui
+from dashboard.reads import data, errors
+from dashboard.ui import import_view
+from dashboard.style.text import plain
 
 access = ui.require("import")
 ui.page_header(

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, page_data
-from dashboard import components as ui
-from dashboard import page_parts as parts
-from dashboard.figure_cache import cached
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date, fmt_decimal
+from dashboard.charts import generic as charts
+from dashboard.reads import data, page_data
+from dashboard.ui import components as ui
+from dashboard.ui import page_parts as parts
+from dashboard.charts.figure_cache import cached
+from dashboard.ui.filters import current_filters
+from dashboard.style.formatting import fmt_date, fmt_decimal
 
 # Bins of days: beside the card of those past the norm and the quarters, the days between two
 # dates let a reader work out a small count, so the netwerk view does not show them.

@@ -1,20 +1,22 @@
 """Meldingen integriteit: received (per year, anonymous or not), the legal terms of the law of
 8 December 2022 (acknowledgement, feedback) with the open meldingen near or past them as counts,
 outcomes, channels and categories. Meldingen are zone-wide: the dienst filter leaves them as
-they are. Figures are the KPI engine's; the rest comes through dashboard.page_data and
-dashboard.meldingen_terms, suppressed for the netwerk view."""
+they are. Figures are the KPI engine's; the rest comes through dashboard.reads.page_data and
+dashboard.reads.meldingen_terms, suppressed for the netwerk view."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, page_data, theme
-from dashboard import components as ui
-from dashboard import meldingen_terms as terms
-from dashboard import page_parts as parts
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date, fmt_int
-from dashboard.figure_cache import cached
+from dashboard.charts import generic as charts
+from dashboard.reads import data, page_data
+from dashboard.style import theme
+from dashboard.ui import components as ui
+from dashboard.reads import meldingen_terms as terms
+from dashboard.ui import page_parts as parts
+from dashboard.ui.filters import current_filters
+from dashboard.style.formatting import fmt_date, fmt_int
+from dashboard.charts.figure_cache import cached
 
 REGISTER = "meldingen"
 YEARS = 6

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data
-from dashboard import components as ui
-from dashboard import page_parts as parts
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date
+from dashboard.reads import data
+from dashboard.ui import components as ui
+from dashboard.ui import page_parts as parts
+from dashboard.ui.filters import current_filters
+from dashboard.style.formatting import fmt_date
 
 access = ui.require()
 filters = current_filters()

@@ -10,8 +10,9 @@ import pytest
 
 from data_access.access import Access
 from data_access.schema import REGISTER_TABLES
-from dashboard import page_data, page_parts
-from dashboard.filters import Filters
+from dashboard.reads import page_data
+from dashboard.ui import page_parts
+from dashboard.ui.filters import Filters
 
 COLUMN = "Functioneringsnota's"
 COORDINATOR = Access("test", "integriteitscoordinator")
@@ -52,7 +53,7 @@ def test_same_frame_as_a_report_per_year(sample_url, use_database, access, year,
     today = dt.date.today()
     year = today.year + year
     if dienst == "first":
-        from dashboard import data
+        from dashboard.reads import data
 
         dienst = data.available_diensten()[0]
     filters = Filters(year=year, as_of=today if year == today.year else dt.date(year, 12, 31), dienst=dienst)

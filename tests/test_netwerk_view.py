@@ -1,5 +1,5 @@
-"""The netwerk view's own limits, enforced where the dashboard reads the data (dashboard.data,
-dashboard.page_data): zone-wide figures on a default reference date whatever the page or the
+"""The netwerk view's own limits, enforced where the dashboard reads the data (dashboard.reads.data,
+dashboard.reads.page_data): zone-wide figures on a default reference date whatever the page or the
 URL asks, and a category x dienst table that cannot undo the category split's hidden totals."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from data_access.access import DENIED_MESSAGES, Access
 from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
-from dashboard.filters import Filters
+from dashboard.ui.filters import Filters
 from kpis.disclosure.policy import allowed_view
 
 YEAR = 2024
@@ -74,7 +74,7 @@ def test_allowed_view_follows_the_two_actions():
 
 
 def test_netwerk_report_is_the_zone_report_whatever_the_filters_ask(url):
-    from dashboard import data
+    from dashboard.reads import data
 
     zone = data.get_report(NETWERK, Filters(YEAR, DEFAULT, None))
     # the zone received 24 complaints in 2024
@@ -88,7 +88,7 @@ def test_netwerk_report_is_the_zone_report_whatever_the_filters_ask(url):
 
 
 def test_netwerk_page_series_are_zone_wide_on_the_default_date(url):
-    from dashboard import page_data
+    from dashboard.reads import page_data
 
     zone_split = page_data.split_counts(NETWERK, "klachten", YEAR, DEFAULT, "categorie")
     assert page_data.split_counts(NETWERK, "klachten", YEAR, MID_YEAR, "categorie", dienst="Verkeer") == zone_split
@@ -107,7 +107,7 @@ def test_netwerk_page_series_are_zone_wide_on_the_default_date(url):
 def test_the_category_split_is_the_release_s(url):
     """The page's category split is the one of the day's netwerk release, the same in the
     report and in split_counts; its hidden cells cannot be worked out from the cards."""
-    from dashboard import data, page_data
+    from dashboard.reads import data, page_data
 
     report = data.get_report(NETWERK, Filters(YEAR, DEFAULT, None))
     split = report.kpis["complaints_by_category"]

@@ -9,8 +9,9 @@ import pytest
 
 from data_access.access import Access
 from data_access.schema import REGISTER_TABLES
-from dashboard import page_data, page_parts
-from dashboard.filters import Filters
+from dashboard.reads import page_data
+from dashboard.ui import page_parts
+from dashboard.ui.filters import Filters
 
 COLUMN = "Klachten per 100 VTE"
 COORDINATOR = Access("test", "integriteitscoordinator")

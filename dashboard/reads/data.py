@@ -28,7 +28,7 @@ Public functions (pages use these, not the engine directly):
 The building blocks of every cached read, here and in the other dashboard modules (page_data,
 page_parts, criteria_view, action_items, meldingen_terms), so that all of them key alike:
     engine_for(url) -> Engine                    the shared migrated engine (st.cache_resource)
-    clear_caches()                               empties every cached read and figure (dashboard.memo)
+    clear_caches()                               empties every cached read and figure (dashboard.reads.memo)
     cache_key() -> (url, data version)           the first two arguments of every cached function
     view_key(access) -> (aggregated_only, threshold)   what decides suppression, the last two
     settings_for(url, version) -> dict[str, int] the settings, cached on the cache key
@@ -37,7 +37,7 @@ page_parts, criteria_view, action_items, meldingen_terms), so that all of them k
                                                  view taken from release_for (the day's release)
     release_for(url, version, today, threshold) -> kpis.disclosure.release.Release
     netwerk_release() -> Release                  the release of today for this run
-Series and alerts for the pages live in dashboard/page_data.py.
+Series and alerts for the pages live in dashboard/reads/page_data.py.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ from data_access import db
 from data_access.access import Access
 from data_access.registers import BY_NAME as REGISTERS_BY_NAME, REGISTERS
 from data_access.schema import REGISTER_TABLES, import_log
-from dashboard import errors, memo
+from dashboard.reads import errors, memo
 
 CACHE_ENTRIES = 256
 
@@ -180,14 +180,14 @@ def effective_view(access: Access, year: int, as_of: dt.date | None, dienst: str
     """The (as_of, dienst) `access` may see for `year` (kpis.disclosure.policy.allowed_view): the
     netwerk view (no "filter_dienst", no "choose_reference_date") is zone-wide on the one
     reference date of each year, whatever the page or the URL asked. Every cached read here and
-    in dashboard/page_data.py goes through this before it touches the data."""
+    in dashboard/reads/page_data.py goes through this before it touches the data."""
     from kpis.disclosure.policy import allowed_view
 
     return allowed_view(access, year, as_of, dienst)
 
 
 def effective_filters(access: Access, filters):
-    """`filters` (a dashboard.filters.Filters) as `access` may use them (effective_view)."""
+    """`filters` (a dashboard.ui.filters.Filters) as `access` may use them (effective_view)."""
     as_of, dienst = effective_view(access, filters.year, filters.as_of, filters.dienst)
     if (as_of, dienst) == (filters.as_of, filters.dienst):
         return filters

@@ -12,8 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from data_access.registers import BY_NAME
-from dashboard.formatting import fmt_datetime, fmt_int
-from dashboard.text import plain  # text from a file (a sheet name, a cell value in a message)
+from dashboard.style.formatting import fmt_datetime, fmt_int
+from dashboard.style.text import plain  # text from a file (a sheet name, a cell value in a message)
 
 TEMPLATE_FILE_NAME = "sjabloon-registers-integriteit.xlsx"
 COUNT_LABELS = {"added": "toegevoegd", "updated": "bijgewerkt", "unchanged": "ongewijzigd"}  # as the importer says

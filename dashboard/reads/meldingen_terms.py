@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard import data, errors, memo
+from dashboard.reads import data, errors, memo
 from data_access.access import Access
 from kpis.alerts import TERM_CELLS
 

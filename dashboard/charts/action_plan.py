@@ -1,10 +1,10 @@
-"""The Actieplan page's two figures, built from dashboard.action_items frames.
+"""The Actieplan page's two figures, built from dashboard.reads.action_items frames.
 
     STATE_COLORS                                  colour per state of an action (theme colours)
     goal_progress_figure(progress) -> Figure      per strategic goal a stacked bar: afgerond,
                                                   still open within the deadline, over deadline;
                                                   next to it 'n van m afgerond · gem. voortgang'
-    timeline_figure(items, as_of, year) -> Figure the Gantt of the actions (dashboard.timeline)
+    timeline_figure(items, as_of, year) -> Figure the Gantt of the actions (dashboard.charts.timeline)
                                                   with the reference-date line and year Y shaded
 """
 
@@ -15,11 +15,12 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import action_items as ai
-from dashboard import theme, timeline
-from dashboard.charts import tint
-from dashboard.formatting import fmt_date, fmt_int, fmt_percent
-from dashboard.text import chart_text
+from dashboard.reads import action_items as ai
+from dashboard.style import theme
+from dashboard.charts import timeline
+from dashboard.charts.generic import tint
+from dashboard.style.formatting import fmt_date, fmt_int, fmt_percent
+from dashboard.style.text import chart_text
 
 STATE_COLORS = {
     "afgerond": theme.STATUS_COLORS["gehaald"],

@@ -6,8 +6,8 @@
 `build_workbook` is the one function behind the command line and the app's download buttons
 (pages/export.py). It checks the permission (data_access.access: "export_full" for the full
 version, "export_anonymised" for the other; the netwerk role and screen-share mode only get the
-anonymised one), gathers the content (dashboard.export_content, with the same suppression as
-the screen-share view for the anonymised version), writes the sheets (dashboard.export_sheets)
+anonymised one), gathers the content (dashboard.export.content, with the same suppression as
+the screen-share view for the anonymised version), writes the sheets (dashboard.export.sheets)
 and records the export in the audit log. This module never imports streamlit.
 
 Exit codes of the command: 0 written, 1 refused (role, bad input), 2 usage or unreachable database.
@@ -28,8 +28,8 @@ from data_access import audit
 from data_access import xlsx_writer as xw
 from data_access.access import Access
 from data_access.cli import add_period_arguments, open_database
-from dashboard.export_content import VERSION_ANONYMISED, VERSION_FULL, gather
-from dashboard.export_sheets import write_workbook
+from dashboard.export.content import VERSION_ANONYMISED, VERSION_FULL, gather
+from dashboard.export.sheets import write_workbook
 from kpis.disclosure.policy import allowed_view, fixed_as_of
 
 ZONE_ENV = "DASHBOARD_ZONE"
@@ -77,7 +77,7 @@ def effective_as_of(access: Access, year: int, as_of: dt.date | None, *, anonymi
 
 def local_now() -> dt.datetime:
     """Now in Belgian time, naive (as a spreadsheet shows it)."""
-    from dashboard.formatting import to_local
+    from dashboard.style.formatting import to_local
 
     return to_local(audit.utcnow())
 
@@ -202,6 +202,3 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Jaarexport {args.year} ({version}) geschreven: {out} ({len(data) // 1024} kB).")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

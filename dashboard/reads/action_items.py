@@ -24,7 +24,7 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard import data, errors, memo
+from dashboard.reads import data, errors, memo
 from data_access.registers import STRATEGIC_GOALS
 
 COLUMNS = (

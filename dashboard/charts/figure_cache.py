@@ -6,7 +6,7 @@ property it is given) and about 0.3 ms to show again from its dict.
 
 - cached(builder, *args, **kwargs) -> Built: `builder(*args, **kwargs)` (a module-level function
   that returns a go.Figure), styled with the dashboard template (theme.style), built once per
-  distinct arguments and kept as plotly's dict in a dashboard.memo store (a copy per caller).
+  distinct arguments and kept as plotly's dict in a dashboard.reads.memo store (a copy per caller).
 - Built(spec): a figure already built: `spec` is the validated figure's to_dict(); `height` its
   layout height. It is no go.Figure: change a figure inside its builder, never after caching.
 - figure_key(value) -> a plain, exact key for a builder argument, or TypeError.
@@ -17,9 +17,9 @@ The cache key is the builder's name and its arguments, exactly: the values, labe
 options the figure shows (a DataFrame by its index, columns, dtypes and values, never hashed by
 Streamlit: no sampling of big frames, streamlit #14622). A figure is a function of these alone,
 so it cannot go stale after an import, and the figures of two views can only be shared when
-their inputs are the same. The inputs come from dashboard.data / page_data, which have already
+their inputs are the same. The inputs come from dashboard.reads.data / page_data, which have already
 suppressed them for the netwerk view and screen-share mode: nothing unsuppressed reaches this
-cache. `dashboard.data.clear_caches()` empties it like every other cached read.
+cache. `dashboard.reads.data.clear_caches()` empties it like every other cached read.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ from kpis.disclosure.markers import is_suppressed
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import memo, theme
+from dashboard.reads import memo
+from dashboard.style import theme
 
 CACHE_ENTRIES = 256
 
@@ -53,7 +54,7 @@ class Built:
 
 
 def builder_name(builder: Callable) -> str:
-    """'dashboard.charts.split_bars': a module-level function's full name. A lambda, a nested
+    """'dashboard.charts.generic.split_bars': a module-level function's full name. A lambda, a nested
     function or one defined in a page script (module __main__) has no name that tells it from
     another one, so it is refused."""
     module, name = getattr(builder, "__module__", None), getattr(builder, "__qualname__", "")

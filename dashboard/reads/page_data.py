@@ -1,6 +1,6 @@
 """Cached, role-aware series, splits, bins and alerts for the pages (kpis.series, kpis.alerts).
 
-The same pattern as dashboard/data.py, which this module builds on: every cached result is
+The same pattern as dashboard/reads/data.py, which this module builds on: every cached result is
 keyed on (database url, data version, small plain values, aggregated_only, suppression
 threshold) and never on a DataFrame; every import and settings change bumps the data version.
 Whenever `access.aggregated_only` (role netwerk or screen-share mode) the result is read from
@@ -39,7 +39,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_access.access import Access
-from dashboard import data, errors, memo
+from dashboard.reads import data, errors, memo
 from kpis.disclosure.figures import quarter_start
 from kpis.disclosure.policy import months_per_period
 from kpis.series import BIN_EDGES, binned, norm_edges  # noqa: F401  (pages take the bins from here)
@@ -48,7 +48,7 @@ CACHE_ENTRIES = data.CACHE_ENTRIES
 
 
 def _release(url: str, version: int, threshold: int):
-    """Today's netwerk release for this database (dashboard.data.release_for)."""
+    """Today's netwerk release for this database (dashboard.reads.data.release_for)."""
     return data.release_for(url, version, dt.date.today(), threshold)
 
 

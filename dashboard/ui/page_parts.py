@@ -1,5 +1,5 @@
 """Sections the register pages share (Overzicht, Klachten, Functioneringsnota's, Tucht), so a
-page file stays a list of sections. Streamlit UI on top of dashboard.data / page_data / charts;
+page file stays a list of sections. Streamlit UI on top of dashboard.reads.data / page_data / charts;
 everything it shows for the netwerk view comes suppressed from those modules.
 
     stop_if_empty_database()                         the Dutch message for an empty database
@@ -40,11 +40,12 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, errors, memo, page_data
-from dashboard.figure_cache import cached
-from dashboard import components as ui
-from dashboard.formatting import fmt_date
-from dashboard.text import plain
+from dashboard.charts import generic as charts
+from dashboard.reads import data, errors, memo, page_data
+from dashboard.charts.figure_cache import cached
+from dashboard.ui import components as ui
+from dashboard.style.formatting import fmt_date
+from dashboard.style.text import plain
 
 HIDDEN = "verborgen"
 EMPTY_DATABASE = (
@@ -445,7 +446,7 @@ MONTH_FIGURES = {
 
 
 def month_name(day: dt.date) -> str:
-    from dashboard.formatting import MONTHS
+    from dashboard.style.formatting import MONTHS
 
     return MONTHS[day.month - 1]
 
@@ -519,7 +520,7 @@ def register_sparklines(access, filters, months: int = 24) -> None:
 def criterion_value(indicator: str, value) -> str:
     """A criterion's value or norm on its indicator's scale: a KPI by its unit, an Indicatoren
     value as a plain number."""
-    from dashboard.formatting import fmt_decimal
+    from dashboard.style.formatting import fmt_decimal
     from kpis.catalog import kpi_for_indicator
 
     kpi = kpi_for_indicator(indicator)

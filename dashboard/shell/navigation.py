@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data_access.access import Access
-from dashboard.theme import REGISTER_ICONS
+from dashboard.style.theme import REGISTER_ICONS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGES_DIR = ROOT / "pages"
 
 

@@ -1,10 +1,10 @@
 """The sheets of the yearly evaluation workbook, written from an ExportContent.
 
-Every sheet is written from content that dashboard.export_content already made safe for its
+Every sheet is written from content that dashboard.export.content already made safe for its
 version (suppressed, without persons or free text for the anonymised one); these modules only
 lay it out: Dutch labels, Excel tables, number formats, native charts, print set-up. This one
-holds the workbook's order and the sheets other than the registers' (dashboard.export_registers);
-dashboard.export_parts the pieces they share. All cell writing goes through
+holds the workbook's order and the sheets other than the registers' (dashboard.export.registers);
+dashboard.export.layout the pieces they share. All cell writing goes through
 data_access.xlsx_writer, so register text is never a formula.
 """
 
@@ -19,8 +19,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from data_access import xlsx_writer as xw
 from data_access.registers import BY_NAME
 from data_access.settings import SETTINGS
-from dashboard.export_content import CASE_REGISTERS, AlertCounts, ExportContent
-from dashboard.export_parts import (
+from dashboard.export.content import CASE_REGISTERS, AlertCounts, ExportContent
+from dashboard.export.layout import (
     CHART_HEIGHT_CM,
     HIDDEN,
     STATUS_FILLS,
@@ -41,8 +41,8 @@ from dashboard.export_parts import (
     suppression_note,
     write_rows,
 )
-from dashboard.export_registers import register_sheet_name, write_register
-from dashboard.formatting import NO_DATA
+from dashboard.export.registers import register_sheet_name, write_register
+from dashboard.style.formatting import NO_DATA
 from kpis.catalog import BY_ID, KPIS, KpiDef, kpi_for_indicator
 from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
 

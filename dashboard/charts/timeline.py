@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import theme
+from dashboard.style import theme
 
 ROW_HEIGHT = 34
 HEIGHT_EXTRA = 150  # legend, reference label and month axis

@@ -11,12 +11,12 @@ out first).
 
 Unlike st.cache_data, the key is the arguments themselves, with their types: every cached read
 here is keyed on small plain values (database url, data version, year, dates, dienst, view key,
-see dashboard/data.py), never on a DataFrame. Streamlit hashes each argument through its own
+see dashboard/reads/data.py), never on a DataFrame. Streamlit hashes each argument through its own
 hasher and inspects the function's signature on every call: about 0.3 ms a call, and a page makes
 ±30 of them on every rerun (bench/README.md). An argument that cannot be a dict key is a
 programming error (TypeError), not something to hash by content.
 
-clear_all() empties every store (dashboard.data.clear_caches calls it; the tests and the
+clear_all() empties every store (dashboard.reads.data.clear_caches calls it; the tests and the
 benchmark's cold runs use that).
 """
 

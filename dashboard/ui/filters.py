@@ -11,7 +11,7 @@ A view that may not choose a dienst or a reference date (the netwerk role, scree
 data_access.access actions "filter_dienst" and "choose_reference_date") sees both pickers
 disabled on the values its figures are for (all diensten, the default date), with the reason
 (DENIED_MESSAGES) as help; a dienst or date in the URL is kept for later but not used. Both
-`render_sidebar` and `current_filters` return the filters as dashboard.data.effective_filters
+`render_sidebar` and `current_filters` return the filters as dashboard.reads.data.effective_filters
 allows them, and every cached read applies that again, whatever a page passes.
 """
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard.formatting import fmt_date
+from dashboard.style.formatting import fmt_date
 from kpis.engine import default_as_of
 
 YEAR_KEY = "jaar"
@@ -43,10 +43,10 @@ class Filters:
 
     def describe(self, *, markdown: bool = False) -> str:
         """'2025 · peildatum 31/12/2025 · alle diensten'. markdown=True for a caption: the dienst
-        (a register value) shown as text (dashboard.text.plain)."""
+        (a register value) shown as text (dashboard.style.text.plain)."""
         dienst = self.dienst_label
         if markdown:
-            from dashboard.text import plain
+            from dashboard.style.text import plain
 
             dienst = plain(dienst)
         return f"{self.year} · peildatum {fmt_date(self.as_of)} · {dienst}"
@@ -66,7 +66,7 @@ def _access(access=None):
     """The Access of this run (dashboard/app.py keeps it in the session state), or None."""
     if access is not None:
         return access
-    from dashboard.components import ACCESS_KEY
+    from dashboard.ui.components import ACCESS_KEY
 
     return st.session_state.get(ACCESS_KEY)
 
@@ -74,7 +74,7 @@ def _access(access=None):
 def _effective(filters: Filters, access) -> Filters:
     if access is None:
         return filters
-    from dashboard.data import effective_filters
+    from dashboard.reads.data import effective_filters
 
     return effective_filters(access, filters)
 
@@ -144,7 +144,7 @@ def _fixed_pickers(filters: Filters, access) -> None:
 
 def current_filters() -> Filters:
     """The filters of this run, as the sidebar holds them (defaults when not drawn yet), as the
-    Access of this run may use them (dashboard.data.effective_filters)."""
+    Access of this run may use them (dashboard.reads.data.effective_filters)."""
     state = st.session_state
     year = int(state.get(YEAR_KEY) or dt.date.today().year)
     as_of = state.get(AS_OF_KEY) or default_as_of(year)

@@ -12,7 +12,7 @@
   anonymised one;
 - the full version only: the dossiers of Y per case register, read through
   data_access.reader.read_rows, which refuses any role that may not see rows.
-Nothing here writes a file; dashboard.export_sheets turns an ExportContent into sheets.
+Nothing here writes a file; dashboard.export.sheets turns an ExportContent into sheets.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from data_access.access import Access
 from data_access.registers import ACTIEPLAN, BY_NAME
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import load_settings
-from dashboard.formatting import MONTHS_SHORT
+from dashboard.style.formatting import MONTHS_SHORT
 from kpis.engine import Report, compute_report, default_as_of
 
 # The registers about persons, each with its own sheet of splits and monthly counts.

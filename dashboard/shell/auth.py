@@ -34,7 +34,7 @@ import streamlit as st
 from data_access import audit
 from data_access.access import ROLE_LABELS, ROLES, Access
 from data_access.users import current_role, role_for_email, verify_login
-from dashboard.text import plain
+from dashboard.style.text import plain
 
 SCREEN_SHARE_PARAM = "scherm"  # URL query parameter
 SCREEN_SHARE_ON_VALUES = frozenset({"1", "ja", "aan", "true", "on", "yes"})  # case-insensitive
@@ -70,7 +70,7 @@ _CLEAR_COOKIE_HTML = (
 
 
 def _engine():
-    from dashboard.data import get_engine
+    from dashboard.reads.data import get_engine
 
     return get_engine()
 
@@ -78,7 +78,7 @@ def _engine():
 def current_access(engine=None) -> Access:
     """The signed-in user's Access for this run, screen-share mode applied. Renders the
     sign-in (and stops the run) when nobody is signed in yet. `engine` defaults to
-    dashboard.data.get_engine() (tests pass their own)."""
+    dashboard.reads.data.get_engine() (tests pass their own)."""
     engine = engine if engine is not None else _engine()
     # Before any sign-in: a URL or cookie that turns screen-share on is taken (and the URL kept)
     # on the sign-in page already, so that signing in lands in the netwerk view.

@@ -30,7 +30,7 @@ def database_message(exc: BaseException) -> str:
 
 def database_unavailable(exc: BaseException) -> NoReturn:
     st.title("Dashboard integriteitsbeleid")
-    from dashboard.text import plain
+    from dashboard.style.text import plain
 
     st.error(plain(database_message(exc)), icon=":material/cloud_off:")  # it names the database URL
     st.markdown(

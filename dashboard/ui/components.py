@@ -5,8 +5,10 @@
     import plotly.express as px
     import streamlit as st
 
-    from dashboard import components as ui, data, theme
-    from dashboard.filters import current_filters
+    from dashboard.ui import components as ui
+    from dashboard.reads import data
+    from dashboard.style import theme
+    from dashboard.ui.filters import current_filters
 
     access = ui.require()                       # or ui.require("import") for a restricted page
     filters = current_filters()                 # Filters(year, as_of, dienst); dienst None = all
@@ -29,7 +31,7 @@ The API:
 - page_header(title, register=None, caption=None): the title with the register's colour and the
   filters in words.
 - Text from the database (register values, the zone's name, user and file names) goes through
-  dashboard.text.plain before it is put into any markdown: st.markdown, st.caption, alerts,
+  dashboard.style.text.plain before it is put into any markdown: st.markdown, st.caption, alerts,
   labels, help texts, empty_state(what, hint).
 - kpi_card(kpi_id, value, previous=None, *, previous_label=..., label=None): one st.metric with
   the catalog label, the catalog definition as help, the value formatted by the KPI's unit and
@@ -61,9 +63,9 @@ import pandas as pd
 import streamlit as st
 
 from data_access.access import Access
-from dashboard import theme
-from dashboard.formatting import fmt_date, fmt_delta, fmt_int, fmt_value
-from dashboard.text import plain
+from dashboard.style import theme
+from dashboard.style.formatting import fmt_date, fmt_delta, fmt_int, fmt_value
+from dashboard.style.text import plain
 
 ACCESS_KEY = "_dashboard_access"  # set by dashboard/app.py on every run, before the page runs
 DEFAULT_PREVIOUS_LABEL = "t.o.v. vorige periode"
@@ -103,13 +105,13 @@ def require(action: str | None = None) -> Access:
 def page_header(title: str, register: str | None = None, caption: str | None = None) -> None:
     """The page title with a bar in the register's colour, and the zone's name (Instellingen) with
     the active filters in words. `title` and `caption` are markdown: text from the database in a
-    caption goes through dashboard.text.plain (the default caption does that itself)."""
+    caption goes through dashboard.style.text.plain (the default caption does that itself)."""
     color = theme.register_color(register) if register else theme.TEMPLATE.layout.font.color
     st.html(f'<div style="height:6px;width:4rem;background:{color};border-radius:3px;margin-bottom:-1.2rem"></div>')
     st.title(title, anchor=False)
     if caption is None:
-        from dashboard.data import get_zone_name
-        from dashboard.filters import current_filters
+        from dashboard.reads.data import get_zone_name
+        from dashboard.ui.filters import current_filters
 
         caption = " · ".join(part for part in (plain(get_zone_name()), current_filters().describe(markdown=True)) if part)
     if caption:
@@ -118,7 +120,7 @@ def page_header(title: str, register: str | None = None, caption: str | None = N
 
 def empty_state(what: str, hint: str | None = None) -> None:
     """The message for a view without data: 'Nog geen gegevens voor <what>.' `what` and `hint`
-    are markdown (dashboard.text.plain for text from the database)."""
+    are markdown (dashboard.style.text.plain for text from the database)."""
     text = f"Nog geen gegevens voor {what}."
     if hint:
         text += f" {hint}"
@@ -214,7 +216,7 @@ CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sel
 def chart(fig, *, key: str | None = None, height: int | None = None) -> None:
     """A plotly figure with the dashboard template (Dutch separators, projector-size fonts):
     a go.Figure, or a figure_cache.Built (figure_cache.cached), shown without building it again."""
-    from dashboard import figure_cache
+    from dashboard.charts import figure_cache
 
     if isinstance(fig, figure_cache.Built):
         fig = figure_cache.displayable(fig, height)
@@ -269,7 +271,7 @@ def drill_down(register: str, *, label: str, filters=None, where: Mapping | None
     """The rows behind a figure, for roles that may see rows. They are read (through
     data_access.reader, which enforces the role again) and audited only when the user turns on
     'Toon de rijen'. `where` narrows to column values, e.g. {"status": "afgesloten"}. With
-    `filters`, the rows of the year up to the reference date (dashboard.data.read_rows); the title
+    `filters`, the rows of the year up to the reference date (dashboard.reads.data.read_rows); the title
     names that date when it is before the year's end. With `open_column` too, the rows still
     open at the reference date, whatever their year (the label says so)."""
     access = page_access()
@@ -284,7 +286,7 @@ def drill_down(register: str, *, label: str, filters=None, where: Mapping | None
         if not st.toggle("Toon de rijen", key=key, help="Het openen van de rijen wordt in het auditlogboek genoteerd."):
             st.caption("De rijen worden pas gelezen, en in het auditlogboek genoteerd, als u ze opent.")
             return
-        from dashboard import data
+        from dashboard.reads import data
 
         rows = data.read_rows(access, register, filters=filters, where=where, open_column=open_column, label=label)
         if rows.empty:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard.formatting import month_label
+from dashboard.style.formatting import month_label
 
 REGISTER_COLORS: dict[str, str] = {
     "klachten": "#1F5F9E",  # blue
@@ -111,7 +111,7 @@ def month_axis(fig: go.Figure, months: Sequence[dt.date], *, axis: str = "x", ma
 # Page-wide CSS, injected once per run by dashboard/app.py. KPI cards: a long label wraps, and the
 # delta's "t.o.v. ..." text moves under the delta, instead of being cut off with an ellipsis
 # (cards are narrow at 1280 px). On a screen 1700 px or wider (a 1920x1080 projector) the root
-# font is one step larger; screen-share mode (dashboard.auth) enlarges it further.
+# font is one step larger; screen-share mode (dashboard.shell.auth) enlarges it further.
 GLOBAL_CSS = """
 <style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {

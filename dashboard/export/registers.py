@@ -8,8 +8,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from data_access import xlsx_writer as xw
 from data_access.registers import BY_NAME
-from dashboard.export_content import ExportContent
-from dashboard.export_parts import (
+from dashboard.export.content import ExportContent
+from dashboard.export.layout import (
     CHART_COLUMN,
     CHART_HEIGHT_CM,
     HIDDEN,

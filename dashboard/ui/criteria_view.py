@@ -9,7 +9,7 @@
   draft, the engine's problem text), the table at the top of the page.
 - history_frame(access, filters, indicator) -> DataFrame[jaar, waarde, tekst, norm, status]:
   the underlying figure for each of the last six years up to the filters' year. A KPI comes from the cached
-  (and, for the netwerk view, suppressed) report of each year (dashboard.data.get_report; past
+  (and, for the netwerk view, suppressed) report of each year (dashboard.reads.data.get_report; past
   years at their default reference date, the chosen year at the chosen one); an Indicatoren
   indicator from its measurements for period `jjjj`. The norm and status are those of that
   year's criterion on the same indicator, when there is one.
@@ -26,9 +26,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import sqlalchemy as sa
 
-from dashboard import data, errors, memo, theme
-from dashboard.formatting import fmt_date, fmt_value
-from dashboard.text import chart_text, plain
+from dashboard.reads import data, errors, memo
+from dashboard.style import theme
+from dashboard.style.formatting import fmt_date, fmt_value
+from dashboard.style.text import chart_text, plain
 from data_access.registers import header_key
 from kpis.criteria import NO_DATA
 from kpis.engine import default_as_of
@@ -47,7 +48,7 @@ def kpi_for(indicator: str | None):
 
 def indicator_label(indicator: str, *, markdown: bool = False) -> str:
     """The Dutch label of a KPI, or the indicator's own name (a register value: as text in
-    markdown with markdown=True, dashboard.text.plain)."""
+    markdown with markdown=True, dashboard.style.text.plain)."""
     kpi = kpi_for(indicator)
     if kpi is not None:
         return kpi.label
@@ -283,7 +284,7 @@ def history_figure(frame: pd.DataFrame, indicator: str) -> go.Figure:
 
 def status_legend() -> str:
     """Markdown naming the three status colours (for under the chart)."""
-    from dashboard.components import status_badge
+    from dashboard.ui.components import status_badge
 
     return " ".join(status_badge(s) for s in ("gehaald", "niet gehaald", "geen gegevens"))
 
