@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.reads import action_items as ai
 from dashboard.charts import action_plan as charts
-from dashboard.ui import components as ui
-from dashboard.reads import data
 from dashboard.charts.figure_cache import cached
-from dashboard.ui.filters import current_filters
+from dashboard.reads import action_items as ai, data
 from dashboard.style.formatting import fmt_date, fmt_int
 from dashboard.style.text import plain
+from dashboard.ui import components as ui
+from dashboard.ui.filters import current_filters
 
 ALL = "Alle trekkers"
 TIMELINE_MAX = 40  # bars that stay readable on one screen

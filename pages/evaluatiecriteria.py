@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import components as ui
-from dashboard.ui import criteria_view as cv
-from dashboard.reads import data
 from dashboard.charts.figure_cache import cached
-from dashboard.ui.filters import current_filters
+from dashboard.reads import data
 from dashboard.style.text import plain
+from dashboard.ui import components as ui, criteria_view as cv
+from dashboard.ui.filters import current_filters
 
 access = ui.require()
 filters = current_filters()

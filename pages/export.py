@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import components as ui
-from dashboard.reads import data
 from dashboard.export.workbook import build_workbook, effective_as_of, export_file_name, period_problem
+from dashboard.reads import data
+from dashboard.ui import components as ui
 from dashboard.ui.filters import current_filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

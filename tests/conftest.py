@@ -48,7 +48,7 @@ def sample_url(tmp_path_factory) -> str:
 
 @pytest.fixture
 def use_database(monkeypatch):
-    """use(url): the dashboard's cached reads (dashboard.reads.data, page_data) read that database,
+    """use(url): the dashboard's cached reads (dashboard.reads) read that database,
     with empty caches; the caches are emptied again after the test."""
     from dashboard.reads import data
 

@@ -9,10 +9,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.shell.auth import ACCESS_KEY, role_from_claims
 from data_access import audit
 from data_access.users import add_user
-from dashboard.shell.auth import role_from_claims
-from dashboard.ui.components import ACCESS_KEY
 from tests.dashboard_apptest import APP, PASSWORD, add_local_user, sign_in
 
 OIDC_SECRETS = {

@@ -8,11 +8,11 @@ from datetime import date, datetime
 import pytest
 import sqlalchemy as sa
 
+from dashboard.shell.auth import SCREEN_SHARE_SWITCH_KEY
 from data_access import audit
 from data_access.access import Access
 from data_access.db import connect
 from data_access.schema import audit_log
-from dashboard.shell.auth import SCREEN_SHARE_SWITCH_KEY
 
 COORD = Access("els", "integriteitscoordinator")
 KORPS = Access("an", "korpsleiding")
@@ -142,7 +142,7 @@ def test_audit_page_is_refused_to_other_roles(engine, sqlite_url, monkeypatch, r
 
     from streamlit.testing.v1 import AppTest
 
-    from dashboard.ui.components import ACCESS_KEY
+    from dashboard.shell.auth import ACCESS_KEY
     from tests.dashboard_apptest import ROOT
 
     # not in the menu; a link to it opens the page, which refuses in Dutch and shows nothing

@@ -21,14 +21,13 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from data_access import audit
-from data_access import xlsx_writer as xw
+from dashboard.export import sheets
+from dashboard.export.workbook import build_workbook, export_file_name
+from data_access import audit, xlsx_writer as xw
 from data_access.access import Access, AccessDenied
 from data_access.db import connect
 from data_access.registers import BY_NAME
 from data_access.schema import REGISTER_TABLES
-from dashboard.export import sheets
-from dashboard.export.workbook import build_workbook, export_file_name
 from kpis.catalog import BY_ID, KPIS
 from kpis.engine import compute_report
 
@@ -508,7 +507,7 @@ def test_cli_writes_the_workbook_and_refuses_in_dutch(sample_url, tmp_path):
 def _page(url: str, access: Access, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    from dashboard.ui.components import ACCESS_KEY
+    from dashboard.shell.auth import ACCESS_KEY
 
     monkeypatch.setenv("DATABASE_URL", url)
     at = AppTest.from_file(str(ROOT / "pages" / "export.py"), default_timeout=60)

@@ -17,7 +17,7 @@ from dashboard.shell.auth import (
     SCREEN_SHARE_COOKIE,
     SCREEN_SHARE_SWITCH_KEY,
 )
-from dashboard.ui.components import ACCESS_KEY
+from dashboard.shell.auth import ACCESS_KEY
 from data_access.access import Access
 from tests.dashboard_apptest import APP, PASSWORD, add_local_user, open_page, sign_in
 from tests.page_checks import menu_pages

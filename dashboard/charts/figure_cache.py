@@ -17,7 +17,7 @@ The cache key is the builder's name and its arguments, exactly: the values, labe
 options the figure shows (a DataFrame by its index, columns, dtypes and values, never hashed by
 Streamlit: no sampling of big frames, streamlit #14622). A figure is a function of these alone,
 so it cannot go stale after an import, and the figures of two views can only be shared when
-their inputs are the same. The inputs come from dashboard.reads.data / page_data, which have already
+their inputs are the same. The inputs come from dashboard.reads, which have already
 suppressed them for the netwerk view and screen-share mode: nothing unsuppressed reaches this
 cache. `dashboard.reads.data.clear_caches()` empties it like every other cached read.
 """

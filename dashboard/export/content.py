@@ -23,12 +23,19 @@ from dataclasses import dataclass, field
 import pandas as pd
 import sqlalchemy as sa
 
+from dashboard.style.formatting import MONTHS_SHORT
 from data_access.access import Access
+from data_access.reader import RowFilter, read_rows
 from data_access.registers import ACTIEPLAN, BY_NAME
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import load_settings
-from dashboard.style.formatting import MONTHS_SHORT
+from kpis import alerts as alerts_mod
+from kpis.actieplan import in_plan_conditions
+from kpis.context import Context
+from kpis.disclosure.policy import comparison_as_of
+from kpis.disclosure.release import LATE_REASON, empty_report, netwerk_release
 from kpis.engine import Report, compute_report, default_as_of
+from kpis.series import monthly
 
 # The registers about persons, each with its own sheet of splits and monthly counts.
 CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
@@ -86,7 +93,6 @@ def previous_as_of_for(year: int, as_of: dt.date, *, anonymised: bool) -> dt.dat
     """The reference date of the comparison with last year: the same day a year earlier; for
     the anonymised version the whole of last year (kpis.disclosure.policy: one reference date
     per year, so that two dates cannot be subtracted), its date on the sheet."""
-    from kpis.disclosure.policy import comparison_as_of
 
     return comparison_as_of(year, as_of, fixed=anonymised) or dt.date(year - 1, 12, 31)
 
@@ -108,8 +114,6 @@ def gather(
     threshold = int(settings["suppression_threshold"])
     release = None
     if anonymised:  # every figure as the netwerk view shows it today (kpis.disclosure.release)
-        from kpis.disclosure.release import empty_report, netwerk_release
-
         release = netwerk_release(conn, dt.date.today(), threshold)
         report = release.report(year) or empty_report(compute_report(conn, year, as_of), threshold)
         previous = release.report(year - 1) or empty_report(compute_report(conn, year - 1, previous_as_of), threshold)
@@ -151,7 +155,6 @@ def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date
     next to the same whole months of Y - 1, as the screen's monthly trend shows them. With the
     netwerk `release` (the anonymised version): per quarter, as the netwerk view shows time
     (kpis.disclosure.policy), each quarter as the release shows it on every page."""
-    from kpis.series import monthly
 
     columns = [str(year), str(year - 1)]
     end = min(as_of, dt.date(year, 12, 31))
@@ -196,8 +199,6 @@ def action_columns(anonymised: bool) -> list[str]:
 def action_items(conn: sa.Connection, year: int, as_of: dt.date, settings, *, anonymised: bool) -> pd.DataFrame:
     """The actions counted by actions_total (status not geschrapt, deadline or startdatum in Y
     and known at D), ordered by strategic goal (in the register's order), deadline and id."""
-    from kpis.actieplan import in_plan_conditions
-    from kpis.context import Context
 
     t = REGISTER_TABLES["actieplan"]
     columns = action_columns(anonymised)
@@ -223,7 +224,6 @@ def indicator_rows(conn: sa.Connection, year: int) -> pd.DataFrame:
 def dossier_rows(conn: sa.Connection, access: Access, year: int, as_of: dt.date) -> dict[str, pd.DataFrame]:
     """Full version: every row of each case register with its main date in Y, up to D, all
     columns. read_rows raises AccessDenied for a role that may not see rows."""
-    from data_access.reader import RowFilter, read_rows
 
     where = RowFilter(years=(year, year), date_to=as_of)
     return {r: read_rows(conn, r, access, where=where) for r in CASE_REGISTERS}
@@ -233,8 +233,6 @@ def alerts(conn: sa.Connection, as_of: dt.date, release=None) -> pd.DataFrame | 
     """The open alerts at D (kpis.alerts, most urgent first). Without `release` (full
     version): one row per alert (register, kind, key, due, days_late, text). With the netwerk
     release: nothing but the reason (kpis.disclosure.figures.LATE_COUNTS)."""
-    from kpis import alerts as alerts_mod
-    from kpis.disclosure.release import LATE_REASON
 
     if release is not None:  # what is late is not in the netwerk view
         return AlertCounts(None, LATE_REASON)

@@ -15,12 +15,13 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
-from data_access import xlsx_writer as xw
-from data_access.registers import BY_NAME
 from dashboard.export.content import ExportContent
 from dashboard.style.formatting import NO_DATA
+from dashboard.style.theme import PREVIOUS_COLOR, REGISTER_COLORS, STATUS_COLORS
+from data_access import xlsx_writer as xw
+from data_access.registers import BY_NAME
 from kpis.catalog import KPIS, KpiDef
-from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
+from kpis.criteria import MET, NOT_MET, NO_DATA as CRIT_NO_DATA
 
 HIDDEN = "verborgen"
 CHART_COLUMN = "E"  # charts sit right of the 3-column tables of a register sheet
@@ -178,14 +179,12 @@ def chart_or_note(ws: Worksheet, block: xw.Block, offsets: list[int], anchor: st
 
 def year_colors(register: str) -> tuple[str, str]:
     """This year in the register's colour, last year in grey, as on the dashboard."""
-    from dashboard.style.theme import PREVIOUS_COLOR, REGISTER_COLORS
 
     return REGISTER_COLORS[register], PREVIOUS_COLOR
 
 
 def action_colors() -> tuple[str, str, str]:
     """Acties, afgerond, over deadline: the action plan's colour, then gehaald green and niet gehaald red."""
-    from dashboard.style.theme import REGISTER_COLORS, STATUS_COLORS
 
     return REGISTER_COLORS["actieplan"], STATUS_COLORS[MET], STATUS_COLORS[NOT_MET]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -24,13 +25,16 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from data_access import audit
-from data_access import xlsx_writer as xw
-from data_access.access import Access
-from data_access.cli import add_period_arguments, open_database
 from dashboard.export.content import VERSION_ANONYMISED, VERSION_FULL, gather
 from dashboard.export.sheets import write_workbook
+from dashboard.style.formatting import to_local
+from data_access import audit, xlsx_writer as xw
+from data_access.access import Access, AccessDenied
+from data_access.cli import add_period_arguments, open_database
+from data_access.settings import load_zone_name
+from data_access.users import role_for_email
 from kpis.disclosure.policy import allowed_view, fixed_as_of
+from kpis.engine import default_as_of
 
 ZONE_ENV = "DASHBOARD_ZONE"
 DEFAULT_ZONE = "Politiezone"
@@ -40,7 +44,6 @@ KIND_FULL, KIND_ANONYMISED = "volledig", "geanonimiseerd"
 def zone_name(conn: sa.Connection) -> str:
     """The zone's name for the cover: as saved on the Instellingen page, else $DASHBOARD_ZONE,
     else 'Politiezone'."""
-    from data_access.settings import load_zone_name
 
     return load_zone_name(conn) or os.environ.get(ZONE_ENV, "").strip() or DEFAULT_ZONE
 
@@ -68,7 +71,6 @@ def effective_as_of(access: Access, year: int, as_of: dt.date | None, *, anonymi
     current year: kpis.disclosure.policy.fixed_as_of), since two versions a day apart would
     show a single dossier. The full version: the date asked, if the role may choose one
     (kpis.disclosure.policy.allowed_view, as the screen applies it)."""
-    from kpis.engine import default_as_of
 
     if anonymised:
         return fixed_as_of(year, dt.date.today())
@@ -77,7 +79,6 @@ def effective_as_of(access: Access, year: int, as_of: dt.date | None, *, anonymi
 
 def local_now() -> dt.datetime:
     """Now in Belgian time, naive (as a spreadsheet shows it)."""
-    from dashboard.style.formatting import to_local
 
     return to_local(audit.utcnow())
 
@@ -147,9 +148,7 @@ def cli_access(conn: sa.Connection, user: str | None) -> Access:
     """Who runs the command: `user` (default: the system user). A name known in the users
     table gets its role there; anyone else at the server's console is trusted as the
     integriteitscoördinator, as for an import from the command line."""
-    import getpass
 
-    from data_access.users import role_for_email
 
     name = (user or "").strip()
     if not name:
@@ -181,7 +180,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"De map {out.parent} bestaat niet.", file=sys.stderr)
         return 2
 
-    from data_access.access import AccessDenied
 
     engine = open_database(args.database_url)
     if engine is None:

@@ -25,7 +25,10 @@ import datetime as dt
 import pandas as pd
 
 from dashboard.reads import data, errors, memo
+from data_access.reader import read_for_aggregation
 from data_access.registers import STRATEGIC_GOALS
+from kpis.actieplan import in_plan_conditions
+from kpis.context import Context
 
 COLUMNS = (
     "actie_id",
@@ -46,10 +49,6 @@ STATES = ("afgerond", "lopend", "niet gestart", "uitgesteld", LATE)  # legend or
 
 @memo.cached(max_entries=data.CACHE_ENTRIES)
 def _items(url: str, version: int, year: int, as_of: dt.date) -> pd.DataFrame:
-    from data_access.reader import read_for_aggregation
-    from kpis.actieplan import in_plan_conditions
-    from kpis.context import Context
-
     with data.engine_for(url).connect() as conn:
         ctx = Context(conn=conn, year=year, as_of=as_of, settings={})
         frame = read_for_aggregation(conn, "actieplan", COLUMNS, where=in_plan_conditions(ctx))

@@ -25,8 +25,10 @@ Public functions (pages use these, not the engine directly):
     available_diensten() -> list[str]
     read_rows(access, register, *, filters=None, where=None, open_column=None, label='') -> DataFrame (audited)
     import_history(limit=50) -> list[dict]
-The building blocks of every cached read, here and in the other dashboard modules (page_data,
-page_parts, criteria_view, action_items, meldingen_terms), so that all of them key alike:
+    database_is_empty() -> bool                  no register row yet (the pages say so and stop)
+    hidden_reason(report, kpi_id) / shown_kpis(report)   a value hidden for the netwerk view
+The building blocks of every cached read, here and in the other modules of dashboard.reads (and
+ui.criteria_view), so that all of them key alike:
     engine_for(url) -> Engine                    the shared migrated engine (st.cache_resource)
     clear_caches()                               empties every cached read and figure (dashboard.reads.memo)
     cache_key() -> (url, data version)           the first two arguments of every cached function
@@ -36,8 +38,9 @@ page_parts, criteria_view, action_items, meldingen_terms), so that all of them k
                                                  the KPI report behind get_report; for the netwerk
                                                  view taken from release_for (the day's release)
     release_for(url, version, today, threshold) -> kpis.disclosure.release.Release
+    release_today(url, version, threshold) -> Release   release_for on today's date
     netwerk_release() -> Release                  the release of today for this run
-Series and alerts for the pages live in dashboard/reads/page_data.py.
+Series, splits and alerts for the pages live beside this module (trends, years, splits, alerts).
 """
 
 from __future__ import annotations
@@ -47,16 +50,22 @@ import json
 from dataclasses import replace
 
 import pandas as pd
-
 import sqlalchemy as sa
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from data_access import db
+from dashboard.reads import errors, memo
+from dashboard.style.formatting import HIDDEN
+from data_access import audit, db
 from data_access.access import Access
+from data_access.reader import RowFilter, read_rows as reader_read_rows
 from data_access.registers import BY_NAME as REGISTERS_BY_NAME, REGISTERS
 from data_access.schema import REGISTER_TABLES, import_log
-from dashboard.reads import errors, memo
+from data_access.settings import load_settings, load_zone_name
+from kpis.context import still_open
+from kpis.disclosure.policy import allowed_view, fixed_as_of
+from kpis.disclosure.release import empty_report, netwerk_release as build_netwerk_release
+from kpis.engine import compute_report, diensten
 
 CACHE_ENTRIES = 256
 
@@ -107,8 +116,6 @@ def cache_key() -> tuple[str, int]:
 
 @memo.cached(max_entries=CACHE_ENTRIES)
 def settings_for(url: str, version: int) -> dict[str, int]:
-    from data_access.settings import load_settings
-
     with engine_for(url).connect() as conn:
         return load_settings(conn)
 
@@ -120,8 +127,6 @@ def get_settings() -> dict[str, int]:
 
 @memo.cached(max_entries=CACHE_ENTRIES)
 def zone_name_for(url: str, version: int) -> str | None:
-    from data_access.settings import load_zone_name
-
     with engine_for(url).connect() as conn:
         return load_zone_name(conn)
 
@@ -145,10 +150,13 @@ def view_key(access: Access) -> tuple[bool, int]:
 def release_for(url: str, version: int, today: dt.date, threshold: int):
     """The netwerk view of `today` (kpis.disclosure.release): every figure it may show, protected
     together. Built once per data version and day (a few seconds on a zone's registers)."""
-    from kpis.disclosure.release import netwerk_release
-
     with engine_for(url).connect() as conn:
-        return netwerk_release(conn, today, threshold)
+        return build_netwerk_release(conn, today, threshold)
+
+
+def release_today(url: str, version: int, threshold: int):
+    """Today's netwerk release for this database (release_for)."""
+    return release_for(url, version, dt.date.today(), threshold)
 
 
 def netwerk_release():
@@ -162,12 +170,7 @@ def netwerk_release():
 def report_for(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
     """The KPI report; for the netwerk view the year's report of today's release (a year it
     cannot choose: its case registers withheld)."""
-    from kpis.engine import compute_report
-
     if aggregated_only:
-        from kpis.disclosure.policy import fixed_as_of
-        from kpis.disclosure.release import empty_report
-
         today = dt.date.today()
         report = release_for(url, version, today, threshold).report(year)
         if report is not None and as_of == fixed_as_of(year, today) and dienst is None:
@@ -176,13 +179,22 @@ def report_for(url: str, version: int, year: int, as_of: dt.date, dienst: str | 
     return compute_report(engine_for(url), year, as_of, dienst=dienst)
 
 
+def hidden_reason(report, kpi_id: str) -> str | None:
+    """The Dutch reason a value of `report` is hidden in this view, or None."""
+    return ((report.extra or {}).get("suppression") or {}).get("reasons", {}).get(kpi_id)
+
+
+def shown_kpis(report) -> dict:
+    """The report's values, a value hidden for the netwerk view replaced by 'verborgen' (it
+    would otherwise read 'geen gegevens')."""
+    return {k: HIDDEN if v is None and hidden_reason(report, k) else v for k, v in report.kpis.items()}
+
+
 def effective_view(access: Access, year: int, as_of: dt.date | None, dienst: str | None) -> tuple[dt.date, str | None]:
     """The (as_of, dienst) `access` may see for `year` (kpis.disclosure.policy.allowed_view): the
     netwerk view (no "filter_dienst", no "choose_reference_date") is zone-wide on the one
     reference date of each year, whatever the page or the URL asked. Every cached read here and
-    in dashboard/reads/page_data.py goes through this before it touches the data."""
-    from kpis.disclosure.policy import allowed_view
-
+    in the other modules of dashboard.reads goes through this before it touches the data."""
     return allowed_view(access, year, as_of, dienst)
 
 
@@ -259,8 +271,6 @@ def available_years() -> list[int]:
 
 @memo.cached(max_entries=CACHE_ENTRIES)
 def _diensten(url: str, version: int) -> list[str]:
-    from kpis.engine import diensten
-
     return diensten(engine_for(url))
 
 
@@ -296,13 +306,9 @@ def read_rows(
     every read is a fresh, audited look. With `open_column` (e.g. datum_afsluiting) the rows
     still open at the filters' reference date instead, from any year: known at D and that date
     empty or after D, the KPI engine's own rule (kpis.context)."""
-    from data_access import audit
-    from data_access.reader import RowFilter, read_rows as reader_read_rows
 
     parts = []
     if open_column is not None:
-        from kpis.context import still_open
-
         parts.extend(still_open(register, open_column, filters.as_of, filters.dienst))
     elif filters is not None:
         up_to_d = filters.as_of if REGISTERS_BY_NAME[register].main_date else None
@@ -318,6 +324,18 @@ def read_rows(
             detail["voorwaarden"] = {k: v for k, v in where.items()}
         audit.record(conn, access, "detailweergave", detail)
     return rows
+
+
+@memo.cached(max_entries=CACHE_ENTRIES)
+def _is_empty(url: str, version: int) -> bool:
+    with engine_for(url).connect() as conn:
+        return db.is_empty(conn)
+
+
+def database_is_empty() -> bool:
+    """No register holds a row yet."""
+    with errors.database_guard():
+        return _is_empty(*cache_key())
 
 
 def clear_caches() -> None:

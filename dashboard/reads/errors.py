@@ -14,6 +14,7 @@ from typing import NoReturn
 import sqlalchemy as sa
 import streamlit as st
 
+from dashboard.style.text import plain
 from data_access.db import DatabaseUnavailable
 
 DATABASE_ERRORS = (DatabaseUnavailable, sa.exc.OperationalError, sa.exc.InterfaceError)
@@ -30,7 +31,6 @@ def database_message(exc: BaseException) -> str:
 
 def database_unavailable(exc: BaseException) -> NoReturn:
     st.title("Dashboard integriteitsbeleid")
-    from dashboard.style.text import plain
 
     st.error(plain(database_message(exc)), icon=":material/cloud_off:")  # it names the database URL
     st.markdown(

@@ -16,15 +16,14 @@ import datetime as dt
 
 from dashboard.reads import data, errors, memo
 from data_access.access import Access
-from kpis.alerts import TERM_CELLS
+from kpis import alerts as alerts_mod
+from kpis.alerts import FEEDBACK_NEAR_DAYS, TERM_CELLS
 
 ACK_OPEN, ACK_LATE, FEEDBACK_NEAR, FEEDBACK_LATE = TERM_CELLS
 
 
 def cells(settings: dict) -> dict[str, tuple[str, str]]:
     """{cell: (Dutch label, help)} in the order shown, with the norms of the settings."""
-    from kpis.alerts import FEEDBACK_NEAR_DAYS
-
     ack, months = settings["report_ack_days"], settings["report_feedback_months"]
     return {
         ACK_OPEN: (
@@ -52,11 +51,9 @@ def cells(settings: dict) -> dict[str, tuple[str, str]]:
 
 @memo.cached(max_entries=data.CACHE_ENTRIES)
 def _term_counts(url: str, version: int, as_of: dt.date, aggregated_only: bool, threshold: int):
-    from kpis.alerts import alerts, term_counts
-
     if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)
         return None
-    return term_counts(alerts(data.engine_for(url), as_of))
+    return alerts_mod.term_counts(alerts_mod.alerts(data.engine_for(url), as_of))
 
 
 def term_counts(access: Access, filters) -> dict | None:

@@ -31,10 +31,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from data_access import audit
-from data_access.access import ROLE_LABELS, ROLES, Access
-from data_access.users import current_role, role_for_email, verify_login
+from dashboard.reads.data import get_engine
 from dashboard.style.text import plain
+from data_access import audit
+from data_access.access import ROLES, ROLE_LABELS, Access
+from data_access.demo import offers_demo
+from data_access.users import current_role, role_for_email, verify_login
 
 SCREEN_SHARE_PARAM = "scherm"  # URL query parameter
 SCREEN_SHARE_ON_VALUES = frozenset({"1", "ja", "aan", "true", "on", "yes"})  # case-insensitive
@@ -69,9 +71,10 @@ _CLEAR_COOKIE_HTML = (
 )
 
 
-def _engine():
-    from dashboard.reads.data import get_engine
+ACCESS_KEY = "_dashboard_access"  # set by dashboard/app.py on every run, before the page runs
 
+
+def _engine():
     return get_engine()
 
 
@@ -179,7 +182,6 @@ def _is_sample_database(engine) -> bool:
     """Marked as sample data and nothing imported since but the sample itself: once anyone
     imports a workbook (real data, perhaps in the demo), the demo is over and sign-in needed
     (data_access.demo.offers_demo)."""
-    from data_access.demo import offers_demo
 
     with engine.connect() as conn:
         return offers_demo(conn)

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from data_access.access import Access
 from dashboard.style.theme import REGISTER_ICONS
+from data_access.access import Access, AccessDenied
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES_DIR = ROOT / "pages"
@@ -60,7 +60,6 @@ def existing_pages() -> list[PageSpec]:
 def refusal(page: PageSpec, access: Access) -> str | None:
     """None when `access` may open the page, else the Dutch reason it may not (the message
     components.require shows on the page, e.g. during screen sharing the screen-share one)."""
-    from data_access.access import AccessDenied
 
     if page.action is None:
         return None

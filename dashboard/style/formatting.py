@@ -11,8 +11,12 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 from numbers import Number
+from zoneinfo import ZoneInfo
+
+import pandas as pd
 
 NO_DATA = "geen gegevens"
+HIDDEN = "verborgen"  # a value the netwerk view does not show (no bar, no number)
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -25,8 +29,6 @@ def is_missing(value) -> bool:
     if value is None:
         return True
     try:
-        import pandas as pd
-
         if value is pd.NaT or value is pd.NA:
             return True
     except ImportError:  # pragma: no cover - pandas is a dependency
@@ -108,7 +110,6 @@ def fmt_datetime(value, *, from_utc: bool = False) -> str:
 
 def to_local(value: dt.datetime) -> dt.datetime:
     """Naive UTC -> naive Europe/Brussels time."""
-    from zoneinfo import ZoneInfo
 
     aware = value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value
     return aware.astimezone(ZoneInfo("Europe/Brussels")).replace(tzinfo=None)

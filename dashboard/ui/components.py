@@ -62,12 +62,17 @@ from numbers import Number
 import pandas as pd
 import streamlit as st
 
-from data_access.access import Access
+from dashboard.charts import figure_cache
+from dashboard.reads import data
+from dashboard.shell.auth import ACCESS_KEY
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_date, fmt_delta, fmt_int, fmt_value
 from dashboard.style.text import plain
+from dashboard.ui.filters import current_filters
+from data_access.access import Access, AccessDenied
+from data_access.registers import BY_NAME
+from kpis.catalog import BY_ID
 
-ACCESS_KEY = "_dashboard_access"  # set by dashboard/app.py on every run, before the page runs
 DEFAULT_PREVIOUS_LABEL = "t.o.v. vorige periode"
 STATUS_BADGES = {"gehaald": "green", "niet gehaald": "red", "geen gegevens": "gray"}
 
@@ -89,8 +94,6 @@ def require(action: str | None = None) -> Access:
     role (in its current mode) may do it. Every page calls this first."""
     access = page_access()
     if action is not None and not access.allows(action):
-        from data_access.access import AccessDenied
-
         try:
             access.require(action)
         except AccessDenied as exc:
@@ -110,10 +113,7 @@ def page_header(title: str, register: str | None = None, caption: str | None = N
     st.html(f'<div style="height:6px;width:4rem;background:{color};border-radius:3px;margin-bottom:-1.2rem"></div>')
     st.title(title, anchor=False)
     if caption is None:
-        from dashboard.reads.data import get_zone_name
-        from dashboard.ui.filters import current_filters
-
-        caption = " · ".join(part for part in (plain(get_zone_name()), current_filters().describe(markdown=True)) if part)
+        caption = " · ".join(part for part in (plain(data.get_zone_name()), current_filters().describe(markdown=True)) if part)
     if caption:
         st.caption(caption)
 
@@ -141,8 +141,6 @@ def no_rows(values, *kpi_ids: str, what: str, hint: str | None = None) -> bool:
 
 
 def _catalog(kpi_id: str):
-    from kpis.catalog import BY_ID
-
     return BY_ID[kpi_id]
 
 
@@ -216,7 +214,6 @@ CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sel
 def chart(fig, *, key: str | None = None, height: int | None = None) -> None:
     """A plotly figure with the dashboard template (Dutch separators, projector-size fonts):
     a go.Figure, or a figure_cache.Built (figure_cache.cached), shown without building it again."""
-    from dashboard.charts import figure_cache
 
     if isinstance(fig, figure_cache.Built):
         fig = figure_cache.displayable(fig, height)
@@ -230,8 +227,6 @@ def headers_for(register: str | None, columns: Iterable[str]) -> dict[str, str]:
     any other name with its underscores as spaces."""
     known: dict[str, str] = {}
     if register:
-        from data_access.registers import BY_NAME
-
         known = {c.name: c.header for c in BY_NAME[register].columns}
     return {c: (known.get(c) or str(c).replace("_", " ")).capitalize() for c in columns}
 
@@ -254,8 +249,6 @@ def table(df: pd.DataFrame, *, register: str | None = None, column_config: dict 
 
 
 def _holds_dates(series: pd.Series) -> bool:
-    import datetime as dt
-
     if series.dtype != object:
         return False
     sample = series.dropna().head(5)
@@ -286,7 +279,6 @@ def drill_down(register: str, *, label: str, filters=None, where: Mapping | None
         if not st.toggle("Toon de rijen", key=key, help="Het openen van de rijen wordt in het auditlogboek genoteerd."):
             st.caption("De rijen worden pas gelezen, en in het auditlogboek genoteerd, als u ze opent.")
             return
-        from dashboard.reads import data
 
         rows = data.read_rows(access, register, filters=filters, where=where, open_column=open_column, label=label)
         if rows.empty:
@@ -294,3 +286,25 @@ def drill_down(register: str, *, label: str, filters=None, where: Mapping | None
             return
         st.caption(f"{fmt_int(len(rows))} {'rij' if len(rows) == 1 else 'rijen'}")
         table(rows, register=register)
+
+
+EMPTY_DATABASE = (
+    "De databank bevat nog geen gegevens. De integriteitscoördinator kan de registers inlezen op de "
+    "pagina Gegevens (een Excel-werkmap volgens het sjabloon)."
+)
+
+
+
+def stop_if_empty_database() -> None:
+    """An empty database: one clear message, and the page stops."""
+    if data.database_is_empty():
+        st.info(EMPTY_DATABASE, icon=":material/database:")
+        st.stop()
+
+
+
+def table_height(rows: int, *, scrollbar: bool = False) -> int:
+    """Tall enough to show every row without an inner scrollbar (st.dataframe rows are 35 px),
+    plus room for a horizontal scrollbar when long text may overflow."""
+    return 35 * (rows + 1) + (14 if scrollbar else 3)
+

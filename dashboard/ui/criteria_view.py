@@ -30,7 +30,10 @@ from dashboard.reads import data, errors, memo
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_date, fmt_value
 from dashboard.style.text import chart_text, plain
+from dashboard.ui.components import status_badge
 from data_access.registers import header_key
+from data_access.schema import REGISTER_TABLES
+from kpis.catalog import kpi_for_indicator
 from kpis.criteria import NO_DATA
 from kpis.engine import default_as_of
 
@@ -41,7 +44,6 @@ OVERVIEW_COLUMNS = ["Status", "Criterium", "Omschrijving", "Waarde", "Norm", "Ge
 
 def kpi_for(indicator: str | None):
     """The catalog KpiDef an indicator names, or None (an Indicatoren indicator)."""
-    from kpis.catalog import kpi_for_indicator
 
     return kpi_for_indicator(indicator)
 
@@ -153,7 +155,6 @@ def status_style(status: str) -> str:
 @memo.cached(max_entries=64)
 def _measurements(url: str, version: int, key: str) -> dict[int, float]:
     """{year: value} of the Indicatoren indicator (normalised name `key`) for periods 'jjjj'."""
-    from data_access.schema import REGISTER_TABLES
 
     t = REGISTER_TABLES["indicatoren"]
     with data.engine_for(url).connect() as conn:
@@ -171,7 +172,7 @@ def measurements(indicator: str) -> dict[int, float]:
         return _measurements(*data.cache_key(), header_key(indicator))
 
 
-HISTORY_YEARS = 6  # as the register pages' year charts (page_parts.year_reports): same cached reports
+HISTORY_YEARS = 6  # as the register pages' year charts (reads.years.year_reports): same cached reports
 
 
 def history_years(filters) -> list[int]:
@@ -284,7 +285,6 @@ def history_figure(frame: pd.DataFrame, indicator: str) -> go.Figure:
 
 def status_legend() -> str:
     """Markdown naming the three status colours (for under the chart)."""
-    from dashboard.ui.components import status_badge
 
     return " ".join(status_badge(s) for s in ("gehaald", "niet gehaald", "geen gegevens"))
 

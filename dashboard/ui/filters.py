@@ -22,7 +22,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from dashboard.reads.data import effective_filters
+from dashboard.shell.auth import ACCESS_KEY
 from dashboard.style.formatting import fmt_date
+from dashboard.style.text import plain
+from data_access.access import DENIED_MESSAGES
 from kpis.engine import default_as_of
 
 YEAR_KEY = "jaar"
@@ -46,8 +50,6 @@ class Filters:
         (a register value) shown as text (dashboard.style.text.plain)."""
         dienst = self.dienst_label
         if markdown:
-            from dashboard.style.text import plain
-
             dienst = plain(dienst)
         return f"{self.year} · peildatum {fmt_date(self.as_of)} · {dienst}"
 
@@ -66,7 +68,6 @@ def _access(access=None):
     """The Access of this run (dashboard/app.py keeps it in the session state), or None."""
     if access is not None:
         return access
-    from dashboard.ui.components import ACCESS_KEY
 
     return st.session_state.get(ACCESS_KEY)
 
@@ -74,7 +75,6 @@ def _access(access=None):
 def _effective(filters: Filters, access) -> Filters:
     if access is None:
         return filters
-    from dashboard.reads.data import effective_filters
 
     return effective_filters(access, filters)
 
@@ -130,7 +130,6 @@ def _fixed_pickers(filters: Filters, access) -> None:
     """For a view that may not choose them: the reference date and dienst its figures are for,
     disabled, the reason as help (not bound to the URL: a coordinator's choice comes back when
     screen-share mode is switched off)."""
-    from data_access.access import DENIED_MESSAGES
 
     if access is None:
         return

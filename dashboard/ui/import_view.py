@@ -11,9 +11,10 @@ import io
 import pandas as pd
 import streamlit as st
 
-from data_access.registers import BY_NAME
 from dashboard.style.formatting import fmt_datetime, fmt_int
 from dashboard.style.text import plain  # text from a file (a sheet name, a cell value in a message)
+from data_access.registers import BY_NAME
+from data_access.template import write_template
 
 TEMPLATE_FILE_NAME = "sjabloon-registers-integriteit.xlsx"
 COUNT_LABELS = {"added": "toegevoegd", "updated": "bijgewerkt", "unchanged": "ongewijzigd"}  # as the importer says
@@ -83,7 +84,6 @@ def history_frame(history: list[dict]) -> pd.DataFrame:
 def template_bytes() -> bytes:
     """The empty workbook of data_access.template. The download button gets this function
     itself, so it runs only when someone clicks."""
-    from data_access.template import write_template
 
     buffer = io.BytesIO()
     write_template(buffer)
