@@ -19,8 +19,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import pandas as pd
+import streamlit as st
 
-from dashboard.reads import data, errors, memo
+from dashboard.reads import data, errors
 from dashboard.style.formatting import HIDDEN
 from data_access.access import Access
 from data_access.registers import FTE_INDICATOR
@@ -45,7 +46,7 @@ def _year_counts(conn, register: str, views: tuple, dienst: str | None) -> list[
     return [counts[view] for view in views]
 
 
-@memo.cached(max_entries=data.CACHE_ENTRIES)
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
 def _per_100_fte(url, version, views: tuple, dienst, aggregated_only, threshold) -> list[tuple]:
 
     if aggregated_only:  # each year's report of the release
@@ -84,7 +85,7 @@ def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) 
         return _per_100_fte(*data.cache_key(), effective, view_dienst, *data.view_key(access))
 
 
-@memo.cached(max_entries=data.CACHE_ENTRIES)
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
 def _counts_per_year(url, version, register, views: tuple, dienst, aggregated_only, threshold) -> list:
     if aggregated_only:  # the rows of each year as the release shows them
         totals = data.release_today(url, version, threshold).totals(register)
@@ -103,7 +104,7 @@ def counts_per_year(access: Access, register: str, views, *, dienst: str | None 
         return _counts_per_year(*data.cache_key(), register, effective, view_dienst, *data.view_key(access))
 
 
-@memo.cached(max_entries=data.CACHE_ENTRIES)
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
 def _yearly(url, version, register, first_year, last_year, by, as_of, dienst, date_column, aggregated_only, threshold):
 
     if aggregated_only:
