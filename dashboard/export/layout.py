@@ -16,14 +16,13 @@ from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.export.content import ExportContent
-from dashboard.style.formatting import NO_DATA
+from dashboard.style.formatting import HIDDEN, NO_DATA
 from dashboard.style.theme import PREVIOUS_COLOR, REGISTER_COLORS, STATUS_COLORS
 from data_access import xlsx_writer as xw
 from data_access.registers import BY_NAME
 from kpis.catalog import KPIS, KpiDef
 from kpis.criteria import MET, NOT_MET, NO_DATA as CRIT_NO_DATA
 
-HIDDEN = "verborgen"
 CHART_COLUMN = "E"  # charts sit right of the 3-column tables of a register sheet
 CHART_HEIGHT_CM = 7.5
 ROW_CM = 0.53  # a default row is 15 pt

@@ -172,12 +172,10 @@ def year_views(filters, years: int = 6) -> list[tuple[str, object]]:
     return out
 
 
-
 def year_reports(access, filters, years: int = 6) -> list[tuple[str, object]]:
     """The report of each of year_views (label, Report): for KPIs that need the whole report of
     a past year (medians, measures); a plain count per year costs one query (e.g. per_fte_frame)."""
     return [(label, data.get_report(access, view)) for label, view in year_views(filters, years)]
-
 
 
 def per_fte_frame(access, filters, column: str, years: int = 6) -> pd.DataFrame:
@@ -189,7 +187,6 @@ def per_fte_frame(access, filters, column: str, years: int = 6) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index", dtype=object)
 
 
-
 def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str], *, hidden=HIDDEN) -> pd.DataFrame:
     """Per year (index: the labels), a column per {column label: kpi id}; a hidden value as
     the marker the netwerk view shows ('<5'), or `hidden`."""
@@ -198,7 +195,6 @@ def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str]
         values = data.shown_kpis(report)
         rows[label] = {name: values.get(kpi_id) for name, kpi_id in columns.items()}
     return pd.DataFrame.from_dict(rows, orient="index", dtype=object)
-
 
 
 def count_frame(access, filters, register: str, column: str, years: int = 6) -> pd.DataFrame:

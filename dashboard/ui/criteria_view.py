@@ -29,7 +29,7 @@ import streamlit as st
 
 from dashboard.reads import data, errors
 from dashboard.style import theme
-from dashboard.style.formatting import fmt_date, fmt_value
+from dashboard.style.formatting import HIDDEN, fmt_date, fmt_value
 from dashboard.style.text import chart_text, plain
 from dashboard.ui.components import status_badge
 from data_access.registers import header_key
@@ -84,9 +84,6 @@ def fmt_indicator_value(indicator: str, value) -> str:
     if unit == "count" and isinstance(value, Number) and not isinstance(value, bool) and value != int(value):
         unit = "number"
     return fmt_value(value, unit)
-
-
-HIDDEN = "verborgen"
 
 
 def hidden_kpis(report) -> frozenset[str]:
