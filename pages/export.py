@@ -1,7 +1,7 @@
 """Jaarexport: the yearly evaluation workbook of one year (by default the last complete year; the
 reference date 31/12, or the shared filters' date for the filters' year), as two downloads: volledig (korpsleiding, integriteitscoördinator; not in screen-share
 mode) and geanonimiseerd (every role). The file is built only when a button is clicked
-(dashboard.export.build_workbook, which checks the role again and writes the audit row)."""
+(dashboard.export.workbook.build_workbook, which checks the role again and writes the audit row)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import streamlit as st
 
 from dataclasses import replace
 
-from dashboard import components as ui
-from dashboard import data
-from dashboard.export import build_workbook, effective_as_of, export_file_name, last_complete_year, period_problem
-from dashboard.filters import current_filters
+from dashboard.export.workbook import build_workbook, effective_as_of, export_file_name, last_complete_year, period_problem
+from dashboard.reads import data
+from dashboard.ui import components as ui
+from dashboard.ui.filters import current_filters
 from kpis.engine import default_as_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

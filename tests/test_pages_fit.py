@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard import theme
-from dashboard.auth import SCREEN_SHARE_SWITCH_KEY
+from dashboard.style import theme
+from dashboard.shell.auth import SCREEN_SHARE_SWITCH_KEY
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import chart_title, charts, decoded
 
@@ -75,7 +75,7 @@ def test_no_empty_frame_and_one_note_on_any_netwerk_page(sample_url, monkeypatch
 
 
 def test_the_jaarexport_defaults_to_the_last_complete_year(sample_url, monkeypatch):
-    from dashboard.export import last_complete_year
+    from dashboard.export.workbook import last_complete_year
 
     assert last_complete_year(dt.date(2026, 12, 5)) == 2025
     assert last_complete_year(dt.date(2026, 12, 31)) == 2026

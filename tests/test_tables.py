@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from dashboard import tables
+from dashboard.style import tables
 
 
 def test_a_narrow_table_keeps_every_column_at_its_natural_width():
