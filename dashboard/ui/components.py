@@ -323,7 +323,7 @@ def table(
     chosen = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if chosen:
         st.markdown("**Alle velden van de gekozen rij**")
-        st.table(tables.record(df, chosen[0], labels), hide_index=True)
+        _static_table(tables.record(df, chosen[0], labels), {"Veld": "Veld", "Waarde": "Waarde"}, None)
         return
     missing = ", ".join(labels[c].lower() for c in fitted.hidden)
     st.caption(
@@ -334,8 +334,9 @@ def table(
 
 def _static_table(df: pd.DataFrame, labels: Mapping[str, str], cell_style: Mapping | None) -> None:
     """The table as plain HTML (st.table): every cell as text (dashboard.style.tables.cell_text), long
-    texts wrapped, sized with the page's text."""
-    shown = tables.text_frame(df)
+    texts wrapped, sized with the page's text. st.table reads markdown in its cells: every cell
+    goes through plain() (a register text shows as it is, never as a link or an image)."""
+    shown = tables.text_frame(df).map(plain)
     styled = shown.style.hide(axis="index")
     for name, style in (cell_style or {}).items():
         styled = styled.map(style, subset=[name])
