@@ -208,7 +208,10 @@ def status_badge(status: str) -> str:
 
 # --- Charts and tables ----------------------------------------------------------------------
 
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Every chart's plotly config, in one place: no mode bar (its zoom, pan and download buttons have
+# English tooltips and nothing a reader of these counts needs), no zooming by drag, scroll or
+# double-click (the template sets dragmode off); hover keeps the exact values.
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False, "showAxisDragHandles": False}
 
 
 def chart(fig, *, key: str | None = None, height: int | None = None) -> None:
