@@ -15,7 +15,8 @@ What is timed (all in the browser's own clock, performance.now()):
 
 "Settled": the server has answered (a websocket message after the click) and the script is no
 longer running (the app's data-test-script-state is "notRunning", as Streamlit's own e2e tests
-wait for it), no element is marked stale
+wait for it), no element is a placeholder (Streamlit's skeletons, shown while a lazily loaded
+element such as plotly's 4,7 MB script is fetched and parsed), no element is marked stale
 (data-stale="true", what Streamlit greys out during a rerun), and the document has not changed
 for QUIET_MS (a MutationObserver over the whole document: plotly drawing its SVG, the data grid,
 a late relayout all count). The time is that of the animation frame after the LAST change, so the
@@ -45,6 +46,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 VIEWPORT = {"width": 1280, "height": 800}
 ROLES = ("integriteitscoordinator", "korpsleiding", "netwerk")
+PROFILED_ROLE, PROFILED_PAGES = "integriteitscoordinator", ("Overzicht", "Klachten")
 FRESH_ROLE = "korpsleiding"  # the demo's first role: what a new session shows
 FIRST_FIGURE = ("[data-testid='stMain'] [data-testid='stMetric'], [data-testid='stMain'] .js-plotly-plot .main-svg, "
                 "[data-testid='stMain'] [data-testid='stDataFrame'] canvas")
@@ -83,6 +85,8 @@ SETTLED = """
   if (!b || b.armed || !(b.ran || b.t0 === null && b.messages > 0)) return false;
   if (!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")) return false;
   if (document.querySelector("[data-testid='stElementContainer'][data-stale='true']")) return false;
+  // a lazily loaded element (plotly's script, 4,7 MB) shows a skeleton until it is drawn
+  if (document.querySelector("[data-testid='stSkeleton'], [data-testid='stSkeletonElement'], [data-testid='stAppSkeleton']")) return false;
   return performance.now() - b.last >= quiet;
 }
 """
@@ -288,6 +292,7 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
     from playwright.sync_api import sync_playwright
 
     samples = Samples()
+    profiles: dict[str, dict[str, float]] = {}
     with ExitStack() as stack:
         app = stack.enter_context(serve(ROOT / "dashboard" / "app.py", work / "app.log", database_url))
         ref = stack.enter_context(serve(ROOT / "bench" / "one_line_app.py", work / "ref.log"))
@@ -321,6 +326,10 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
                 for spec in pages[1:] + pages[:1]:
                     samples.add(f"warm|{role}|{spec.title}", tab.click_menu(spec.title))
                     ref_click()
+            if role == PROFILED_ROLE:  # where a warm click's time goes in the browser
+                for title in PROFILED_PAGES:
+                    tab.click_menu("Jaarexport")
+                    profiles[title] = js_profile(tab, lambda title=title: tab.click_menu(title))
             tab.page.close()
             log(f"      warm {role}: {len(pages)} pagina's gemeten")
 
@@ -375,6 +384,7 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
                   for spec in role_pages(FRESH_ROLE)},
         "fresh_ref": {"first": samples.median("fresh_first_ref"), "settled": samples.median("fresh_ref")},
         "peak_mb": peaks,
+        "profiles": profiles,
     }
 
 
@@ -410,3 +420,25 @@ def js_profile(tab: Tab, action) -> dict[str, float]:
             kind = "andere"
         totals[kind] = totals.get(kind, 0.0) + delta / 1e6
     return totals
+
+
+def chart_libraries(*, rounds: int, quiet_ms: int, work: Path) -> dict[str, float]:
+    """bench/chart_libraries.py: median seconds of a menu click to the page of 8 plotly charts
+    and to the same 8 charts in Vega-Lite, taking turns; and where the browser's time went."""
+    from playwright.sync_api import sync_playwright
+
+    samples = Samples()
+    with ExitStack() as stack:
+        server = stack.enter_context(serve(ROOT / "bench" / "chart_libraries.py", work / "charts.log"))
+        playwright = stack.enter_context(sync_playwright())
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+        context = browser.new_context(viewport=VIEWPORT, locale="nl-BE")
+        context.add_init_script(OBSERVER)
+        tab = Tab(context, server.url, quiet_ms)
+        tab.load()
+        tab.click_menu("Vega-Lite")
+        for _ in range(rounds):
+            for title in ("Plotly", "Vega-Lite"):
+                samples.add(title, tab.click_menu(title))
+    return {title: samples.median(title) for title in ("Plotly", "Vega-Lite")}

@@ -587,10 +587,10 @@ class Bench:
 
         copy = self.cache / f"browser_{scope.replace(' ', '_')}.sqlite"
         shutil.copyfile(url.removeprefix("sqlite:///"), copy)
+        work_dir = tempfile.mkdtemp(prefix="bench_browser_")
         try:
-            with tempfile.TemporaryDirectory() as work:
-                got = browser.measure(f"sqlite:///{copy}", rounds=self.args.browser_rounds, quiet_ms=self.scale["quiet_ms"],
-                                      work=Path(work), log=lambda text: print(text, flush=True))
+            got = browser.measure(f"sqlite:///{copy}", rounds=self.args.browser_rounds, quiet_ms=self.scale["quiet_ms"],
+                                  work=Path(work_dir), log=lambda text: print(text, flush=True))
         except Exception as exc:  # Playwright's and the servers' errors
             raise TaskFailed(f"{type(exc).__name__}: {exc}") from exc
         finally:
@@ -617,6 +617,24 @@ class Bench:
             line(f"browser {title} vers klaar {scope}", fresh["settled"],
                  "1-regelpagina vers klaar", got["fresh_ref"]["settled"], ref_page,
                  TARGET_BROWSER_FRESH if title == "Overzicht" else None)
+        try:
+            self._browser_extras(got, national, work_dir)
+        except Exception as exc:
+            raise TaskFailed(f"{type(exc).__name__}: {exc}") from exc
+        finally:
+            shutil.rmtree(work_dir, ignore_errors=True)
+
+    def _browser_extras(self, got: dict, national: bool, work_dir: str) -> None:
+        from bench import browser
+
+        for title, parts in got["profiles"].items():
+            print(f"  browser {title} warm: hoofddraad van de browser (één klik, geprofileerd, met de {self.scale['quiet_ms']} ms "
+                  "stilte): " + ", ".join(f"{kind} {fmt(seconds, 2)} s" for kind, seconds in sorted(parts.items())), flush=True)
+        if not national:
+            libraries = browser.chart_libraries(rounds=self.args.browser_rounds, quiet_ms=self.scale["quiet_ms"], work=Path(work_dir))
+            self.add(Line("grafieken: 8 staafdiagrammen in plotly", {"seconds": libraries["Plotly"], "cpu": None, "peak_mb": 0},
+                          "dezelfde in Vega-Lite", {"seconds": libraries["Vega-Lite"], "cpu": None, "peak_mb": 0}, None,
+                          in_process=False, cpu_note="browser"))
 
     def cold_overview(self, scope: str, url: str) -> None:
         """The Overzicht's first run with every cache cleared (AppTest: the server's part of a
@@ -760,6 +778,7 @@ def expected_labels(*, tiny: bool, postgres: bool, national_pages: bool, year: i
         labels += [f"browser {p.title} warm {role_label(role)} {scope}" for role in ROLES for p in role_pages(role)]
         labels += [f"browser Overzicht filter {kind} {scope}" for kind in ("jaar", "peildatum")]
         labels += [f"browser {p.title} vers {what} {scope}" for p in role_pages(FRESH_ROLE) for what in ("eerste cijfers", "klaar")]
+    labels.append("grafieken: 8 staafdiagrammen in plotly")
     rows = (TINY if tiny else FULL)["workbook_rows"]
     labels.append(f"import {fmt(rows, 0)} rijen (SQLite)")
     return labels
