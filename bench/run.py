@@ -246,16 +246,35 @@ def _cold_parts(at, clear_caches) -> dict:
 def child_export(url: str, year: int, anonymised: bool, out: str) -> dict:
     """The yearly workbook (dashboard.export.build_workbook) as the integriteitscoordinator,
     once (tens of seconds at national scale); the file is kept for the floor."""
+    from data_access import xlsx_writer
     from data_access.access import Access
     from data_access.db import connect
-    from dashboard.export import build_workbook
+    from dashboard import export
 
+    parts: dict[str, float] = {}
+
+    def timed(module, name: str, part: str) -> None:  # seconds spent inside module.name
+        original = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                parts[part] = parts.get(part, 0.0) + time.perf_counter() - start
+
+        setattr(module, name, wrapper)
+
+    timed(export, "gather", "inhoud")
+    timed(export, "write_workbook", "bladen")
+    timed(xlsx_writer, "fit_widths", "waarvan kolombreedtes")
+    timed(xlsx_writer, "to_bytes", "opslaan (openpyxl)")
     engine = connect(url)
     timing = Timing()
-    data = timing(lambda: build_workbook(engine, Access("benchmark", DEMO_ROLE), year, anonymised=anonymised))
+    data = timing(lambda: export.build_workbook(engine, Access("benchmark", DEMO_ROLE), year, anonymised=anonymised))
     engine.dispose()
     Path(out).write_bytes(data)
-    return timing.as_dict() | {"bytes": len(data)}
+    return timing.as_dict() | {"bytes": len(data), "parts": parts}
 
 
 def child_xlsx_floor(path: str) -> dict:
@@ -683,6 +702,8 @@ class Bench:
                 cells = fmt(best["floor"]["cells"], 0)
                 self.add(Line(f"export {self.year} {kind} {scope}", best["ours"], f"XlsxWriter {cells} cellen",
                               best["floor"], TARGET_EXPORT, memory_target=not self.args.tiny))
+                print(f"  {'':<54} waar de tijd heen gaat (laatste ronde): "
+                      + ", ".join(f"{part} {fmt(seconds, 2)} s" for part, seconds in best["ours"]["parts"].items()), flush=True)
                 out.unlink(missing_ok=True)
         finally:
             for leftover in copy.parent.glob(copy.name + "*"):
