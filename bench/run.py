@@ -750,13 +750,13 @@ class Bench:
                 self.measure("pagina Overzicht koud nationaal SQLite", lambda: self.cold_overview("nationaal SQLite", national))
             if pg:
                 self.measure("pagina Overzicht koud nationaal PostgreSQL", lambda: self.cold_overview("nationaal PostgreSQL", pg["national"]))
-        if "export" in only and national:
-            self.measure("export nationaal SQLite", lambda: self.export("nationaal SQLite", national))
         if "browser" in only:
             if sample:
                 self.measure("browser voorbeeld SQLite", lambda: self.browser("voorbeeld SQLite", sample, False))
             if national and a.national_pages:
                 self.measure("browser nationaal SQLite", lambda: self.browser("nationaal SQLite", national, True))
+        if "export" in only and national:
+            self.measure("export nationaal SQLite", lambda: self.export("nationaal SQLite", national))
         if "import" in only:
             self.measure("import", self.import_)
         timed = [line for line in self.lines if line.target is not None]
