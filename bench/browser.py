@@ -261,7 +261,7 @@ def role_label(role: str) -> str:
 
 def role_pages(role: str):
     from data_access.access import Access
-    from dashboard import navigation
+    from dashboard.shell import navigation
 
     return [p for pages in navigation.visible_pages(Access("demo", role)).values() for p in pages]
 

@@ -6,7 +6,7 @@ is timed like any page."""
 
 import streamlit as st
 
-from dashboard.components import CHART_CONFIG
+from dashboard.ui.components import CHART_CONFIG
 
 CHARTS = 8
 CATEGORIES = [f"Categorie {i + 1}" for i in range(12)]
@@ -23,7 +23,7 @@ def rows(chart: int) -> list[dict]:
 def plotly_page():
     import plotly.graph_objects as go
 
-    from dashboard import theme
+    from dashboard.style import theme
 
     for chart in range(CHARTS):
         data = rows(chart)

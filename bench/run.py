@@ -1,30 +1,32 @@
-"""Benchmark (issue 7): the KPI report, the Overzicht and Klachten pages and the import, each
-against a plain reference, with peak memory, on the zone sample and at national scale.
+"""Benchmark (issues 7 and 18): the KPI report, the pages as a user waits for them in the browser,
+the cold Overzicht at national scale, the yearly exports and the import, each against a plain
+reference measured in the same run, with peak memory, on the zone sample and at national scale.
 
-    PYTHONPATH=. .venv/bin/python bench/run.py            # full run (a few minutes; PostgreSQL too)
+    PYTHONPATH=. .venv/bin/python bench/run.py            # full run (PostgreSQL and the browser too)
     PYTHONPATH=. .venv/bin/python bench/run.py --tiny     # everything at a tiny scale (CI)
 
-Every measurement runs in its own Python process, so peak memory (ru_maxrss of that process)
-never mixes with another one's, and prints one line: the time, the reference's time, the
-ratio, the target, and both peaks. Times are the best over --rounds rounds (a measurement and
+Every server-side measurement runs in its own Python process, so peak memory (ru_maxrss of that
+process) never mixes with another one's, and prints one line: the time, the reference's time,
+the ratio, the target, and both peaks. Times are the best over --rounds rounds (a measurement and
 its reference take turns, each round in fresh processes) of --repeat runs per process (a quick
 task repeated for 2 s), timed after the process has imported everything: best wall-clock time
 and best process CPU time. The machine's load average is printed in the header: on a shared
-machine the CPU ratio (shown where all the work runs in the measured process: SQLite, pages,
-import) is the reproducible figure, the wall-clock ratio the one the targets name.
+machine the CPU ratio (shown where all the work runs in the measured process) is the
+reproducible figure, the wall-clock ratio the one the targets name.
 
 - rapport:  kpis.engine.compute_report(engine, year) against bench/sql_reference.py (plain SQL
             counts, conditional counts and the medians' values) on the same database; the two
             must give the same KPI values (checked, a difference is printed and fails the run).
-- pagina:   AppTest of dashboard/app.py, signed in through the demo role, switched to the page;
-            "koud" is the first run after dashboard.data.clear_caches() and st.cache_resource.clear(),
-            "warm" the best rerun after it. Reference: bench/one_line_page.py under AppTest,
-            "koud" its first run in a fresh AppTest (after a warm-up run in the process), "warm"
-            its best rerun. A third line ("vloer", no target) measures the page's floor: its own
-            messages of a warm run sent again by a script that computes nothing (bench/replay.py,
-            widgets left out), against the one-line page warm. No page that shows those elements
-            can be faster than that; the page's warm ratio divided by it is what building the
-            elements and the dashboard's own code add.
+- koud:     the Overzicht's first AppTest run after every cache is cleared (the server's part of
+            a cold page) against the KPI report alone; a floor line (this and last year's report,
+            what the page compares) and where the cold run's time goes (profiled per part).
+- export:   dashboard.export.workbook.build_workbook, full and anonymised, against XlsxWriter in
+            constant_memory mode writing the same cells (read back with calamine, not timed); the
+            export's parts (content, sheets, column widths, saving) are printed under it.
+- browser:  bench/browser.py (its docstring says what is timed and what "settled" means): every
+            page and role warm, the Overzicht's filters, fresh loads, in Debian's Chromium, against
+            one-line Streamlit pages; where a warm click's browser time goes; plotly against
+            Vega-Lite on the same 8 charts (bench/chart_libraries.py).
 - import:   data_access.importer.import_workbook of a Klachten workbook (bench/import_speed.py
             builds it) into an empty SQLite database, against pd.read_excel(engine="calamine").
 
@@ -147,7 +149,7 @@ def child_reference(url: str, year: int, repeat: int) -> dict:
 
 
 def _cold_then_warm(at, repeat: int, clear_caches=lambda: None) -> dict:
-    """`clear_caches`: the app's own caches (dashboard.data.clear_caches for the dashboard)."""
+    """`clear_caches`: the app's own caches (dashboard.reads.data.clear_caches for the dashboard)."""
     import streamlit as st
 
     clear_caches()
@@ -185,7 +187,7 @@ def child_page(url: str, page: str, repeat: int) -> dict:
     demo[0].select(DEMO_ROLE).run()
     _check(at)
     at.switch_page(f"../pages/{page}.py")
-    from dashboard.data import clear_caches
+    from dashboard.reads.data import clear_caches
 
     result = _cold_then_warm(at, repeat, clear_caches)
     result["parts"] = _cold_parts(at, clear_caches)
@@ -194,12 +196,12 @@ def child_page(url: str, page: str, repeat: int) -> dict:
 
 # The parts of a cold Overzicht, by the function that computes them (cumulative, profiled).
 COLD_PARTS = {
-    "rapporten": ("dashboard/data.py", "report_for"),
-    "maandkaarten": ("dashboard/page_parts.py", "month_cards"),
-    "aandacht": ("dashboard/page_parts.py", "alerts_section"),
-    "verloop": ("dashboard/page_parts.py", "register_sparklines"),
-    "jaren": ("dashboard/data.py", "_year_bounds"),
-    "diensten": ("dashboard/data.py", "_diensten"),
+    "rapporten": ("dashboard/reads/data.py", "report_for"),
+    "maandkaarten": ("dashboard/ui/overview.py", "month_cards"),
+    "aandacht": ("dashboard/ui/alerts.py", "alerts_section"),
+    "verloop": ("dashboard/ui/overview.py", "register_sparklines"),
+    "jaren": ("dashboard/reads/data.py", "_year_bounds"),
+    "diensten": ("dashboard/reads/data.py", "_diensten"),
 }
 
 
@@ -249,7 +251,7 @@ def child_export(url: str, year: int, anonymised: bool, out: str) -> dict:
     from data_access import xlsx_writer
     from data_access.access import Access
     from data_access.db import connect
-    from dashboard import export
+    from dashboard.export import workbook as export
 
     parts: dict[str, float] = {}
 
