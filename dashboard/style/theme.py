@@ -79,6 +79,7 @@ TEMPLATE = go.layout.Template(
         legend=dict(font=dict(size=SMALL_FONT_SIZE), orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
         hoverlabel=dict(font=dict(size=BASE_FONT_SIZE)),
         margin=dict(l=10, r=10, t=50, b=10),
+        dragmode=False,  # no zoom by dragging (components.CHART_CONFIG: no mode bar to reset it)
     )
 )
 pio.templates[TEMPLATE_NAME] = TEMPLATE

@@ -222,8 +222,10 @@ def status_badge(status: str) -> str:
 
 # --- Charts and tables ----------------------------------------------------------------------
 
-# No mode bar: its buttons say "Download plot as a png", "Zoom", "Autoscale" (English) on hover.
-CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
+# Every chart's plotly config, in one place: no mode bar (its zoom, pan and download buttons have
+# English tooltips and nothing a reader of these counts needs), no zooming by drag, scroll or
+# double-click (the template sets dragmode off); hover keeps the exact values.
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False, "showAxisDragHandles": False}
 _NOTES_KEY = "_page_notes"
 
 
