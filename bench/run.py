@@ -195,7 +195,7 @@ def child_import(path: str, repeat: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         for i in range(max(1, repeat)):  # each run into a new, empty database
             engine = connect(f"sqlite:///{folder}/import_{i}.sqlite")
-            report = timing(lambda: import_workbook(engine, path, user="benchmark"))
+            report = timing(lambda engine=engine: import_workbook(engine, path, user="benchmark"))
             engine.dispose()
             if not report.ok:
                 raise RuntimeError("; ".join(report.errors[:5]))

@@ -111,7 +111,8 @@ def write_row(ws: Worksheet, row: int, values: Sequence, formats: Sequence[str |
     for i, value in enumerate(values):
         fmt = formats[i] if formats and i < len(formats) else None
         if isinstance(value, Fmt):
-            value, fmt = value.value, value.number_format or fmt
+            fmt = value.number_format or fmt
+            value = value.value
         write_value(ws, row, column + i, value, fmt)
 
 
@@ -258,7 +259,7 @@ def _table_cells(ws: Worksheet) -> set[tuple[int, int]] | None:
     if not ws.tables:
         return None
 
-    cells = set()
+    cells: set[tuple[int, int]] = set()
     for table in ws.tables.values():
         min_col, min_row, max_col, max_row = range_boundaries(table.ref)
         cells.update((r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1))

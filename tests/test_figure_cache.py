@@ -9,10 +9,10 @@ import plotly.io as pio
 import plotly.tools
 import pytest
 
-from dashboard.charts import generic as charts, figure_cache
-from dashboard.style import theme
-from dashboard.reads.data import clear_caches
+from dashboard.charts import figure_cache, generic as charts
 from dashboard.charts.figure_cache import Built, cached
+from dashboard.reads.data import clear_caches
+from dashboard.style import theme
 from kpis.disclosure.markers import SMALL, WITHHELD_KIND, Suppressed
 
 CALLS: list[tuple] = []

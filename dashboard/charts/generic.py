@@ -28,10 +28,10 @@ from numbers import Number
 import pandas as pd
 import plotly.graph_objects as go
 
-from kpis.disclosure.markers import WITHHELD_KIND
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_decimal, fmt_int, is_missing, month_label
 from dashboard.style.text import chart_text
+from kpis.disclosure.markers import WITHHELD_KIND
 
 CHART_HEIGHT = 380
 MONTH_TICKS = 7  # at most this many month labels on a trend

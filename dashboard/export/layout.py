@@ -21,7 +21,7 @@ from dashboard.style.theme import PREVIOUS_COLOR, REGISTER_COLORS, STATUS_COLORS
 from data_access import xlsx_writer as xw
 from data_access.registers import BY_NAME
 from kpis.catalog import KPIS, KpiDef
-from kpis.criteria import MET, NOT_MET, NO_DATA as CRIT_NO_DATA
+from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
 
 CHART_COLUMN = "E"  # charts sit right of the 3-column tables of a register sheet
 CHART_HEIGHT_CM = 7.5
