@@ -3,12 +3,12 @@
 Every builder returns a styled `go.Figure` (the dashboard template: Dutch separators ",.",
 projector-size fonts) with a title, the register's colour (theme.register_color) and Dutch
 labels; pages show it with `components.chart(fig)`. Values may come suppressed (netwerk view,
-screen-share): a str such as "<5" or "x" is never plotted as a number; the bar or point stays
+screen-share): a marker (kpis.disclosure.markers, `is_suppressed`: "<5", "x", "verborgen") is never plotted as a number; the bar or point stays
 at the baseline (or is left out of a line) and the marker is written as its label.
 
     fig = charts.monthly_trend(months, counts, register="klachten", title="Klachten per maand",
                                previous=counts_a_year_earlier)
-    fig = charts.split_bars({"burger": 12, "intern": "<5"}, register="klachten", title="Per kanaal")
+    fig = charts.split_bars({"burger": 12, "intern": small(5)}, register="klachten", title="Per kanaal")
     fig = charts.year_bars(frame, register="tuchtdossiers", title="Geopend per jaar")
     fig = charts.histogram_with_norm(bins, counts, norm=90, register="klachten", title="Doorlooptijd")
     fig = charts.age_buckets(bins, counts, norm=90, register="klachten", title="Open klachten naar leeftijd")
@@ -31,7 +31,7 @@ import plotly.graph_objects as go
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_decimal, fmt_int, is_missing, month_label
 from dashboard.style.text import chart_text
-from kpis.disclosure.markers import WITHHELD_KIND
+from kpis.disclosure.markers import SMALL, WITHHELD_KIND, Suppressed, is_suppressed
 
 CHART_HEIGHT = 380
 MONTH_TICKS = 7  # at most this many month labels on a trend
@@ -39,7 +39,7 @@ LEGEND_WIDTH = 400  # px a legend row may take: the plot width of a half-width c
 PREVIOUS_TINT = 0.55  # how much white goes into the register colour for the previous year
 HIDDEN_COLOR = "#9E9E9E"
 
-Value = int | float | str | None  # a str is a suppressed marker ("<5", "x")
+Value = int | float | Suppressed | None  # a suppressed count: a marker ("<5", "x", "verborgen")
 
 
 # --- values ---------------------------------------------------------------------------------
@@ -57,12 +57,12 @@ def plot_values(values: Sequence[Value]) -> list[float | None]:
 
 def value_texts(values: Sequence[Value], fmt: Callable = fmt_int) -> list[str]:
     """Labels: numbers formatted the Dutch way, a marker as it is, missing as ''."""
-    return [v if isinstance(v, str) else fmt(v) if is_shown(v) else "" for v in values]
+    return [v if is_suppressed(v) else fmt(v) if is_shown(v) else "" for v in values]
 
 
 def _baseline(values: Sequence[Value]) -> list[float | None]:
     """Bars: a suppressed value stays at 0 (its label says what it is), missing stays None."""
-    return [float(v) if is_shown(v) else 0.0 if isinstance(v, str) else None for v in values]
+    return [float(v) if is_shown(v) else 0.0 if is_suppressed(v) else None for v in values]
 
 
 # --- colours --------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def monthly_trend(
                 connectgaps=False,
             )
         )
-        hidden = [(m, t) for m, v, t in zip(months, vals, texts) if isinstance(v, str)]
+        hidden = [(m, t) for m, v, t in zip(months, vals, texts) if is_suppressed(v)]
         if hidden and dash == "solid":
             fig.add_trace(
                 go.Scatter(
@@ -206,8 +206,8 @@ def _sort_key(value, threshold_hint: float) -> float:
         return float(value)
     if getattr(value, "kind", None) == WITHHELD_KIND:  # nothing is said of it: last but the missing
         return -0.5
-    if isinstance(value, str):
-        return threshold_hint - 0.5 if value.startswith("<") else threshold_hint
+    if is_suppressed(value):
+        return threshold_hint - 0.5 if value.kind == SMALL else threshold_hint
     return -1.0
 
 
@@ -225,7 +225,7 @@ def split_bars(
     each bar. Long Dutch category names stay readable (they are on the vertical axis)."""
     items = list(split.items())
     if sort:
-        markers = [int(v[1:]) for _, v in items if isinstance(v, str) and v[1:].isdigit()]
+        markers = [v.threshold for _, v in items if is_suppressed(v) and v.kind == SMALL]
         hint = float(markers[0]) if markers else 5.0
         items.sort(key=lambda kv: _sort_key(kv[1], hint), reverse=True)
     labels = [str(k) for k, _ in items][::-1]  # plotly draws the first category at the bottom
@@ -295,7 +295,7 @@ def year_bars(
     fig.update_layout(barmode=barmode, bargap=0.25, uniformtext=dict(minsize=11, mode="hide"))
     if barmode == "stack":  # a hidden part has no height to write its marker in: it goes on top
         for position, (_, row) in enumerate(frame.iterrows()):
-            hidden = [f"{column}: {v}" for column, v in row.items() if isinstance(v, str)]
+            hidden = [f"{column}: {v}" for column, v in row.items() if is_suppressed(v)]
             if hidden:  # x as the category's position: the axis stays one of categories
                 top = sum(v for v in plot_values(list(row)) if v is not None)
                 fig.add_annotation(x=position, y=top, text="<br>".join(hidden), showarrow=False, yanchor="bottom",

@@ -26,16 +26,14 @@ from dashboard.reads import data, splits, trends
 from dashboard.style.formatting import HIDDEN, fmt_date
 from dashboard.ui import components as ui
 from kpis.catalog import BY_ID
-
-SMALL_COUNTS_HELP = "Kleine aantallen (onder de drempel) worden getoond als {marker}; x: verborgen om een klein aantal te beschermen."
-
+from kpis.disclosure.markers import SMALL, is_suppressed
 
 SMALL_COUNTS_HELP = "Kleine aantallen (onder de drempel) worden getoond als {marker}; x: verborgen om een klein aantal te beschermen."
 
 
 def small_marker(values) -> str | None:
     for v in values:
-        if isinstance(v, str) and v.startswith("<"):
+        if is_suppressed(v) and v.kind == SMALL:
             return v
     return None
 
@@ -49,7 +47,7 @@ def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
     flat = []
     for v in values:
         flat.extend(v if isinstance(v, (list, tuple)) else [v])
-    markers = {v for v in flat if isinstance(v, str)}
+    markers = {v for v in flat if is_suppressed(v)}
     if markers - {HIDDEN}:
         st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(flat) or "<N"))
     if HIDDEN in markers:
@@ -60,7 +58,7 @@ def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **ba
     """KPI values per year (year_frame) as bars; when the view hides every one of them (all
     '<5' or 0), a small table instead: a row of markers on an empty axis reads worse."""
     values = frame.to_numpy().ravel().tolist()
-    if any(isinstance(v, str) for v in values) and not any(charts.is_shown(v) and v for v in values):
+    if any(is_suppressed(v) for v in values) and not any(charts.is_shown(v) and v for v in values):
         st.markdown(f"**{title}**")
         ui.table(frame.rename_axis("Jaar").reset_index().astype(str).replace({"None": "", "nan": ""}))
         st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
