@@ -37,6 +37,8 @@ from kpis.disclosure.release import LATE_REASON, empty_report, netwerk_release
 from kpis.engine import Report, compute_report, default_as_of
 from kpis.series import monthly
 
+DEFAULT_ZONE = "Politiezone"  # the zone's name when none is set (Instellingen, $DASHBOARD_ZONE)
+
 # The registers about persons, each with its own sheet of splits and monthly counts.
 CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
 

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dashboard.export.content import CASE_REGISTERS, AlertCounts, ExportContent
+from dashboard.export.content import CASE_REGISTERS, DEFAULT_ZONE, AlertCounts, ExportContent
 from dashboard.export.layout import (
     CHART_HEIGHT_CM,
     HIDDEN,
@@ -105,13 +105,15 @@ def write_workbook(content: ExportContent) -> Workbook:
 
 def write_cover(ws: Worksheet, content: ExportContent) -> None:
     xw.write_title(ws, 1, f"Jaarevaluatie integriteitsbeleid {content.year}")
-    xw.write_title(ws, 2, content.zone, font=xw.SUBTITLE_FONT)
+    named = content.zone != DEFAULT_ZONE  # without a name, no 'Politiezone / Politiezone'
+    if named:
+        xw.write_title(ws, 2, content.zone, font=xw.SUBTITLE_FONT)
     if content.anonymised:
         audience = "Alle medewerkers: geanonimiseerde terugkoppeling (beleidsplan 3.1.4.4)."
     else:
         audience = "Korpsleiding en integriteitscoördinator: bevat dossiers en persoonsgegevens. Niet verspreiden."
     facts = [
-        ("Politiezone", content.zone),
+        ("Politiezone", content.zone if named else "geen naam ingesteld (pagina Instellingen)"),
         ("Jaar", content.year),
         ("Peildatum", content.as_of),
         ("Vergeleken met", f"{content.year - 1}, peildatum {content.previous_as_of:%d/%m/%Y}"),

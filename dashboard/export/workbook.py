@@ -26,7 +26,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from dashboard.export.content import VERSION_ANONYMISED, VERSION_FULL, gather
+from dashboard.export.content import DEFAULT_ZONE, VERSION_ANONYMISED, VERSION_FULL, gather
 from dashboard.export.sheets import write_workbook
 from dashboard.style.formatting import to_local
 from data_access import audit, xlsx_writer as xw
@@ -38,7 +38,6 @@ from kpis.disclosure.policy import allowed_view, fixed_as_of
 from kpis.engine import default_as_of
 
 ZONE_ENV = "DASHBOARD_ZONE"
-DEFAULT_ZONE = "Politiezone"
 KIND_FULL, KIND_ANONYMISED = "volledig", "geanonimiseerd"
 
 
@@ -55,6 +54,12 @@ def export_file_name(year: int, as_of: dt.date | None, *, anonymised: bool) -> s
     kind = KIND_ANONYMISED if anonymised else KIND_FULL
     until = "" if as_of is None or as_of == dt.date(year, 12, 31) else f"_tot_{as_of:%Y%m%d}"
     return f"jaarevaluatie_integriteit_{year}{until}_{kind}.xlsx"
+
+
+def last_complete_year(today: dt.date | None = None) -> int:
+    """The last year that has ended: the year before today's, or this year on 31/12."""
+    today = today or dt.date.today()
+    return today.year if (today.month, today.day) == (12, 31) else today.year - 1
 
 
 def period_problem(year: int, as_of: dt.date | None) -> str | None:
