@@ -19,11 +19,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from data_access.registers import (
+    BY_NAME,
     DISCIPLINARY_SANCTIONS,
     FTE_INDICATOR,
     INTEGRITY_CATEGORIES,
     STRATEGIC_GOALS,
-    BY_NAME,
     header_key,
 )
 

@@ -22,7 +22,7 @@ import csv
 import io
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -46,7 +46,7 @@ COLUMNS = ("id", "at", "user_name", "role", "action", "detail")
 
 def utcnow() -> datetime:
     """Naive UTC, as the DateTime columns hold it."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def record(conn: sa.Connection, access: Access, action: str, detail: dict | None = None, *, at: datetime | None = None) -> None:
@@ -149,7 +149,7 @@ def csv_cell(value) -> str:
 def to_local_text(at: datetime) -> str:
     """Naive UTC -> 'dd/mm/jjjj HH:MM:SS' in Belgian time."""
 
-    local = at.replace(tzinfo=timezone.utc).astimezone(ZoneInfo("Europe/Brussels"))
+    local = at.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Brussels"))
     return local.strftime("%d/%m/%Y %H:%M:%S")
 
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeGuard
 
 import numpy as np
 import pandas as pd
@@ -107,7 +109,7 @@ def parse_cell(
         return None, f"{_quoted(value)} kan niet gelezen worden"
 
 
-def _is_number_cell(value: object) -> bool:
+def _is_number_cell(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -176,21 +178,21 @@ def _number_from_text(text: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _parse_number(value: object, what: str = "geen getal") -> tuple[object, str | None]:
+def _parse_number(value: object, what: str = "geen getal") -> tuple[float | None, str | None]:
     if _is_number_cell(value):
         number = float(value)
         if math.isfinite(number):
             return number, None
     elif isinstance(value, str):
-        number = _number_from_text(value)
-        if number is not None:
-            return number, None
+        parsed = _number_from_text(value)
+        if parsed is not None:
+            return parsed, None
     return None, f"{_quoted(value)} is {what}"
 
 
 def _parse_int(value: object) -> tuple[object, str | None]:
     number, error = _parse_number(value, "geen geheel getal")
-    if error is None and number == int(number) and abs(number) < INT_LIMIT:
+    if number is not None and number == int(number) and abs(number) < INT_LIMIT:
         return int(number), None
     return None, f"{_quoted(value)} is geen geheel getal"
 
@@ -254,7 +256,7 @@ def _parse_bool(value: object) -> tuple[object, str | None]:
     return None, f"{_quoted(value)} is geen geldige waarde (gebruik ja of nee)"
 
 
-_PARSERS = {
+_PARSERS: dict[str, Callable[..., tuple[Any, str | None]]] = {
     "text": _parse_text,
     "date": _parse_date,
     "int": _parse_int,

@@ -311,7 +311,7 @@ def _log(conn: sa.Connection, report: ImportReport, user: str, sha256: str) -> i
             warnings="\n".join(report.warnings),
         )
     )
-    return int(result.inserted_primary_key[0])
+    return int(result.inserted_primary_key[0])  # type: ignore[index]  # one row inserted: its key
 
 
 def _write(conn: sa.Connection, plans: list[_Plan], import_id: int, progress: Progress) -> None:
@@ -321,7 +321,7 @@ def _write(conn: sa.Connection, plans: list[_Plan], import_id: int, progress: Pr
         register = plan.rows.register
         table = REGISTER_TABLES[register.name]
         keys = [c.name for c in register.key_columns]
-        steps = [(plan.inserts, table.insert().values({c: sa.bindparam(c) for c in [*plan.inserts.columns, "import_id"]}))]
+        steps: list[tuple[pd.DataFrame, sa.Insert | sa.Update]] = [(plan.inserts, table.insert().values({c: sa.bindparam(c) for c in [*plan.inserts.columns, "import_id"]}))]
         if len(plan.updates):
             set_columns = [c for c in plan.updates.columns if c not in keys] + ["import_id"]
             steps.append((plan.updates, table.update()
@@ -354,6 +354,7 @@ def _executemany(conn: sa.Connection, statement, columns: dict[str, np.ndarray],
     than the database itself on 100,000 rows."""
     compiled = statement.compile(dialect=conn.dialect)
     by_bind = {prefix + name: values for name, values in columns.items()}
+    params: list[tuple | dict]
     if compiled.positional:
         params = list(zip(*(by_bind[name] for name in compiled.positiontup)))
     else:

@@ -28,7 +28,7 @@ ui.page_header(
 def _utc(day: dt.date) -> dt.datetime:
     """Local midnight of a day, as the naive UTC the log stores."""
     local = dt.datetime(day.year, day.month, day.day, tzinfo=BRUSSELS)
-    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 today = dt.datetime.now(BRUSSELS).date()

@@ -5,11 +5,17 @@ mode) and geanonimiseerd (every role). The file is built only when a button is c
 
 from __future__ import annotations
 
-import streamlit as st
-
 from dataclasses import replace
 
-from dashboard.export.workbook import build_workbook, effective_as_of, export_file_name, last_complete_year, period_problem
+import streamlit as st
+
+from dashboard.export.workbook import (
+    build_workbook,
+    effective_as_of,
+    export_file_name,
+    last_complete_year,
+    period_problem,
+)
 from dashboard.reads import data
 from dashboard.ui import components as ui
 from dashboard.ui.filters import current_filters

@@ -93,8 +93,8 @@ if counts is None:
 else:
     for column, (cell, (label, help_text)) in zip(st.columns(len(labels)), labels.items()):
         value = counts[cell]
-        column.metric(label, value if isinstance(value, str) else fmt_int(value), help=help_text, border=True)
-    if any(isinstance(v, str) for v in counts.values()):
+        column.metric(label, value if charts.is_suppressed(value) else fmt_int(value), help=help_text, border=True)
+    if any(charts.is_suppressed(v) for v in counts.values()):
         ui.note_once(sections.SMALL_COUNTS_HELP.format(marker=sections.small_marker(counts.values()) or "<N"))
 if access.may_see_rows:
     with st.expander("Welke meldingen?", icon=":material/list:"):

@@ -18,9 +18,7 @@ import numpy as np
 from data_access.cells import format_number
 from data_access.registers import BY_NAME, FTE_INDICATOR
 from kpis.dates import add_months
-from sample_data import cases as C
-from sample_data import profile as P
-from sample_data import texts as T
+from sample_data import cases as C, profile as P, texts as T
 
 START = date(2021, 1, 1)
 ZONE_FTE = 120

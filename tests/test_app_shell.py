@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
+from dashboard.shell import navigation
 from data_access.access import Access
 from data_access.schema import REGISTER_TABLES, audit_log
-from dashboard.shell import navigation
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import menu_pages
 

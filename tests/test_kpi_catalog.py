@@ -64,9 +64,10 @@ def test_declarations_are_complete():
 
 
 def test_each_register_step_returns_exactly_its_kpis(engine):
-    from kpis.context import Context
-    from data_access.settings import DEFAULTS
     from datetime import date
+
+    from data_access.settings import DEFAULTS
+    from kpis.context import Context
 
     with engine.connect() as conn:
         ctx = Context(conn, 2025, date(2025, 12, 31), DEFAULTS)

@@ -24,8 +24,7 @@ from datetime import date, timedelta
 import highspy
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
 from data_access.registers import (
     DISCIPLINARY_SANCTIONS,
@@ -109,10 +108,10 @@ def figures_of(register: str, r: dict, years: list[int], today: date) -> set:
     for year in years:
         d = today if year == today.year else date(year, 12, 31)
 
-        def known(x):
+        def known(x, d=d):
             return x if x is not None and x <= d else None
 
-        def in_y(x):
+        def in_y(x, known=known, year=year):
             return known(x) is not None and x.year == year
 
         out |= _klacht(r, year, d, known, in_y) if register == "klachten" else set()

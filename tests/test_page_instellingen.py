@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from data_access.db import data_version
 from data_access.schema import audit_log
-import pytest
-
 from data_access.settings import DEFAULTS, ZONE_NAME_KEY, clean_zone_name, load_settings, load_zone_name, save_zone_name
 from tests.dashboard_apptest import open_page, start_app, texts
 

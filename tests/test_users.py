@@ -79,10 +79,10 @@ def test_lock_out_after_five_failures_for_fifteen_minutes(jan):
 
 def test_four_failures_then_success_resets_the_counter(jan):
     with jan.begin() as conn:
-        for i in range(MAX_FAILED_ATTEMPTS - 1):
+        for _ in range(MAX_FAILED_ATTEMPTS - 1):
             assert not verify_login(conn, "jan", "fout", now=T0).ok
         assert verify_login(conn, "jan", "juist-wachtwoord", now=T0).ok
-        for i in range(MAX_FAILED_ATTEMPTS - 1):
+        for _ in range(MAX_FAILED_ATTEMPTS - 1):
             assert not verify_login(conn, "jan", "fout", now=T0).locked_until
         assert verify_login(conn, "jan", "juist-wachtwoord", now=T0).ok
 

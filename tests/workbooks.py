@@ -146,7 +146,7 @@ def all_tables(engine) -> dict[str, list[tuple]]:
             if name == "alembic_version":
                 continue
             table = sa.Table(name, sa.MetaData(), autoload_with=conn)
-            out[name] = sorted((tuple(map(repr, r)) for r in conn.execute(sa.select(table))))
+            out[name] = sorted(tuple(map(repr, r)) for r in conn.execute(sa.select(table)))
     return out
 
 

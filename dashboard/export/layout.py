@@ -21,7 +21,8 @@ from dashboard.style.theme import PREVIOUS_COLOR, REGISTER_COLORS, STATUS_COLORS
 from data_access import xlsx_writer as xw
 from data_access.registers import BY_NAME
 from kpis.catalog import KPIS, KpiDef
-from kpis.criteria import MET, NOT_MET, NO_DATA as CRIT_NO_DATA
+from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
+from kpis.disclosure.markers import is_suppressed
 
 CHART_COLUMN = "E"  # charts sit right of the 3-column tables of a register sheet
 CHART_HEIGHT_CM = 7.5
@@ -101,7 +102,7 @@ def kpi_value(report, kpi: KpiDef):
     """A KPI value as a cell: a number in its unit's format, a suppression marker as text,
     'verborgen' (hidden by suppression) or 'geen gegevens' (null)."""
     value = report.kpis.get(kpi.id)
-    if isinstance(value, str):
+    if is_suppressed(value):
         return value
     if value is None:
         return HIDDEN if kpi.id in reasons(report) else NO_DATA

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from data_access import xlsx_writer as xw
-from data_access.registers import BY_NAME
 from dashboard.export.content import ExportContent
 from dashboard.export.layout import (
     CHART_COLUMN,
@@ -24,6 +22,8 @@ from dashboard.export.layout import (
     write_rows,
     year_colors,
 )
+from data_access import xlsx_writer as xw
+from data_access.registers import BY_NAME
 from kpis.catalog import KPIS, KpiDef
 
 

@@ -16,9 +16,6 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from data_access import xlsx_writer as xw
-from data_access.registers import BY_NAME
-from data_access.settings import SETTINGS
 from dashboard.export.content import CASE_REGISTERS, DEFAULT_ZONE, AlertCounts, ExportContent
 from dashboard.export.layout import (
     CHART_HEIGHT_CM,
@@ -43,6 +40,9 @@ from dashboard.export.layout import (
 )
 from dashboard.export.registers import register_sheet_name, write_register
 from dashboard.style.formatting import NO_DATA
+from data_access import xlsx_writer as xw
+from data_access.registers import BY_NAME
+from data_access.settings import SETTINGS
 from kpis.catalog import BY_ID, KPIS, KpiDef, kpi_for_indicator
 from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
 

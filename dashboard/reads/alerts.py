@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
 import streamlit as st
 
 from dashboard.reads import data, errors

@@ -55,7 +55,6 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from dashboard.reads import errors
-from dashboard.style.formatting import HIDDEN
 from data_access import audit, db
 from data_access.access import Access
 from data_access.reader import RowFilter, read_rows as reader_read_rows
@@ -63,6 +62,7 @@ from data_access.registers import BY_NAME as REGISTERS_BY_NAME, REGISTERS
 from data_access.schema import REGISTER_TABLES, import_log
 from data_access.settings import load_settings, load_zone_name
 from kpis.context import still_open
+from kpis.disclosure import markers
 from kpis.disclosure.policy import allowed_view, fixed_as_of
 from kpis.disclosure.release import empty_report, netwerk_release as build_netwerk_release
 from kpis.engine import compute_report, diensten
@@ -185,9 +185,10 @@ def hidden_reason(report, kpi_id: str) -> str | None:
 
 
 def shown_kpis(report) -> dict:
-    """The report's values, a value hidden for the netwerk view replaced by 'verborgen' (it
-    would otherwise read 'geen gegevens')."""
-    return {k: HIDDEN if v is None and hidden_reason(report, k) else v for k, v in report.kpis.items()}
+    """The report's values, a value hidden for the netwerk view replaced by the marker
+    'verborgen' (markers.withheld; it would otherwise read 'geen gegevens')."""
+    threshold = ((report.extra or {}).get("suppression") or {}).get("threshold", 0)
+    return {k: markers.withheld(threshold) if v is None and hidden_reason(report, k) else v for k, v in report.kpis.items()}
 
 
 def effective_view(access: Access, year: int, as_of: dt.date | None, dienst: str | None) -> tuple[dt.date, str | None]:

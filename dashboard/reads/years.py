@@ -22,11 +22,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.reads import data, errors
-from dashboard.style.formatting import HIDDEN
 from data_access.access import Access
 from data_access.registers import FTE_INDICATOR
 from kpis import series as series_mod
 from kpis.context import indicator_values, name_key
+from kpis.disclosure import markers
 
 
 def _year_counts(conn, register: str, views: tuple, dienst: str | None) -> list[int]:
@@ -183,13 +183,14 @@ def per_fte_frame(access, filters, column: str, years: int = 6) -> pd.DataFrame:
     same values and markers, from one count per year (complaints_per_100_fte)."""
     views = year_views(filters, years)
     values = complaints_per_100_fte(access, [(v.year, v.as_of) for _, v in views], dienst=filters.dienst)
-    rows = {label: {column: HIDDEN if value is None and reason else value} for (label, _), (value, reason) in zip(views, values)}
+    hidden = markers.withheld(data.view_key(access)[1])  # 'verborgen'
+    rows = {label: {column: hidden if value is None and reason else value} for (label, _), (value, reason) in zip(views, values)}
     return pd.DataFrame.from_dict(rows, orient="index", dtype=object)
 
 
-def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str], *, hidden=HIDDEN) -> pd.DataFrame:
+def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str]) -> pd.DataFrame:
     """Per year (index: the labels), a column per {column label: kpi id}; a hidden value as
-    the marker the netwerk view shows ('<5'), or `hidden`."""
+    the marker the netwerk view shows ('<5', 'verborgen')."""
     rows = {}
     for label, report in reports:
         values = data.shown_kpis(report)

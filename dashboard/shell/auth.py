@@ -34,7 +34,7 @@ import streamlit as st
 from dashboard.reads.data import get_engine
 from dashboard.style.text import plain
 from data_access import audit
-from data_access.access import ROLES, ROLE_LABELS, Access
+from data_access.access import ROLE_LABELS, ROLES, Access
 from data_access.demo import offers_demo
 from data_access.users import current_role, role_for_email, verify_login
 

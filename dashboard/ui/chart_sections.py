@@ -28,13 +28,14 @@ from dashboard.style.formatting import HIDDEN, fmt_date
 from dashboard.style.text import plain
 from dashboard.ui import components as ui
 from kpis.catalog import BY_ID
+from kpis.disclosure.markers import SMALL, is_suppressed
 
 SMALL_COUNTS_HELP = "Kleine aantallen (onder de drempel) worden getoond als {marker}; x: verborgen om een klein aantal te beschermen."
 
 
 def small_marker(values) -> str | None:
     for v in values:
-        if isinstance(v, str) and v.startswith("<"):
+        if is_suppressed(v) and v.kind == SMALL:
             return v
     return None
 
@@ -48,7 +49,7 @@ def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
     flat = []
     for v in values:
         flat.extend(v if isinstance(v, (list, tuple)) else [v])
-    markers = {v for v in flat if isinstance(v, str)}
+    markers = {v for v in flat if is_suppressed(v)}
     if markers and not any(charts.is_shown(v) and v for v in flat):
         st.info(all_hidden_sentence(chart_title(fig), flat), icon=":material/visibility_off:")
     else:
@@ -67,7 +68,7 @@ def chart_title(fig) -> str:
 
 def all_hidden_sentence(title: str, values: Sequence) -> str:
     """'Tuchtbeslissingen 2026: per sanctie: geen grafiek, elk aantal is 0 of te klein om te tonen (<5).'"""
-    markers = " of ".join(sorted({v for v in values if isinstance(v, str)}))
+    markers = " of ".join(sorted({v for v in values if is_suppressed(v)}))
     what = f"**{plain(title)}**: " if title else ""
     return f"{what}geen grafiek, elk aantal is 0 of te klein om te tonen ({plain(markers)})."
 
@@ -76,7 +77,7 @@ def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **ba
     """KPI values per year (year_frame) as bars; when the view hides every one of them (all
     '<5' or 0), a small table instead: a row of markers on an empty axis reads worse."""
     values = frame.to_numpy().ravel().tolist()
-    if any(isinstance(v, str) for v in values) and not any(charts.is_shown(v) and v for v in values):
+    if any(is_suppressed(v) for v in values) and not any(charts.is_shown(v) and v for v in values):
         st.markdown(f"**{title}**")
         ui.table(frame.rename_axis("Jaar").reset_index(), static=True)  # in a half-width column: headers wrap
         ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))

@@ -77,7 +77,7 @@ def history_frame(history: list[dict]) -> pd.DataFrame:
         for key, label in COUNT_LABELS.items():
             row[label.capitalize()] = sum(int(c.get(key, 0)) for c in counts.values())
         rows.append(row)
-    columns = ["Wanneer", "Door", "Bestand", "Controlegetal (sha256)", "Registers", *(l.capitalize() for l in COUNT_LABELS.values())]
+    columns = ["Wanneer", "Door", "Bestand", "Controlegetal (sha256)", "Registers", *(label.capitalize() for label in COUNT_LABELS.values())]
     return pd.DataFrame(rows, columns=columns)
 
 

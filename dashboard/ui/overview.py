@@ -23,6 +23,7 @@ from dashboard.style.text import plain
 from dashboard.ui import components as ui, criteria_view
 from dashboard.ui.chart_sections import show, withheld
 from kpis.catalog import BY_ID, kpi_for_indicator
+from kpis.disclosure.markers import is_suppressed
 
 
 def month_name(day: dt.date) -> str:
@@ -65,7 +66,7 @@ def _criterion_shown(criterion, kpis: Mapping) -> str:
     if criterion.value is None and criterion.problem and kpis:
         kpi = kpi_for_indicator(criterion.indicator)
         shown = kpis.get(kpi.id) if kpi else None
-        if isinstance(shown, str):
+        if is_suppressed(shown):
             return shown
         if criterion.problem.startswith("Verborgen") or criterion.problem.startswith("Aantal onder"):
             return HIDDEN

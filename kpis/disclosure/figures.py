@@ -36,10 +36,10 @@ from data_access.schema import REGISTER_TABLES
 from kpis import series as series_mod
 from kpis.catalog import BY_ID
 from kpis.disclosure.policy import fixed_as_of
+from kpis.disclosure.solver import Constraint
 from kpis.engine import Report, compute_report
 from kpis.klachten import ASSESSED, FOUNDED
 from kpis.meldingen import CONCLUSIVE, VIOLATION
-from kpis.disclosure.solver import Constraint
 
 # Registers about persons: what the netwerk view protects. The action plan and the criteria
 # hold no person: their counts are shown as they are.
@@ -176,10 +176,10 @@ def _rates(system: System, year: int, report: Report, bases: dict) -> None:
         system.add(("base", year, kpi_id), base, shown=False)
         system.equal(keys, [("base", year, kpi_id)])
         system.rates[(year, kpi_id)] = keys
-    keys = system.rates.get((year, "complaints_founded_rate"))
-    if keys is not None:  # gegrond and deels gegrond of the assessed, among the outcome cells
-        system.equal([keys[0]], [("cell", year, "complaints_by_outcome", v) for v in FOUNDED])
-        system.equal([keys[1]], [("cell", year, "complaints_by_outcome", v) for v in ASSESSED if v not in FOUNDED])
+    founded = system.rates.get((year, "complaints_founded_rate"))
+    if founded is not None:  # gegrond and deels gegrond of the assessed, among the outcome cells
+        system.equal([founded[0]], [("cell", year, "complaints_by_outcome", v) for v in FOUNDED])
+        system.equal([founded[1]], [("cell", year, "complaints_by_outcome", v) for v in ASSESSED if v not in FOUNDED])
     for kpi_id, total_id in (("complaints_within_norm_rate", "complaints_closed"), ("reports_anonymous_rate", "reports_received")):
         if (year, kpi_id) in system.rates:
             system.equal([("base", year, kpi_id)], [("kpi", year, total_id)])
@@ -213,7 +213,7 @@ def _column_splits(conn, system: System, year: int, as_of: date) -> None:
 def _split(conn, register: str, year: int, as_of: date, column: str) -> dict:
     """{value: rows dated in Y known at D} for every value of the column (register order)."""
     frame = series_mod.counts_by(conn, register, year, as_of, [column])
-    values = list(BY_NAME[register].column(column).values) or [True, False]
+    values: list[str | bool] = [*BY_NAME[register].column(column).values] or [True, False]
     counts = {v: 0 for v in values}
     for v, n in zip(frame[column], frame["count"]):
         if v in counts:
@@ -277,7 +277,7 @@ def first_year(conn: sa.Connection, today: date) -> int:
     """The first year with a row dated in a register with persons (today's year if none)."""
     years = [today.year]
     for register in CASE_REGISTERS:
-        column = REGISTER_TABLES[register].c[BY_NAME[register].main_date]
+        column = REGISTER_TABLES[register].c[BY_NAME[register].main_date or ""]  # a register with persons has one
         low = conn.execute(sa.select(sa.func.min(column))).scalar()
         if low is not None:
             years.append(low.year if hasattr(low, "year") else int(str(low)[:4]))

@@ -19,6 +19,7 @@ from kpis.disclosure import markers
 from kpis.disclosure.figures import System
 from kpis.disclosure.solver import Reader, cheapest_release
 
+
 def _components(system: System) -> list[tuple[list, list]]:
     """The counts in groups that no relation joins (a register, often a year of it), each with
     its relations: each group is protected on a model of its own."""
@@ -79,7 +80,7 @@ def _protect_register(system: System, keys: list, relations: list, threshold: in
             state[key] = "small" if _small(values[key], threshold) else "known"
         else:
             state[key] = "known" if values[key] == 0 and key[0] == "rest" else "unknown"
-    for (year, rate_id), parts in system.rates.items():
+    for parts in system.rates.values():
         if parts[0] not in key_set:
             continue
         num, rest = (values[p] for p in parts)

@@ -23,9 +23,9 @@ import sqlalchemy as sa
 from kpis.catalog import BY_ID, kpi_for_indicator
 from kpis.criteria import NO_DATA, status_counts
 from kpis.disclosure import figures, markers, protect
+from kpis.disclosure.figures import EXEMPT_REGISTERS
 from kpis.disclosure.markers import is_suppressed
 from kpis.engine import Report
-from kpis.disclosure.figures import EXEMPT_REGISTERS
 
 NOT_IN_RELEASE = "Niet in de netwerkweergave: enkel de jaren tot en met vandaag, elk op één peildatum."
 LATE_REASON = ("Niet in de netwerkweergave: wat te laat is, volgt de korpsleiding maandelijks op; het zijn de laatste "
@@ -84,6 +84,7 @@ def _report(report: Report, year: int, decision: protect.Decision, threshold: in
     bases = (report.extra or {}).get("bases", {})
     kpis: dict = {}
     reasons: dict[str, str] = {}
+    reason: str | None
     for kpi_id, value in report.kpis.items():
         kdef = BY_ID.get(kpi_id)
         if kdef is None or kdef.register in EXEMPT_REGISTERS or value is None:

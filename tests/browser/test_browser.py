@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from data_access.access import Access
 from dashboard.shell import navigation
 from dashboard.shell.auth import SCREEN_SHARE_COOKIE
+from data_access.access import Access
 from tests.browser.conftest import ROOT, _env, wait_for_app
 
 pytestmark = pytest.mark.browser
