@@ -38,6 +38,7 @@ BROWSER_COOKIE = "dashboard_browser"
 BROWSER_COOKIE_DAYS = sessions.KNOWN_BROWSER_DAYS
 _ISSUED = "_auth_issued"  # (session token, browser token, connection key) of a sign-in on this connection
 _NOTICE = "_auth_notice"  # a message for the sign-in page after the session ended
+_ENDED = "_auth_beeindigd"  # a token found ended: the cookie this connection brought, now cleared
 _REQUESTED = "_auth_gevraagd"  # (page url path, query parameters) the link asked for, before sign-in
 DEMO_ENDED_REPORT = "_demo_einde_rapport"  # the import report that ended the demo, for the setup page
 SIGNED_OUT_NOTICE = "U bent afgemeld."
@@ -107,7 +108,8 @@ def _token() -> str | None:
     issued = st.session_state.get(_ISSUED)
     if issued and issued[2] == connection_key():
         return issued[0]
-    return _cookie(SESSION_COOKIE)
+    cookie = _cookie(SESSION_COOKIE)
+    return None if cookie == st.session_state.get(_ENDED) else cookie
 
 
 def current_token() -> str | None:
@@ -132,6 +134,7 @@ def local_access(engine) -> tuple[Access, str]:
                 _password_change_page(engine, access, token, forced=True)
             return access, "lokaal"
         st.session_state.pop(_ISSUED, None)
+        st.session_state[_ENDED] = token  # this connection's cookie is no use any more: not asked again
         st.session_state.setdefault(_NOTICE, ENDED_NOTICE)
         _write_cookies({SESSION_COOKIE: ("", 0)})
     _remember_requested_page()

@@ -131,7 +131,11 @@ def _sign_in(app: AppPage, name: str, password: str) -> None:
     app.page.get_by_label("Wachtwoord", exact=True).fill(password)
     app.page.get_by_role("button", name="Aanmelden").click()
     # signed in (the menu shows: sign-in pages hide it), refused, or asked for a new password
-    app.page.locator("[data-testid='stSidebarNav']:visible, [data-testid='stAlert'], h1:has-text('Nieuw wachtwoord kiezen')").first.wait_for()
+    # (the notice "U bent afgemeld." of the page before the click is no answer)
+    app.page.locator(
+        "[data-testid='stSidebarNav']:visible, [data-testid='stAlert']:has-text('mislukt'), "
+        "h1:has-text('Nieuw wachtwoord kiezen')"
+    ).first.wait_for()
     wait_for_app(app.page)
 
 
@@ -261,29 +265,37 @@ def test_one_message_for_a_wrong_password_and_an_unknown_name(browser, fresh):
     context.close()
 
 
-def test_a_personal_data_download_is_gone_after_the_click(browser, fresh):
-    base, url, _ = fresh
-    context, app = _coordinator_tab(browser, fresh)
-    app.open("audit", "Auditlogboek")
+def _download_then_gone(app: AppPage, button: str, database_url: str, kind: str) -> str:
+    """Clicks a download button: the file comes with an "export" audit row of `kind` written at
+    the click, and its /media address answers 404 a few seconds later. Returns the file's text
+    (CSV) or an empty string."""
     assert app.page.locator("a[href*='/media/']").count() == 0  # nothing lies ready before the click
-    engine = sa.create_engine(url)
+    engine = sa.create_engine(database_url)
 
     def exports() -> int:
         with engine.connect() as conn:
-            return len(audit.search(conn, action="export"))
+            return len(audit.search(conn, action="export", text=f"soort: {kind}"))
 
     before = exports()
-    with app.page.expect_download() as download_info:
-        app.page.get_by_role("button", name="Exporteer als CSV").click()
+    with app.page.expect_download(timeout=TIMEOUT_MS) as download_info:
+        app.page.get_by_role("button", name=button).click()
     download = download_info.value
-    assert "/media/" in download.url and download.suggested_filename.startswith("auditlogboek_")
-    assert COORDINATOR in open(download.path(), encoding="utf-8-sig").read()
+    assert "/media/" in download.url
+    body = open(download.path(), "rb").read()
     assert exports() == before + 1  # audited at the click
+    engine.dispose()
     time.sleep(LIFETIME + 2)
     with pytest.raises(urllib.error.HTTPError) as gone:
         urllib.request.urlopen(download.url, timeout=10)
     assert gone.value.code == 404
-    engine.dispose()
+    return body.decode("utf-8-sig") if download.suggested_filename.endswith(".csv") else ""
+
+
+def test_a_personal_data_download_is_gone_after_the_click(browser, fresh):
+    base, url, _ = fresh
+    context, app = _coordinator_tab(browser, fresh)
+    app.open("audit", "Auditlogboek")
+    assert COORDINATOR in _download_then_gone(app, "Exporteer als CSV", url, "auditlogboek")  # names: personal data
     context.close()
 
 
@@ -292,7 +304,7 @@ def test_a_personal_data_download_is_gone_after_the_click(browser, fresh):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    """(base URL, server log, sample workbook, changed workbook) on a fresh sample database."""
+    """(base URL, server log, sample workbook, changed workbook, database URL) on a fresh sample database."""
     from tests.test_sign_in_pages import changed_workbook
 
     folder = tmp_path_factory.mktemp("demo")
@@ -307,7 +319,7 @@ def demo(tmp_path_factory):
     changed = changed_workbook(sample, folder / "eigen-registers.xlsx")
     log = folder / "streamlit.log"
     with serve(url, log) as base:
-        yield base, log, sample, changed
+        yield base, log, sample, changed, url
 
 
 def _upload(app: AppPage, path) -> None:
@@ -316,8 +328,18 @@ def _upload(app: AppPage, path) -> None:
     wait_for_app(app.page)
 
 
+def test_the_full_export_is_gone_after_the_click(browser, demo):
+    base, url = demo[0], demo[4]
+    context = _context(browser)
+    app = _tab(context, base)
+    app.choose_demo_role("Korpsleiding")
+    app.open("export", "Jaarexport")
+    _download_then_gone(app, "Volledige werkmap downloaden", url, "volledig")
+    context.close()
+
+
 def test_the_demo_ends_on_purpose(browser, demo):
-    base, log, sample, changed = demo
+    base, log, sample, changed, _ = demo
     context = _context(browser)
     app = _tab(context, base)
     app.choose_demo_role("Integriteitscoördinator")
