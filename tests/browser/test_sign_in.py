@@ -114,6 +114,7 @@ def _submit_to_signed_in(app: AppPage, fields: dict[str, str], button: str) -> N
     for label, value in fields.items():
         app.page.get_by_label(label, exact=True).fill(value)
     app.page.get_by_role("button", name=button).click()
+    app.page.get_by_role("button", name=button).wait_for(state="detached")  # the form is gone
     app.page.get_by_test_id("stSidebarNav").wait_for()
     wait_for_app(app.page)
 
@@ -131,11 +132,13 @@ def _sign_in(app: AppPage, name: str, password: str) -> None:
     app.page.get_by_label("Wachtwoord", exact=True).fill(password)
     app.page.get_by_role("button", name="Aanmelden").click()
     # signed in (the menu shows: sign-in pages hide it), refused, or asked for a new password
-    # (the notice "U bent afgemeld." of the page before the click is no answer)
-    app.page.locator(
-        "[data-testid='stSidebarNav']:visible, [data-testid='stAlert']:has-text('mislukt'), "
-        "h1:has-text('Nieuw wachtwoord kiezen')"
-    ).first.wait_for()
+    # The answer: the form is gone, or says it failed. (While the run goes on, the previous run's
+    # elements, e.g. its notice or a menu it had hidden, may still show: they are no answer.)
+    app.page.wait_for_function(
+        """() => !document.querySelector("input[aria-label='Gebruikersnaam']")
+                 || [...document.querySelectorAll("[data-testid='stAlert']")].some(a => a.innerText.includes('mislukt'))""",
+        timeout=TIMEOUT_MS,
+    )
     wait_for_app(app.page)
 
 
