@@ -66,15 +66,31 @@ RESUME_SESSION = """
 """
 
 
-@pytest.fixture(scope="module")
-def fresh(tmp_path_factory):
-    """(base URL, database URL, server log) of an app on a database without data or accounts."""
+def _empty_server(tmp_path_factory, *, coordinator: bool):
     folder = tmp_path_factory.mktemp("sign-in")
     url = f"sqlite:///{folder / 'leeg.sqlite'}"
-    connect(url).dispose()
+    engine = connect(url)
+    if coordinator:
+        from data_access.users import add_user
+
+        with engine.begin() as conn:
+            add_user(conn, COORDINATOR, "integriteitscoordinator", COORDINATOR_PASSWORD)
+    engine.dispose()
     log = folder / "streamlit.log"
     with serve(url, log) as base:
         yield base, url, log
+
+
+@pytest.fixture
+def empty(tmp_path_factory):
+    """(base URL, database URL, server log) of an app on a database without data or accounts."""
+    yield from _empty_server(tmp_path_factory, coordinator=False)
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    """The same with one account, the coordinator (each test here may run first, or alone)."""
+    yield from _empty_server(tmp_path_factory, coordinator=True)
 
 
 def _code(log) -> str:
@@ -153,8 +169,8 @@ def _sign_out(app: AppPage) -> None:
     wait_for_app(app.page)
 
 
-def test_first_account_then_a_netwerk_user(browser, fresh):
-    base, _, log = fresh
+def test_first_account_then_a_netwerk_user(browser, empty):
+    base, _, log = empty
     context = _context(browser)
     app = _tab(context, base, "klachten")  # a link to a page, before any account exists
     assert _heading(app) == "Eerste account"
@@ -189,10 +205,6 @@ def _coordinator_tab(browser, fresh) -> tuple[object, AppPage]:
     base = fresh[0]
     context = _context(browser, RECORD_SOCKETS)
     app = _tab(context, base)
-    if app.page.get_by_label("Eenmalige code uit het serverlogboek", exact=True).count():  # run alone: no account yet
-        test_first_account_then_a_netwerk_user(browser, fresh)
-        app.page.reload()
-        wait_for_app(app.page)
     _sign_in(app, COORDINATOR, COORDINATOR_PASSWORD)
     assert COORDINATOR in _signed_in_as(app)
     return context, app
@@ -280,7 +292,7 @@ def _download_then_gone(app: AppPage, button: str, database_url: str, kind: str)
             return len(audit.search(conn, action="export", text=f"soort: {kind}"))
 
     before = exports()
-    with app.page.expect_download(timeout=TIMEOUT_MS) as download_info:
+    with app.page.expect_download(timeout=3 * TIMEOUT_MS) as download_info:  # a full export takes a while
         app.page.get_by_role("button", name=button).click()
     download = download_info.value
     assert "/media/" in download.url
@@ -305,7 +317,7 @@ def test_a_personal_data_download_is_gone_after_the_click(browser, fresh):
 # --- the demo ---------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def demo(tmp_path_factory):
     """(base URL, server log, sample workbook, changed workbook, database URL) on a fresh sample database."""
     from tests.test_sign_in_pages import changed_workbook
