@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import data, downloads, errors
+from dashboard.reads import data, errors
+from dashboard.ui import components as ui
+from dashboard.ui import downloads
 from data_access import audit
 from data_access.access import ROLE_LABELS
 
@@ -86,7 +87,7 @@ engine = data.get_engine()
 
 
 def _export_csv() -> bytes:
-    """Built on click (dashboard.downloads, on Streamlit's download thread), the audit row
+    """Built on click (dashboard.ui.downloads, on Streamlit's download thread), the audit row
     written in the same transaction."""
     with engine.begin() as conn:
         audit.record(

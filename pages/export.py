@@ -1,16 +1,16 @@
 """Jaarexport: the yearly evaluation workbook for the year and reference date of the shared
 filters, as two downloads: volledig (korpsleiding, integriteitscoördinator; not in screen-share
 mode) and geanonimiseerd (every role). The file is built only when a button is clicked
-(dashboard.export.build_workbook, which checks the role again and writes the audit row)."""
+(dashboard.export.workbook.build_workbook, which checks the role again and writes the audit row)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import data, downloads
-from dashboard.export import build_workbook, effective_as_of, export_file_name, period_problem
-from dashboard.filters import current_filters
+from dashboard.export.workbook import build_workbook, effective_as_of, export_file_name, period_problem
+from dashboard.reads import data
+from dashboard.ui import components as ui, downloads
+from dashboard.ui.filters import current_filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -35,7 +35,7 @@ engine = data.get_engine()
 
 
 def download_button(label: str, *, anonymised: bool, key: str, **button) -> None:
-    """The download of one version; the workbook is built on click (dashboard.downloads), and
+    """The download of one version; the workbook is built on click (dashboard.ui.downloads), and
     gone from the server seconds later. `button`: further st.download_button options (icon, type)."""
     year, as_of = filters.year, effective_as_of(access, filters.year, filters.as_of, anonymised=anonymised)
     name = export_file_name(year, as_of, anonymised=anonymised)

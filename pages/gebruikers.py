@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import auth, errors
-from dashboard import components as ui
-from dashboard import data
-from dashboard.text import plain
-from dashboard.user_admin_view import status, users_frame
+from dashboard.reads import data, errors
+from dashboard.shell import auth
+from dashboard.style.text import plain
+from dashboard.ui import components as ui
+from dashboard.ui.user_admin_view import status, users_frame
 from data_access import user_admin
 from data_access.access import ROLE_LABELS, ROLES
 

@@ -2,7 +2,7 @@
 import history. Coordinator only. The importer does the checking and writing (whole or nothing);
 this page shows its messages, the same the command line prints. In the demo, a workbook that adds
 or changes rows first says that importing it ends the demo; its report then opens the
-first-account page (dashboard.sign_in). The unchanged sample workbook keeps the demo."""
+first-account page (dashboard.shell.sign_in). The unchanged sample workbook keeps the demo."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ import hashlib
 
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import auth, data, errors, import_view
-from dashboard.sign_in import DEMO_ENDED_REPORT
-from dashboard.text import plain
+from dashboard.reads import data, errors
+from dashboard.style.text import plain
+from dashboard.ui import components as ui, import_view
+from data_access.importer import import_workbook
+from dashboard.shell import auth
+from dashboard.shell.sign_in import DEMO_ENDED_REPORT
 
 access = ui.require("import")
 ui.page_header(
@@ -30,7 +32,6 @@ UPLOAD_ROUND = "_gegevens_round"  # bumped after an import to empty the uploader
 def _import(source: bytes, file_name: str, *, dry_run: bool):
     """The importer's report; the real import shows its progress. The importer records the
     import (not a dry run) in the audit log, in the import's own transaction."""
-    from data_access.importer import import_workbook
 
     bar = None if dry_run else st.progress(0.0, text="Importeren …")
 

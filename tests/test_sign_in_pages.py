@@ -17,8 +17,8 @@ from data_access import audit, sessions
 from data_access.access import Access
 from data_access.schema import sessions as sessions_table
 from data_access.user_admin import create_user
-from dashboard import setup_code
-from dashboard.components import ACCESS_KEY
+from dashboard.shell import setup_code
+from dashboard.ui.components import ACCESS_KEY
 from tests.dashboard_apptest import APP, PASSWORD, add_local_user, open_page, sign_in, texts
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from data_access.access import Access
-from dashboard import navigation
-from dashboard.auth import SCREEN_SHARE_COOKIE
+from dashboard.shell import navigation
+from dashboard.shell.auth import SCREEN_SHARE_COOKIE
 from tests.browser.conftest import ROOT, _env, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -50,7 +50,7 @@ def test_every_link_opens_its_page_in_dutch(app):
     assert app.page.get_by_role("dialog").count() == 0
     assert "jaar=2024" in app.page.url and "scherm=true" in app.page.url  # the link stays as given
     assert "2024 · peildatum 31/12/2024" in app.main_text() and "Schermdeling actief" in app.main_text()
-    # Screen-share is remembered by a browser cookie (dashboard.auth): without it, the links
+    # Screen-share is remembered by a browser cookie (dashboard.shell.auth): without it, the links
     # below open in the full view again.
     app.page.context.clear_cookies(name=SCREEN_SHARE_COOKIE)
     korpsleiding = [p for pages in navigation.visible_pages(Access("demo", "korpsleiding")).values() for p in pages]

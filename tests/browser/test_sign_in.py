@@ -27,8 +27,8 @@ import urllib.request
 import pytest
 import sqlalchemy as sa
 
-from dashboard.downloads import LIFETIME
-from dashboard.sign_in import SESSION_COOKIE
+from dashboard.shell.sign_in import SESSION_COOKIE
+from dashboard.ui.downloads import LIFETIME
 from data_access import audit
 from data_access.db import connect
 from data_access.users import BAD_LOGIN_MESSAGE
@@ -165,7 +165,7 @@ def _signed_in_as(app: AppPage) -> str | None:
 
 def _sign_out(app: AppPage) -> None:
     app.page.get_by_test_id("stSidebar").get_by_role("button", name="Afmelden").click()
-    app.page.get_by_label("Gebruikersnaam", exact=True).wait_for()
+    app.page.get_by_text("U bent afgemeld.").wait_for()  # (the Gebruikers page has a field of that label too)
     wait_for_app(app.page)
 
 
