@@ -36,7 +36,7 @@ from data_access import audit, db
 from data_access.access import Access
 from data_access.audit import utcnow
 from data_access.cells import format_number
-from data_access.demo import SAMPLE_USER, clear_sample_mark
+from data_access.demo import SAMPLE_USER, changes_data, clear_sample_mark
 from data_access.registers import BY_NAME
 from data_access.schema import REGISTER_TABLES, import_log
 from data_access.validation import RegisterRows, validate_table
@@ -64,6 +64,11 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def changes_data(self) -> bool:
+        """Whether the import adds or updates a row (the unchanged sample workbook does not)."""
+        return changes_data(self.counts)
 
     def summary(self) -> list[str]:
         """Dutch lines: one per register, then what happened."""
@@ -99,7 +104,8 @@ def import_workbook(engine, source, *, file_name: str | None = None, user: str, 
     is a Dutch line in report.errors; an unforeseen failure is one too (and logged), with
     nothing written. A database that cannot be reached raises db.DatabaseUnavailable (Dutch
     message), as everywhere else in the app. `user` names the import in the import log; an
-    import under any name but data_access.demo.SAMPLE_USER ends the sample-data mark. With
+    import under any name but data_access.demo.SAMPLE_USER that adds or updates a row ends the
+    sample-data mark. With
     `access` (who imports) every import that is not a dry run gets one "import" audit row:
     in the import's own transaction when applied (audit_detail)."""
     try:
@@ -178,7 +184,7 @@ def _import(engine, source, *, file_name, user, dry_run, progress, access) -> Im
                 report.import_id = _log(conn, report, user, report.sha256)
                 _write(conn, plans, report.import_id, lambda m, f: report_progress(m, 0.5 + 0.5 * f))
                 db.bump_data_version(conn)
-                if user != SAMPLE_USER:
+                if user != SAMPLE_USER and report.changes_data:
                     clear_sample_mark(conn)  # real data now: the demo without sign-in is over
                 if access is not None:
                     audit.record(conn, access, "import", audit_detail(replace(report, applied=True)))

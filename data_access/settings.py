@@ -29,6 +29,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("discipline_limit_months", 6, "Termijn inleidend verslag tuchtdossier (maanden)", 1, 60),
     Setting("discipline_warn_days", 30, "Waarschuwen vóór einde termijn tuchtdossier (dagen)", 0, 365),
     Setting("suppression_threshold", 5, "Drempel kleine aantallen (aantallen onder deze waarde worden verborgen)", 2, 100),
+    Setting("session_idle_minutes", 30, "Afmelden na inactiviteit (minuten)", 5, 480),
+    Setting("session_max_hours", 12, "Maximale duur van een aanmelding (uren)", 1, 24),
 )
 DEFAULTS: dict[str, int] = {s.key: s.default for s in SETTINGS}
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

@@ -17,7 +17,7 @@ from dashboard.export.workbook import (
     period_problem,
 )
 from dashboard.reads import data
-from dashboard.ui import components as ui
+from dashboard.ui import components as ui, downloads
 from dashboard.ui.filters import current_filters
 from kpis.engine import default_as_of
 
@@ -59,15 +59,15 @@ engine = data.get_engine()
 
 
 def download_button(label: str, *, anonymised: bool, key: str, **button) -> None:
-    """The download of one version; the workbook is built on click, on Streamlit's download
-    thread. `button`: further st.download_button options (icon, type)."""
+    """The download of one version; the workbook is built on click (dashboard.ui.downloads), and
+    gone from the server seconds later. `button`: further st.download_button options (icon, type)."""
     year, as_of = filters.year, effective_as_of(access, filters.year, filters.as_of, anonymised=anonymised)
     name = export_file_name(year, as_of, anonymised=anonymised)
 
     def build() -> bytes:
         return build_workbook(engine, access, year, as_of, anonymised=anonymised, file_name=name)
 
-    st.download_button(label, data=build, file_name=name, mime=XLSX, key=key, **button)
+    downloads.button(label, build, file_name=name, mime=XLSX, key=key, **button)
 
 
 full, anonymised = st.columns(2)

@@ -1,5 +1,5 @@
-"""Instellingen: the zone's name (for the yearly export), the norms of the KPI catalog and the
-suppression threshold (coordinator only)."""
+"""Instellingen: the zone's name (for the yearly export), the norms of the KPI catalog, the
+suppression threshold and the sign-in session limits (coordinator only)."""
 
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ SAVED_KEY = "_instellingen_saved"
 access = ui.require("change_settings")
 ui.page_header(
     "Instellingen",
-    caption="De naam van de zone, de normen en termijnen voor de indicatoren, en de drempel voor kleine "
-    "aantallen. Een wijziging geldt meteen voor alle cijfers en wordt in het auditlogboek genoteerd.",
+    caption="De naam van de zone, de normen en termijnen voor de indicatoren, de drempel voor kleine "
+    "aantallen en hoe lang een aanmelding geldt. Een wijziging geldt meteen voor alle cijfers en wordt in het auditlogboek genoteerd.",
 )
 
 saved = st.session_state.pop(SAVED_KEY, None)

@@ -119,7 +119,7 @@ def test_unreachable_database_gives_a_dutch_page_and_the_app_recovers(tmp_path, 
     at.button(key="_retry_database").click().run()
     assert not at.exception
     assert "De databank is niet bereikbaar" not in texts(at)
-    assert "Aanmelden" in texts(at)  # the sign-in of a fresh database: the app works again
+    assert "Eerste account" in texts(at)  # the setup page of a fresh database: the app works again
 
 
 def test_a_page_view_is_audited_once_per_view(engine, sqlite_url, monkeypatch):

@@ -14,7 +14,7 @@ from data_access.schema import REGISTER_TABLES
 from tests.page_checks import menu_pages
 
 ACTIONS = ("read_rows", "read_persons", "import", "change_settings", "export_full", "export_anonymised", "view_audit",
-           "filter_dienst", "choose_reference_date")
+           "manage_users", "filter_dienst", "choose_reference_date")
 
 K, C, N = "korpsleiding", "integriteitscoordinator", "netwerk"
 # (role, screen_share, action, allowed)
@@ -26,6 +26,7 @@ MATRIX = [
     (K, False, "export_full", True),
     (K, False, "export_anonymised", True),
     (K, False, "view_audit", False),
+    (K, False, "manage_users", False),
     (K, False, "filter_dienst", True),
     (K, False, "choose_reference_date", True),
     (C, False, "read_rows", True),
@@ -35,6 +36,7 @@ MATRIX = [
     (C, False, "export_full", True),
     (C, False, "export_anonymised", True),
     (C, False, "view_audit", True),
+    (C, False, "manage_users", True),
     (C, False, "filter_dienst", True),
     (C, False, "choose_reference_date", True),
     (N, False, "read_rows", False),
@@ -44,6 +46,7 @@ MATRIX = [
     (N, False, "export_full", False),
     (N, False, "export_anonymised", True),
     (N, False, "view_audit", False),
+    (N, False, "manage_users", False),
     (N, False, "filter_dienst", False),
     (N, False, "choose_reference_date", False),
 ] + [
@@ -125,6 +128,7 @@ PAGE_ROLES = {
     "export": ALL,  # the anonymised version is open to every role; the full one is checked on the page
     "gegevens": {C},
     "instellingen": {C},
+    "gebruikers": {C},
     "audit": {C},
 }
 SCREEN_SHARE_PAGES = {"overzicht", "klachten", "functioneringsnotas", "tuchtdossiers", "meldingen", "actieplan",

@@ -93,7 +93,7 @@ def test_a_database_left_at_0001_is_upgraded_in_place(any_url):
     engine = connect(any_url)  # as the app and every command do: migrate, then work
     try:
         with engine.connect() as conn:
-            assert _revision(conn) == "0002"
+            assert _revision(conn) == "0003"
             if engine.dialect.name == "sqlite":
                 assert _sqlite_triggers(conn) == {"audit_log_no_update", "audit_log_no_delete"}
             assert conn.execute(sa.select(REGISTER_TABLES["indicatoren"].c.waarde)).scalars().all() == [120.0]

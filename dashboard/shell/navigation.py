@@ -47,6 +47,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("export", "Jaarexport", "Beleid", action="export_anonymised"),
     PageSpec("gegevens", "Gegevens", "Beheer", action="import"),
     PageSpec("instellingen", "Instellingen", "Beheer", action="change_settings"),
+    PageSpec("gebruikers", "Gebruikers", "Beheer", action="manage_users"),
     PageSpec("audit", "Auditlogboek", "Beheer", action="view_audit"),
 )
 BY_NAME = {p.name: p for p in PAGES}

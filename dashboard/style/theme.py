@@ -42,6 +42,7 @@ REGISTER_ICONS: dict[str, str] = {
     "evaluatiecriteria": ":material/fact_check:",
     "gegevens": ":material/upload_file:",
     "instellingen": ":material/tune:",
+    "gebruikers": ":material/group:",
     "audit": ":material/policy:",
     "export": ":material/download:",
 }

@@ -11,6 +11,7 @@ GROUPS = {
     "followup": "Functioneringsnota's",
     "discipline": "Tucht- en gerechtelijke dossiers",
     "suppression": "Kleine aantallen",
+    "session": "Aanmelding",
 }
 OTHER = "Andere"
 

@@ -7,7 +7,7 @@ Fixtures (session scope, started once):
 - browser: a headless Chromium (skipped, with the reason printed, failed when CI=true, when /usr/bin/chromium is
   missing);
 - app: a fresh page on the app, signed in as the integriteitscoordinator (the demo role switcher
-  on the untouched sample, the local account made here once an import has ended the demo); `app.open(name, title)` clicks the page in the sidebar and `app.shot(name)` checks for
+  on the sample, the local account made here should an import of other data have ended the demo); `app.open(name, title)` clicks the page in the sidebar and `app.shot(name)` checks for
   exceptions and saves artifacts/screenshots/<name>-<w>x<h>.png at 1280x800 and 1920x1080.
 The approach follows Streamlit's own e2e_playwright/conftest.py: a free port, poll
 /_stcore/health, wait for [data-testid='stApp'][data-test-script-state='notRunning'].
@@ -88,8 +88,8 @@ def app_database(tmp_path_factory) -> str:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    # A local coordinator account: once a workbook is imported the demo is over (dashboard.shell.auth)
-    # and the app asks to sign in.
+    # A local coordinator account: should an import of other data end the demo (dashboard.shell.auth),
+    # the app asks to sign in.
     from data_access.db import connect
     from data_access.users import add_user
 
