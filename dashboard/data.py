@@ -132,6 +132,20 @@ def get_zone_name() -> str | None:
         return zone_name_for(*cache_key())
 
 
+@memo.cached(max_entries=CACHE_ENTRIES)
+def cover_letters_for(url: str, version: int) -> dict[str, str]:
+    from data_access.settings import ADDRESSEES, load_cover_letter
+
+    with engine_for(url).connect() as conn:
+        return {a: load_cover_letter(conn, a) for a in ADDRESSEES}
+
+
+def get_cover_letters() -> dict[str, str]:
+    """{addressee: the cover letter of the report to the authorities}, as saved or the default."""
+    with errors.database_guard():
+        return cover_letters_for(*cache_key())
+
+
 def suppression_threshold() -> int:
     return int(get_settings()["suppression_threshold"])
 

@@ -30,6 +30,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "export_full": frozenset({"korpsleiding", "integriteitscoordinator"}),
     "export_anonymised": frozenset(ROLES),
     "view_audit": frozenset({"integriteitscoordinator"}),
+    # The PDF reports to the authorities and to all staff (dashboard.reports): aggregated only,
+    # but sent out in the zone's name, so made by the korpsleiding or the coordinator.
+    "make_reports": frozenset({"korpsleiding", "integriteitscoordinator"}),
     # Figures for one dienst: with the zone's figures beside them, the other diensten's shown
     # counts give away a small one by subtraction, so the netwerk view stays zone-wide.
     "filter_dienst": frozenset({"korpsleiding", "integriteitscoordinator"}),
@@ -38,7 +41,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "choose_reference_date": frozenset({"korpsleiding", "integriteitscoordinator"}),
 }
 # What stays allowed while screen-share mode is on: only what shows no person.
-SCREEN_SHARE_SAFE: frozenset[str] = frozenset({"export_anonymised"})
+SCREEN_SHARE_SAFE: frozenset[str] = frozenset({"export_anonymised", "make_reports"})
 
 DENIED_MESSAGES = {
     "read_rows": "Uw rol ziet enkel geaggregeerde cijfers; individuele dossiers zijn niet zichtbaar.",
@@ -48,6 +51,7 @@ DENIED_MESSAGES = {
     "export_full": "Uw rol mag enkel de geanonimiseerde export maken.",
     "export_anonymised": "Uw rol mag geen export maken.",
     "view_audit": "Enkel de integriteitscoördinator mag het auditlogboek raadplegen.",
+    "make_reports": "Enkel de korpsleiding en de integriteitscoördinator maken de rapporten aan de overheden en de medewerkers.",
     "filter_dienst": "In de geanonimiseerde weergave zijn er enkel cijfers voor de hele zone, niet per dienst.",
     "choose_reference_date": "In de geanonimiseerde weergave gelden de cijfers op 31/12 van het jaar, of vandaag voor het lopende jaar.",
 }
