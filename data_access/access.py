@@ -41,7 +41,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "choose_reference_date": frozenset({"korpsleiding", "integriteitscoordinator"}),
 }
 # What stays allowed while screen-share mode is on: only what shows no person.
-SCREEN_SHARE_SAFE: frozenset[str] = frozenset({"export_anonymised", "make_reports"})
+SCREEN_SHARE_SAFE: frozenset[str] = frozenset({"export_anonymised"})
 
 DENIED_MESSAGES = {
     "read_rows": "Uw rol ziet enkel geaggregeerde cijfers; individuele dossiers zijn niet zichtbaar.",

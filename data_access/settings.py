@@ -124,6 +124,12 @@ DEFAULT_COVER_LETTERS = {
 COVER_LETTER_MAX = 4000
 
 
+def addressee_object(addressee: str) -> str:
+    """'de burgemeester en het politiecollege': the addressee inside a sentence."""
+    label = ADDRESSEES[addressee]
+    return label[0].lower() + label[1:]
+
+
 def cover_letter_key(addressee: str) -> str:
     if addressee not in ADDRESSEES:
         raise ValueError(f"Onbekende geadresseerde: {addressee}. Kies uit: {', '.join(ADDRESSEES)}.")
@@ -140,8 +146,8 @@ def load_cover_letter(conn: sa.Connection, addressee: str) -> str:
 def clean_cover_letter(addressee: str, text: object) -> str:
     """The letter without trailing spaces per line; ValueError (Dutch) when empty or too long."""
     letter = "\n".join(line.rstrip() for line in str(text or "").replace("\r\n", "\n").split("\n")).strip()
-    label = f"Begeleidende brief aan {ADDRESSEES[addressee].lower()}" if addressee in ADDRESSEES else "Begeleidende brief"
     cover_letter_key(addressee)
+    label = f"Begeleidende brief aan {addressee_object(addressee)}"
     if not letter:
         raise ValueError(f"{label}: de brief is leeg. Schrijf een tekst; de standaardtekst staat onderaan de pagina Instellingen.")
     if len(letter) > COVER_LETTER_MAX:

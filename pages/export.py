@@ -29,7 +29,7 @@ ui.page_header(
     caption="De werkmap voor de jaarlijkse evaluatie van het integriteitsbeleid, de terugkoppeling aan alle "
     "medewerkers en de periodieke rapportage aan de overheden (beleidsplan 3.1.4.4).",
 )
-st.subheader("Jaarexport (Excel)")
+st.header("Jaarexport (Excel)")
 st.markdown(
     f"**Jaar {filters.year}**, peildatum **{filters.as_of:%d/%m/%Y}** (te wijzigen in de filters links). "
     "De export geldt altijd voor de hele zone, ook als een dienst gekozen is. "
@@ -83,13 +83,14 @@ with anonymised:
 # --- the reports (PDF) ---------------------------------------------------------------------------
 
 st.divider()
-st.subheader("Rapporten (PDF)")
+st.header("Rapporten (PDF)")
 st.write(
     "Twee documenten om te lezen, met enkel geaggregeerde cijfers zoals de netwerkweergave ze toont "
     "(kleine aantallen als <5, geen personen, geen dossiers). Elk rapport wordt in het auditlogboek genoteerd."
 )
 if not access.allows("make_reports"):
-    st.info("De rapporten maakt de korpsleiding of de integriteitscoördinator.", icon=":material/info:")
+    reason = "Schermdeling is actief. " if access.screen_share else ""
+    st.info(f"{reason}De rapporten maakt de korpsleiding of de integriteitscoördinator.", icon=":material/info:")
     st.stop()
 today = dt.date.today()
 

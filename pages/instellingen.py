@@ -18,6 +18,7 @@ from data_access.settings import (
     ZONE_NAME_KEY,
     ZONE_NAME_LABEL,
     ZONE_NAME_MAX,
+    addressee_object,
     cover_letter_key,
     save_cover_letter,
     save_settings,
@@ -103,13 +104,13 @@ st.caption(
 )
 letters_saved = st.session_state.pop(LETTERS_SAVED_KEY, None)
 if letters_saved:
-    st.success("Opgeslagen: brief aan " + ", ".join(ADDRESSEES[a].lower() for a in letters_saved), icon=":material/check:")
+    st.success("Opgeslagen: brief aan " + ", ".join(addressee_object(a) for a in letters_saved), icon=":material/check:")
 current_letters = data.get_cover_letters()
 with st.form("brieven", border=False):
     letters = {}
-    for addressee, label in ADDRESSEES.items():
+    for addressee in ADDRESSEES:
         letters[addressee] = st.text_area(
-            f"Brief aan {label.lower()}", value=current_letters[addressee], height=220, max_chars=COVER_LETTER_MAX,
+            f"Brief aan {addressee_object(addressee)}", value=current_letters[addressee], height=220, max_chars=COVER_LETTER_MAX,
             key=f"instelling_{cover_letter_key(addressee)}",
         )
     letters_submitted = st.form_submit_button("Brieven opslaan", icon=":material/save:")

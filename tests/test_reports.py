@@ -248,8 +248,7 @@ def test_every_report_is_audited_and_only_allowed_roles_make_one(sample):
     with sample.connect() as conn:
         before = len(audit.search(conn, action="export", limit=None))
     period = parse_period(f"{LAST_YEAR}-Q4", LAST_YEAR)
-    sharing = Access("chef", "korpsleiding", screen_share=True)
-    build_report(sample, sharing, AUTHORITIES, period, addressee="burgemeester", made_at=MADE_AT)
+    build_report(sample, Access("chef", "korpsleiding"), AUTHORITIES, period, addressee="burgemeester", made_at=MADE_AT)
     with sample.connect() as conn:
         rows = audit.search(conn, action="export", limit=None)
     assert len(rows) == before + 1
@@ -258,6 +257,8 @@ def test_every_report_is_audited_and_only_allowed_roles_make_one(sample):
     assert f"periode: {LAST_YEAR}-Q4" in described and "voor: De burgemeester en het politiecollege" in described
     with pytest.raises(AccessDenied, match="korpsleiding en de integriteitscoördinator"):
         build_report(sample, Access("lid", "netwerk"), STAFF, parse_period(None, LAST_YEAR))
+    with pytest.raises(AccessDenied, match="Schermdeling is actief"):
+        build_report(sample, Access("chef", "korpsleiding", screen_share=True), STAFF, parse_period(None, LAST_YEAR))
     with pytest.raises(ValueError, match="nog niet voorbij"):
         build_report(sample, COORDINATOR, STAFF, parse_period(None, TODAY.year))
     with sample.connect() as conn:

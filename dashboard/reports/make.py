@@ -3,8 +3,8 @@ report out (document.py) and records it in the audit log (action "export": which
 whom, by whom), all in one transaction. The one function behind the page and the command line.
 
 Who may: the roles with "make_reports" (data_access.access: korpsleiding and the
-integriteitscoördinator, also while sharing their screen, since a report holds only the
-aggregated figures of the netwerk view)."""
+integriteitscoördinator, not while sharing their screen: that mode keeps only the anonymised
+workbook)."""
 
 from __future__ import annotations
 
