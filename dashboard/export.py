@@ -161,7 +161,7 @@ def cli_access(conn: sa.Connection, user: str | None) -> Access:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from dashboard.reports import cli as reports_cli
+    from dashboard.reports import cli as reports_cli  # here: dashboard.reports imports this module
 
     parser = argparse.ArgumentParser(prog="python -m dashboard.export", description="Jaarexport integriteitsbeleid (Excel) en rapporten (PDF)")
     add_period_arguments(parser)

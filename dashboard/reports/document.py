@@ -117,7 +117,7 @@ dit rapport voor het lopende jaar).</p>
 <p class="muted">Opgemaakt op {fmt_date(report.made_at.date())} door {escape(report.made_by)} met het dashboard integriteitsbeleid.</p>
 """
     subject = f"Periodieke rapportage integriteit aan {ADDRESSEES[report.addressee]}, {p.label}, {report.zone}"
-    return _page(report.title, report.zone, subject, f'<div class="zone" style="display:none">{escape(report.zone)}</div>' + body)
+    return _page(report.title, report.zone, subject, body)
 
 
 def _in_period(definition: str, period) -> str:

@@ -16,8 +16,11 @@ from sqlalchemy.engine import Engine
 from data_access import audit
 from data_access.access import Access
 from data_access.settings import load_cover_letter, load_settings
+from dashboard.export import local_now, zone_name
+from dashboard.export_content import action_items
 from dashboard.reports import authorities, document, staff
 from dashboard.reports.periods import Period, period_problem
+from kpis.disclosure.release import netwerk_release
 
 STAFF, AUTHORITIES = "staff", "authorities"
 KINDS = {STAFF: "feedback aan alle medewerkers", AUTHORITIES: "rapportage aan de overheden"}
@@ -51,10 +54,6 @@ def build_report(engine: Engine | sa.Connection, access: Access, kind: str, peri
 
 
 def _build(conn, access, kind, period, addressee, zone, made_at, today, name) -> bytes:
-    from dashboard.export import local_now, zone_name
-    from dashboard.export_content import action_items
-    from kpis.disclosure.release import netwerk_release
-
     settings = load_settings(conn)
     release = netwerk_release(conn, today, int(settings["suppression_threshold"]))
     zone = zone or zone_name(conn)

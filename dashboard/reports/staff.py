@@ -115,7 +115,8 @@ def gather(release: Release, year: int, actions: pd.DataFrame, *, zone: str, mad
              for goal, v in (report.kpis.get("actions_by_goal") or {}).items()]
     done = [(r.strategische_doelstelling, r.actie) for r in actions.itertuples() if r.status == "afgerond"]
     still = [(r.strategische_doelstelling, r.actie, r.status) for r in actions.itertuples() if r.status != "afgerond"]
-    criteria = [_criterion(c, threshold) for c in report.criteria]
+    hidden = set((report.extra or {}).get("suppression", {}).get("reasons", {}).values())
+    criteria = [_criterion(c, threshold, hidden) for c in report.criteria]
     return StaffReport(
         zone=zone, year=year, as_of=report.as_of, threshold=threshold,
         counts=[figure(k) for k in KEY_COUNTS], rates=[figure(k) for k in KEY_RATES],
@@ -125,18 +126,19 @@ def gather(release: Release, year: int, actions: pd.DataFrame, *, zone: str, mad
     )
 
 
-def _criterion(c, threshold: int) -> CriterionLine:
+def _criterion(c, threshold: int, hidden_reasons: set) -> CriterionLine:
+    """A criterion as the staff read it: its value 'verborgen' when the release hid its KPI,
+    'geen gegevens' when nothing was measured, a small whole number as '<N'."""
     kdef = kpi_for_indicator(c.indicator)
     unit = kdef.unit if kdef else "number"
-    if unit == "rate":
-        norm = fmt_value(c.norm, "rate")
-    elif c.norm is not None and float(c.norm).is_integer():
+    if unit == "rate" or c.norm is None or not float(c.norm).is_integer():
+        norm = fmt_value(c.norm, unit)
+    else:
         norm = fmt_value(int(c.norm), "count")
-    else:
-        norm = fmt_value(c.norm, "number")
     if c.value is None:
-        value = HIDDEN if c.problem and "erborgen" in c.problem or (c.problem or "").startswith("Niet in") else NOT_AVAILABLE
+        value = HIDDEN if c.problem in hidden_reasons else NOT_AVAILABLE
+    elif unit in ("count", "number") and float(c.value).is_integer():
+        value = shown_staff(int(c.value), "count", threshold)
     else:
-        whole = isinstance(c.value, (int, float)) and float(c.value).is_integer()
-        value = shown_staff(int(c.value), "count", threshold) if whole and unit in ("count", "number") else shown(c.value, unit if unit != "number" else "per_fte")
-    return CriterionLine(c.omschrijving, f"{'minstens' if c.richting == 'minstens' else 'hoogstens'} {norm}", value, c.status)
+        value = shown(c.value, unit)
+    return CriterionLine(c.omschrijving, f"{c.richting} {norm}", value, c.status)
