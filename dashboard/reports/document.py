@@ -48,6 +48,7 @@ li { margin-bottom: 0.8mm; }
 .nok { color: #a4262c; font-weight: bold; }
 .box { background: #eef3f8; padding: 3mm 4mm; margin: 3mm 0; break-inside: avoid; }
 .pagebreak { break-before: page; }
+section.keep { break-inside: avoid; }
 """
 
 
@@ -175,13 +176,13 @@ Een klein aantal schrijven we als "&lt;{report.threshold}" (minder dan {report.t
 {_figure(goals_chart, f"Staafdiagram: aandeel afgeronde acties per strategische doelstelling in {y}.", f"Aandeel afgeronde acties per strategische doelstelling, {y}.")}
 <h3>Afgerond</h3><ul>{done or "<li>Geen.</li>"}</ul>
 <h3>Nog niet afgerond</h3><ul>{still or "<li>Geen: alles is afgerond.</li>"}</ul>
-<h2>De evaluatiecriteria van {y}</h2>
+<section class="keep"><h2>De evaluatiecriteria van {y}</h2>
 <p>Het integriteitsnetwerk stelde deze doelen voor, de korpsleiding keurde ze goed (5.1.4).</p>
 <h3>Gehaald</h3><ul>{criteria(report.met, "ok", "✓") or "<li>Geen.</li>"}</ul>
 <h3>Niet gehaald</h3><ul>{criteria(report.not_met, "nok", "✗") or "<li>Geen.</li>"}</ul>
 <h3>Niet te beoordelen in deze versie</h3>
 <ul>{criteria(report.no_data, "muted", "–") or "<li>Geen.</li>"}</ul>
-<p class="muted">Zonder resultaat: het cijfer is verborgen om niemand herkenbaar te maken, of er is geen meting.</p>
+<p class="muted">Zonder resultaat: het cijfer is verborgen om niemand herkenbaar te maken, of er is geen meting.</p></section>
 <div class="box">Vragen, ideeën of een situatie die u wilt bespreken? Spreek uw leidinggevende, een vertrouwenspersoon
 of de integriteitscoördinator aan. Cijfers op {fmt_date(report.as_of)}; opgemaakt op {fmt_date(report.made_at.date())}.</div>
 """
