@@ -2,8 +2,8 @@
 shared filters, as two downloads: volledig (korpsleiding, integriteitscoördinator; not in
 screen-share mode) and geanonimiseerd (every role); and the PDF reports of the year
 (dashboard.reports: the feedback to all staff, the periodic report to the authorities) for the
-roles that make them. A file is built only when a button is clicked (build_workbook and
-build_report check the role again and write the audit row)."""
+roles that make them. A file is built only when a button is clicked (dashboard.export.workbook.build_workbook and
+dashboard.reports.make.build_report check the role again and write the audit row)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import data
-from dashboard.export import build_workbook, effective_as_of, export_file_name, period_problem
-from dashboard.filters import current_filters
+from dashboard.export.workbook import build_workbook, effective_as_of, export_file_name, period_problem
+from dashboard.reads import data
 from dashboard.reports.make import AUTHORITIES, STAFF, build_report, file_name
 from dashboard.reports.periods import Period, choices, period_problem as report_period_problem
+from dashboard.ui import components as ui
+from dashboard.ui.filters import current_filters
 from data_access.settings import ADDRESSEES
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -278,6 +278,6 @@ def test_command_line_writes_a_report_and_refuses_what_it_cannot_make(sample_url
     out = tmp_path / f"integriteit_{LAST_YEAR}-Q3_rapportage_comite-p.pdf"  # the default name, in the current folder
     assert "Comité P" in _pages(out.read_bytes())[0]
     done = run("--year", str(TODAY.year), "--format", "pdf", "--report", "staff")
-    assert done.returncode == 1 and "nog niet voorbij" in done.stderr.decode()
+    assert done.returncode == 2 and "nog niet voorbij" in done.stderr.decode()
     done = run("--year", str(LAST_YEAR), "--format", "pdf", "--report", "authorities", "--period", f"{LAST_YEAR}-Q9")
     assert done.returncode == 2 and "Ongeldige periode" in done.stderr.decode()

@@ -9,6 +9,7 @@ import io
 import matplotlib
 from matplotlib.figure import Figure
 
+from dashboard.style.formatting import fmt_rate
 from kpis.disclosure.markers import is_suppressed
 
 DARK, LIGHT, GRID, TEXT = "#1f4e79", "#9dc3e6", "#d9d9d9", "#222222"
@@ -64,8 +65,6 @@ def paired_bars(labels: list[str], current: list, previous: list, texts: tuple[l
 
 def share_bars(labels: list[str], shares: list[float | None], *, width: float = 6.6) -> str:
     """Horizontal bars of shares (0..1) with their percentage, on a 0-100 % scale."""
-    from dashboard.formatting import fmt_rate
-
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(width, 0.42 * len(labels) + 0.4))
         ax = fig.subplots()

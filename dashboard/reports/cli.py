@@ -3,7 +3,8 @@
     python -m dashboard.export --year 2025 --format pdf --report staff [--out bestand.pdf]
     python -m dashboard.export --year 2025 --format pdf --report authorities --period 2025-Q3 --addressee comite-p
 
-Exit codes: 0 written, 1 refused (role, period not over), 2 usage or unreachable database."""
+Exit codes, as for the workbook: 0 written, 1 refused (the role may not make it), 2 bad input
+(a period not over yet or not written as asked, the output file), usage or unreachable database."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace, access_for) -> int:
         return 1
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
-        return 1
+        return 2
     finally:
         engine.dispose()
     out.write_bytes(data)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from dashboard.formatting import fmt_date, fmt_rate
+from dashboard.style.formatting import fmt_date, fmt_rate
 from dashboard.reports import charts
 from dashboard.reports.authorities import ADDRESSEES, AuthoritiesReport
 from dashboard.reports.figures import legend

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard.formatting import fmt_value
+from dashboard.style.formatting import HIDDEN, NO_DATA as NOT_AVAILABLE, fmt_value
 from kpis.disclosure.markers import is_suppressed
-
-HIDDEN = "verborgen"
-NOT_AVAILABLE = "geen gegevens"
 
 
 def shown(value, unit: str = "count") -> str:

@@ -16,8 +16,8 @@ from sqlalchemy.engine import Engine
 from data_access import audit
 from data_access.access import Access
 from data_access.settings import load_cover_letter, load_settings
-from dashboard.export import local_now, zone_name
-from dashboard.export_content import action_items
+from dashboard.export.content import action_items
+from dashboard.export.workbook import local_now, zone_name
 from dashboard.reports import authorities, document, staff
 from dashboard.reports.periods import Period, period_problem
 from kpis.disclosure.release import netwerk_release

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.formatting import fmt_value
+from dashboard.style.formatting import fmt_value
 from dashboard.reports.figures import HIDDEN, NOT_AVAILABLE, shown
 from kpis.catalog import BY_ID, kpi_for_indicator
 from kpis.criteria import MET, NOT_MET
