@@ -527,7 +527,8 @@ def _page(url: str, access: Access, monkeypatch):
 
 def test_page_offers_the_full_version_only_to_roles_that_may_make_it(sqlite_url, engine, monkeypatch):
     at, buttons = _page(sqlite_url, KORPS, monkeypatch)
-    assert buttons == ["Volledige werkmap downloaden", "Geanonimiseerde werkmap downloaden"]
+    assert buttons == ["Volledige werkmap downloaden", "Geanonimiseerde werkmap downloaden",
+                       "Terugkoppeling 2025 downloaden", "Rapportage downloaden"]  # the reports (tests/test_reports.py)
     from tests.dashboard_apptest import texts
 
     assert "Jaar 2025, peildatum 30/06/2025" in texts(at)
@@ -535,6 +536,7 @@ def test_page_offers_the_full_version_only_to_roles_that_may_make_it(sqlite_url,
         at, buttons = _page(sqlite_url, access, monkeypatch)
         assert buttons == ["Geanonimiseerde werkmap downloaden"]
         assert "voorbehouden aan de korpsleiding" in at.info[0].value
+        assert "De rapporten maakt de korpsleiding" in at.info[-1].value
 
 
 def test_both_versions_on_sqlite_and_postgresql(any_engine):
@@ -571,4 +573,6 @@ def test_page_in_the_app_menu_for_every_role(sqlite_url, engine, monkeypatch):
         ("integriteitscoordinator", ["Volledige werkmap downloaden", "Geanonimiseerde werkmap downloaden"]),
     ):
         at = open_page(start_app(sqlite_url, role, monkeypatch=monkeypatch), "export")
-        assert [b.proto.label for b in at.get("download_button")] == expected, role
+        # then the reports of the periods of this year that are over (none in January)
+        labels = [b.proto.label for b in at.get("download_button")]
+        assert labels[:2] == expected and set(labels[2:]) <= {"Rapportage downloaden"}, role

@@ -14,7 +14,7 @@ from data_access.schema import REGISTER_TABLES
 from tests.page_checks import menu_pages
 
 ACTIONS = ("read_rows", "read_persons", "import", "change_settings", "export_full", "export_anonymised", "view_audit",
-           "manage_users", "filter_dienst", "choose_reference_date")
+           "manage_users", "filter_dienst", "choose_reference_date", "make_reports")
 
 K, C, N = "korpsleiding", "integriteitscoordinator", "netwerk"
 # (role, screen_share, action, allowed)
@@ -29,6 +29,7 @@ MATRIX = [
     (K, False, "manage_users", False),
     (K, False, "filter_dienst", True),
     (K, False, "choose_reference_date", True),
+    (K, False, "make_reports", True),
     (C, False, "read_rows", True),
     (C, False, "read_persons", True),
     (C, False, "import", True),
@@ -39,6 +40,7 @@ MATRIX = [
     (C, False, "manage_users", True),
     (C, False, "filter_dienst", True),
     (C, False, "choose_reference_date", True),
+    (C, False, "make_reports", True),
     (N, False, "read_rows", False),
     (N, False, "read_persons", False),
     (N, False, "import", False),
@@ -49,6 +51,7 @@ MATRIX = [
     (N, False, "manage_users", False),
     (N, False, "filter_dienst", False),
     (N, False, "choose_reference_date", False),
+    (N, False, "make_reports", False),
 ] + [
     # Screen-share mode: every role gets the netwerk view, whatever it may do otherwise.
     (role, True, action, action == "export_anonymised")

@@ -60,7 +60,7 @@ from data_access.access import Access
 from data_access.reader import RowFilter, read_rows as reader_read_rows
 from data_access.registers import BY_NAME as REGISTERS_BY_NAME, REGISTERS
 from data_access.schema import REGISTER_TABLES, import_log
-from data_access.settings import load_settings, load_zone_name
+from data_access.settings import ADDRESSEES, load_cover_letter, load_settings, load_zone_name
 from kpis.context import still_open
 from kpis.disclosure import markers
 from kpis.disclosure.policy import allowed_view, fixed_as_of
@@ -135,6 +135,18 @@ def get_zone_name() -> str | None:
     """The zone's name as saved on the Instellingen page, or None."""
     with errors.database_guard():
         return zone_name_for(*cache_key())
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def cover_letters_for(url: str, version: int) -> dict[str, str]:
+    with engine_for(url).connect() as conn:
+        return {a: load_cover_letter(conn, a) for a in ADDRESSEES}
+
+
+def get_cover_letters() -> dict[str, str]:
+    """{addressee: the cover letter of the report to the authorities}, as saved or the default."""
+    with errors.database_guard():
+        return cover_letters_for(*cache_key())
 
 
 def suppression_threshold() -> int:

@@ -151,15 +151,16 @@ def _rate_parts(system: System, part_key) -> tuple:
 
 _MAIN_CARDS = {"complaints_received", "notes_issued", "discipline_opened", "judicial_opened", "reports_received"}
 _STOCK_CARDS = {"complaints_open"}
+_PART_CARDS = {"sanctions_light", "sanctions_heavy"}  # parts of a card (discipline_decided): hidden before it
 
 
 def _cost(key, state: dict) -> float:
     """What hiding a count costs a reader: a rate (1) or a chart's cell (2) before a card (8);
     a "<N" cell withheld costs a little more than a number hidden as "x"."""
-    cost = {"part": 1.0, "quarter": 2.0, "lead": 2.0, "age": 2.0, "term": 2.0, "col": 2.0, "cell": 2.5,
+    cost = {"part": 1.0, "half": 1.5, "quarter": 2.0, "lead": 2.0, "age": 2.0, "term": 2.0, "col": 2.0, "cell": 2.5,
             "alert": 4.0, "total": 12.0}.get(key[0])
     if cost is None:  # a card: the year's main count costs most, a count at D (a stock) least
-        cost = 12.0 if key[2] in _MAIN_CARDS else 6.0 if key[2] in _STOCK_CARDS else 8.0
+        cost = 12.0 if key[2] in _MAIN_CARDS else 6.0 if key[2] in _STOCK_CARDS else 7.0 if key[2] in _PART_CARDS else 8.0
     return cost + (0.5 if state[key] == "small" else 0.0)
 
 

@@ -6,7 +6,8 @@ protects it as a whole (kpis.disclosure.protect) and hands out what is shown:
   decided, a rate only when its parts may be known, a median only on N rows or more, a figure
   per 100 VTE only beside its count shown in full; the criteria as the netwerk may see them;
 - `quarters(register)`, `column_split(year, register, column)`, `totals(register)`,
-  `alerts(year)`.
+  `alerts(year)`, and `period(kpi id, first day, months)` for the figures of the periodic
+  report to the authorities (figures.PERIOD_FIGURES: a quarter, a half year or a year).
 A value is an int, a marker (kpis.disclosure.markers: "<5", "x"), or None: withheld, because
 nothing less would keep a small count from being worked out. Pages and the export ask only
 this for the netwerk view (dashboard.reads, dashboard.export.content), so
@@ -47,6 +48,15 @@ class Release:
     def quarters(self, register: str) -> dict:
         """{first day of a quarter: shown count} from the first year up to today's quarter."""
         return {k[2]: v for k, v in self.display.items() if k[0] == "quarter" and k[1] == register}
+
+    def period(self, kpi_id: str, first: date, months: int):
+        """The shown count of a PERIOD_FIGURES KPI in the quarter (months 3), half year (6) or
+        year (12) starting on `first`: int, marker, or None (withheld or not in the release)."""
+        if months == 12:
+            report = self.report(first.year)
+            return None if report is None else report.kpis.get(kpi_id)
+        kind = {3: "quarter", 6: "half"}[months]
+        return self.display.get((kind, figures.PERIOD_FIGURES[kpi_id], first))
 
     def totals(self, register: str) -> dict:
         """{Y: the rows dated in Y (up to its reference date), shown}."""

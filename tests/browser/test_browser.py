@@ -68,6 +68,25 @@ def test_every_link_opens_its_page_in_dutch(app):
     assert "Overzicht" in nav and "Gegevens" not in nav  # hidden from the menu, reachable by a link
 
 
+def test_download_the_staff_report(app):
+    """Export en rapporten: the feedback to all staff of last year, built on the click and saved
+    by the browser as a PDF of two to four pages."""
+    import datetime as dt
+    import io
+
+    import pypdf
+
+    year = dt.date.today().year - 1
+    app.goto(f"export?jaar={year}")  # a new session: the demo's first role, korpsleiding
+    button = app.page.get_by_role("button", name=f"Terugkoppeling {year} downloaden")
+    with app.page.expect_download(timeout=120_000) as download:
+        button.click()
+    assert download.value.suggested_filename == f"integriteit_{year}_feedback_medewerkers.pdf"
+    reader = pypdf.PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
+    assert 2 <= len(reader.pages) <= 4 and f"Integriteit in {year}" in reader.pages[0].extract_text()
+    app.shot("export-rapporten")
+
+
 def test_upload_a_workbook_and_confirm(app, app_database, tmp_path):  # the unchanged sample: the demo goes on
     workbook = tmp_path / "voorbeeld.xlsx"
     result = subprocess.run(
