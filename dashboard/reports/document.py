@@ -8,10 +8,11 @@ import base64
 from html import escape
 
 from dashboard.reports import charts
-from dashboard.reports.authorities import ADDRESSEES, AuthoritiesReport
+from dashboard.reports.authorities import AuthoritiesReport
 from dashboard.reports.figures import legend
 from dashboard.reports.staff import StaffReport
 from dashboard.style.formatting import fmt_date, fmt_rate
+from data_access.settings import ADDRESSEES
 
 CSS = """
 @page { size: A4; margin: 22mm 20mm 22mm 20mm;

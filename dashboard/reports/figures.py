@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dashboard.style.formatting import HIDDEN, fmt_value
+from dashboard.style.formatting import HIDDEN, NO_DATA, fmt_value
 from kpis.disclosure.markers import is_suppressed
+
+NOT_AVAILABLE = NO_DATA  # what a report prints where a figure does not exist
 
 
 def shown(value, unit: str = "count") -> str:

@@ -19,7 +19,7 @@ from dashboard.reports import authorities, document, staff
 from dashboard.reports.periods import Period, period_problem
 from data_access import audit
 from data_access.access import Access
-from data_access.settings import load_cover_letter, load_settings
+from data_access.settings import ADDRESSEES, load_cover_letter, load_settings
 from kpis.disclosure.release import netwerk_release
 
 STAFF, AUTHORITIES = "staff", "authorities"
@@ -45,8 +45,8 @@ def build_report(engine: Engine | sa.Connection, access: Access, kind: str, peri
         raise ValueError(problem)
     if kind == STAFF and period.months != 12:
         raise ValueError("De terugkoppeling aan de medewerkers is er voor een heel jaar.")
-    if kind == AUTHORITIES and addressee not in authorities.ADDRESSEES:
-        raise ValueError("Kies de geadresseerde: " + ", ".join(authorities.ADDRESSEES) + ".")
+    if kind == AUTHORITIES and addressee not in ADDRESSEES:
+        raise ValueError("Kies de geadresseerde: " + ", ".join(ADDRESSEES) + ".")
     if isinstance(engine, sa.Connection):
         return _build(engine, access, kind, period, addressee, zone, made_at, today, name)
     with engine.begin() as conn:
@@ -69,7 +69,7 @@ def _build(conn, access, kind, period, addressee, zone, made_at, today, name) ->
         content = authorities.gather(release, period, zone=zone, addressee=addressee, letter=letter, settings=settings,
                                      made_at=made_at, made_by=access.user)
         html = document.authorities_html(content)
-        audience = authorities.ADDRESSEES[addressee]
+        audience = ADDRESSEES[addressee]
     data = document.to_pdf(html)
     audit.record(conn, access, "export", {
         "soort": KINDS[kind], "periode": period.code, "voor": audience,
