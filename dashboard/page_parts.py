@@ -127,12 +127,14 @@ def shown_kpis(report) -> dict:
     return {k: HIDDEN if v is None and hidden_reason(report, k) else v for k, v in report.kpis.items()}
 
 
-def cards(report, previous, kpi_ids: Sequence[str], filters, *, per_row: int = 4) -> None:
+def cards(report, previous, kpi_ids: Sequence[str], filters, *, per_row: int = 4, overrides: Mapping | None = None) -> None:
     """KPI cards against `previous` (previous_report: last year up to the same day, or None);
-    under them the reason for any value hidden in this view."""
+    a rate says its base (the report's bases: not in the netwerk view); `overrides` as
+    ui.kpi_cards' `cards`; under them the reason for any value hidden in this view."""
     st.caption(comparison_caption(previous))
     ui.kpi_cards(shown_kpis(report), list(kpi_ids), previous=None if previous is None else previous.kpis,
-                 previous_label=previous_label(previous or report), per_row=per_row)
+                 previous_label=previous_label(previous or report), per_row=per_row,
+                 bases=(report.extra or {}).get("bases"), cards=overrides)
     reasons = {hidden_reason(report, k) for k in kpi_ids} - {None}
     for reason in sorted(reasons):
         st.caption(reason)
@@ -305,19 +307,30 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
     if not any(v for v in list(frame["count"]) + list(frame["previous_year"])):
         ui.empty_state(f"{title[0].lower()}{title[1:]} tot {fmt_date(filters.as_of)}")
         return
+    unfinished = _unfinished_label(list(frame.index)[-1], filters.as_of, step)
     fig = cached(trend_figure, list(frame.index), list(frame["count"]), list(frame["previous_year"]),
-                 register=register, title=title, per=per, noun=noun)
+                 register=register, title=title, per=per, noun=noun, unfinished=unfinished)
     show(fig, list(frame["count"]) + list(frame["previous_year"]), key=f"trend_{register}_{date_column}")
     article, same = ("De laatste", "dezelfde") if per == "maand" else ("Het laatste", "hetzelfde")
-    note = f"{article} {per} telt tot de peildatum ({fmt_date(filters.as_of)}); de lichte stippellijn is {same} {per} een jaar eerder."
+    note = f"{article} {per} telt tot de peildatum ({fmt_date(filters.as_of)})"
+    note += ", nog niet volledig: gestippeld" if unfinished else ""
+    note += f"; de lichte streepjeslijn is {same} {per} een jaar eerder."
     if step != 1:
         note += " In de netwerkweergave per kwartaal: maanden naast kwartalen zouden een verborgen maand prijsgeven."
     st.caption(note)
 
 
-def trend_figure(periods, counts, previous, *, register: str, title: str, per: str, noun: str):
+def _unfinished_label(last: dt.date, as_of: dt.date, step: int) -> str | None:
+    """'tot 05/12' when the period of `step` months starting at `last` runs past `as_of`."""
+    index = last.year * 12 + last.month - 1 + step
+    end = dt.date(index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
+    return f"tot {as_of:%d/%m}" if as_of < end else None
+
+
+def trend_figure(periods, counts, previous, *, register: str, title: str, per: str, noun: str, unfinished: str | None = None):
     """The trend chart of trend_chart: counts per month (per='maand') or per quarter
-    ('kwartaal', labelled 'K1 2025') with the same period a year earlier."""
+    ('kwartaal', labelled 'K1 2025') with the same period a year earlier; `unfinished` as
+    charts.monthly_trend."""
     fig = charts.monthly_trend(
         periods,
         counts,
@@ -327,10 +340,12 @@ def trend_figure(periods, counts, previous, *, register: str, title: str, per: s
         name=f"Per {per}",
         previous_name=f"Zelfde {per} een jaar eerder",
         y_title=noun,
+        unfinished=unfinished,
     )
     if per == "kwartaal":
         fig.update_xaxes(ticktext=[_quarter_label(p) for p in periods], tickvals=periods, tickmode="array")
         fig.update_traces(customdata=[_quarter_label(p) for p in periods], selector=dict(mode="lines+markers"))
+        fig.update_traces(customdata=[_quarter_label(p) for p in periods[-2:]], selector=dict(mode="lines+markers+text"))
     return fig
 
 
@@ -450,39 +465,66 @@ def month_name(day: dt.date) -> str:
     return MONTHS[day.month - 1]
 
 
+def last_complete_month(as_of: dt.date) -> dt.date:
+    """The first day of the last month complete at `as_of` (its own month when `as_of` is the
+    month's last day)."""
+    if (as_of + dt.timedelta(days=1)).day == 1:
+        return as_of.replace(day=1)
+    return (as_of.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
+
+def month_end(first: dt.date) -> dt.date:
+    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def running_month_label(as_of: dt.date) -> str | None:
+    """'lopende maand (tot 05/12)', or None when `as_of` ends its month."""
+    if last_complete_month(as_of) == as_of.replace(day=1):
+        return None
+    return f"lopende maand (tot {as_of:%d/%m})"
+
+
 def month_cards(access, filters) -> None:
-    """Per register the rows dated in the reference date's month (up to that date) against the
-    whole previous month; the help text is the catalog definition the count follows."""
+    """Per register the rows dated in the last complete month at the reference date against the
+    month before and the same month a year earlier; the running month, when there is one, in
+    one line under them. The help text is the catalog definition the count follows."""
     from kpis.catalog import BY_ID
 
     if access.aggregated_only:
         st.caption("In de netwerkweergave geen cijfers per maand: enkel per kwartaal en per jaar, zodat geen verborgen "
                    "aantal uit het verschil kan worden teruggerekend.")
         return
+    month = last_complete_month(filters.as_of)
+    st.subheader(f"Maand {month_name(month)} {month.year}", anchor=False)
+    before = (month - dt.timedelta(days=1)).replace(day=1)
+    st.caption(f"De laatste volledige maand op de peildatum, vergeleken met {month_name(before)} {before.year} en met "
+               f"{month_name(month)} {month.year - 1}.")
     columns = st.columns(len(MONTH_FIGURES))
+    running = []
     for column, (register, (label, kpi_id)) in zip(columns, MONTH_FIGURES.items()):
-        frame = page_data.trend(access, register, filters.as_of, 2, dienst=filters.dienst)
-        help_text = (
-            f"{BY_ID[kpi_id].definition} Hier: in de kalendermaand tot de peildatum, vergeleken met de hele vorige maand."
-        )
+        frame = page_data.trend(access, register, month_end(month), 2, dienst=filters.dienst)
+        help_text = f"{BY_ID[kpi_id].definition} Hier: in de kalendermaand {month_name(month)} {month.year}."
+        (now, year_ago), previous = list(frame.iloc[-1]), frame["count"].iloc[0]
+        delta = now - previous
         with column:
-            if frame is None:
-                st.metric(f"{label} in {month_name(filters.as_of)}", HIDDEN, border=True, help=help_text)
-                continue
-            (prev_month, this_month), (before, now) = list(frame.index), list(frame["count"])
-            delta = now - before if isinstance(now, int) and isinstance(before, int) else None
             st.metric(
-                f"{label} in {month_name(this_month)}",
+                f"{label} in {month_name(month)}",
                 ui.fmt_kpi("complaints_received", now),  # a count, formatted as every count
-                delta=None if delta is None else ("0" if delta == 0 else f"{delta:+d}"),
+                delta="0" if delta == 0 else f"{delta:+d}",
                 delta_color="off",
-                delta_description=f"t.o.v. {month_name(prev_month)}" if delta is not None else None,
+                delta_description=f"t.o.v. {month_name(before)}; {month_name(month)} {month.year - 1}: {year_ago}",
                 help=help_text,
                 border=True,
             )
+        label_running = running_month_label(filters.as_of)
+        if label_running:
+            current = page_data.trend(access, register, filters.as_of, 1, dienst=filters.dienst)
+            running.append(f"{label.lower()} {current['count'].iloc[-1]}")
+    if running:
+        st.caption(f"{running_month_label(filters.as_of).capitalize()}: {', '.join(running)}; nog niet volledig.")
 
 
-def register_sparklines(access, filters, months: int = 24) -> None:
+def register_sparklines(access, filters, months: int = 12) -> None:
     """A small trend per register in its colour: the 12-month total month by month (a smooth
     line even for a register of a few rows a year); for the netwerk view, where successive
     12-month totals would give away single months, the total per year instead."""
@@ -499,18 +541,23 @@ def register_sparklines(access, filters, months: int = 24) -> None:
                 years = list(frame.index)
                 values = list(frame["count"])
                 points = [dt.date(int(y), 1, 1) for y in years]
-                names = [str(y) for y in years]
+                as_of = data.effective_filters(access, filters).as_of
+                names = [f"{y} (tot {as_of:%d/%m})" if int(y) == as_of.year and as_of < dt.date(as_of.year, 12, 31)
+                         else str(y) for y in years]
             else:
                 st.markdown(f"**{label}** · laatste 12 maanden")
-                rolled = page_data.rolling_year(access, register, filters.as_of, months, dienst=filters.dienst)
+                end = month_end(last_complete_month(filters.as_of))
+                rolled = page_data.rolling_year(access, register, end, months, dienst=filters.dienst)
                 points, values = list(rolled.index), [int(v) for v in rolled]
                 names = None
             fig = cached(charts.sparkline, points, values, register=register, labels=names)
             show(fig, values, key=f"spark_{register}")
     if not access.aggregated_only:
-        st.caption(
-            f"Elk punt: het aantal over de twaalf maanden tot en met die maand (de laatste tot {fmt_date(filters.as_of)})."
-        )
+        end = month_end(last_complete_month(filters.as_of))
+        note = f"Elk punt: het aantal over de twaalf maanden tot en met die maand, de laatste tot {fmt_date(end)}."
+        if running_month_label(filters.as_of):
+            note += f" De {running_month_label(filters.as_of)} telt nog niet mee."
+        st.caption(note)
 
 
 # --- evaluation criteria summary ---------------------------------------------------------------

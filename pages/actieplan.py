@@ -5,11 +5,13 @@ engine's (the whole plan); the items are exactly the rows those KPIs count
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import action_items as ai
 from dashboard import action_plan_charts as charts
 from dashboard import components as ui
+from dashboard import late_block
 from dashboard import data
 from dashboard.figure_cache import cached
 from dashboard.filters import current_filters
@@ -26,6 +28,7 @@ ui.page_header(
     register="actieplan",
     caption=f"{filters.year} · peildatum {fmt_date(filters.as_of)} · het actieplan geldt voor de hele zone",
 )
+late_block.focus_row(access, "actieplan")
 report = data.get_report(access, filters)
 if ui.no_rows(
     report,
@@ -35,7 +38,8 @@ if ui.no_rows(
 ):
     st.stop()
 
-ui.kpi_cards(report.kpis, ["actions_total", "actions_done_rate", "actions_overdue"], per_row=3)
+ui.kpi_cards(report.kpis, ["actions_total", "actions_done_rate", "actions_overdue"], per_row=3,
+             bases=(report.extra or {}).get("bases"), cards=late_block.action_card(access, filters, report))
 
 plan = ai.items(access, filters)
 choice = st.columns([1, 2])[0].selectbox(
@@ -76,16 +80,24 @@ else:
 
 # --- overdue actions ---------------------------------------------------------------------------
 st.subheader("Acties over deadline", anchor=False)
-late = shown[shown["te_laat"]].sort_values("dagen_te_laat", ascending=False)
+carried = ai.carried_over(access, filters)
+if choice != ALL:
+    carried = carried[carried["trekker"] == choice]
+late = pd.concat([shown[shown["te_laat"]].assign(plan=str(filters.year)),
+                  carried.assign(plan=[f"{d.year} (overgedragen)" for d in carried["deadline"]])], ignore_index=True)
+late = late.sort_values("dagen_te_laat", ascending=False)
+st.caption(f"Uit het plan van {filters.year} en, nog niet afgerond, uit de plannen van vorige jaren: "
+           f"{fmt_int(int(shown['te_laat'].sum()))} + {fmt_int(len(carried))}.")
 if late.empty:
     st.success(f"Geen acties over hun deadline op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
 else:
     ui.table(
-        late[["actie_id", "actie", "trekker", "deadline", "dagen_te_laat", "status", "voortgang"]],
+        late[["actie_id", "actie", "trekker", "plan", "deadline", "dagen_te_laat", "status", "voortgang"]],
         register="actieplan",
         column_config={
             "actie": st.column_config.TextColumn("Actie", width=260),
             "dagen_te_laat": st.column_config.NumberColumn("Dagen over deadline", format="%d"),
+            "plan": st.column_config.TextColumn("Plan"),
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),
         },
     )

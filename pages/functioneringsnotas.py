@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard import components as ui
+from dashboard import late_block
 from dashboard import page_parts as parts
 from dashboard.filters import current_filters
 from dashboard.formatting import fmt_date
@@ -17,6 +18,7 @@ REGISTER = "functioneringsnotas"
 access = ui.require()
 filters = current_filters()
 ui.page_header("Functioneringsnota's", register=REGISTER)
+late_block.focus_row(access, "functioneringsnotas")
 parts.stop_if_empty_database()
 
 report = data.get_report(access, filters)

@@ -9,7 +9,8 @@ import hashlib
 import streamlit as st
 
 from dashboard import components as ui
-from dashboard import data, errors, import_view
+from dashboard import data, data_quality_view, errors, import_view
+from dashboard.filters import current_filters
 from dashboard.text import plain
 
 access = ui.require("import")
@@ -96,6 +97,8 @@ with template_column:
         icon=":material/download:",
         type="primary",
     )
+
+data_quality_view.section(access, current_filters())
 
 st.subheader("Importgeschiedenis", anchor=False)
 history = data.import_history()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import charts, data, page_data
 from dashboard import components as ui
+from dashboard import late_block
 from dashboard import page_parts as parts
 from dashboard.figure_cache import cached
 from dashboard.filters import current_filters
@@ -22,6 +23,7 @@ REGISTER = "klachten"
 access = ui.require()
 filters = current_filters()
 ui.page_header("Klachten", register=REGISTER)
+late_block.focus_row(access, "klachten")
 parts.stop_if_empty_database()
 
 report = data.get_report(access, filters)

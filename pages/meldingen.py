@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import charts, data, page_data, theme
 from dashboard import components as ui
+from dashboard import late_block
 from dashboard import meldingen_terms as terms
 from dashboard import page_parts as parts
 from dashboard.filters import current_filters
@@ -24,6 +25,7 @@ access = ui.require()
 filters = current_filters()
 zone_note = " · meldingen gelden voor de hele zone (de filter op dienst verandert ze niet)" if filters.dienst else ""
 ui.page_header("Meldingen integriteit", register=REGISTER, caption=f"{filters.describe(markdown=True)}{zone_note}")
+late_block.focus_row(access, "meldingen")
 parts.stop_if_empty_database()
 
 report = data.get_report(access, filters)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard import components as ui
+from dashboard import late_block
 from dashboard import page_parts as parts
 from dashboard.filters import current_filters
 from dashboard.formatting import fmt_date, fmt_decimal
@@ -17,6 +18,7 @@ REGISTER = "tuchtdossiers"
 access = ui.require()
 filters = current_filters()
 ui.page_header("Tucht- en gerechtelijke dossiers", register=REGISTER)
+late_block.focus_row(access, "tuchtdossiers")
 parts.stop_if_empty_database()
 
 report = data.get_report(access, filters)

@@ -166,6 +166,7 @@ def everything(at) -> str:
     parts = [texts(at)]
     parts += [df.value.to_csv() for df in at.dataframe]
     parts += [json.dumps(s, ensure_ascii=False) for s in charts(at)]
+    parts += [f"{e.proto.label} {e.proto.query_string}" for e in at.get("page_link")]
     return "\n".join(parts)
 
 

@@ -1,0 +1,168 @@
+"""The block "Te laat en dringend" at the top of the Overzicht, and the row a link opens.
+
+    late_block(access, filters, *, rows=ROWS)   what is late at the reference date: a count per
+        kind (kpis.alerts.REGISTRY, legal terms first and marked), the `rows` most urgent items
+        (each: how late or how long left, what, where, and a link that opens its register page on
+        that row), the others in an expander. For the netwerk view the counts per kind only, as
+        the day's release holds them (kpis.disclosure.release.Release.alerts: withheld for the
+        registers about persons).
+    focus_row(access, register)                 on a register page: the row a link of the block
+        asked for (?rij=KEY), read and audited once per row and view.
+    link_params(key) -> dict                    the query parameters of such a link
+    action_split(view, year) -> str             '2 uit plan 2026 + 3 uit vorige jaren'
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import page_data, theme
+from dashboard.page_parts import days_text
+from dashboard.formatting import fmt_date, fmt_int
+from dashboard.text import plain
+from kpis.alerts import BY_LABEL, KIND_ACTION, REGISTRY
+
+ROWS = 6  # rows above the fold at 1440x900, under the title and the counts
+ROW_PARAM = "rij"  # ?rij=KL-2025-0012 opens a register page on that row
+KEY_COLUMNS = {"klachten": "dossiernummer", "functioneringsnotas": "nummer", "tuchtdossiers": "dossiernummer",
+               "meldingen": "nummer", "actieplan": "actie_id"}
+NO_DIENST = ("meldingen", "actieplan")  # registers without a dienst column: a dienst filter leaves them zone-wide
+
+
+def action_split(carried: int | None, total: int | None, year: int) -> str:
+    """'2 uit plan 2026 + 3 uit vorige jaren' (the overdue actions of the year's plan, as the KPI
+    actions_overdue, and those carried over)."""
+    if carried is None or total is None:
+        return ""
+    return f"{fmt_int(total - carried)} uit plan {year} + {fmt_int(carried)} uit vorige jaren"
+
+
+def _badge(kind, count, view, year) -> str:
+    label = kind.short or kind.label
+    if count is None:
+        return f":gray-badge[{label}: verborgen]"
+    color = "gray" if count == 0 else theme.LEGAL_BADGE if kind.legal else theme.LATE_BADGE
+    icon = f"{theme.LEGAL_ICON} " if kind.legal else ""
+    text = f"{label}: {fmt_int(count)}"
+    if kind.label == KIND_ACTION and count:
+        text += f" ({action_split(view.carried_over, count, year)})"
+    return f":{color}-badge[{icon}{text}]"
+
+
+def action_card(access, filters, report) -> dict:
+    """The card "Acties over deadline" as the late block counts them (ui.kpi_cards' `cards`):
+    every overdue action, the plan of the year (the KPI actions_overdue) and those carried over
+    from earlier years' plans, so the card and the list beside it agree."""
+    from kpis.catalog import BY_ID
+
+    view = page_data.alert_view(access, filters)
+    total = (view.counts or {}).get(KIND_ACTION)
+    if total is None:
+        return {}
+    definition = BY_ID["actions_overdue"].definition
+    return {"actions_overdue": {
+        "value": total,
+        "note": action_split(view.carried_over, total, filters.year) if total else None,
+        "help_text": f"Alle acties met een deadline vóór de peildatum die niet afgerond of geschrapt zijn. Uit het plan "
+                     f"van {filters.year}: {definition[0].lower()}{definition[1:]} Uit vorige jaren: acties van het plan "
+                     "van een vroeger jaar, nog niet afgerond.",
+    }}
+
+
+def counts_line(view, year: int) -> str:
+    """One markdown line: a badge per kind, legal terms first (red, with the gavel), then the
+    others (orange); a kind without items grey."""
+    counts = view.counts or {}
+    return " ".join(_badge(kind, counts.get(kind.label), view, year) for kind in REGISTRY)
+
+
+def link_params(key: str) -> dict:
+    """The view's query parameters (year, reference date, dienst, screen share) and the row."""
+    params = {k: v for k, v in st.query_params.items() if k != ROW_PARAM}
+    params[ROW_PARAM] = key
+    return params
+
+
+def _row(alert) -> None:
+    kind = BY_LABEL[alert.kind]
+    when = days_text(alert.days_late)
+    if alert.legal:
+        when = f":{theme.LEGAL_BADGE}[**{when}**]"
+    elif alert.days_late > 0:
+        when = f"**{when}**"
+    parts = [when, plain(kind.short or kind.label), plain(alert.what), plain(alert.where), plain(alert.key)]
+    st.page_link(
+        f"../pages/{alert.register}.py",
+        label=" · ".join(p for p in parts if p),
+        icon=theme.LEGAL_ICON if alert.legal else theme.REGISTER_ICONS.get(alert.register),
+        help=f"{plain(alert.text)} Opent de pagina van het register op deze rij.",
+        query_params=link_params(alert.key),
+        width="stretch",
+    )
+
+
+def late_block(access, filters, *, rows: int = ROWS) -> None:
+    st.subheader("Te laat en dringend", anchor=False)
+    view = page_data.alert_view(access, filters)
+    st.markdown(counts_line(view, filters.year))
+    scope = f"Op {fmt_date(filters.as_of)}: wettelijke termijnen eerst, dan normen en deadlines; per soort het dringendste eerst."
+    if filters.dienst:
+        scope += f" Enkel dienst {plain(filters.dienst)}, behalve meldingen en acties: die hebben geen dienst en gelden voor de hele zone."
+    if access.aggregated_only:
+        from kpis.disclosure.release import LATE_REASON
+
+        st.caption("Enkel het aantal per soort. " + LATE_REASON.replace("Niet in de netwerkweergave: ", "Verborgen: "))
+        return
+    if not view.items:
+        st.success(f"Niets te laat of dringend op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
+        return
+    urgent = sorted(view.items, key=_urgency)[:rows]
+    with st.container(gap=None):
+        for alert in urgent:
+            _row(alert)
+    rest = [a for a in view.items if a not in urgent]
+    st.caption(scope)
+    if rest:
+        with st.expander(f"Alle {fmt_int(view.total)} tonen, per soort", icon=":material/list:"):
+            for alert in view.items:
+                _row(alert)
+
+
+def _urgency(alert) -> tuple:
+    """The order of the first rows: late legal terms, then legal terms near their end, then the
+    other kinds; within that the registry order and the most urgent first."""
+    order = [k.label for k in REGISTRY].index(alert.kind)
+    if alert.legal:
+        return (0 if alert.days_late > 0 else 1, order, -alert.days_late)
+    return (2, order, -alert.days_late)
+
+
+def focus_row(access, register: str) -> None:
+    """The row a link of the late block asked for (?rij=KEY): shown at the top of its register
+    page, read through data.read_rows (the role's rights, the audit log) once per row and view."""
+    key = st.query_params.get(ROW_PARAM)
+    if not key:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{plain(key)}** · geopend vanuit *Te laat en dringend* op het Overzicht")
+        if not access.may_see_rows:
+            from dashboard.components import ROWS_DENIED
+
+            st.caption(ROWS_DENIED)
+            return
+        from dashboard import components as ui
+        from dashboard import data
+
+        marker = ("_focus_row", register, key, access)
+        if st.session_state.get("_focus_marker") != marker:
+            st.session_state["_focus_rows"] = data.read_rows(access, register, where={KEY_COLUMNS[register]: key},
+                                                             label=f"rij {key}")
+            st.session_state["_focus_marker"] = marker
+        rows = st.session_state["_focus_rows"]
+        if rows.empty:
+            st.caption(f"Geen rij {plain(key)} in dit register.")
+        else:
+            ui.table(rows, register=register)
+        if st.button("Sluiten", key="_focus_close", icon=":material/close:"):
+            del st.query_params[ROW_PARAM]
+            st.rerun()
