@@ -38,6 +38,10 @@ class Check:
     rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # the rows concerned (Dutch headers)
 
 
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
 def _frame(conn, stmt, headers: list[str]) -> pd.DataFrame:
     return pd.DataFrame([tuple(r) for r in conn.execute(stmt)], columns=headers)
 
@@ -78,7 +82,7 @@ def _criteria(conn, year: int) -> Check:
     title = f"Evaluatiecriteria {year} niet gevalideerd"
     if rows.empty:
         return Check(title, True, f"Alle criteria van {year} zijn gevalideerd (of er zijn er geen).")
-    return Check(title, False, f"{len(rows)} criteria van {year} zijn nog niet gevalideerd door de korpsleiding.", rows)
+    return Check(title, False, f"{_n(len(rows), 'criterium', 'criteria')} van {year} nog niet gevalideerd door de korpsleiding.", rows)
 
 
 def _stale_actions(conn, as_of: date) -> Check:
@@ -92,7 +96,7 @@ def _stale_actions(conn, as_of: date) -> Check:
     title = f"Acties zonder update in {STALE_DAYS} dagen"
     if rows.empty:
         return Check(title, True, f"Elke lopende actie kreeg een update in de laatste {STALE_DAYS} dagen.")
-    return Check(title, False, f"{len(rows)} acties zonder update sinds {limit:%d/%m/%Y} (of nooit).", rows)
+    return Check(title, False, f"{_n(len(rows), 'actie', 'acties')} zonder update sinds {limit:%d/%m/%Y} (of nooit).", rows)
 
 
 def _missing_fields(conn, as_of: date) -> Check:
@@ -108,7 +112,7 @@ def _missing_fields(conn, as_of: date) -> Check:
     title = "Rijen zonder een veld dat de cijfers nodig hebben"
     if rows.empty:
         return Check(title, True, "Geen.")
-    return Check(title, False, f"{len(rows)} rijen missen een veld dat de cijfers nodig hebben.", rows)
+    return Check(title, False, f"{_n(len(rows), 'rij mist', 'rijen missen')} een veld dat de cijfers nodig hebben.", rows)
 
 
 def checks(conn: sa.Connection, year: int, as_of: date) -> list[Check]:
