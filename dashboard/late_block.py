@@ -1,5 +1,7 @@
 """The block "Te laat en dringend" at the top of the Overzicht, and the row a link opens.
 
+    alerts_section(access, filters, *, kinds, none_text)   on a register page: its kinds of late
+        items as the same rows (for roles that may see rows), or a sentence for the netwerk view
     late_block(access, filters, *, rows=ROWS)   what is late at the reference date: a count per
         kind (kpis.alerts.REGISTRY, legal terms first and marked), the `rows` most urgent items
         (each: how late or how long left, what, where, and a link that opens its register page on
@@ -17,7 +19,6 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import page_data, theme
-from dashboard.page_parts import days_text
 from dashboard.formatting import fmt_date, fmt_int
 from dashboard.text import plain
 from kpis.alerts import BY_LABEL, KIND_ACTION, REGISTRY
@@ -27,6 +28,15 @@ ROW_PARAM = "rij"  # ?rij=KL-2025-0012 opens a register page on that row
 KEY_COLUMNS = {"klachten": "dossiernummer", "functioneringsnotas": "nummer", "tuchtdossiers": "dossiernummer",
                "meldingen": "nummer", "actieplan": "actie_id"}
 NO_DIENST = ("meldingen", "actieplan")  # registers without a dienst column: a dienst filter leaves them zone-wide
+
+
+def days_text(days_late: int) -> str:
+    """23 -> '23 dagen te laat', 0 -> 'vandaag', -5 -> 'nog 5 dagen'."""
+    n = abs(int(days_late))
+    days = "1 dag" if n == 1 else f"{n} dagen"
+    if days_late > 0:
+        return f"{days} te laat"
+    return "vandaag" if days_late == 0 else f"nog {days}"
 
 
 def action_split(carried: int | None, total: int | None, year: int) -> str:
@@ -49,6 +59,11 @@ def _badge(kind, count, view, year) -> str:
     return f":{color}-badge[{icon}{text}]"
 
 
+# The card of every overdue action, whatever year's plan: not the catalog label, which is the
+# plan of the year alone (actions_overdue).
+TOTAL_ACTIONS_LABEL = "Acties over deadline, alle plannen"
+
+
 def action_card(access, filters, report) -> dict:
     """The card "Acties over deadline" as the late block counts them (ui.kpi_cards' `cards`):
     every overdue action, the plan of the year (the KPI actions_overdue) and those carried over
@@ -61,6 +76,7 @@ def action_card(access, filters, report) -> dict:
         return {}
     definition = BY_ID["actions_overdue"].definition
     return {"actions_overdue": {
+        "label": TOTAL_ACTIONS_LABEL,
         "value": total,
         "note": action_split(view.carried_over, total, filters.year) if total else None,
         "help_text": f"Alle acties met een deadline vóór de peildatum die niet afgerond of geschrapt zijn. Uit het plan "
@@ -90,6 +106,7 @@ def _row(alert) -> None:
         when = f":{theme.LEGAL_BADGE}[**{when}**]"
     elif alert.days_late > 0:
         when = f"**{when}**"
+    when += f" (termijn {fmt_date(alert.due)})"
     parts = [when, plain(kind.short or kind.label), plain(alert.what), plain(alert.where), plain(alert.key)]
     st.page_link(
         f"../pages/{alert.register}.py",
@@ -126,6 +143,24 @@ def late_block(access, filters, *, rows: int = ROWS) -> None:
         with st.expander(f"Alle {fmt_int(view.total)} tonen, per soort", icon=":material/list:"):
             for alert in view.items:
                 _row(alert)
+
+
+def alerts_section(access, filters, *, kinds, none_text: str) -> None:
+    """The late items of `kinds` (kpis.alerts kind labels) as rows like the Overzicht's, kind by
+    kind and the most urgent first; for the netwerk view the reason they are not shown."""
+    if access.aggregated_only:  # kpis.disclosure.figures.LATE_COUNTS says why
+        from kpis.disclosure.release import LATE_REASON
+
+        st.info(LATE_REASON, icon=":material/visibility_off:")
+        return
+    view = page_data.alert_view(access, filters, list(kinds))
+    if not view.items:
+        st.success(f"{none_text} op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
+        return
+    with st.container(gap=None):
+        for alert in view.items:
+            _row(alert)
+    st.caption("Een rij opent het dossier bovenaan deze pagina.")
 
 
 def _urgency(alert) -> tuple:

@@ -24,9 +24,7 @@ everything it shows for the netwerk view comes suppressed from those modules.
     year_chart(frame, *, register, title, key, **year_bars options)  those as bars (or a table
         when the view hides every value)
     trend_chart(access, filters, register, title, *, date_column=None, noun="Aantal")
-    alerts_section(access, filters, *, kinds=None, due_label="Termijn", limit=None, none_text=...)
-        the dossiers most urgent first (days late / left), or counts only for the netwerk view
-    month_cards(access, filters)                     this month against the previous one
+    month_cards(access, filters)                     the last complete month against the one before and a year earlier
     register_sparklines(access, filters)             a small trend per register
     criteria_summary(report)                         gehaald / niet gehaald / geen gegevens
 """
@@ -365,87 +363,10 @@ def _quarter_label(day: dt.date) -> str:
 
 # --- alerts ("Vraagt aandacht") ----------------------------------------------------------------
 
-REGISTER_LABELS = {
-    "klachten": "Klachten",
-    "functioneringsnotas": "Functioneringsnota's",
-    "tuchtdossiers": "Tuchtdossiers",
-    "meldingen": "Meldingen",
-    "actieplan": "Actieplan",
-}
-
-
 def _table_height(rows: int, *, scrollbar: bool = False) -> int:
     """Tall enough to show every row without an inner scrollbar (st.dataframe rows are 35 px),
     plus room for a horizontal scrollbar when long text may overflow."""
     return 35 * (rows + 1) + (14 if scrollbar else 3)
-
-
-def days_text(days_late: int) -> str:
-    """23 -> '23 dagen te laat', 0 -> 'vandaag', -5 -> 'nog 5 dagen'."""
-    n = abs(int(days_late))
-    days = "1 dag" if n == 1 else f"{n} dagen"
-    if days_late > 0:
-        return f"{days} te laat"
-    return "vandaag" if days_late == 0 else f"nog {days}"
-
-
-def alerts_frame(items, *, due_label: str = "Termijn") -> pd.DataFrame:
-    """The alerts as the table a page shows: Toestand, Soort, Nummer, Termijn, Register."""
-    return pd.DataFrame(
-        {
-            "Toestand": [days_text(a.days_late) for a in items],
-            "Soort": [a.kind for a in items],
-            "Nummer": [a.key for a in items],
-            due_label: [a.due for a in items],
-            "Register": [REGISTER_LABELS.get(a.register, a.register) for a in items],
-        }
-    )
-
-
-def alert_table(items, *, due_label: str = "Termijn", total: int | None = None, register_column: bool = True,
-                kind_column: bool = True) -> None:
-    """A table of alerts, most urgent first, with days late or days left in words; `total` the
-    number of alerts of which these are the most urgent (said under the table when larger)."""
-    frame = alerts_frame(items, due_label=due_label)
-    if not register_column:
-        frame = frame.drop(columns="Register")
-    if not kind_column:
-        frame = frame.drop(columns="Soort")
-    ui.table(
-        frame,
-        height=_table_height(len(frame)),
-        column_config={
-            "Toestand": st.column_config.TextColumn("Toestand", width="small"),
-            "Soort": st.column_config.TextColumn("Soort", width="medium"),
-            "Nummer": st.column_config.TextColumn("Nummer", width="small"),
-        },
-    )
-    if total is not None and total > len(items):
-        st.caption(f"De {len(items)} dringendste van {total}.")
-
-
-def alerts_section(access, filters, *, kinds: Sequence[str] | None = None, due_label: str = "Termijn",
-                   limit: int | None = None, none_text: str = "Niets vraagt aandacht") -> None:
-    """The alerts of the view (optionally of some kinds): for roles that may see rows the
-    dossiers, most urgent first, with days late or left; for the netwerk view only counts."""
-    selected = list(kinds) if kinds else None
-    view = page_data.alert_view(access, filters, selected, limit)
-    counts = view.counts
-    if access.aggregated_only:  # kpis.disclosure.figures.LATE_COUNTS says why
-        from kpis.disclosure.release import LATE_REASON
-
-        st.info(LATE_REASON, icon=":material/visibility_off:")
-        return
-    if not view.items:
-        st.success(f"{none_text} op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
-        return
-    alert_table(
-        view.items,
-        due_label=due_label,
-        total=view.total,
-        register_column=selected is None or len(view.registers) > 1,
-        kind_column=selected is None or len(selected) > 1,
-    )
 
 
 # --- Overzicht: this month, and a small trend per register -------------------------------------
@@ -463,6 +384,9 @@ def month_name(day: dt.date) -> str:
     from dashboard.formatting import MONTHS
 
     return MONTHS[day.month - 1]
+
+
+DIENST_NOTE = "Enkel dienst {dienst}, behalve de meldingen: die hebben geen dienst en gelden voor de hele zone."
 
 
 def last_complete_month(as_of: dt.date) -> dt.date:
@@ -499,6 +423,8 @@ def month_cards(access, filters) -> None:
     before = (month - dt.timedelta(days=1)).replace(day=1)
     st.caption(f"De laatste volledige maand op de peildatum, vergeleken met {month_name(before)} {before.year} en met "
                f"{month_name(month)} {month.year - 1}.")
+    if filters.dienst:
+        st.caption(DIENST_NOTE.format(dienst=plain(filters.dienst)))
     columns = st.columns(len(MONTH_FIGURES))
     running = []
     for column, (register, (label, kpi_id)) in zip(columns, MONTH_FIGURES.items()):
@@ -557,6 +483,8 @@ def register_sparklines(access, filters, months: int = 12) -> None:
         note = f"Elk punt: het aantal over de twaalf maanden tot en met die maand, de laatste tot {fmt_date(end)}."
         if running_month_label(filters.as_of):
             note += f" De {running_month_label(filters.as_of)} telt nog niet mee."
+        if filters.dienst:
+            note += " " + DIENST_NOTE.format(dienst=plain(filters.dienst))
         st.caption(note)
 
 

@@ -41,7 +41,7 @@ st.caption(
     + (f"meer dan {grace} dagen " if grace else "")
     + "voorbij is, de langst verlopen eerst."
 )
-parts.alerts_section(access, filters, kinds=[KIND_FOLLOWUP], due_label="Opvolgingsdatum", none_text="Geen opvolging te laat")
+late_block.alerts_section(access, filters, kinds=[KIND_FOLLOWUP], none_text="Geen opvolging te laat")
 
 st.subheader(f"Nota's van {filters.year}", anchor=False)
 left, right = st.columns(2, gap="large")

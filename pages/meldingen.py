@@ -95,14 +95,16 @@ if counts is None:
 else:
     for column, (cell, (label, help_text)) in zip(st.columns(len(labels)), labels.items()):
         value = counts[cell]
-        column.metric(label, value if isinstance(value, str) else fmt_int(value), help=help_text, border=True)
+        breached = cell in (terms.ACK_LATE, terms.FEEDBACK_LATE) and isinstance(value, int) and value > 0
+        column.metric(f":{theme.LEGAL_BADGE}[{label}]" if breached else label, value if isinstance(value, str) else fmt_int(value),
+                      help=help_text, border=True, icon=theme.LEGAL_ICON)  # legal terms: one colour and icon
     if any(isinstance(v, str) for v in counts.values()):
         st.caption(parts.SMALL_COUNTS_HELP.format(marker=parts.small_marker(counts.values()) or "<N"))
 if access.may_see_rows:
     from kpis.alerts import KIND_ACK, KIND_FEEDBACK
 
     with st.expander("Welke meldingen?", icon=":material/list:"):
-        parts.alerts_section(access, filters, kinds=[KIND_ACK, KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")
+        late_block.alerts_section(access, filters, kinds=[KIND_ACK, KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")
 
 # --- outcomes, channels, categories ------------------------------------------------------------
 if has_rows:

@@ -58,7 +58,7 @@ st.caption(
     f"Tuchtdossiers zonder inleidend verslag en zonder beslissing: het inleidend verslag moet binnen {months} maanden "
     f"na de kennisname betekend zijn. Getoond vanaf {warn} dagen voor het einde van de termijn, op {fmt_date(filters.as_of)}."
 )
-parts.alerts_section(access, filters, kinds=[KIND_TERM], due_label="Termijn eindigt", none_text="Geen tuchtdossier nadert zijn termijn")
+late_block.alerts_section(access, filters, kinds=[KIND_TERM], none_text="Geen tuchtdossier nadert zijn termijn")
 ui.drill_down(REGISTER, label=f"dossiers geopend in {filters.year}", filters=filters)
 
 reports = parts.year_reports(access, filters)

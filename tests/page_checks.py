@@ -139,6 +139,17 @@ def decoded(values) -> list:
     return values if isinstance(values, list) else []
 
 
+def late_rows(at) -> list[tuple[str, dt.date]]:
+    """The late items a page lists as rows (dashboard.late_block: each a link ?rij=KEY, its term
+    in the label as '(termijn dd/mm/jjjj)'), in the order shown, each once."""
+    rows = {}
+    for link in at.get("page_link"):
+        key = link.proto.query_string.split("rij=")[-1]
+        found = re.search(r"termijn (\d\d)\\?/(\d\d)\\?/(\d{4})", link.proto.label)
+        rows.setdefault((key, link.proto.label), (key, dt.date(int(found[3]), int(found[2]), int(found[1]))))
+    return list(rows.values())
+
+
 def table_with(at, column: str):
     """The first table on the page (a DataFrame) that has `column`."""
     return next(df.value for df in at.dataframe if column in df.value.columns)

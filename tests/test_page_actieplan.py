@@ -49,8 +49,8 @@ def test_cards_goals_timeline_and_overdue_equal_the_engine(sample_url, monkeypat
     # every overdue action: the plan's (actions_overdue) and those carried over from earlier plans
     carried = _carried_over(sample_url, report)
     assert carried, "the sample has actions carried over"
-    assert cards["Acties over deadline"] == fmt_value(kpis["actions_overdue"] + len(carried), "count")
-    card = next(m for m in at.metric if m.label == "Acties over deadline")
+    assert cards["Acties over deadline, alle plannen"] == fmt_value(kpis["actions_overdue"] + len(carried), "count")
+    card = next(m for m in at.metric if m.label == "Acties over deadline, alle plannen")
     assert card.delta == f"{kpis['actions_overdue']} uit plan {report.year} + {len(carried)} uit vorige jaren"
 
     goals_chart, timeline = charts(at)

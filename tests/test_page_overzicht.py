@@ -43,7 +43,7 @@ CARD_KINDS = {
     "Klachten over de norm": KIND_COMPLAINT,
     "Opvolging te laat": KIND_FOLLOWUP,
     "Tuchtdossiers dicht bij termijn": KIND_TERM,
-    "Acties over deadline": KIND_ACTION,
+    "Acties over deadline, alle plannen": KIND_ACTION,
 }
 
 
@@ -88,7 +88,7 @@ def test_overdue_actions_are_the_plan_and_those_carried_over(sample_url, monkeyp
     items = [a for a in engine_alerts_at(sample_url, report.as_of) if a.kind == KIND_ACTION]
     carried = sum(carried_over(a, report.year) for a in items)
     assert carried, "the sample has actions carried over from earlier plans"
-    card = next(m for m in at.metric if m.label == "Acties over deadline")
+    card = next(m for m in at.metric if m.label == "Acties over deadline, alle plannen")
     assert card.value == fmt_int(len(items))
     assert card.delta == f"{report.kpis['actions_overdue']} uit plan {report.year} + {carried} uit vorige jaren"
 
