@@ -84,7 +84,7 @@ carried = ai.carried_over(access, filters)
 if choice != ALL:
     carried = carried[carried["trekker"] == choice]
 late = pd.concat([shown[shown["te_laat"]].assign(plan=str(filters.year)),
-                  carried.assign(plan=[f"{d.year} (overgedragen)" for d in carried["deadline"]])], ignore_index=True)
+                  carried.assign(plan="vorige jaren")], ignore_index=True)
 late = late.sort_values("dagen_te_laat", ascending=False)
 st.caption(f"Uit het plan van {filters.year} en, nog niet afgerond, uit de plannen van vorige jaren: "
            f"{fmt_int(int(shown['te_laat'].sum()))} + {fmt_int(len(carried))}.")
@@ -97,7 +97,7 @@ else:
         column_config={
             "actie": st.column_config.TextColumn("Actie", width=260),
             "dagen_te_laat": st.column_config.NumberColumn("Dagen over deadline", format="%d"),
-            "plan": st.column_config.TextColumn("Plan"),
+            "plan": st.column_config.TextColumn("Plan", width="small"),
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),
         },
     )

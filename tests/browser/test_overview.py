@@ -73,8 +73,10 @@ def test_a_row_opens_its_register_page_on_that_row(app):
 def test_enter_applies_a_typed_peildatum(app):
     app.goto("")
     app.sign_in_as_coordinator()
+    app.page.wait_for_function("() => window.__peildatumEnter === true")  # dashboard.filters.ENTER_APPLIES_DATE
     day = app.page.locator("[data-testid='stSidebar'] [data-testid='stDateInput'] [data-type='day']").first
     day.click()
+    app.page.wait_for_timeout(300)
     app.page.keyboard.type("30062025")
     app.page.keyboard.press("Enter")
     app.page.wait_for_function("() => location.search.includes('peildatum=2025-06-30')")
