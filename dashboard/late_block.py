@@ -11,7 +11,8 @@
     focus_row(access, register)                 on a register page: the row a link of the block
         asked for (?rij=KEY), read and audited once per row and view.
     link_params(key) -> dict                    the query parameters of such a link
-    action_split(view, year) -> str             '2 uit plan 2026 + 3 uit vorige jaren'
+    action_split(carried, total, year) -> str   '2 uit plan 2026 + 3 uit vorige jaren'
+    action_card(access, filters, report) -> dict    the card of every overdue action (ui.kpi_cards' cards)
 """
 
 from __future__ import annotations
@@ -19,15 +20,13 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import page_data, theme
+from data_access.registers import BY_NAME
 from dashboard.formatting import fmt_date, fmt_int
 from dashboard.text import plain
 from kpis.alerts import BY_LABEL, KIND_ACTION, REGISTRY
 
 ROWS = 6  # rows above the fold at 1440x900, under the title and the counts
 ROW_PARAM = "rij"  # ?rij=KL-2025-0012 opens a register page on that row
-KEY_COLUMNS = {"klachten": "dossiernummer", "functioneringsnotas": "nummer", "tuchtdossiers": "dossiernummer",
-               "meldingen": "nummer", "actieplan": "actie_id"}
-NO_DIENST = ("meldingen", "actieplan")  # registers without a dienst column: a dienst filter leaves them zone-wide
 
 
 def days_text(days_late: int) -> str:
@@ -93,10 +92,9 @@ def counts_line(view, year: int) -> str:
 
 
 def link_params(key: str) -> dict:
-    """The view's query parameters (year, reference date, dienst, screen share) and the row."""
-    params = {k: v for k, v in st.query_params.items() if k != ROW_PARAM}
-    params[ROW_PARAM] = key
-    return params
+    """The row (?rij=KEY). The view's year, reference date and dienst follow by themselves (the
+    sidebar's widgets keep them for the session); a register value never goes into a link."""
+    return {ROW_PARAM: key}
 
 
 def _row(alert) -> None:
@@ -190,8 +188,8 @@ def focus_row(access, register: str) -> None:
 
         marker = ("_focus_row", register, key, access)
         if st.session_state.get("_focus_marker") != marker:
-            st.session_state["_focus_rows"] = data.read_rows(access, register, where={KEY_COLUMNS[register]: key},
-                                                             label=f"rij {key}")
+            key_column = BY_NAME[register].key_columns[0].name
+            st.session_state["_focus_rows"] = data.read_rows(access, register, where={key_column: key}, label=f"rij {key}")
             st.session_state["_focus_marker"] = marker
         rows = st.session_state["_focus_rows"]
         if rows.empty:
