@@ -245,7 +245,7 @@ def alerts_frame(items: list[Alert]) -> pd.DataFrame:
     return pd.DataFrame([[getattr(a, c) for c in columns] for a in items], columns=columns)
 
 
-# Terms of open meldingen (dashboard.meldingen_terms): not yet acknowledged, within the term or
+# Terms of open meldingen (dashboard.reads.meldingen_terms): not yet acknowledged, within the term or
 # late; feedback near or late.
 TERM_CELLS = ("ack_open", "ack_late", "feedback_near", "feedback_late")
 

@@ -9,26 +9,23 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import data
-from dashboard import components as ui
-from dashboard import data_quality_view
-from dashboard import late_block
-from dashboard import page_parts as parts
-from dashboard.filters import current_filters
-from dashboard.text import plain
+from dashboard.reads import data
+from dashboard.style.text import plain
+from dashboard.ui import cards, components as ui, data_quality_view, late_block, overview
+from dashboard.ui.filters import current_filters
 
 access = ui.require()
 filters = current_filters()
 ui.page_header("Overzicht")
-parts.stop_if_empty_database()
+ui.stop_if_empty_database()
 
 data_quality_view.summary_line(access, filters)
 late_block.late_block(access, filters)
 
 report = data.get_report(access, filters)
-previous = parts.previous_report(access, filters)
+previous = cards.previous_report(access, filters)
 
-parts.month_cards(access, filters)
+overview.month_cards(access, filters)
 
 st.subheader(f"{filters.year} tot de peildatum", anchor=False)
 if filters.dienst:
@@ -48,7 +45,7 @@ if ui.no_rows(
 ):
     pass
 else:
-    parts.cards(
+    cards.cards(
         report,
         previous,
         [
@@ -73,7 +70,7 @@ st.subheader(f"Evaluatiecriteria {filters.year}", anchor=False)
 if filters.dienst:  # criteria are the zone's (registers.md: validated by the korpsleiding for the zone)
     st.caption("Voor de hele zone: de dienstfilter geldt niet voor de evaluatiecriteria.")
     report = data.get_report(access, replace(filters, dienst=None))
-parts.criteria_summary(report)
+overview.criteria_summary(report)
 
 st.subheader("Verloop per register", anchor=False)
-parts.register_sparklines(access, filters)
+overview.register_sparklines(access, filters)

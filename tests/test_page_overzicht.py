@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from dashboard.formatting import MONTHS, fmt_int
-from dashboard.page_parts import last_complete_month, month_end
+from dashboard.style.formatting import MONTHS, fmt_int
+from dashboard.ui.overview import last_complete_month, month_end
 from kpis.alerts import BY_LABEL, KIND_ACTION, KIND_COMPLAINT, KIND_FOLLOWUP, KIND_TERM, alerts, carried_over
 from tests.dashboard_apptest import texts
 from tests.page_checks import (

@@ -4,7 +4,7 @@ count from 1 to N - 1 appears as a figure (card, table cell, chart value or char
 same page for `korpsleiding` does show the rows (the positive control), and opening them is
 audited.
 
-Pages are found from dashboard.navigation, so a page added later is covered by the same test.
+Pages are found from dashboard.shell.navigation, so a page added later is covered by the same test.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ EXEMPT_PAGES = {"actieplan"}
 def _exempt_labels() -> set[str]:
     """Catalog labels of the KPIs about the action plan and the criteria, the alert kind of the
     action plan and the card of every overdue action: they hold no person and are shown as counted."""
-    from dashboard.late_block import TOTAL_ACTIONS_LABEL
+    from dashboard.ui.late_block import TOTAL_ACTIONS_LABEL
     from kpis.alerts import KIND_ACTION
     from kpis.catalog import KPIS
     from kpis.disclosure.figures import EXEMPT_REGISTERS
