@@ -14,7 +14,8 @@ from dashboard.reads import data, errors
 from dashboard.shell import auth
 from dashboard.shell.sign_in import DEMO_ENDED_REPORT
 from dashboard.style.text import plain
-from dashboard.ui import components as ui, import_view
+from dashboard.ui import components as ui, data_quality_view, import_view
+from dashboard.ui.filters import current_filters
 from data_access.importer import import_workbook
 
 access = ui.require("import")
@@ -106,6 +107,8 @@ with template_column:
         icon=":material/download:",
         type="primary",
     )
+
+data_quality_view.section(access, current_filters())
 
 st.subheader("Importgeschiedenis", anchor=False)
 history = data.import_history()

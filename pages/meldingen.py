@@ -13,7 +13,7 @@ from dashboard.charts.figure_cache import cached
 from dashboard.reads import alerts, data, meldingen_terms as terms, years
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_date, fmt_int
-from dashboard.ui import alerts as ui_alerts, cards, chart_sections as sections, components as ui
+from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
 
 REGISTER = "meldingen"
@@ -24,6 +24,7 @@ access = ui.require()
 filters = current_filters()
 zone_note = " · meldingen gelden voor de hele zone (de filter op dienst verandert ze niet)" if filters.dienst else ""
 ui.page_header("Meldingen integriteit", register=REGISTER, caption=f"{filters.describe(markdown=True)}{zone_note}")
+late_block.focus_row(access, "meldingen")
 ui.stop_if_empty_database()
 
 report = data.get_report(access, filters)
@@ -93,12 +94,14 @@ if counts is None:
 else:
     for column, (cell, (label, help_text)) in zip(st.columns(len(labels)), labels.items()):
         value = counts[cell]
-        column.metric(label, value if charts.is_suppressed(value) else fmt_int(value), help=help_text, border=True)
+        breached = cell in (terms.ACK_LATE, terms.FEEDBACK_LATE) and isinstance(value, int) and value > 0
+        column.metric(f":{theme.LEGAL_BADGE}[{label}]" if breached else label, value if charts.is_suppressed(value) else fmt_int(value),
+                      help=help_text, border=True, icon=theme.LEGAL_ICON)  # legal terms: one colour and icon
     if any(charts.is_suppressed(v) for v in counts.values()):
         ui.note_once(sections.SMALL_COUNTS_HELP.format(marker=sections.small_marker(counts.values()) or "<N"))
 if access.may_see_rows:
     with st.expander("Welke meldingen?", icon=":material/list:"):
-        ui_alerts.alerts_section(access, filters, kinds=[alerts.KIND_ACK, alerts.KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")
+        late_block.alerts_section(access, filters, kinds=[alerts.KIND_ACK, alerts.KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")
 
 # --- outcomes, channels, categories ------------------------------------------------------------
 if has_rows:

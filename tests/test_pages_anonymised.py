@@ -32,13 +32,14 @@ EXEMPT_PAGES = {"actieplan"}
 
 
 def _exempt_labels() -> set[str]:
-    """Catalog labels of the KPIs about the action plan and the criteria, and the alert kind of
-    the action plan: they hold no person and are shown as counted."""
+    """Catalog labels of the KPIs about the action plan and the criteria, the alert kind of the
+    action plan and the card of every overdue action: they hold no person and are shown as counted."""
+    from dashboard.ui.late_block import TOTAL_ACTIONS_LABEL
     from kpis.alerts import KIND_ACTION
     from kpis.catalog import KPIS
     from kpis.disclosure.figures import EXEMPT_REGISTERS
 
-    return {k.label for k in KPIS if k.register in EXEMPT_REGISTERS} | {KIND_ACTION}
+    return {k.label for k in KPIS if k.register in EXEMPT_REGISTERS} | {KIND_ACTION, TOTAL_ACTIONS_LABEL}
 
 TODAY = dt.date.today()
 PERSON_REGISTERS = [r for r in REGISTERS if r.personal_columns]

@@ -182,10 +182,12 @@ def monthly_trend(
     y_title: str = "Aantal",
     fmt: Callable = fmt_int,
     height: int | None = None,
+    unfinished: str | None = None,
 ) -> go.Figure:
     """A line per month in the register's colour; `previous` (the same months one year earlier,
     aligned with `months`) as a lighter dashed line under it. Suppressed months leave a gap and
-    show their marker at the baseline."""
+    show their marker at the baseline. `unfinished` (e.g. 'tot 05/12'): the last period is still
+    running, drawn as a dotted end with an open marker and that label, not as a drop."""
     months = list(months)
     color = theme.register_color(register)
     fig = go.Figure()
@@ -194,6 +196,9 @@ def monthly_trend(
     for label, vals, line_color, dash, width in series:
         vals = list(vals)
         texts = value_texts(vals, fmt)
+        if unfinished and dash == "solid" and len(vals) > 1:
+            _unfinished_end(fig, months[-2:], vals[-2:], texts[-1], line_color, width, unfinished, label)
+            vals = [*vals[:-1], None]
         fig.add_trace(
             go.Scatter(
                 x=months,
@@ -217,6 +222,20 @@ def monthly_trend(
     theme.month_axis(fig, ticks or months, max_ticks=MONTH_TICKS)
     fig.update_layout(legend=dict(traceorder="reversed"))
     return _finish(fig, title, height=height, legend=previous is not None)
+
+
+def _unfinished_end(fig: go.Figure, months, vals, text: str, color: str, width: int, label: str, name: str) -> None:
+    """The last segment of a line whose last period is still running: dotted, lighter, an open
+    marker and the label ('tot 05/12') at it."""
+    shown = plot_values(list(vals))
+    fig.add_trace(go.Scatter(
+        x=list(months), y=shown, mode="lines+markers+text", name=f"{name} ({label})", showlegend=False,
+        line=dict(color=color, width=width, dash="dot"), opacity=0.6,
+        marker=dict(size=[0, 8], symbol="circle-open", color=color, line=dict(width=2)),
+        text=["", label], textposition="top center", textfont=dict(color=color, size=12),
+        customdata=[month_label(m, short=False) for m in months],
+        hovertemplate="%{customdata} (" + label + "): " + text + "<extra>" + name + "</extra>",
+    ))
 
 
 # --- bars -----------------------------------------------------------------------------------
@@ -310,6 +329,8 @@ def year_bars(
                 y=_baseline(vals),
                 name=str(column),
                 marker_color=color,
+                # a year cut off by the reference date ('2026 (tot 22/11)') is unfinished: lighter
+                marker_opacity=[theme.UNFINISHED_OPACITY if "(tot " in y else 1 for y in years],
                 text=texts,
                 customdata=value_texts(vals, fmt),
                 textposition="inside" if barmode == "stack" else "outside",

@@ -157,19 +157,30 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
     if not any(v for v in list(frame["count"]) + list(frame["previous_year"])):
         ui.empty_state(f"{title[0].lower()}{title[1:]} tot {fmt_date(filters.as_of)}")
         return
+    unfinished = _unfinished_label(list(frame.index)[-1], filters.as_of, step)
     fig = cached(trend_figure, list(frame.index), list(frame["count"]), list(frame["previous_year"]),
-                 register=register, title=title, per=per, noun=noun)
+                 register=register, title=title, per=per, noun=noun, unfinished=unfinished)
     show(fig, list(frame["count"]) + list(frame["previous_year"]), key=f"trend_{register}_{date_column}")
     article, same = ("De laatste", "dezelfde") if per == "maand" else ("Het laatste", "hetzelfde")
-    note = f"{article} {per} telt tot de peildatum ({fmt_date(filters.as_of)}); de lichte stippellijn is {same} {per} een jaar eerder."
+    note = f"{article} {per} telt tot de peildatum ({fmt_date(filters.as_of)})"
+    note += ", nog niet volledig: gestippeld" if unfinished else ""
+    note += f"; de lichte streepjeslijn is {same} {per} een jaar eerder."
     if step != 1:
         note += " In de netwerkweergave per kwartaal: maanden naast kwartalen zouden een verborgen maand prijsgeven."
     st.caption(note)
 
 
-def trend_figure(periods, counts, previous, *, register: str, title: str, per: str, noun: str):
+def _unfinished_label(last: dt.date, as_of: dt.date, step: int) -> str | None:
+    """'tot 05/12' when the period of `step` months starting at `last` runs past `as_of`."""
+    index = last.year * 12 + last.month - 1 + step
+    end = dt.date(index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
+    return f"tot {as_of:%d/%m}" if as_of < end else None
+
+
+def trend_figure(periods, counts, previous, *, register: str, title: str, per: str, noun: str, unfinished: str | None = None):
     """The trend chart of trend_chart: counts per month (per='maand') or per quarter
-    ('kwartaal', labelled 'K1 2025') with the same period a year earlier."""
+    ('kwartaal', labelled 'K1 2025') with the same period a year earlier; `unfinished` as
+    charts.monthly_trend."""
     fig = charts.monthly_trend(
         periods,
         counts,
@@ -179,10 +190,12 @@ def trend_figure(periods, counts, previous, *, register: str, title: str, per: s
         name=f"Per {per}",
         previous_name=f"Zelfde {per} een jaar eerder",
         y_title=noun,
+        unfinished=unfinished,
     )
     if per == "kwartaal":
         fig.update_xaxes(ticktext=[_quarter_label(p) for p in periods], tickvals=periods, tickmode="array")
         fig.update_traces(customdata=[_quarter_label(p) for p in periods], selector=dict(mode="lines+markers"))
+        fig.update_traces(customdata=[_quarter_label(p) for p in periods[-2:]], selector=dict(mode="lines+markers+text"))
     return fig
 
 

@@ -153,6 +153,27 @@ def fmt_kpi(kpi_id: str, value) -> str:
     return fmt_value(value, _catalog(kpi_id).unit)
 
 
+# What each rate counts among (its base), as a card says it: "3 van 5 afgesloten klachten".
+RATE_BASES = {
+    "complaints_within_norm_rate": "afgesloten klachten",
+    "complaints_founded_rate": "beoordeelde afgesloten klachten",
+    "reports_anonymous_rate": "ontvangen meldingen",
+    "reports_ack_in_time_rate": "meldingen met verstreken termijn of bevestiging",
+    "reports_feedback_in_time_rate": "meldingen met verstreken termijn of terugkoppeling",
+    "reports_violation_rate": "afgesloten meldingen met schending of geen schending",
+    "actions_done_rate": "acties in het plan",
+}
+# KPIs about a legal term: marked with theme.LEGAL_ICON wherever a card shows them.
+LEGAL_KPIS = frozenset({"reports_ack_in_time_rate", "reports_feedback_in_time_rate", "discipline_limit_at_risk"})
+
+
+def base_text(kpi_id: str, value, base) -> str | None:
+    """'3 van 5 afgesloten meldingen' for a rate with its base (None without one)."""
+    if kpi_id not in RATE_BASES or not _is_number(value) or not isinstance(base, int) or base <= 0:
+        return None
+    return f"{fmt_int(round(value * base))} van {fmt_int(base)} {RATE_BASES[kpi_id]}"
+
+
 def kpi_card(
     kpi_id: str,
     value,
@@ -160,22 +181,36 @@ def kpi_card(
     *,
     previous_label: str = DEFAULT_PREVIOUS_LABEL,
     label: str | None = None,
+    base=None,
+    note: str | None = None,
+    help_text: str | None = None,
 ) -> None:
     """One KPI: catalog label and definition (help), value by unit, delta against `previous`
-    coloured green when it moves the good way (the KPI's higher_is_better)."""
+    coloured green when it moves the good way (the KPI's higher_is_better). A rate with its
+    `base` (rows it counts among) says '3 van 5 …'; `note` is a line of its own under the value
+    (then no delta); a KPI about a legal term carries theme.LEGAL_ICON."""
     kpi = _catalog(kpi_id)
     delta = None
-    if _is_number(value) and _is_number(previous):
+    if _is_number(value) and _is_number(previous) and note is None:
         delta = fmt_delta(value - previous, kpi.unit)
     higher_is_better = getattr(kpi, "higher_is_better", None)
     delta_color = "off" if higher_is_better is None else "normal" if higher_is_better else "inverse"
+    description = previous_label if delta is not None else None
+    extra = note or base_text(kpi_id, value, base)
+    arrow = "auto"
+    if extra and delta is None:
+        delta, delta_color, arrow = extra, "off", "off"
+    elif extra:
+        description = f"{description} · {extra}"
     st.metric(
         label or card_label(kpi),
         fmt_value(value, kpi.unit),
         delta=delta,
         delta_color=delta_color,
-        delta_description=previous_label if delta is not None else None,
-        help=kpi.definition,
+        delta_arrow=arrow,
+        delta_description=description,
+        help=help_text or kpi.definition,
+        icon=theme.LEGAL_ICON if kpi_id in LEGAL_KPIS else None,
         border=True,
     )
 
@@ -197,17 +232,24 @@ def kpi_cards(
     *,
     previous_label: str = DEFAULT_PREVIOUS_LABEL,
     per_row: int = 4,
+    bases: Mapping | None = None,
+    cards: Mapping[str, Mapping] | None = None,
 ) -> None:
-    """A row (or rows) of kpi_card for the ids, values from a report's .kpis dict."""
+    """A row (or rows) of kpi_card for the ids, values from a report's .kpis dict; `bases` the
+    report's bases (rates say theirs); `cards` {kpi id: kpi_card options (value, note,
+    help_text, label)} for a card that shows more than the KPI (e.g. carried-over actions)."""
     for start in range(0, len(kpi_ids), per_row):
         columns = st.columns(per_row)
         for column, kpi_id in zip(columns, kpi_ids[start : start + per_row]):
+            options = dict((cards or {}).get(kpi_id, {}))
             with column:
                 kpi_card(
                     kpi_id,
-                    values.get(kpi_id),
+                    options.pop("value", values.get(kpi_id)),
                     None if previous is None else previous.get(kpi_id),
                     previous_label=previous_label,
+                    base=(bases or {}).get(kpi_id),
+                    **options,
                 )
 
 

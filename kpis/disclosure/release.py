@@ -6,8 +6,10 @@ protects it as a whole (kpis.disclosure.protect) and hands out what is shown:
   decided, a rate only when its parts may be known, a median only on N rows or more, a figure
   per 100 VTE only beside its count shown in full; the criteria as the netwerk may see them;
 - `quarters(register)`, `column_split(year, register, column)`, `totals(register)`,
-  `alerts(year)`, and `period(kpi id, first day, months)` for the figures of the periodic
-  report to the authorities (figures.PERIOD_FIGURES: a quarter, a half year or a year).
+  `alerts(year)`: what is late per kind (kpis.alerts.REGISTRY), only for the registers without
+  persons (the action plan), `carried_over(year)`, and `period(kpi id, first day, months)` for
+  the figures of the periodic report to the authorities (figures.PERIOD_FIGURES: a quarter, a
+  half year or a year).
 A value is an int, a marker (kpis.disclosure.markers: "<5", "x"), or None: withheld, because
 nothing less would keep a small count from being worked out. Pages and the export ask only
 this for the netwerk view (dashboard.reads, dashboard.export.content), so
@@ -21,11 +23,13 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from kpis import alerts as late
 from kpis.catalog import BY_ID, kpi_for_indicator
 from kpis.criteria import NO_DATA, status_counts
 from kpis.disclosure import figures, markers, protect
 from kpis.disclosure.figures import EXEMPT_REGISTERS
 from kpis.disclosure.markers import is_suppressed
+from kpis.disclosure.policy import fixed_as_of
 from kpis.engine import Report
 
 NOT_IN_RELEASE = "Niet in de netwerkweergave: enkel de jaren tot en met vandaag, elk op één peildatum."
@@ -40,6 +44,8 @@ class Release:
     years: list[int]
     display: dict = field(default_factory=dict)  # {figure key: int | marker | None}
     _reports: dict = field(default_factory=dict)  # {Y: suppressed Report}
+    _late: dict = field(default_factory=dict)  # {Y: {kind label: count | None}}
+    _carried: dict = field(default_factory=dict)  # {Y: overdue actions of earlier years' plans}
 
     def report(self, year: int) -> Report | None:
         """The suppressed report of `year`; None for a year the netwerk view cannot choose."""
@@ -76,8 +82,15 @@ class Release:
         return markers.withheld(self.threshold) if value is None else value
 
     def alerts(self, year: int) -> dict | None:
-        """None: what is late is not in the netwerk view (figures.LATE_COUNTS)."""
-        return None
+        """{kind label of kpis.alerts.REGISTRY: count, or None (withheld: LATE_REASON)} at the
+        year's reference date: a kind of a register about persons is never in the netwerk view
+        (figures.LATE_COUNTS), one of the action plan is (it holds no person). None for a year
+        the netwerk view cannot choose."""
+        return self._late.get(year)
+
+    def carried_over(self, year: int) -> int | None:
+        """Of the overdue actions of alerts(year), those of the plan of an earlier year."""
+        return self._carried.get(year)
 
 
 def netwerk_release(conn: sa.Connection, today: date, threshold: int) -> Release:
@@ -86,7 +99,17 @@ def netwerk_release(conn: sa.Connection, today: date, threshold: int) -> Release
     release = Release(today, threshold, system.years, dict(decision.display))
     for year, report in system.reports.items():
         release._reports[year] = _report(report, year, decision, threshold)
+        release._late[year], release._carried[year] = _late(conn, year, today)
     return release
+
+
+def _late(conn: sa.Connection, year: int, today: date) -> tuple[dict, int]:
+    """What is late at the year's reference date, counted per kind for the registers without
+    persons (EXEMPT_REGISTERS), withheld (None) for the others; and the carried-over actions."""
+    exempt = [kind for kind in late.REGISTRY if kind.register in EXEMPT_REGISTERS]
+    items = late.alerts(conn, fixed_as_of(year, today), registry=exempt)
+    counts = {kind.label: (sum(a.kind == kind.label for a in items) if kind in exempt else None) for kind in late.REGISTRY}
+    return counts, sum(late.carried_over(a, year) for a in items)
 
 
 def _report(report: Report, year: int, decision: protect.Decision, threshold: int) -> Report:
