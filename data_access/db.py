@@ -115,10 +115,13 @@ def bump_data_version(conn: sa.Connection) -> int:
 
 
 def is_empty(conn: sa.Connection) -> bool:
-    """True when no register holds a row."""
+    """True when no register of the zone's own holds a row (the external Referenties, which a
+    new database starts with, do not count)."""
+    from data_access.registers import REFERENCE_REGISTERS
     from data_access.schema import REGISTER_TABLES
 
     return all(
         conn.execute(sa.select(sa.literal(1)).select_from(t).limit(1)).first() is None
-        for t in REGISTER_TABLES.values()
+        for name, t in REGISTER_TABLES.items()
+        if name not in REFERENCE_REGISTERS
     )

@@ -71,7 +71,32 @@ CLEAN: dict[str, list[dict]] = {
         dict(indicator="personeelsbestand (VTE)", periode="2025", waarde=120.5, bron="HR"),
         dict(indicator="deelnemers dilemmatraining", periode="2025-03", waarde=14.0, bron=None),
     ],
+    "risicos": [
+        dict(risico_id="R-2025-01", proces="consultatie van gegevensbanken",
+             omschrijving="Raadpleging van politionele gegevensbanken zonder dienstreden",
+             kritieke_functie="inspecteur interventie", kans=3, impact=5,
+             beheersmaatregelen="Logging van raadplegingen", acties="A-2025-01; A-2025-02", eigenaar="korpschef",
+             datum_analyse=D(2025, 1, 15), herziening=D(2025, 12, 31), status="in behandeling"),
+        dict(risico_id="R-2025-02", proces="geschenken en voordelen", omschrijving="Aanvaarden van geschenken",
+             kritieke_functie=None, kans=2, impact=2, beheersmaatregelen=None, acties=None,
+             eigenaar="directeur operaties", datum_analyse=D(2025, 1, 15), herziening=None, status="aanvaard"),
+    ],
+    "referenties": [
+        dict(indicator="complaints_per_100_fte", jaar=2024, waarde=6.5, populatie="Vlaamse politiezones, gemiddelde",
+             bron="Jaarverslag Comité P 2024"),
+    ],
 }
+
+# What migration 0003 gives every new database (registers.md §9), keyed like the table.
+NAVEX = "NAVEX Risk & Compliance Hotline Benchmark Report 2025"
+DEFAULT_REFERENCES = [
+    dict(indicator="reports_per_100_fte", jaar=2024, waarde=1.57,
+         populatie="wereldwijd, mediaan van organisaties met minstens 10 meldingen", bron=NAVEX),
+    dict(indicator="reports_per_100_fte", jaar=2024, waarde=0.67,
+         populatie="Europa, mediaan van organisaties met minstens 10 meldingen", bron=NAVEX),
+    dict(indicator="reports_violation_rate", jaar=2024, waarde=46.0,
+         populatie="wereldwijd, mediaan van organisaties met minstens 10 meldingen", bron=NAVEX),
+]
 
 
 def clean_data() -> dict[str, list[dict]]:
@@ -210,9 +235,23 @@ def messy_workbook(path: Path | None = None):
         ["personeelsbestand (VTE)", 2025, "120,5", "HR"],
         ["deelnemers dilemmatraining", D(2025, 3, 1), 14, None],
     ]
+    risicos = [
+        ["Risico_ID", "Proces", "Omschrijving", "Kritieke functie", "KANS", "Impact", "Beheersmaatregelen", "Acties",
+         "Eigenaar", "Datum analyse", "Herziening", "Status"],
+        ["R-2025-01", "Consultatie van gegevensbanken", "Raadpleging van politionele gegevensbanken zonder dienstreden",
+         "inspecteur interventie", "3", 5, "Logging van raadplegingen", " A-2025-01 ,A-2025-02;", "korpschef",
+         "15/01/2025", "31/12/2025", "In behandeling"],
+        ["R-2025-02", "geschenken en  voordelen", "Aanvaarden van geschenken", None, 2, "2", "", None,
+         "directeur operaties", D(2025, 1, 15), None, "AANVAARD"],
+    ]
+    referenties = [
+        ["Indicator", "Jaar", "Waarde", "Populatie", "Bron"],
+        ["Complaints per 100 FTE", "2024", "6,5", "Vlaamse politiezones, gemiddelde", "Jaarverslag Comité P 2024"],
+    ]
     return save(
         {"Klachten": klachten, "functioneringsnotas": notas, "TUCHTDOSSIERS": tucht, "Meldingen": meldingen,
-         "Actieplan": actieplan, "Evaluatiecriteria": criteria, "Indicatoren": indicatoren},
+         "Actieplan": actieplan, "Evaluatiecriteria": criteria, "Indicatoren": indicatoren,
+         "Risicos": risicos, "referenties": referenties},
         path,
         formats={"Actieplan": {"I3": "0%"}, "Evaluatiecriteria": {"D2": "0%"}},
         merged={"Klachten": ["A1:D1"]},
@@ -220,8 +259,10 @@ def messy_workbook(path: Path | None = None):
 
 
 def expected_rows() -> dict[str, list[tuple]]:
-    """CLEAN as table_rows() returns it."""
+    """CLEAN as table_rows() returns it, after the references every new database starts with."""
+    rows = {name: list(records) for name, records in CLEAN.items()}
+    rows["referenties"] = DEFAULT_REFERENCES + rows.get("referenties", [])
     return {
-        register.name: sorted(tuple(r[n] for n in register.column_names) for r in CLEAN.get(register.name, []))
+        register.name: sorted(tuple(r[n] for n in register.column_names) for r in rows.get(register.name, []))
         for register in REGISTERS
     }
