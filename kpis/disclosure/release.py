@@ -6,7 +6,9 @@ protects it as a whole (kpis.disclosure.protect) and hands out what is shown:
   decided, a rate only when its parts may be known, a median only on N rows or more, a figure
   per 100 VTE only beside its count shown in full; the criteria as the netwerk may see them;
 - `quarters(register)`, `column_split(year, register, column)`, `totals(register)`,
-  `alerts(year)`.
+  `alerts(year)`;
+- `risks(year)`: the risk analysis at the year's reference date (kpis.risicos), in full: the
+  register holds no person (figures.EXEMPT_REGISTERS).
 A value is an int, a marker (kpis.disclosure.markers: "<5", "x"), or None: withheld, because
 nothing less would keep a small count from being worked out. Pages and the export ask only
 this for the netwerk view (dashboard.data, dashboard.page_data, dashboard.export_content), so
@@ -39,10 +41,16 @@ class Release:
     years: list[int]
     display: dict = field(default_factory=dict)  # {figure key: int | marker | None}
     _reports: dict = field(default_factory=dict)  # {Y: suppressed Report}
+    _risks: dict = field(default_factory=dict)  # {Y: kpis.risicos.RiskAnalysis}
 
     def report(self, year: int) -> Report | None:
         """The suppressed report of `year`; None for a year the netwerk view cannot choose."""
         return self._reports.get(year)
+
+    def risks(self, year: int):
+        """The risk analysis (kpis.risicos.RiskAnalysis) at `year`'s reference date; None for a
+        year the netwerk view cannot choose."""
+        return self._risks.get(year)
 
     def quarters(self, register: str) -> dict:
         """{first day of a quarter: shown count} from the first year up to today's quarter."""
@@ -73,7 +81,7 @@ class Release:
 def netwerk_release(conn: sa.Connection, today: date, threshold: int) -> Release:
     system = figures.build(conn, today, figures.first_year(conn, today))
     decision = protect.protect(system, threshold)
-    release = Release(today, threshold, system.years, dict(decision.display))
+    release = Release(today, threshold, system.years, dict(decision.display), _risks=dict(system.risks))
     for year, report in system.reports.items():
         release._reports[year] = _report(report, year, decision, threshold)
     return release
@@ -152,7 +160,7 @@ def withheld_reason(threshold: int) -> str:
     return f"Verborgen: met het totaal zou een aantal onder {threshold} terug te rekenen zijn."
 
 
-_PER_FTE_COUNT = {"complaints_per_100_fte": "complaints_received"}
+_PER_FTE_COUNT = {"complaints_per_100_fte": "complaints_received", "reports_per_100_fte": "reports_received"}
 _MEDIAN_BASE = {"complaints_median_lead_days": "complaints_closed", "discipline_median_lead_days": "discipline_decided"}
 
 
