@@ -35,6 +35,8 @@ The API:
   the catalog label, the catalog definition as help, the value formatted by the KPI's unit and
   a delta coloured by higher_is_better. A suppressed value ("<5") or None shows as such, without
   a delta.
+  Under a card whose KPI has external references (register Referenties) each reference stands
+  with its source, year and population, "ter vergelijking, geen norm" (reference_lines).
 - kpi_cards(values, kpi_ids, previous=None, *, previous_label=..., per_row=4): a row of cards.
 - fmt_kpi(kpi_id, value) -> str: a KPI value formatted by its unit (tables, labels).
 - empty_state(what, hint=None): "Nog geen gegevens voor <what>." (st.info).
@@ -174,6 +176,21 @@ def kpi_card(
         help=kpi.definition,
         border=True,
     )
+    for line in reference_lines(kpi_id):
+        st.caption(line)
+
+
+def reference_lines(kpi_id: str) -> list[str]:
+    """One markdown line per external reference of the KPI: value on the KPI's scale, population,
+    source and year; a comparison, never a norm."""
+    from dashboard.risk_data import references
+
+    kpi = _catalog(kpi_id)
+    return [
+        f"Ter vergelijking (geen norm): {fmt_value(ref.on_kpi_scale, kpi.unit)} · {plain(ref.populatie)} · "
+        f"{plain(ref.bron)}, cijfers {ref.jaar}"
+        for ref in references().get(kpi_id, [])
+    ]
 
 
 def kpi_cards(

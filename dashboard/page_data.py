@@ -25,7 +25,8 @@ Public functions (pages use these, not kpis.series / kpis.alerts directly):
     BIN_EDGES, norm_edges(norm, edges) -> the bins' edges, with one at norm + 1 (kpis.series)
     rolling_year(access, register, end, months=24, *, dienst=None) -> Series of 12-month sums
         (None for the netwerk view)
-    complaints_per_100_fte(access, views, *, dienst=None) -> [(value, reason)] per (year, as_of):
+    per_100_fte(access, kpi_id, views, *, dienst=None) -> [(value, reason)] per (year, as_of), for
+        complaints_per_100_fte or reports_per_100_fte (complaints_per_100_fte(...) the first):
         the KPI as each year's report gives it, from one count per year
     counts_per_year(access, register, views, *, dienst=None) -> [count or marker] per (year, as_of):
         a register's count of rows by main date as each year's report shows it
@@ -119,8 +120,12 @@ def _year_counts(conn, register: str, views: tuple, dienst: str | None) -> list[
     return [counts[view] for view in views]
 
 
+# The per-100-VTE KPIs and the register whose rows each counts.
+PER_FTE_REGISTERS = {"complaints_per_100_fte": "klachten", "reports_per_100_fte": "meldingen"}
+
+
 @memo.cached(max_entries=CACHE_ENTRIES)
-def _per_100_fte(url, version, views: tuple, dienst, aggregated_only, threshold) -> list[tuple]:
+def _per_100_fte(url, version, kpi_id: str, views: tuple, dienst, aggregated_only, threshold) -> list[tuple]:
     from data_access.registers import FTE_INDICATOR
     from kpis.context import indicator_values, name_key
 
@@ -128,13 +133,14 @@ def _per_100_fte(url, version, views: tuple, dienst, aggregated_only, threshold)
         out = []
         for year, as_of in views:
             report = data.report_for(url, version, year, as_of, None, True, threshold)
-            reason = ((report.extra or {}).get("suppression") or {}).get("reasons", {}).get("complaints_per_100_fte")
-            out.append((report.kpis.get("complaints_per_100_fte"), reason))
+            reason = ((report.extra or {}).get("suppression") or {}).get("reasons", {}).get(kpi_id)
+            out.append((report.kpis.get(kpi_id), reason))
         return out
     out = []
     with data.engine_for(url).connect() as conn:
-        for (year, _), received in zip(views, _year_counts(conn, "klachten", views, dienst)):
-            # kpis.klachten: None without a VTE figure (or 0), and with a dienst (VTE is zone-wide)
+        for (year, _), received in zip(views, _year_counts(conn, PER_FTE_REGISTERS[kpi_id], views, dienst)):
+            # as kpis.klachten / kpis.meldingen: None without a VTE figure (or 0), and with a
+            # dienst (VTE is zone-wide; meldingen have no dienst and are asked without one)
             fte = None if dienst is not None else indicator_values(conn, str(year)).get(name_key(FTE_INDICATOR))
             out.append((None if not fte else received * 100 / fte, None))
     return out
@@ -149,15 +155,22 @@ def _effective_views(access: Access, views, dienst: str | None) -> tuple[tuple, 
     return tuple(effective), view_dienst
 
 
-def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) -> list[tuple]:
-    """The KPI complaints_per_100_fte for each (year, as_of) of `views`, as the KPI report of
-    that view gives it (data.get_report: the view through data.effective_view, for the netwerk
-    view taken from the year's report of the release), from one
-    count per year instead of a whole report per year: [(value or None, Dutch reason when
-    hidden, else None)], in the order of `views`."""
+def per_100_fte(access: Access, kpi_id: str, views, *, dienst: str | None = None) -> list[tuple]:
+    """A per-100-VTE KPI (PER_FTE_REGISTERS) for each (year, as_of) of `views`, as the KPI report
+    of that view gives it (data.get_report: the view through data.effective_view, for the netwerk
+    view taken from the year's report of the release), from one count per year instead of a
+    whole report per year: [(value or None, Dutch reason when hidden, else None)], in the order
+    of `views`. Meldingen are zone-wide: asked without a dienst."""
+    if PER_FTE_REGISTERS[kpi_id] == "meldingen":
+        dienst = None
     effective, view_dienst = _effective_views(access, views, dienst)
     with errors.database_guard():
-        return _per_100_fte(*data.cache_key(), effective, view_dienst, *data.view_key(access))
+        return _per_100_fte(*data.cache_key(), kpi_id, effective, view_dienst, *data.view_key(access))
+
+
+def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) -> list[tuple]:
+    """per_100_fte for complaints_per_100_fte."""
+    return per_100_fte(access, "complaints_per_100_fte", views, dienst=dienst)
 
 
 @memo.cached(max_entries=CACHE_ENTRIES)

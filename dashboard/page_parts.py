@@ -16,7 +16,7 @@ everything it shows for the netwerk view comes suppressed from those modules.
     withheld(what, reason=None)                      the message for a withheld chart
     year_views(filters, years=6) -> [(label, Filters)]             each year up to Y, as year_reports sees it
     year_reports(access, filters, years=6) -> [(label, Report)]   the report of each year up to Y
-    per_fte_frame(access, filters, column, years=6) -> DataFrame  klachten per 100 VTE per year
+    per_fte_frame(access, filters, column, years=6, kpi_id=...) -> DataFrame  klachten (or meldingen) per 100 VTE per year
         (as year_frame of year_reports, from one count per year)
     count_frame(access, filters, register, column, years=6) -> DataFrame  a count KPI per year (rows
         by main date, e.g. notes_issued) as year_frame of year_reports, from one GROUP BY year
@@ -248,11 +248,11 @@ def year_reports(access, filters, years: int = 6) -> list[tuple[str, object]]:
     return [(label, data.get_report(access, view)) for label, view in year_views(filters, years)]
 
 
-def per_fte_frame(access, filters, column: str, years: int = 6) -> pd.DataFrame:
-    """year_frame(year_reports(access, filters, years), {column: "complaints_per_100_fte"}), the
-    same values and markers, from one count per year (page_data.complaints_per_100_fte)."""
+def per_fte_frame(access, filters, column: str, years: int = 6, kpi_id: str = "complaints_per_100_fte") -> pd.DataFrame:
+    """year_frame(year_reports(access, filters, years), {column: kpi_id}) for a per-100-VTE KPI,
+    the same values and markers, from one count per year (page_data.per_100_fte)."""
     views = year_views(filters, years)
-    values = page_data.complaints_per_100_fte(access, [(v.year, v.as_of) for _, v in views], dienst=filters.dienst)
+    values = page_data.per_100_fte(access, kpi_id, [(v.year, v.as_of) for _, v in views], dienst=filters.dienst)
     rows = {label: {column: HIDDEN if value is None and reason else value} for (label, _), (value, reason) in zip(views, values)}
     return pd.DataFrame.from_dict(rows, orient="index", dtype=object)
 

@@ -13,7 +13,7 @@ from dashboard import components as ui
 from dashboard import meldingen_terms as terms
 from dashboard import page_parts as parts
 from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date, fmt_int
+from dashboard.formatting import fmt_date, fmt_decimal, fmt_int
 from dashboard.figure_cache import cached
 
 REGISTER = "meldingen"
@@ -38,7 +38,8 @@ has_rows = not ui.no_rows(
 # --- received ----------------------------------------------------------------------------------
 if has_rows:
     st.subheader("Ontvangen", anchor=False)
-    parts.cards(report, previous, ["reports_received", "reports_anonymous_rate", "reports_violation_rate"], filters, per_row=3)
+    parts.cards(report, previous, ["reports_received", "reports_per_100_fte", "reports_anonymous_rate", "reports_violation_rate"],
+                filters, per_row=4)
     first = max(min(data.register_years() or [filters.year]), filters.year - YEARS + 1)
     per_year = page_data.yearly(access, REGISTER, first, filters.year, by="anoniem", as_of=filters.as_of)
     title = "Meldingen per jaar, anoniem en niet anoniem"
@@ -65,6 +66,14 @@ if has_rows:
             colors={"niet anoniem": color, "meldingen": color, "anoniem": charts.tint(color, 0.5)},
         )
         parts.show(fig, [v for column in per_year.columns for v in per_year[column]], key="meldingen_per_jaar")
+    title = "Meldingen per 100 VTE per jaar"
+    if (per_fte := parts.per_fte_frame(access, filters, "Meldingen per 100 VTE", kpi_id="reports_per_100_fte")).empty \
+            or per_fte.iloc[:, 0].isna().all():
+        ui.empty_state("meldingen per 100 VTE", "Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in.")
+    else:
+        parts.year_chart(per_fte, register=REGISTER, title=title, key="meldingen_vte", y_title="Per 100 VTE", fmt=fmt_decimal)
+        for line in ui.reference_lines("reports_per_100_fte"):
+            st.caption(line)
 
 # --- legal terms -------------------------------------------------------------------------------
 st.subheader("Wettelijke termijnen", anchor=False)
