@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import action_items as ai
 from dashboard import action_plan_charts as charts
 from dashboard import components as ui
-from dashboard import data
+from dashboard import data, risk_data
 from dashboard.figure_cache import cached
 from dashboard.filters import current_filters
 from dashboard.formatting import fmt_date, fmt_int
@@ -38,6 +38,9 @@ if ui.no_rows(
 ui.kpi_cards(report.kpis, ["actions_total", "actions_done_rate", "actions_overdue"], per_row=3)
 
 plan = ai.items(access, filters)
+risks = risk_data.analysis(access, filters)
+treated = risk_data.risks_by_action(risks) if risks is not None else {}
+plan = plan.assign(risicos=[treated.get(a, "") for a in plan["actie_id"]])
 choice = st.columns([1, 2])[0].selectbox(
     "Trekker",
     [ALL, *ai.trekkers(plan)],
@@ -92,10 +95,14 @@ else:
 
 with st.expander(f"Alle acties ({fmt_int(len(shown))})", icon=":material/list:"):
     ui.table(
-        shown[list(ai.COLUMNS)],
+        shown[[*ai.COLUMNS, "risicos"]],
         register="actieplan",
         column_config={
             "actie": st.column_config.TextColumn("Actie", width=330),
+            "risicos": st.column_config.TextColumn(
+                "Behandelt risico's", width=220,
+                help="De actieve risico's uit de risicoanalyse die deze actie noemen, met hun niveau (pagina Risicoanalyse).",
+            ),
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),
         },
     )

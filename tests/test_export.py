@@ -76,7 +76,8 @@ def sample_url(tmp_path_factory) -> str:
     with engine.begin() as conn:
         for name, register_rows in rows.items():
             extra = [{c: row.get(c) for c in BY_NAME[name].column_names} for row in _extra_rows().get(name, [])]
-            conn.execute(REGISTER_TABLES[name].insert(), register_rows + extra)
+            if register_rows + extra:
+                conn.execute(REGISTER_TABLES[name].insert(), register_rows + extra)
     engine.dispose()
     return url
 
