@@ -64,11 +64,6 @@ RISK_COLUMNS = {
 }
 
 
-def action_text(risk) -> str:
-    """'A-2025-03 (lopend); A-2025-07 (niet in het actieplan)', or '' without actions."""
-    return "; ".join(f"{a.actie_id} ({a.status or 'niet in het actieplan'})" for a in risk.actions)
-
-
 def risk_frame(risks, *, as_of: dt.date | None = None):
     """One row per risk (RISK_COLUMNS, Dutch headers), highest score first; with `as_of` also
     the days the review is late."""
@@ -80,7 +75,7 @@ def risk_frame(risks, *, as_of: dt.date | None = None):
             "risico_id": r.risico_id, "proces": r.proces, "omschrijving": r.omschrijving,
             "kritieke_functie": r.kritieke_functie or "", "kans": r.kans, "impact": r.impact, "score": r.score,
             "level": r.level, "status": r.status, "eigenaar": r.eigenaar, "herziening": r.herziening,
-            "acties": action_text(r),
+            "acties": r.actions_text,
         }
         if as_of is not None:
             row["dagen_te_laat"] = (as_of - r.herziening).days if r.herziening is not None else None

@@ -98,6 +98,11 @@ class Risk:
     def high_untreated(self) -> bool:
         return self.level == "hoog" and self.status in TREATING and not self.treated
 
+    @property
+    def actions_text(self) -> str:
+        """'A-2025-03 (lopend); A-2025-07 (niet in het actieplan)', or '' without actions."""
+        return "; ".join(f"{a.actie_id} ({a.status or 'niet in het actieplan'})" for a in self.actions)
+
 
 @dataclass
 class RiskAnalysis:
