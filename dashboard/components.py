@@ -64,7 +64,7 @@ import streamlit as st
 
 from data_access.access import Access
 from dashboard import theme
-from dashboard.formatting import fmt_date, fmt_delta, fmt_int, fmt_value
+from dashboard.formatting import fmt_date, fmt_decimal, fmt_delta, fmt_int, fmt_value
 from dashboard.text import plain
 
 ACCESS_KEY = "_dashboard_access"  # set by dashboard/app.py on every run, before the page runs
@@ -186,8 +186,10 @@ def reference_lines(kpi_id: str) -> list[str]:
     from dashboard.risk_data import references
 
     kpi = _catalog(kpi_id)
+    # as published: 0,67 stays 0,67 (a card rounds the zone's own figure to one decimal)
+    shown = (lambda v: fmt_value(v, kpi.unit)) if kpi.unit == "rate" else (lambda v: fmt_decimal(v, 2))
     return [
-        f"Ter vergelijking (geen norm): {fmt_value(ref.on_kpi_scale, kpi.unit)} · {plain(ref.populatie)} · "
+        f"Ter vergelijking (geen norm): {shown(ref.on_kpi_scale)} · {plain(ref.populatie)} · "
         f"{plain(ref.bron)}, cijfers {ref.jaar}"
         for ref in references().get(kpi_id, [])
     ]

@@ -47,7 +47,7 @@ if not risks.active:
     )
     st.stop()
 
-# --- matrix and processes ------------------------------------------------------------------------
+# --- matrix, levels, the risks of a cell, processes -----------------------------------------
 cells = risks.matrix()
 levels = {cell: level(cell[0] * cell[1], settings) for cell in cells}
 left, right = st.columns([3, 2], gap="large")
@@ -59,7 +59,7 @@ with left:
     )
     st.caption("Klik op een cel om haar risico's te zien (dubbelklik om alle risico's weer te tonen), of kies een cel hieronder.")
 with right:
-    parts.split_chart(report, "risks_by_process", REGISTER, "Actieve risico's per proces", key="risico_proces")
+    parts.split_chart(report, "risks_by_level", REGISTER, "Actieve risico's per niveau", key="risico_niveau", sort=False)
 
 filled = [cell for cell in sorted(cells, key=lambda c: (-c[0] * c[1], -c[0])) if cells[cell]]
 options = [ALL_CELLS] + [f"kans {k} × impact {i} ({fmt_int(cells[(k, i)])})" for k, i in filled]
@@ -79,6 +79,8 @@ if shown:
     ui.table(risk_data.risk_frame(shown), column_config={"Omschrijving": st.column_config.TextColumn(width=320)})
 else:
     st.caption("Geen actieve risico's in deze cel.")
+
+parts.split_chart(report, "risks_by_process", REGISTER, "Actieve risico's per proces", key="risico_proces")
 
 # --- what needs attention ------------------------------------------------------------------------
 st.subheader("Hoge risico's zonder actie", anchor=False)
