@@ -9,6 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from data_access.db import DatabaseUnavailable, connect, describe_url
+from data_access.importer import cli_import
+from data_access.template import write_template
+from data_access.users import cli_user_add
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m data_access", description="Registers integriteitsbeleid")
@@ -35,28 +40,19 @@ def main(argv: list[str] | None = None) -> int:
     pa.add_argument("--oidc", action="store_true", help="account zonder wachtwoord, aanmelden via de organisatie (OIDC)")
 
     args = parser.parse_args(argv)
-    from data_access.db import DatabaseUnavailable
 
     try:
         if args.command == "init":
-            from data_access.db import connect, describe_url
-
             engine = connect(args.database_url)
             print(f"Databank klaar: {describe_url(engine.url)}")
             return 0
         if args.command == "import":
-            from data_access.importer import cli_import
-
             return cli_import(args.file, database_url=args.database_url, dry_run=args.dry_run, user=args.user)
         if args.command == "template":
-            from data_access.template import write_template
-
             write_template(args.out)
             print(f"Sjabloon geschreven: {args.out}")
             return 0
         if args.command == "user":
-            from data_access.users import cli_user_add
-
             return cli_user_add(args.name, role=args.role, database_url=args.database_url, oidc=args.oidc)
     except DatabaseUnavailable as exc:
         print(str(exc), file=sys.stderr)

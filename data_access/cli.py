@@ -15,6 +15,8 @@ import sys
 
 from sqlalchemy.engine import Engine
 
+from data_access.db import DatabaseUnavailable, connect
+
 
 def year_argument(text: str) -> int:
     if not (text.isdigit() and len(text) == 4):
@@ -36,8 +38,6 @@ def add_period_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_database(url: str | None) -> Engine | None:
-    from data_access.db import DatabaseUnavailable, connect
-
     try:
         return connect(url)
     except DatabaseUnavailable as exc:

@@ -35,8 +35,9 @@ import sqlalchemy as sa
 from data_access import audit, db
 from data_access.access import Access
 from data_access.audit import utcnow
-from data_access.demo import SAMPLE_USER, clear_sample_mark
 from data_access.cells import format_number
+from data_access.demo import SAMPLE_USER, clear_sample_mark
+from data_access.registers import BY_NAME
 from data_access.schema import REGISTER_TABLES, import_log
 from data_access.validation import RegisterRows, unknown_actions, validate_table
 from data_access.workbook import FileRefused, located, read_source, read_workbook
@@ -66,7 +67,6 @@ class ImportReport:
 
     def summary(self) -> list[str]:
         """Dutch lines: one per register, then what happened."""
-        from data_access.registers import BY_NAME
 
         lines = [
             f"{BY_NAME[name].label}: {format_number(c['added'])} toegevoegd, {format_number(c['updated'])} "

@@ -1,20 +1,19 @@
 """Actieplan: progress per strategic goal, a timeline of the actions with their deadlines and the
 reference date, the actions over their deadline, and a filter by trekker. The cards are the KPI
 engine's (the whole plan); the items are exactly the rows those KPIs count
-(dashboard.action_items). The action plan holds no personal data: its items show for every role."""
+(dashboard.reads.action_items). The action plan holds no personal data: its items show for every role."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import action_items as ai
-from dashboard import action_plan_charts as charts
-from dashboard import components as ui
-from dashboard import data, risk_data
-from dashboard.figure_cache import cached
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date, fmt_int
-from dashboard.text import plain
+from dashboard.charts import action_plan as charts
+from dashboard.charts.figure_cache import cached
+from dashboard.reads import action_items as ai, data, risks as risk_reads
+from dashboard.style.formatting import fmt_date, fmt_int
+from dashboard.style.text import plain
+from dashboard.ui import components as ui
+from dashboard.ui.filters import current_filters
 
 ALL = "Alle trekkers"
 TIMELINE_MAX = 40  # bars that stay readable on one screen
@@ -38,8 +37,8 @@ if ui.no_rows(
 ui.kpi_cards(report.kpis, ["actions_total", "actions_done_rate", "actions_overdue"], per_row=3)
 
 plan = ai.items(access, filters)
-risks = risk_data.analysis(access, filters)
-treated = risk_data.risks_by_action(risks) if risks is not None else {}
+risks = risk_reads.analysis(access, filters)
+treated = risk_reads.risks_by_action(risks) if risks is not None else {}
 plan = plan.assign(risicos=[treated.get(a, "") for a in plan["actie_id"]])
 choice = st.columns([1, 2])[0].selectbox(
     "Trekker",

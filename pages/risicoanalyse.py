@@ -2,17 +2,18 @@
 a 5 x 5 matrix of kans x impact with the active risks per cell (click a cell for its risks), the
 risks per process, the high risks without an action, the reviews that are late and the actions
 that treat each risk. The register names processes and functions, never persons: every role sees
-it; the netwerk view reads it from the day's release (dashboard.risk_data)."""
+it; the netwerk view reads it from the day's release (dashboard.reads.risks)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import data, risk_charts, risk_data, theme
-from dashboard import page_parts as parts
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date, fmt_int
+from dashboard.charts import risk_matrix
+from dashboard.reads import data, risks as risk_data
+from dashboard.style import theme
+from dashboard.style.formatting import fmt_date, fmt_int
+from dashboard.ui import chart_sections as parts, components as ui
+from dashboard.ui.filters import current_filters
 from kpis.disclosure.release import NOT_IN_RELEASE
 from kpis.risicos import level
 
@@ -26,7 +27,7 @@ ui.page_header(
     register=REGISTER,
     caption=f"peildatum {fmt_date(data.effective_filters(access, filters).as_of)} · de risicoanalyse geldt voor de hele zone",
 )
-parts.stop_if_empty_database()
+ui.stop_if_empty_database()
 report = data.get_report(access, filters)
 risks = risk_data.analysis(access, filters)
 if risks is None:
@@ -52,7 +53,7 @@ cells = risks.matrix()
 levels = {cell: level(cell[0] * cell[1], settings) for cell in cells}
 left, right = st.columns([3, 2], gap="large")
 with left:
-    fig = risk_charts.matrix_figure(cells, levels, "Actieve risico's per kans en impact")
+    fig = risk_matrix.matrix_figure(cells, levels, "Actieve risico's per kans en impact")
     event = st.plotly_chart(
         theme.style(fig), theme=None, key="risico_matrix", on_select="rerun", selection_mode="points",
         config={**ui.CHART_CONFIG, "displayModeBar": False},
