@@ -39,7 +39,7 @@ from data_access.cells import format_number
 from data_access.demo import SAMPLE_USER, changes_data, clear_sample_mark
 from data_access.registers import BY_NAME
 from data_access.schema import REGISTER_TABLES, import_log
-from data_access.validation import RegisterRows, validate_table
+from data_access.validation import RegisterRows, unknown_actions, validate_table
 from data_access.workbook import FileRefused, located, read_source, read_workbook
 
 LOCK_WAIT_SECONDS = 30.0
@@ -176,9 +176,11 @@ def _import(engine, source, *, file_name, user, dry_run, progress, access) -> Im
     try:
         if dry_run:
             with _connect(engine) as conn:
+                _check_links(conn, checked, name)
                 plans = [_plan(conn, rows) for rows in checked]
         else:
             with _import_lock(engine) as conn:
+                _check_links(conn, checked, name)
                 plans = [_plan(conn, rows) for rows in checked]
                 report.counts = {p.rows.register.name: p.counts for p in plans}
                 report.import_id = _log(conn, report, user, report.sha256)
@@ -189,6 +191,9 @@ def _import(engine, source, *, file_name, user, dry_run, progress, access) -> Im
                 if access is not None:
                     audit.record(conn, access, "import", audit_detail(replace(report, applied=True)))
             report.applied = True
+    except _Refused as exc:
+        report.errors += exc.errors
+        return report
     except (ImportBusy, sa.exc.SQLAlchemyError) as exc:
         if getattr(exc, "connection_invalidated", False):
             raise _unavailable(engine) from exc
@@ -200,6 +205,32 @@ def _import(engine, source, *, file_name, user, dry_run, progress, access) -> Im
     report.counts = {p.rows.register.name: p.counts for p in plans}
     report_progress("Klaar", 1.0)
     return report
+
+
+class _Refused(Exception):
+    """Rows that break a rule across registers: the import stops before anything is written."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def _check_links(conn: sa.Connection, checked: list[RegisterRows], file_name: str) -> None:
+    """Every actie id a Risico's row names exists in the Actieplan of this workbook or of the
+    database (read in the import's own transaction); raises _Refused with one located line per row."""
+    risks = [rows for rows in checked if rows.register.name == "risicos" and len(rows.frame)]
+    if not risks:
+        return
+    known = {str(a) for rows in checked if rows.register.name == "actieplan" for a in rows.frame["actie_id"].dropna()}
+    table = REGISTER_TABLES["actieplan"]
+    known |= {str(a) for a in conn.execute(sa.select(table.c.actie_id)).scalars()}
+    errors = [
+        located(file_name, p.message, rows.sheet, p.row, rows.register.column(p.column).header)
+        for rows in risks
+        for p in unknown_actions(rows, known)
+    ]
+    if errors:
+        raise _Refused(errors)
 
 
 def _guess_name(source) -> str:

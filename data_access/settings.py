@@ -29,6 +29,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("followup_grace_days", 0, "Marge opvolging functioneringsnota (dagen)", 0, 365),
     Setting("discipline_limit_months", 6, "Termijn inleidend verslag tuchtdossier (maanden)", 1, 60),
     Setting("discipline_warn_days", 30, "Waarschuwen vóór einde termijn tuchtdossier (dagen)", 0, 365),
+    Setting("risk_high_score", 15, "Risicoscore vanaf hoog (kans × impact)", 1, 25),
+    Setting("risk_medium_score", 8, "Risicoscore vanaf midden (kans × impact)", 1, 25),
     Setting("suppression_threshold", 5, "Drempel kleine aantallen (aantallen onder deze waarde worden verborgen)", 2, 100),
     Setting("session_idle_minutes", 30, "Afmelden na inactiviteit (minuten)", 5, 480),
     Setting("session_max_hours", 12, "Maximale duur van een aanmelding (uren)", 1, 24),
@@ -59,6 +61,12 @@ def save_settings(conn: sa.Connection, changes: dict[str, int]) -> None:
         s = BY_KEY[key]
         if not isinstance(value, int) or not s.minimum <= value <= s.maximum:
             raise ValueError(f"{s.label}: kies een geheel getal van {s.minimum} tot {s.maximum}.")
+    merged = {**load_settings(conn), **changes}
+    if merged["risk_medium_score"] > merged["risk_high_score"]:
+        raise ValueError(
+            f"{BY_KEY['risk_medium_score'].label}: mag niet hoger zijn dan {BY_KEY['risk_high_score'].label.lower()} "
+            f"({merged['risk_high_score']})."
+        )
     for key, value in changes.items():
         _store(conn, key, str(value))
     bump_data_version(conn)

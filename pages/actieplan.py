@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard.charts import action_plan as charts
 from dashboard.charts.figure_cache import cached
-from dashboard.reads import action_items as ai, data
+from dashboard.reads import action_items as ai, data, risks as risk_reads
 from dashboard.style.formatting import fmt_date, fmt_int
 from dashboard.style.text import plain
 from dashboard.ui import components as ui, late_block
@@ -40,6 +40,9 @@ ui.kpi_cards(report.kpis, ["actions_total", "actions_done_rate", "actions_overdu
              bases=(report.extra or {}).get("bases"), cards=late_block.action_card(access, filters, report))
 
 plan = ai.items(access, filters)
+risks = risk_reads.analysis(access, filters)
+treated = risk_reads.risks_by_action(risks) if risks is not None else {}
+plan = plan.assign(risicos=[treated.get(a, "") for a in plan["actie_id"]])
 choice = st.columns([1, 2])[0].selectbox(
     "Trekker",
     [ALL, *ai.trekkers(plan)],
@@ -102,9 +105,13 @@ else:
 
 with st.expander(f"Alle acties ({fmt_int(len(shown))})", icon=":material/list:"):
     ui.table(
-        shown[list(ai.TABLE_ORDER)],
+        shown[[*ai.TABLE_ORDER, "risicos"]],
         register="actieplan",
         column_config={
+            "risicos": st.column_config.TextColumn(
+                "Behandelt risico's",
+                help="De actieve risico's uit de risicoanalyse die deze actie noemen, met hun niveau (pagina Risicoanalyse).",
+            ),
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),
         },
         key="actieplan_alle",

@@ -12,7 +12,7 @@ from dashboard.charts import generic as charts
 from dashboard.charts.figure_cache import cached
 from dashboard.reads import alerts, data, meldingen_terms as terms, years
 from dashboard.style import theme
-from dashboard.style.formatting import fmt_date, fmt_int
+from dashboard.style.formatting import fmt_date, fmt_decimal, fmt_int
 from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
 
@@ -39,7 +39,8 @@ has_rows = not ui.no_rows(
 # --- received ----------------------------------------------------------------------------------
 if has_rows:
     st.subheader("Ontvangen", anchor=False)
-    cards.cards(report, previous, ["reports_received", "reports_anonymous_rate", "reports_violation_rate"], filters, per_row=3)
+    cards.cards(report, previous, ["reports_received", "reports_per_100_fte", "reports_anonymous_rate", "reports_violation_rate"],
+                filters, per_row=4)
     first = max(min(data.register_years() or [filters.year]), filters.year - YEARS + 1)
     per_year = years.yearly(access, REGISTER, first, filters.year, by="anoniem", as_of=filters.as_of)
     title = "Meldingen per jaar, anoniem en niet anoniem"
@@ -66,6 +67,14 @@ if has_rows:
             colors={"niet anoniem": color, "meldingen": color, "anoniem": charts.tint(color, 0.5)},
         )
         sections.show(fig, [v for column in per_year.columns for v in per_year[column]], key="meldingen_per_jaar")
+    title = "Meldingen per 100 VTE per jaar"
+    if (per_fte := years.per_fte_frame(access, filters, "Meldingen per 100 VTE", kpi_id="reports_per_100_fte")).empty \
+            or per_fte.iloc[:, 0].isna().all():
+        ui.empty_state("meldingen per 100 VTE", "Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in.")
+    else:
+        sections.year_chart(per_fte, register=REGISTER, title=title, key="meldingen_vte", y_title="Per 100 VTE", fmt=fmt_decimal)
+        for line in ui.reference_lines("reports_per_100_fte"):
+            st.caption(line)
 
 # --- legal terms -------------------------------------------------------------------------------
 st.subheader("Wettelijke termijnen", anchor=False)

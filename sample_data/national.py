@@ -65,6 +65,8 @@ def build_national(
     out["evaluatiecriteria"] = criteria(
         generator(seed, "national evaluatiecriteria"), today, first_year, measured, fte, rate_scale=density
     )
+    out["risicos"] = []  # a risk analysis is a zone's own: the benchmark reads no national one
+    out["referenties"] = []  # the database's own (migration 0004)
     return out
 
 

@@ -125,7 +125,7 @@ def test_the_sample_workbook_imports_the_same_rows(tmp_path):
         assert report.ok, (variant, report.errors)
         results.append(table_rows(engine))
         engine.dispose()
-    assert sum(len(rows) for rows in results[0].values()) > 400
+    assert sum(len(rows) for rows in results[0].values()) > 250  # about 60 case rows a year since 2021, plan, criteria, risks
     assert results[1] == results[0] and results[2] == results[0]
 
 

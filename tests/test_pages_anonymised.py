@@ -26,9 +26,10 @@ from tests.dashboard_apptest import APP, sign_in
 from tests.page_checks import decoded, is_small_count, menu_pages
 
 THRESHOLD = 5
-# Counts about the action plan and the evaluation criteria hold no person (kpis.disclosure.figures.
-# EXEMPT_REGISTERS): their cards, and the Actieplan page's figures, are not small counts of people.
-EXEMPT_PAGES = {"actieplan"}
+# Counts about the action plan, the evaluation criteria and the risk analysis hold no person
+# (kpis.disclosure.figures.EXEMPT_REGISTERS): their cards, and the Actieplan and Risicoanalyse
+# pages' figures, are not small counts of people.
+EXEMPT_PAGES = {"actieplan", "risicoanalyse"}
 
 
 def _exempt_labels() -> set[str]:

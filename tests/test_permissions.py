@@ -128,6 +128,7 @@ PAGE_ROLES = {
     "meldingen": ALL,
     "actieplan": ALL,
     "evaluatiecriteria": ALL,
+    "risicoanalyse": ALL,  # the register names no person (registers.md §8)
     "export": ALL,  # the anonymised version is open to every role; the full one is checked on the page
     "gegevens": {C},
     "instellingen": {C},
@@ -135,7 +136,7 @@ PAGE_ROLES = {
     "audit": {C},
 }
 SCREEN_SHARE_PAGES = {"overzicht", "klachten", "functioneringsnotas", "tuchtdossiers", "meldingen", "actieplan",
-                      "evaluatiecriteria", "export"}
+                      "evaluatiecriteria", "risicoanalyse", "export"}
 PAGE_MATRIX = [
     (page, role, screen_share, (page in SCREEN_SHARE_PAGES) if screen_share else role in roles)
     for page, roles in PAGE_ROLES.items()

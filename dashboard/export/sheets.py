@@ -39,6 +39,7 @@ from dashboard.export.layout import (
     write_rows,
 )
 from dashboard.export.registers import register_sheet_name, write_register
+from dashboard.export.risks import PURPOSE as RISK_PURPOSE, SHEET_REFERENCES, SHEET_RISKS, write_references, write_risks
 from dashboard.style.formatting import NO_DATA
 from data_access import xlsx_writer as xw
 from data_access.registers import BY_NAME
@@ -63,8 +64,10 @@ def sheet_names() -> list[str]:
         SHEET_CRITERIA,
         *(register_sheet_name(r) for r in CASE_REGISTERS),
         SHEET_ACTIONS,
+        SHEET_RISKS,
         SHEET_ALERTS,
         SHEET_INDICATORS,
+        SHEET_REFERENCES,
         SHEET_DEFINITIONS,
     ]
 
@@ -76,6 +79,7 @@ SHEET_PURPOSE = {
     SHEET_ALERTS: "Wat op de peildatum aandacht vraagt.",
     SHEET_INDICATORS: "De gemeten indicatoren van het jaar.",
     SHEET_DEFINITIONS: "De definitie van elke indicator en de gebruikte normen.",
+    **RISK_PURPOSE,
 }
 
 
@@ -90,8 +94,10 @@ def write_workbook(content: ExportContent) -> Workbook:
     for register in CASE_REGISTERS:
         write_register(wb.create_sheet(register_sheet_name(register)), content, register)
     write_actions(wb.create_sheet(SHEET_ACTIONS), content)
+    write_risks(wb.create_sheet(SHEET_RISKS), content)
     write_alerts(wb.create_sheet(SHEET_ALERTS), content)
     write_indicators(wb.create_sheet(SHEET_INDICATORS), content)
+    write_references(wb.create_sheet(SHEET_REFERENCES), content)
     write_definitions(wb.create_sheet(SHEET_DEFINITIONS), content)
     write_cover(cover, content)
     if xw.CHART_DATA_SHEET in wb.sheetnames:  # the hidden chart copies go last

@@ -44,6 +44,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("meldingen", "Meldingen integriteit", "Registers"),
     PageSpec("actieplan", "Actieplan", "Beleid"),
     PageSpec("evaluatiecriteria", "Evaluatiecriteria", "Beleid"),
+    PageSpec("risicoanalyse", "Risicoanalyse", "Beleid"),
     PageSpec("export", "Export en rapporten", "Beleid", action="export_anonymised"),
     PageSpec("gegevens", "Gegevens", "Beheer", action="import"),
     PageSpec("instellingen", "Instellingen", "Beheer", action="change_settings"),

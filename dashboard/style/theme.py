@@ -31,7 +31,11 @@ REGISTER_COLORS: dict[str, str] = {
     "actieplan": "#B8930B",  # ochre
     "evaluatiecriteria": "#4F6272",  # slate
     "indicatoren": "#A35C3D",  # brown
+    "risicos": "#8E3B5E",  # plum
 }
+# The three risk levels (kpis.risicos.LEVELS) in the 5 x 5 matrix: light to dark, readable with
+# black or white count text, not the green/red of a status.
+RISK_LEVEL_COLORS: dict[str, str] = {"laag": "#F3E3C3", "midden": "#E8A33D", "hoog": "#B5473A"}
 REGISTER_ICONS: dict[str, str] = {
     "overzicht": ":material/dashboard:",
     "klachten": ":material/feedback:",
@@ -40,6 +44,7 @@ REGISTER_ICONS: dict[str, str] = {
     "meldingen": ":material/campaign:",
     "actieplan": ":material/checklist:",
     "evaluatiecriteria": ":material/fact_check:",
+    "risicoanalyse": ":material/crisis_alert:",
     "gegevens": ":material/upload_file:",
     "instellingen": ":material/tune:",
     "gebruikers": ":material/group:",

@@ -37,6 +37,8 @@ The API:
   the catalog label, the catalog definition as help, the value formatted by the KPI's unit and
   a delta coloured by higher_is_better. A suppressed value ("<5") or None shows as such, without
   a delta.
+  Under a card whose KPI has external references (register Referenties) each reference stands
+  with its source, year and population, "ter vergelijking, geen norm" (reference_lines).
 - kpi_cards(values, kpi_ids, previous=None, *, previous_label=..., per_row=4): a row of cards.
 - fmt_kpi(kpi_id, value) -> str: a KPI value formatted by its unit (tables, labels).
 - empty_state(what, hint=None): "Nog geen gegevens voor <what>." (st.info).
@@ -68,9 +70,10 @@ import streamlit as st
 
 from dashboard.charts import figure_cache
 from dashboard.reads import data
+from dashboard.reads.risks import references
 from dashboard.shell.auth import ACCESS_KEY
 from dashboard.style import tables, theme
-from dashboard.style.formatting import fmt_date, fmt_delta, fmt_int, fmt_value
+from dashboard.style.formatting import fmt_date, fmt_decimal, fmt_delta, fmt_int, fmt_value
 from dashboard.style.text import plain
 from dashboard.ui.filters import current_filters
 from data_access.access import Access, AccessDenied
@@ -213,6 +216,21 @@ def kpi_card(
         icon=theme.LEGAL_ICON if kpi_id in LEGAL_KPIS else None,
         border=True,
     )
+    for line in reference_lines(kpi_id):
+        st.caption(line)
+
+
+def reference_lines(kpi_id: str) -> list[str]:
+    """One markdown line per external reference of the KPI: value on the KPI's scale, population,
+    source and year; a comparison, never a norm."""
+    kpi = _catalog(kpi_id)
+    # as published: 0,67 stays 0,67 (a card rounds the zone's own figure to one decimal)
+    shown = (lambda v: fmt_value(v, kpi.unit)) if kpi.unit == "rate" else (lambda v: fmt_decimal(v, 2))
+    return [
+        f"Ter vergelijking (geen norm): {shown(ref.on_kpi_scale)} · {plain(ref.populatie)} · "
+        f"{plain(ref.bron)}, cijfers {ref.jaar}"
+        for ref in references().get(kpi_id, [])
+    ]
 
 
 # The unit a label names in brackets, where the value on a card writes it already ('37 dagen').

@@ -10,6 +10,7 @@ GROUPS = {
     "report": "Meldingen integriteit",
     "followup": "Functioneringsnota's",
     "discipline": "Tucht- en gerechtelijke dossiers",
+    "risk": "Risicoanalyse",
     "suppression": "Kleine aantallen",
     "session": "Aanmelding",
 }

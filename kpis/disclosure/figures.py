@@ -36,7 +36,7 @@ import sqlalchemy as sa
 
 from data_access.registers import BY_NAME, HEAVY_SANCTIONS, LIGHT_SANCTIONS
 from data_access.schema import REGISTER_TABLES
-from kpis import series as series_mod
+from kpis import risicos, series as series_mod
 from kpis.catalog import BY_ID
 from kpis.disclosure.policy import fixed_as_of
 from kpis.disclosure.solver import Constraint
@@ -45,10 +45,13 @@ from kpis.klachten import ASSESSED, FOUNDED
 from kpis.meldingen import CONCLUSIVE, VIOLATION
 from kpis.tucht import JUDICIAL_KINDS, TUCHT_KINDS
 
-# Registers about persons: what the netwerk view protects. The action plan and the criteria
-# hold no person: their counts are shown as they are.
+# Registers about persons: what the netwerk view protects. The action plan, the criteria and the
+# risk analysis hold no person (the risk register names processes and functions, registers.md
+# §8): their counts are shown as they are. None of their counts enters a relation with a count
+# of a case register (a risk names actions, never a dossier), so showing them in full tells a
+# reader nothing about a hidden count; the System holds them apart (`risks`), unprotected.
 CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
-EXEMPT_REGISTERS = frozenset({"actieplan", "evaluatiecriteria"})
+EXEMPT_REGISTERS = frozenset({"actieplan", "evaluatiecriteria", "risicos"})
 
 # Splits of the rows dated in a year by a register column, as pages show them (dashboard.reads.splits.split_counts).
 COLUMN_SPLITS = {
@@ -107,6 +110,7 @@ class System:
     relations: list = field(default_factory=list)  # kpis.disclosure.solver.Constraint
     rates: dict = field(default_factory=dict)  # {(Y, rate id): (num key, rest key)}
     reports: dict = field(default_factory=dict)  # {Y: the KPI report, as computed}
+    risks: dict = field(default_factory=dict)  # {Y: kpis.risicos.RiskAnalysis at Y's reference date}, exempt
 
     def add(self, key, value: int, *, shown: bool = True) -> None:
         self.values[key] = int(value)
@@ -136,6 +140,7 @@ def build(conn: sa.Connection, today: date, first_year: int) -> System:
         as_of = fixed_as_of(year, today)
         report = compute_report(conn, year, as_of)
         system.reports[year] = report
+        system.risks[year] = risicos.analysis(conn, as_of, report.settings)
         _report_figures(system, year, report)
         _column_splits(conn, system, year, as_of)
     _quarters(conn, system)

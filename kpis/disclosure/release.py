@@ -10,6 +10,8 @@ protects it as a whole (kpis.disclosure.protect) and hands out what is shown:
   persons (the action plan), `carried_over(year)`, and `period(kpi id, first day, months)` for
   the figures of the periodic report to the authorities (figures.PERIOD_FIGURES: a quarter, a
   half year or a year).
+- `risks(year)`: the risk analysis at the year's reference date (kpis.risicos), in full: the
+  register holds no person (figures.EXEMPT_REGISTERS).
 A value is an int, a marker (kpis.disclosure.markers: "<5", "x"), or None: withheld, because
 nothing less would keep a small count from being worked out. Pages and the export ask only
 this for the netwerk view (dashboard.reads, dashboard.export.content), so
@@ -46,10 +48,16 @@ class Release:
     _reports: dict = field(default_factory=dict)  # {Y: suppressed Report}
     _late: dict = field(default_factory=dict)  # {Y: {kind label: count | None}}
     _carried: dict = field(default_factory=dict)  # {Y: overdue actions of earlier years' plans}
+    _risks: dict = field(default_factory=dict)  # {Y: kpis.risicos.RiskAnalysis}
 
     def report(self, year: int) -> Report | None:
         """The suppressed report of `year`; None for a year the netwerk view cannot choose."""
         return self._reports.get(year)
+
+    def risks(self, year: int):
+        """The risk analysis (kpis.risicos.RiskAnalysis) at `year`'s reference date; None for a
+        year the netwerk view cannot choose."""
+        return self._risks.get(year)
 
     def quarters(self, register: str) -> dict:
         """{first day of a quarter: shown count} from the first year up to today's quarter."""
@@ -96,7 +104,7 @@ class Release:
 def netwerk_release(conn: sa.Connection, today: date, threshold: int) -> Release:
     system = figures.build(conn, today, figures.first_year(conn, today))
     decision = protect.protect(system, threshold)
-    release = Release(today, threshold, system.years, dict(decision.display))
+    release = Release(today, threshold, system.years, dict(decision.display), _risks=dict(system.risks))
     for year, report in system.reports.items():
         release._reports[year] = _report(report, year, decision, threshold)
         release._late[year], release._carried[year] = _late(conn, year, today)
@@ -186,7 +194,7 @@ def withheld_reason(threshold: int) -> str:
     return f"Verborgen: met het totaal zou een aantal onder {threshold} terug te rekenen zijn."
 
 
-_PER_FTE_COUNT = {"complaints_per_100_fte": "complaints_received"}
+_PER_FTE_COUNT = {"complaints_per_100_fte": "complaints_received", "reports_per_100_fte": "reports_received"}
 _MEDIAN_BASE = {"complaints_median_lead_days": "complaints_closed", "discipline_median_lead_days": "discipline_decided"}
 
 
