@@ -20,6 +20,8 @@ The kinds, each the same population as its KPI where there is one:
 - Functioneringsnota's, opvolging te laat: as notes_followup_overdue; due = opvolgingsdatum.
 - Acties over deadline: deadline before D, status neither afgerond nor geschrapt, of any year's
   plan: actions_overdue counts those of the plan of Y, `carried_over` tells the others apart.
+- Risico's (kpis.risicos.late_items): a review date passed (as risks_review_overdue), and a high
+  risk without an action (as risks_high_untreated; "due" its analysis date). Page Risicoanalyse.
 Meldingen and the actieplan have no dienst column: a dienst filter leaves them zone-wide.
 `days_late` is D - due in days: positive = late, 0 = due today, negative = days left.
 Alerts name a dossier or action id (`key`), what it is about (`what`: category, theme or the
@@ -39,6 +41,7 @@ from sqlalchemy.engine import Engine
 
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import load_settings
+from kpis import risicos
 from kpis.context import Context
 from kpis.meldingen import ack_deadlines, feedback_deadlines
 from kpis.notas import overdue_conditions
@@ -64,6 +67,7 @@ class Kind:
     legal: bool  # a term set by law: listed first, marked wherever shown
     rows: Callable[[Context], pd.DataFrame]
     short: str = ""  # a short Dutch label for a count, e.g. "Ontvangst niet bevestigd"
+    page: str = ""  # the page that shows the register, when not named after it
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,11 @@ class Alert:
     where: str = ""  # dienst, kanaal or trekker
     legal: bool = False  # a term set by law
     plan_years: tuple[int, ...] = field(default=())  # actions: the years whose plan holds it
+    page: str = ""  # the register's page (Kind.page), when not named after the register
+
+    @property
+    def page_name(self) -> str:
+        return self.page or self.register
 
 
 def _rows(ctx: Context, columns, where) -> pd.DataFrame:
@@ -164,6 +173,20 @@ def _actions(ctx: Context) -> pd.DataFrame:
     return rows.rename(columns={"actie_id": "key", "actie": "what", "trekker": "where"})
 
 
+def _risk_rows(kind: str) -> Callable[[Context], pd.DataFrame]:
+    """The risks of `kind` (kpis.risicos.KIND_REVIEW: review date passed; KIND_UNTREATED: a high
+    risk that names no action, late since its analysis)."""
+
+    def rows(ctx: Context) -> pd.DataFrame:
+        items = [i for i in risicos.late_items(risicos.analysis(ctx.conn, ctx.as_of, ctx.settings)) if i.kind == kind]
+        due = [pd.Timestamp(ctx.as_of) - pd.Timedelta(days=i.days) for i in items]
+        detail = ["herziening gepland" if kind == risicos.KIND_REVIEW else "hoog risico, geen actie in het actieplan"] * len(items)
+        return pd.DataFrame({"key": [i.row_id for i in items], "due": pd.Series(due, dtype="datetime64[ns]"),
+                             "what": [i.what for i in items], "where": [i.where for i in items], "detail": detail})
+
+    return rows
+
+
 # Every kind of late item, in the order the Overzicht lists them: legal terms first.
 REGISTRY: tuple[Kind, ...] = (
     Kind(KIND_ACK, "meldingen", True, _acknowledgements, "Ontvangst melding niet bevestigd"),
@@ -172,6 +195,8 @@ REGISTRY: tuple[Kind, ...] = (
     Kind(KIND_COMPLAINT, "klachten", False, _complaints, "Klachten over de norm"),
     Kind(KIND_FOLLOWUP, "functioneringsnotas", False, _followups, "Opvolging nota's te laat"),
     Kind(KIND_ACTION, "actieplan", False, _actions, "Acties over deadline"),
+    Kind(risicos.KIND_REVIEW, "risicos", False, _risk_rows(risicos.KIND_REVIEW), "Herziening risico te laat", risicos.PAGE),
+    Kind(risicos.KIND_UNTREATED, "risicos", False, _risk_rows(risicos.KIND_UNTREATED), "Hoog risico zonder actie", risicos.PAGE),
 )
 BY_LABEL = {k.label: k for k in REGISTRY}
 KINDS: tuple[str, ...] = tuple(k.label for k in REGISTRY)
@@ -229,7 +254,7 @@ def alerts(
             day = due.date()
             out.append(Alert(kind.register, kind.label, str(key), day, int(late),
                              describe(kind.label, str(key), _text(detail), day, int(late)),
-                             _text(what), _text(where), kind.legal, tuple(years)))
+                             _text(what), _text(where), kind.legal, tuple(years), kind.page))
     return out[:limit] if limit is not None else out
 
 

@@ -12,7 +12,7 @@ from dashboard.charts import risk_matrix
 from dashboard.reads import data, risks as risk_data
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_date, fmt_int
-from dashboard.ui import chart_sections as parts, components as ui
+from dashboard.ui import chart_sections as parts, components as ui, late_block
 from dashboard.ui.filters import current_filters
 from kpis.disclosure.release import NOT_IN_RELEASE
 from kpis.risicos import level
@@ -27,6 +27,7 @@ ui.page_header(
     register=REGISTER,
     caption=f"peildatum {fmt_date(data.effective_filters(access, filters).as_of)} · de risicoanalyse geldt voor de hele zone",
 )
+late_block.focus_row(access, "risicos")
 ui.stop_if_empty_database()
 report = data.get_report(access, filters)
 risks = risk_data.analysis(access, filters)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from data_access.registers import RISK_PROCESSES
-from kpis import risicos
+from kpis import alerts, risicos
 from kpis.engine import compute_report
 from tests.test_kpi_engine import ACTIES_ROWS, MELDINGEN_ROWS
 from tests.test_kpi_helpers import DB_PARAMS, D as d, criterium, indicator, insert, module_database, risico, set_norms
@@ -138,3 +138,19 @@ def test_score_thresholds_are_settings(any_engine):
 def test_medium_threshold_above_high_is_refused(any_engine):
     with pytest.raises(ValueError, match="mag niet hoger zijn"):
         set_norms(any_engine, risk_medium_score=16)
+
+
+def test_risks_are_kinds_of_the_late_block(zone):
+    """The Overzicht's "Te laat en dringend" (kpis.alerts.REGISTRY) lists the same risks as
+    late_items, kind by kind, with the term (review date, analysis date) and the page."""
+    with zone.connect() as conn:
+        items = alerts.alerts(conn, END, registry=[k for k in alerts.REGISTRY if k.register == "risicos"])
+    # the zone's default thresholds (high 15) as above: R2 and R6 untreated; reviews R4, R1, R3
+    assert [(a.kind, a.key, a.days_late, a.page_name) for a in items] == [
+        (risicos.KIND_REVIEW, "R4", 274, "risicoanalyse"),
+        (risicos.KIND_REVIEW, "R1", 184, "risicoanalyse"),
+        (risicos.KIND_REVIEW, "R3", 60, "risicoanalyse"),
+        (risicos.KIND_UNTREATED, "R2", 333, "risicoanalyse"),
+        (risicos.KIND_UNTREATED, "R6", 121, "risicoanalyse"),
+    ]
+    assert items[0].due == d(2025, 4, 1) and items[0].where == "aanwending van middelen"

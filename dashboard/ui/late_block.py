@@ -109,9 +109,9 @@ def _row(alert) -> None:
     when += f" (termijn {fmt_date(alert.due)})"
     parts = [when, plain(kind.short or kind.label), plain(alert.what), plain(alert.where), plain(alert.key)]
     st.page_link(
-        f"../pages/{alert.register}.py",
+        f"../pages/{alert.page_name}.py",
         label=" · ".join(p for p in parts if p),
-        icon=theme.LEGAL_ICON if alert.legal else theme.REGISTER_ICONS.get(alert.register),
+        icon=theme.LEGAL_ICON if alert.legal else theme.REGISTER_ICONS.get(alert.page_name),
         help=f"{plain(alert.text)} Opent de pagina van het register op deze rij.",
         query_params=link_params(alert.key),
         width="stretch",
