@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from data_access.cli import add_lang_argument
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m data_access", description="Registers integriteitsbeleid")
@@ -22,9 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--database-url")
     p.add_argument("--dry-run", action="store_true", help="enkel controleren, niets wegschrijven")
     p.add_argument("--user", default=None, help="naam voor het importlogboek (standaard: de systeemgebruiker)")
+    add_lang_argument(p, "taal van de meldingen")
 
     p = sub.add_parser("template", help="een leeg sjabloon met alle registers schrijven")
     p.add_argument("out")
+    add_lang_argument(p, "taal van het sjabloon")
 
     p = sub.add_parser("user", help="lokale gebruikers beheren")
     user_sub = p.add_subparsers(dest="user_command", required=True)
@@ -35,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     pa.add_argument("--oidc", action="store_true", help="account zonder wachtwoord, aanmelden via de organisatie (OIDC)")
 
     args = parser.parse_args(argv)
+    lang = getattr(args, "lang", None)
     from data_access.db import DatabaseUnavailable
 
     try:
@@ -47,12 +52,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "import":
             from data_access.importer import cli_import
 
-            return cli_import(args.file, database_url=args.database_url, dry_run=args.dry_run, user=args.user)
+            return cli_import(args.file, database_url=args.database_url, dry_run=args.dry_run, user=args.user, lang=lang)
         if args.command == "template":
             from data_access.template import write_template
+            from i18n import _, language
 
-            write_template(args.out)
-            print(f"Sjabloon geschreven: {args.out}")
+            with language(lang):
+                write_template(args.out)
+                print(_("Sjabloon geschreven: {file}").format(file=args.out))
             return 0
         if args.command == "user":
             from data_access.users import cli_user_add
