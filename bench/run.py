@@ -17,7 +17,7 @@ import) is the reproducible figure, the wall-clock ratio the one the targets nam
             counts, conditional counts and the medians' values) on the same database; the two
             must give the same KPI values (checked, a difference is printed and fails the run).
 - pagina:   AppTest of dashboard/app.py, signed in through the demo role, switched to the page;
-            "koud" is the first run after dashboard.data.clear_caches() and st.cache_resource.clear(),
+            "koud" is the first run after dashboard.reads.data.clear_caches() and st.cache_resource.clear(),
             "warm" the best rerun after it. Reference: bench/one_line_page.py under AppTest,
             "koud" its first run in a fresh AppTest (after a warm-up run in the process), "warm"
             its best rerun. A third line ("vloer", no target) measures the page's floor: its own
@@ -137,7 +137,7 @@ def child_reference(url: str, year: int, repeat: int) -> dict:
 
 
 def _cold_then_warm(at, repeat: int, clear_caches=lambda: None) -> dict:
-    """`clear_caches`: the app's own caches (dashboard.data.clear_caches for the dashboard)."""
+    """`clear_caches`: the app's own caches (dashboard.reads.data.clear_caches for the dashboard)."""
     import streamlit as st
 
     clear_caches()
@@ -172,7 +172,7 @@ def child_page(url: str, page: str, repeat: int) -> dict:
     demo[0].select(DEMO_ROLE).run()
     _check(at)
     at.switch_page(f"../pages/{page}.py")
-    from dashboard.data import clear_caches
+    from dashboard.reads.data import clear_caches
 
     result = _cold_then_warm(at, repeat, clear_caches)
     result["floor"] = _floor(at, repeat)

@@ -1,7 +1,7 @@
 """Entry point: `streamlit run dashboard/app.py`.
 
 On every run: page config, the database (or the Dutch error page), who is looking
-(dashboard.auth), the page list for that role, the shared sidebar filters, one audit row per
+(dashboard.shell.auth), the page list for that role, the shared sidebar filters, one audit row per
 page view (or per refusal, for a page the role may not open), then the chosen page, guarded so that a database failure gives the error page.
 """
 
@@ -26,7 +26,10 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
-from dashboard import auth, components, data, errors, filters, navigation, theme  # noqa: E402
+from dashboard.reads import data, errors  # noqa: E402
+from dashboard.shell import auth, navigation  # noqa: E402
+from dashboard.style import theme  # noqa: E402
+from dashboard.ui import filters  # noqa: E402
 from data_access import audit  # noqa: E402
 
 st.html(theme.GLOBAL_CSS + theme.uploader_css(st.get_option("server.maxUploadSize")))
@@ -34,7 +37,7 @@ data.new_run()
 engine = data.get_engine()
 filter_box = st.sidebar.container()  # the filters sit right under the page list, above sign-in
 access = auth.current_access(engine)
-st.session_state[components.ACCESS_KEY] = access
+st.session_state[auth.ACCESS_KEY] = access
 
 sections = navigation.visible_pages(access)
 if not sections:
@@ -64,7 +67,7 @@ view = filters.render_sidebar(data.available_years(), data.available_diensten(),
 def _record_page_view() -> None:
     """One audit row per page and filter combination, not per rerun: "paginaweergave", or
     "geweigerd" (with the page and the Dutch reason) for a page the role may not open, which then
-    only says so (components.require)."""
+    only says so (dashboard.ui.components.require)."""
     marker = (access, page.url_path, view)
     if st.session_state.get("_audited_view") == marker:
         return

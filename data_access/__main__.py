@@ -10,6 +10,11 @@ import argparse
 import sys
 
 from data_access.cli import add_lang_argument
+from data_access.db import DatabaseUnavailable, connect, describe_url
+from data_access.importer import cli_import
+from data_access.template import write_template
+from data_access.users import cli_user_add
+from i18n import _, language
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,30 +45,20 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", None)
-    from data_access.db import DatabaseUnavailable
 
     try:
         if args.command == "init":
-            from data_access.db import connect, describe_url
-
             engine = connect(args.database_url)
             print(f"Databank klaar: {describe_url(engine.url)}")
             return 0
         if args.command == "import":
-            from data_access.importer import cli_import
-
             return cli_import(args.file, database_url=args.database_url, dry_run=args.dry_run, user=args.user, lang=lang)
         if args.command == "template":
-            from data_access.template import write_template
-            from i18n import _, language
-
             with language(lang):
                 write_template(args.out)
                 print(_("Sjabloon geschreven: {file}").format(file=args.out))
             return 0
         if args.command == "user":
-            from data_access.users import cli_user_add
-
             return cli_user_add(args.name, role=args.role, database_url=args.database_url, oidc=args.oidc)
     except DatabaseUnavailable as exc:
         print(str(exc), file=sys.stderr)

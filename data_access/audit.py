@@ -18,14 +18,17 @@ Actions and the detail each one carries (a dict, stored as JSON text):
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.access import Access
+from data_access.access import ROLE_LABELS, Access
 from data_access.schema import audit_log
 
 ACTIONS = ("paginaweergave", "detailweergave", "import", "export", "aanmelding", "instellingen", "geweigerd")
@@ -145,7 +148,6 @@ def csv_cell(value) -> str:
 
 def to_local_text(at: datetime) -> str:
     """Naive UTC -> 'dd/mm/jjjj HH:MM:SS' in Belgian time."""
-    from zoneinfo import ZoneInfo
 
     local = at.replace(tzinfo=timezone.utc).astimezone(ZoneInfo("Europe/Brussels"))
     return local.strftime("%d/%m/%Y %H:%M:%S")
@@ -154,10 +156,7 @@ def to_local_text(at: datetime) -> str:
 def to_csv(rows: pd.DataFrame) -> bytes:
     """search() rows as CSV for Excel in Belgium: `;`-separated, UTF-8 with BOM, Dutch headers,
     times in Belgian time, role and action in words, every cell formula-safe."""
-    import csv
-    import io
 
-    from data_access.access import ROLE_LABELS
 
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")

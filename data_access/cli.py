@@ -16,6 +16,7 @@ import sys
 
 from sqlalchemy.engine import Engine
 
+from data_access.db import DatabaseUnavailable, connect
 from i18n import DEFAULT, LANGUAGES
 
 
@@ -44,8 +45,6 @@ def add_period_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_database(url: str | None) -> Engine | None:
-    from data_access.db import DatabaseUnavailable, connect
-
     try:
         return connect(url)
     except DatabaseUnavailable as exc:

@@ -10,9 +10,11 @@ import os
 from pathlib import Path
 
 import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
 from sqlalchemy.engine import Engine
 
-from data_access.schema import meta
+from data_access.schema import REGISTER_TABLES, meta
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "dashboard.sqlite"
@@ -63,8 +65,6 @@ def make_engine(url: str | None = None) -> Engine:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Brings the schema to the newest migration (creates it on an empty database); `revision`
     stops at an older one (the tests build a database as an earlier version left it)."""
-    from alembic import command
-    from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -116,7 +116,6 @@ def bump_data_version(conn: sa.Connection) -> int:
 
 def is_empty(conn: sa.Connection) -> bool:
     """True when no register holds a row."""
-    from data_access.schema import REGISTER_TABLES
 
     return all(
         conn.execute(sa.select(sa.literal(1)).select_from(t).limit(1)).first() is None

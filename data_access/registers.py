@@ -9,6 +9,7 @@ ones (stored values, database columns); data_access.register_terms gives them in
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -64,7 +65,6 @@ class Register:
 def header_key(text: str) -> str:
     """Normalises a header or sheet name for matching: case, surrounding spaces, `_` versus
     space and accents do not matter ("Datum_Ontvangst " == "datum ontvangst")."""
-    import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", str(text))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

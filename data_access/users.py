@@ -18,6 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from data_access import audit
 from data_access.access import ROLES, Access
+from data_access.db import connect
 from data_access.demo import SAMPLE_USER
 from data_access.schema import users
 
@@ -77,7 +78,6 @@ def cli_user_add(name: str, *, role: str, database_url: str | None = None, oidc:
     """`python -m data_access user add NAME --role ROLE`: reads the password from standard input
     (without echo on a terminal, asked twice) and stores or updates the user. oidc=True stores
     no password (the user signs in with st.login; NAME is the e-mail). Exit 0 / 1."""
-    from data_access.db import connect
 
     if role not in ROLES:
         print(f"Onbekende rol '{role}'. Kies uit: {', '.join(ROLES)}.", file=sys.stderr)

@@ -28,7 +28,10 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -120,8 +123,6 @@ def write_title(ws: Worksheet, row: int, text: str, *, font: Font = TITLE_FONT, 
 
 def link_to_sheet(cell: Cell, sheet: str) -> Cell:
     """Makes `cell` an internal link to cell A1 of `sheet` (no external relationship)."""
-    from openpyxl.utils import quote_sheetname
-    from openpyxl.worksheet.hyperlink import Hyperlink
 
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quote_sheetname(sheet)}!A1", display=str(cell.value))
     cell.font = Font(color="0563C1", underline="single")
@@ -256,7 +257,6 @@ def _table_cells(ws: Worksheet) -> set[tuple[int, int]] | None:
     """(row, column) of every cell inside an Excel table of the sheet; None without tables."""
     if not ws.tables:
         return None
-    from openpyxl.utils.cell import range_boundaries
 
     cells = set()
     for table in ws.tables.values():
@@ -323,8 +323,6 @@ def _column_cm(width: float) -> float:
 def _anchor(chart) -> tuple[int, int]:
     """(column, row), 1-based, of a chart's top-left corner."""
     if isinstance(chart.anchor, str):  # "E5" until the file is written
-        from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-
         letter, row = coordinate_from_string(chart.anchor)
         return column_index_from_string(letter), row
     return chart.anchor._from.col + 1, chart.anchor._from.row + 1
@@ -388,7 +386,6 @@ def keep_together(ws: Worksheet, blocks: Iterable[tuple[int, int]], *, repeated_
     For a sheet printed fit to one page wide (print_setup): the scale follows from the column
     widths, the rows per page from that scale and the row heights; `repeated_rows` are the
     title rows printed on every page. Returns the rows after which a page break was put."""
-    from openpyxl.worksheet.pagebreak import Break
 
     scale = print_scale(ws)
     height_cm = PRINTABLE_CM[ws.page_setup.orientation or "portrait"][1]

@@ -10,6 +10,7 @@ import json
 import sys
 
 from data_access.cli import add_period_arguments, open_database
+from kpis.engine import compute_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,7 +21,6 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dienst", default=None, help="enkel deze dienst (klachten, nota's, dossiers)")
     args = parser.parse_args(argv)
 
-    from kpis.engine import compute_report
 
     engine = open_database(args.database_url)
     if engine is None:

@@ -188,7 +188,7 @@ def alerts_frame(items: list[Alert]) -> pd.DataFrame:
 KINDS: tuple[str, ...] = (KIND_COMPLAINT, KIND_ACK, KIND_FEEDBACK, KIND_FOLLOWUP, KIND_TERM, KIND_ACTION)
 
 
-# Terms of open meldingen (dashboard.meldingen_terms): not yet acknowledged, within the term or
+# Terms of open meldingen (dashboard.reads.meldingen_terms): not yet acknowledged, within the term or
 # late; feedback near or late.
 TERM_CELLS = ("ack_open", "ack_late", "feedback_near", "feedback_late")
 

@@ -17,7 +17,7 @@ Every `geen gegevens` carries a Dutch `problem` that names the indicator and wha
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -64,10 +64,9 @@ def status_of(value, norm, richting: str) -> str:
     return MET if met else NOT_MET
 
 
-def evaluate(ctx: Context, kpi_values: Mapping[str, Any]) -> list[CriterionResult]:
-    """Every criterion with jaar = Y, ordered by id, with `kpi_values` the report's KPIs."""
-    from kpis.catalog import kpi_for_indicator  # the catalog imports this module
-
+def evaluate(ctx: Context, kpi_values: Mapping[str, Any], kpi_for_indicator: Callable) -> list[CriterionResult]:
+    """Every criterion with jaar = Y, ordered by id, with `kpi_values` the report's KPIs and
+    `kpi_for_indicator` the catalog's lookup (kpis.catalog, which lists this module's counts)."""
     t = REGISTER_TABLES["evaluatiecriteria"]
     cols = (t.c.criterium_id, t.c.omschrijving, t.c.indicator, t.c.norm, t.c.richting, t.c.gevalideerd_op)
     # ordered in Python: the databases' collations may differ

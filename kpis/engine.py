@@ -44,7 +44,7 @@ from sqlalchemy.engine import Engine
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import load_settings
 from kpis import criteria as criteria_mod
-from kpis.catalog import KPIS, REGISTER_STEPS
+from kpis.catalog import KPIS, REGISTER_STEPS, kpi_for_indicator
 from kpis.context import Context
 from kpis.criteria import CriterionResult
 from kpis.measures import split_bases
@@ -100,7 +100,7 @@ def compute_report(
         step_values, step_bases = split_bases(step(ctx))
         values.update(step_values)
         bases.update(step_bases)
-    results = criteria_mod.evaluate(ctx, values)
+    results = criteria_mod.evaluate(ctx, values, kpi_for_indicator)
     values.update(criteria_mod.status_counts(results))
     return Report(
         year=year,

@@ -34,6 +34,7 @@ from data_access.settings import load_settings
 from kpis.context import Context, indicator_values
 from kpis.dates import add_months
 from kpis.sql import days_between, grouped
+from kpis.tucht import TUCHT_KINDS
 
 DEFAULT_DATE = {"actieplan": "deadline"}
 
@@ -238,8 +239,6 @@ def lead_times(conn, register: str, year: int, as_of: date, *, dienst: str | Non
     ctx = Context(conn=conn, year=year, as_of=as_of, settings={}, dienst=dienst or None)
     where = [*ctx.scope(register), ctx.in_year(table.c[later])]
     if register == "tuchtdossiers":
-        from kpis.tucht import TUCHT_KINDS
-
         where.append(table.c.soort.in_(TUCHT_KINDS))
     stmt = sa.select(days_between(table.c[later], table.c[earlier]).label("lead_days"), table.c[split_column]).where(
         *where

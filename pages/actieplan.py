@@ -1,20 +1,19 @@
 """Actieplan: progress per strategic goal, a timeline of the actions with their deadlines and the
 reference date, the actions over their deadline, and a filter by trekker. The cards are the KPI
 engine's (the whole plan); the items are exactly the rows those KPIs count
-(dashboard.action_items). The action plan holds no personal data: its items show for every role."""
+(dashboard.reads.action_items). The action plan holds no personal data: its items show for every role."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import action_items as ai
-from dashboard import action_plan_charts as charts
-from dashboard import components as ui
-from dashboard import data
-from dashboard.figure_cache import cached
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date, fmt_int
-from dashboard.text import plain
+from dashboard.charts import action_plan as charts
+from dashboard.charts.figure_cache import cached
+from dashboard.reads import action_items as ai, data
+from dashboard.style.formatting import fmt_date, fmt_int
+from dashboard.style.text import plain
+from dashboard.ui import components as ui
+from dashboard.ui.filters import current_filters
 
 ALL = "Alle trekkers"
 TIMELINE_MAX = 40  # bars that stay readable on one screen

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import data, errors
+from dashboard.reads import data, errors
+from dashboard.ui import components as ui
 from data_access import audit
 from data_access.access import ROLE_LABELS
 

@@ -1,18 +1,17 @@
 """Evaluatiecriteria: each criterion of the year against its norm (status colour, validated or
 draft, why a value is missing), and the history of the underlying figure over the years.
-Values and statuses are the KPI engine's (dashboard.data.get_report, suppressed for the netwerk
-view); the history reads the cached report of every year (dashboard.criteria_view)."""
+Values and statuses are the KPI engine's (dashboard.reads.data.get_report, suppressed for the netwerk
+view); the history reads the cached report of every year (dashboard.ui.criteria_view)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import criteria_view as cv
-from dashboard import data
-from dashboard.figure_cache import cached
-from dashboard.filters import current_filters
-from dashboard.text import plain
+from dashboard.charts.figure_cache import cached
+from dashboard.reads import data
+from dashboard.style.text import plain
+from dashboard.ui import components as ui, criteria_view as cv
+from dashboard.ui.filters import current_filters
 
 access = ui.require()
 filters = current_filters()

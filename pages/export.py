@@ -1,16 +1,16 @@
 """Jaarexport: the yearly evaluation workbook for the year and reference date of the shared
 filters, as two downloads: volledig (korpsleiding, integriteitscoördinator; not in screen-share
 mode) and geanonimiseerd (every role). The file is built only when a button is clicked
-(dashboard.export.build_workbook, which checks the role again and writes the audit row)."""
+(dashboard.export.workbook.build_workbook, which checks the role again and writes the audit row)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import data
-from dashboard.export import build_workbook, effective_as_of, export_file_name, period_problem
-from dashboard.filters import current_filters
+from dashboard.export.workbook import build_workbook, effective_as_of, export_file_name, period_problem
+from dashboard.reads import data
+from dashboard.ui import components as ui
+from dashboard.ui.filters import current_filters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -5,22 +5,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data
-from dashboard import components as ui
-from dashboard import page_parts as parts
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date
-from kpis.alerts import KIND_FOLLOWUP
+from dashboard.reads import alerts, data, years
+from dashboard.style.formatting import fmt_date
+from dashboard.ui import alerts as ui_alerts, cards, chart_sections as sections, components as ui
+from dashboard.ui.filters import current_filters
 
 REGISTER = "functioneringsnotas"
 
 access = ui.require()
 filters = current_filters()
 ui.page_header("Functioneringsnota's", register=REGISTER)
-parts.stop_if_empty_database()
+ui.stop_if_empty_database()
 
 report = data.get_report(access, filters)
-previous = parts.previous_report(access, filters)
+previous = cards.previous_report(access, filters)
 if ui.no_rows(
     report,
     "notes_issued",
@@ -30,7 +28,7 @@ if ui.no_rows(
 ):
     st.stop()
 
-parts.cards(report, previous, ["notes_issued", "notes_followup_overdue"], filters)
+cards.cards(report, previous, ["notes_issued", "notes_followup_overdue"], filters)
 
 grace = report.settings["followup_grace_days"]
 st.subheader("Opvolging te laat", anchor=False)
@@ -39,26 +37,26 @@ st.caption(
     + (f"meer dan {grace} dagen " if grace else "")
     + "voorbij is, de langst verlopen eerst."
 )
-parts.alerts_section(access, filters, kinds=[KIND_FOLLOWUP], due_label="Opvolgingsdatum", none_text="Geen opvolging te laat")
+ui_alerts.alerts_section(access, filters, kinds=[alerts.KIND_FOLLOWUP], due_label="Opvolgingsdatum", none_text="Geen opvolging te laat")
 
 st.subheader(f"Nota's van {filters.year}", anchor=False)
 left, right = st.columns(2, gap="large")
 with left:
-    parts.split_chart(report, "notes_by_theme", REGISTER, "Per thema")
+    sections.split_chart(report, "notes_by_theme", REGISTER, "Per thema")
 with right:
-    parts.column_split_chart(
+    sections.column_split_chart(
         access, filters, REGISTER, "aanleiding", "Per aanleiding",
         what=f"functioneringsnota's in {filters.year}", dienst=filters.dienst, key="notas_aanleiding",
     )
 
 left, right = st.columns(2, gap="large")
 with left:
-    parts.column_split_chart(
+    sections.column_split_chart(
         access, filters, REGISTER, "status", "Stand van de opvolging",
         what=f"functioneringsnota's in {filters.year}", dienst=filters.dienst, key="notas_status", sort=False,
     )
     st.caption("Status zoals het register hem nu vermeldt, voor de nota's opgesteld in het jaar.")
 with right:
-    years = parts.count_frame(access, filters, REGISTER, "Functioneringsnota's")  # the KPI notes_issued per year
-    parts.year_chart(years, register=REGISTER, title="Functioneringsnota's per jaar", key="notas_per_jaar")
+    years = years.count_frame(access, filters, REGISTER, "Functioneringsnota's")  # the KPI notes_issued per year
+    sections.year_chart(years, register=REGISTER, title="Functioneringsnota's per jaar", key="notas_per_jaar")
 ui.drill_down(REGISTER, label=f"functioneringsnota's van {filters.year}", filters=filters)

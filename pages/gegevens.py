@@ -8,9 +8,10 @@ import hashlib
 
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import data, errors, import_view
-from dashboard.text import plain
+from dashboard.reads import data, errors
+from dashboard.style.text import plain
+from dashboard.ui import components as ui, import_view
+from data_access.importer import import_workbook
 
 access = ui.require("import")
 ui.page_header(
@@ -27,7 +28,6 @@ UPLOAD_ROUND = "_gegevens_round"  # bumped after an import to empty the uploader
 def _import(source: bytes, file_name: str, *, dry_run: bool):
     """The importer's report; the real import shows its progress. The importer records the
     import (not a dry run) in the audit log, in the import's own transaction."""
-    from data_access.importer import import_workbook
 
     bar = None if dry_run else st.progress(0.0, text="Importeren …")
 

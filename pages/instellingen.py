@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components as ui
-from dashboard import data, errors
-from dashboard.settings_view import grouped_settings
-from dashboard.text import plain
+from dashboard.reads import data, errors
+from dashboard.style.text import plain
+from dashboard.ui import components as ui
+from dashboard.ui.settings_view import grouped_settings
 from data_access import audit
 from data_access.settings import (
     SETTINGS,

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, page_data
-from dashboard import components as ui
-from dashboard import page_parts as parts
-from dashboard.figure_cache import cached
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date, fmt_decimal
+from dashboard.charts import generic as charts
+from dashboard.charts.figure_cache import cached
+from dashboard.reads import data, splits, years
+from dashboard.style.formatting import fmt_date, fmt_decimal
+from dashboard.ui import cards, chart_sections as sections, components as ui
+from dashboard.ui.filters import current_filters
 
 # Bins of days: beside the card of those past the norm and the quarters, the days between two
 # dates let a reader work out a small count, so the netwerk view does not show them.
@@ -22,10 +22,10 @@ REGISTER = "klachten"
 access = ui.require()
 filters = current_filters()
 ui.page_header("Klachten", register=REGISTER)
-parts.stop_if_empty_database()
+ui.stop_if_empty_database()
 
 report = data.get_report(access, filters)
-previous = parts.previous_report(access, filters)
+previous = cards.previous_report(access, filters)
 if ui.no_rows(
     report,
     "complaints_received",
@@ -36,7 +36,7 @@ if ui.no_rows(
 ):
     st.stop()
 
-parts.cards(
+cards.cards(
     report,
     previous,
     [
@@ -53,62 +53,62 @@ parts.cards(
 )
 
 st.subheader("Verloop", anchor=False)
-parts.trend_chart(access, filters, REGISTER, "Klachten ontvangen per maand", noun="Klachten")
+sections.trend_chart(access, filters, REGISTER, "Klachten ontvangen per maand", noun="Klachten")
 ui.drill_down(REGISTER, label=f"klachten ontvangen in {filters.year}", filters=filters)
 
 st.subheader("Verdeling", anchor=False)
 left, right = st.columns(2, gap="large")
 with left:
-    parts.split_chart(report, "complaints_by_category", REGISTER, f"Ontvangen in {filters.year}: per categorie")
+    sections.split_chart(report, "complaints_by_category", REGISTER, f"Ontvangen in {filters.year}: per categorie")
 with right:
-    parts.split_chart(report, "complaints_by_channel", REGISTER, f"Ontvangen in {filters.year}: per kanaal")
+    sections.split_chart(report, "complaints_by_channel", REGISTER, f"Ontvangen in {filters.year}: per kanaal")
 
 norm = int(report.settings["complaint_norm_days"])
-edges = page_data.norm_edges(norm, page_data.BIN_EDGES)  # the norm line falls between two bins
+edges = splits.norm_edges(norm, splits.BIN_EDGES)  # the norm line falls between two bins
 bins = charts.day_bins(edges)
 left, right = st.columns(2, gap="large")
 with left:
-    parts.split_chart(report, "complaints_by_outcome", REGISTER, f"Afgesloten in {filters.year}: per beoordeling")
+    sections.split_chart(report, "complaints_by_outcome", REGISTER, f"Afgesloten in {filters.year}: per beoordeling")
 with right:
-    counts = page_data.lead_time_bins(access, REGISTER, filters.year, filters.as_of, edges, dienst=filters.dienst)
+    counts = splits.lead_time_bins(access, REGISTER, filters.year, filters.as_of, edges, dienst=filters.dienst)
     title = f"Doorlooptijd afgesloten klachten {filters.year}"
     if counts is None:
-        parts.withheld(title, BINS_WITHHELD if access.aggregated_only else None)
+        sections.withheld(title, BINS_WITHHELD if access.aggregated_only else None)
     elif not any(counts):
         ui.empty_state(f"afgesloten klachten in {filters.year}")
     else:
         fig = cached(charts.histogram_with_norm, bins, counts, register=REGISTER, title=title, norm=norm, x_title="Dagen tot afsluiting")
-        parts.show(fig, counts, key="klachten_doorlooptijd")
+        sections.show(fig, counts, key="klachten_doorlooptijd")
 
 st.subheader("Openstaande klachten", anchor=False)
 left, right = st.columns(2, gap="large")
 with left:
-    counts = page_data.open_complaint_age_bins(access, filters.as_of, edges, dienst=filters.dienst)
+    counts = splits.open_complaint_age_bins(access, filters.as_of, edges, dienst=filters.dienst)
     title = f"Open op {fmt_date(filters.as_of)}, naar leeftijd"
     if counts is None:
-        parts.withheld(title, BINS_WITHHELD if access.aggregated_only else None)
+        sections.withheld(title, BINS_WITHHELD if access.aggregated_only else None)
     elif not any(counts):
         st.success(f"Geen openstaande klachten op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
     else:
         fig = cached(charts.age_buckets, bins, counts, register=REGISTER, title=title, norm=norm)
-        parts.show(fig, counts, key="klachten_leeftijd")
+        sections.show(fig, counts, key="klachten_leeftijd")
 with right:
     title = "Klachten per 100 VTE per jaar"
     if filters.dienst:
         st.info("Klachten per 100 VTE bestaat enkel voor de hele zone: het personeelsbestand (VTE) is niet per dienst gekend.", icon=":material/info:")
-    elif (years := parts.per_fte_frame(access, filters, "Klachten per 100 VTE")).empty or years.iloc[:, 0].isna().all():
+    elif (years := years.per_fte_frame(access, filters, "Klachten per 100 VTE")).empty or years.iloc[:, 0].isna().all():
         ui.empty_state("klachten per 100 VTE", "Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in.")
     else:
-        parts.year_chart(years, register=REGISTER, title=title, key="klachten_vte", y_title="Per 100 VTE", fmt=fmt_decimal)
+        sections.year_chart(years, register=REGISTER, title=title, key="klachten_vte", y_title="Per 100 VTE", fmt=fmt_decimal)
 ui.drill_down(REGISTER, label=f"klachten open op {fmt_date(filters.as_of)}", filters=filters, open_column="datum_afsluiting")
 
 st.subheader(f"Categorie × dienst ({filters.year})", anchor=False)
-table = page_data.cross_table(access, REGISTER, filters.year, filters.as_of, "categorie", "dienst", dienst=filters.dienst)
+table = splits.cross_table(access, REGISTER, filters.year, filters.as_of, "categorie", "dienst", dienst=filters.dienst)
 if table is None:
-    parts.withheld("Klachten per categorie en dienst", "Per dienst staat dit niet in de netwerkweergave: die toont enkel "
+    sections.withheld("Klachten per categorie en dienst", "Per dienst staat dit niet in de netwerkweergave: die toont enkel "
                    "cijfers van de hele zone." if access.aggregated_only else None)
 elif table.empty or not table.to_numpy().any():
     ui.empty_state(f"klachten ontvangen in {filters.year}")
 else:
     fig = cached(charts.heatmap, table, register=REGISTER, title=f"Ontvangen klachten per categorie en dienst, {filters.year}")
-    parts.show(fig, table.to_numpy().ravel().tolist(), key="klachten_heatmap")
+    sections.show(fig, table.to_numpy().ravel().tolist(), key="klachten_heatmap")

@@ -1,20 +1,20 @@
 """Meldingen integriteit: received (per year, anonymous or not), the legal terms of the law of
 8 December 2022 (acknowledgement, feedback) with the open meldingen near or past them as counts,
 outcomes, channels and categories. Meldingen are zone-wide: the dienst filter leaves them as
-they are. Figures are the KPI engine's; the rest comes through dashboard.page_data and
-dashboard.meldingen_terms, suppressed for the netwerk view."""
+they are. Figures are the KPI engine's; the rest comes through dashboard.reads and
+dashboard.reads.meldingen_terms, suppressed for the netwerk view."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, page_data, theme
-from dashboard import components as ui
-from dashboard import meldingen_terms as terms
-from dashboard import page_parts as parts
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date, fmt_int
-from dashboard.figure_cache import cached
+from dashboard.charts import generic as charts
+from dashboard.charts.figure_cache import cached
+from dashboard.reads import alerts, data, meldingen_terms as terms, years
+from dashboard.style import theme
+from dashboard.style.formatting import fmt_date, fmt_int
+from dashboard.ui import alerts as ui_alerts, cards, chart_sections as sections, components as ui
+from dashboard.ui.filters import current_filters
 
 REGISTER = "meldingen"
 YEARS = 6
@@ -24,10 +24,10 @@ access = ui.require()
 filters = current_filters()
 zone_note = " · meldingen gelden voor de hele zone (de filter op dienst verandert ze niet)" if filters.dienst else ""
 ui.page_header("Meldingen integriteit", register=REGISTER, caption=f"{filters.describe(markdown=True)}{zone_note}")
-parts.stop_if_empty_database()
+ui.stop_if_empty_database()
 
 report = data.get_report(access, filters)
-previous = parts.previous_report(access, filters)
+previous = cards.previous_report(access, filters)
 has_rows = not ui.no_rows(
     report,
     "reports_received",
@@ -38,20 +38,20 @@ has_rows = not ui.no_rows(
 # --- received ----------------------------------------------------------------------------------
 if has_rows:
     st.subheader("Ontvangen", anchor=False)
-    parts.cards(report, previous, ["reports_received", "reports_anonymous_rate", "reports_violation_rate"], filters, per_row=3)
+    cards.cards(report, previous, ["reports_received", "reports_anonymous_rate", "reports_violation_rate"], filters, per_row=3)
     first = max(min(data.register_years() or [filters.year]), filters.year - YEARS + 1)
-    per_year = page_data.yearly(access, REGISTER, first, filters.year, by="anoniem", as_of=filters.as_of)
+    per_year = years.yearly(access, REGISTER, first, filters.year, by="anoniem", as_of=filters.as_of)
     title = "Meldingen per jaar, anoniem en niet anoniem"
     if per_year is not None:
         per_year = per_year.rename(columns=ANONYMOUS).reindex(columns=list(ANONYMOUS.values()), fill_value=0)
     else:  # the netwerk view, where the split would give a small count away: the totals only
-        per_year = page_data.yearly(access, REGISTER, first, filters.year, as_of=filters.as_of)
+        per_year = years.yearly(access, REGISTER, first, filters.year, as_of=filters.as_of)
         title = "Meldingen per jaar"
         if per_year is not None:
             per_year = per_year.rename(columns={"count": "meldingen"})
             st.caption("Anoniem of niet: verborgen in deze weergave (een klein aantal zou terug te rekenen zijn).")
     if per_year is None:
-        parts.withheld(title)
+        sections.withheld(title)
     else:
         cut_off = (filters.as_of.month, filters.as_of.day) != (12, 31)
         per_year.index = [f"{y} (tot {filters.as_of:%d/%m})" if y == filters.year and cut_off else str(y) for y in per_year.index]
@@ -64,7 +64,7 @@ if has_rows:
             barmode="stack" if len(per_year.columns) > 1 else "group",  # one series: its labels above the bars
             colors={"niet anoniem": color, "meldingen": color, "anoniem": charts.tint(color, 0.5)},
         )
-        parts.show(fig, [v for column in per_year.columns for v in per_year[column]], key="meldingen_per_jaar")
+        sections.show(fig, [v for column in per_year.columns for v in per_year[column]], key="meldingen_per_jaar")
 
 # --- legal terms -------------------------------------------------------------------------------
 st.subheader("Wettelijke termijnen", anchor=False)
@@ -75,52 +75,50 @@ st.caption(
 )
 if has_rows:
     ui.kpi_cards(
-        parts.shown_kpis(report),
+        data.shown_kpis(report),
         ["reports_ack_in_time_rate", "reports_feedback_in_time_rate"],
         previous=None if previous is None else previous.kpis,
-        previous_label=parts.previous_label(previous or report),
+        previous_label=cards.previous_label(previous or report),
         per_row=2,
     )
-    for reason in sorted({parts.hidden_reason(report, k) for k in ("reports_ack_in_time_rate", "reports_feedback_in_time_rate")} - {None}):
+    for reason in sorted({data.hidden_reason(report, k) for k in ("reports_ack_in_time_rate", "reports_feedback_in_time_rate")} - {None}):
         st.caption(reason)
 
 st.markdown(f"**Open meldingen op {fmt_date(filters.as_of)}** (alle jaren)")
 counts = terms.term_counts(access, filters)
 labels = terms.cells(settings)
 if counts is None:
-    parts.withheld("Open meldingen per termijn", "Per termijn staat dit niet in de netwerkweergave: een melding die enkele dagen "
+    sections.withheld("Open meldingen per termijn", "Per termijn staat dit niet in de netwerkweergave: een melding die enkele dagen "
                    "op haar ontvangstbevestiging wacht, is een van de laatste ontvangen.")
 else:
     for column, (cell, (label, help_text)) in zip(st.columns(len(labels)), labels.items()):
         value = counts[cell]
         column.metric(label, value if isinstance(value, str) else fmt_int(value), help=help_text, border=True)
     if any(isinstance(v, str) for v in counts.values()):
-        st.caption(parts.SMALL_COUNTS_HELP.format(marker=parts.small_marker(counts.values()) or "<N"))
+        st.caption(sections.SMALL_COUNTS_HELP.format(marker=sections.small_marker(counts.values()) or "<N"))
 if access.may_see_rows:
-    from kpis.alerts import KIND_ACK, KIND_FEEDBACK
-
     with st.expander("Welke meldingen?", icon=":material/list:"):
-        parts.alerts_section(access, filters, kinds=[KIND_ACK, KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")
+        ui_alerts.alerts_section(access, filters, kinds=[alerts.KIND_ACK, alerts.KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")
 
 # --- outcomes, channels, categories ------------------------------------------------------------
 if has_rows:
     st.subheader(f"Uitkomsten en kanalen ({filters.year})", anchor=False)
     left, right = st.columns(2, gap="large")
     with left:
-        parts.column_split_chart(
+        sections.column_split_chart(
             access, filters, REGISTER, "uitkomst", f"Uitkomst van de meldingen van {filters.year}",
             what=f"afgesloten meldingen van {filters.year}", key="meldingen_uitkomst",
         )
     with right:
-        parts.column_split_chart(
+        sections.column_split_chart(
             access, filters, REGISTER, "kanaal", f"Ontvangen in {filters.year}: per kanaal",
             what=f"meldingen ontvangen in {filters.year}", key="meldingen_kanaal",
         )
     left, right = st.columns(2, gap="large")
     with left:
-        parts.split_chart(report, "reports_by_category", REGISTER, f"Ontvangen in {filters.year}: per categorie", key="meldingen_categorie")
+        sections.split_chart(report, "reports_by_category", REGISTER, f"Ontvangen in {filters.year}: per categorie", key="meldingen_categorie")
     with right:
-        parts.column_split_chart(  # the status as the register holds it now
+        sections.column_split_chart(  # the status as the register holds it now
             access, filters, REGISTER, "status", f"Status van de meldingen van {filters.year}",
             what=f"meldingen ontvangen in {filters.year}", key="meldingen_status",
         )

@@ -6,23 +6,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data
-from dashboard import components as ui
-from dashboard import page_parts as parts
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date
+from dashboard.reads import data
+from dashboard.style.formatting import fmt_date
+from dashboard.ui import alerts as ui_alerts, cards, components as ui, overview
+from dashboard.ui.filters import current_filters
 
 access = ui.require()
 filters = current_filters()
 ui.page_header("Overzicht")
-parts.stop_if_empty_database()
+ui.stop_if_empty_database()
 
 report = data.get_report(access, filters)
-previous = parts.previous_report(access, filters)
+previous = cards.previous_report(access, filters)
 
 if not access.aggregated_only:  # the netwerk view has no months (kpis.disclosure.policy)
     st.subheader(f"Deze maand (tot {fmt_date(filters.as_of)})", anchor=False)
-parts.month_cards(access, filters)
+overview.month_cards(access, filters)
 
 st.subheader(f"{filters.year} tot de peildatum", anchor=False)
 if ui.no_rows(
@@ -39,7 +38,7 @@ if ui.no_rows(
 ):
     pass
 else:
-    parts.cards(
+    cards.cards(
         report,
         previous,
         [
@@ -65,10 +64,10 @@ st.caption(
     "klachten over de norm, meldingen zonder ontvangstbevestiging of terugkoppeling, te late opvolging van "
     "functioneringsnota's, tuchtdossiers dicht bij de termijn en acties over hun deadline."
 )
-parts.alerts_section(access, filters, limit=15)
+ui_alerts.alerts_section(access, filters, limit=15)
 
 st.subheader(f"Evaluatiecriteria {filters.year}", anchor=False)
-parts.criteria_summary(report)
+overview.criteria_summary(report)
 
 st.subheader("Verloop per register", anchor=False)
-parts.register_sparklines(access, filters)
+overview.register_sparklines(access, filters)

@@ -5,22 +5,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data
-from dashboard import components as ui
-from dashboard import page_parts as parts
-from dashboard.filters import current_filters
-from dashboard.formatting import fmt_date, fmt_decimal
-from kpis.alerts import KIND_TERM
+from dashboard.reads import alerts, data, years
+from dashboard.style.formatting import fmt_date, fmt_decimal
+from dashboard.ui import alerts as ui_alerts, cards, chart_sections as sections, components as ui
+from dashboard.ui.filters import current_filters
 
 REGISTER = "tuchtdossiers"
 
 access = ui.require()
 filters = current_filters()
 ui.page_header("Tucht- en gerechtelijke dossiers", register=REGISTER)
-parts.stop_if_empty_database()
+ui.stop_if_empty_database()
 
 report = data.get_report(access, filters)
-previous = parts.previous_report(access, filters)
+previous = cards.previous_report(access, filters)
 if ui.no_rows(
     report,
     "discipline_opened",
@@ -33,7 +31,7 @@ if ui.no_rows(
 ):
     st.stop()
 
-parts.cards(
+cards.cards(
     report,
     previous,
     [
@@ -56,32 +54,32 @@ st.caption(
     f"Tuchtdossiers zonder inleidend verslag en zonder beslissing: het inleidend verslag moet binnen {months} maanden "
     f"na de kennisname betekend zijn. Getoond vanaf {warn} dagen voor het einde van de termijn, op {fmt_date(filters.as_of)}."
 )
-parts.alerts_section(access, filters, kinds=[KIND_TERM], due_label="Termijn eindigt", none_text="Geen tuchtdossier nadert zijn termijn")
+ui_alerts.alerts_section(access, filters, kinds=[alerts.KIND_TERM], due_label="Termijn eindigt", none_text="Geen tuchtdossier nadert zijn termijn")
 ui.drill_down(REGISTER, label=f"dossiers geopend in {filters.year}", filters=filters)
 
-reports = parts.year_reports(access, filters)
+reports = years.year_reports(access, filters)
 st.subheader("Over de jaren", anchor=False)
 left, right = st.columns(2, gap="large")
 with left:
-    opened = parts.year_frame(reports, {"Tucht": "discipline_opened", "Gerechtelijk": "judicial_opened"})
-    parts.year_chart(opened, register=REGISTER, title="Geopend per jaar, per soort", key="tucht_geopend")
+    opened = years.year_frame(reports, {"Tucht": "discipline_opened", "Gerechtelijk": "judicial_opened"})
+    sections.year_chart(opened, register=REGISTER, title="Geopend per jaar, per soort", key="tucht_geopend")
     st.caption("Een dossier 'tucht en gerechtelijk' telt bij beide soorten.")
 with right:
-    measures = parts.year_frame(
+    measures = years.year_frame(
         reports, {"Ordemaatregelen": "order_measures", "Lichte straffen": "sanctions_light", "Zware straffen": "sanctions_heavy"}
     )
-    parts.year_chart(measures, register=REGISTER, title="Ordemaatregelen en straffen per jaar", key="tucht_straffen")
+    sections.year_chart(measures, register=REGISTER, title="Ordemaatregelen en straffen per jaar", key="tucht_straffen")
 
 left, right = st.columns(2, gap="large")
 with left:
-    parts.split_chart(report, "sanctions_by_type", REGISTER, f"Tuchtbeslissingen {filters.year}: per sanctie", sort=False)
+    sections.split_chart(report, "sanctions_by_type", REGISTER, f"Tuchtbeslissingen {filters.year}: per sanctie", sort=False)
 with right:
-    lead = parts.year_frame(reports, {"Mediane duur": "discipline_median_lead_days"})
+    lead = years.year_frame(reports, {"Mediane duur": "discipline_median_lead_days"})
     title = "Mediane duur per jaar"
     if lead.iloc[:, 0].isna().all():
         ui.empty_state("de duur van tuchtdossiers", "Er is in deze jaren geen tuchtdossier beslist.")
     else:
-        parts.year_chart(lead, register=REGISTER, title=title, key="tucht_duur", y_title="Dagen", fmt=fmt_decimal)
+        sections.year_chart(lead, register=REGISTER, title=title, key="tucht_duur", y_title="Dagen", fmt=fmt_decimal)
         st.caption("Dagen van kennisname tot beslissing, over de tuchtdossiers beslist in dat jaar.")
 
-parts.split_chart(report, "discipline_by_category", REGISTER, f"Geopend in {filters.year}: per categorie")
+sections.split_chart(report, "discipline_by_category", REGISTER, f"Geopend in {filters.year}: per categorie")

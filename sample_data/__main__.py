@@ -14,7 +14,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+from data_access.db import PROJECT_ROOT, DatabaseUnavailable, connect, describe_url, is_empty
+from data_access.demo import SAMPLE_USER, mark_as_sample
+from data_access.importer import import_workbook
 from data_access.registers import REGISTERS
+from sample_data.generate import build_sample
+from sample_data.national import NotEmpty, write_national
+from sample_data.workbook import write_workbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +45,6 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=2024)
 
     args = parser.parse_args(argv)
-    from data_access.db import DatabaseUnavailable
 
     try:
         if args.command == "ensure":
@@ -58,11 +63,6 @@ def ensure(database_url: str | None = None, workbook_path: Path | None = None) -
     """First run: migrates the database and, only when no register holds a row, writes the zone
     sample for today to a workbook (default data/voorbeeldgegevens.xlsx), loads it through the
     importer and marks the database as a sample database."""
-    from data_access.db import PROJECT_ROOT, connect, describe_url, is_empty
-    from data_access.importer import import_workbook
-    from data_access.demo import SAMPLE_USER, mark_as_sample
-    from sample_data.generate import build_sample
-    from sample_data.workbook import write_workbook
 
     engine = connect(database_url)
     try:
@@ -88,9 +88,6 @@ def ensure(database_url: str | None = None, workbook_path: Path | None = None) -
 
 
 def _workbook(out: str, today: date, seed: int) -> int:
-    from sample_data.generate import build_sample
-    from sample_data.workbook import write_workbook
-
     rows = build_sample(today, seed)
     write_workbook(Path(out), rows)
     print(f"Werkmap met voorbeeldgegevens geschreven: {out} (peildatum {today:%d/%m/%Y}):")
@@ -99,9 +96,6 @@ def _workbook(out: str, today: date, seed: int) -> int:
 
 
 def _national(args) -> int:
-    from data_access.db import connect, describe_url
-    from sample_data.national import NotEmpty, write_national
-
     engine = connect(args.database_url)
     try:
         started = time.perf_counter()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
 
 from data_access.registers import REGISTERS, Register
 
@@ -71,6 +72,4 @@ def _cell(ws, value):
 
 
 def _letters(n: int) -> list[str]:
-    from openpyxl.utils import get_column_letter
-
     return [get_column_letter(i) for i in range(1, n + 1)]

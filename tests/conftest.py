@@ -48,9 +48,9 @@ def sample_url(tmp_path_factory) -> str:
 
 @pytest.fixture
 def use_database(monkeypatch):
-    """use(url): the dashboard's cached reads (dashboard.data, page_data) read that database,
+    """use(url): the dashboard's cached reads (dashboard.reads) read that database,
     with empty caches; the caches are emptied again after the test."""
-    from dashboard import data
+    from dashboard.reads import data
 
     def use(url: str) -> None:
         monkeypatch.setenv("DATABASE_URL", url)

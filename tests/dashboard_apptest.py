@@ -67,7 +67,7 @@ def open_page(at: AppTest, name: str) -> AppTest:
 
 def texts(at: AppTest) -> str:
     """Everything the page wrote as text (markdown, captions, alerts, metrics), for searching;
-    markdown escapes, bold markers and invisible word joiners (dashboard.text.plain) removed, so
+    markdown escapes, bold markers and invisible word joiners (dashboard.style.text.plain) removed, so
     it reads as on screen."""
     parts: list[str] = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):

@@ -45,8 +45,8 @@ def assert_every_year_renders(at) -> None:
 
 
 def menu_pages(access) -> list:
-    """The pages (dashboard.navigation.PageSpec) the app's menu lists for `access`, in menu order."""
-    from dashboard import navigation
+    """The pages (dashboard.shell.navigation.PageSpec) the app's menu lists for `access`, in menu order."""
+    from dashboard.shell import navigation
 
     return [spec for specs in navigation.visible_pages(access).values() for spec in specs]
 
@@ -98,7 +98,7 @@ def card_values(at) -> dict[str, str]:
 def expected_card(report, kpi_id: str) -> str:
     """What a card shows for the engine's value: the catalog unit's format, 'verborgen' for a
     value the netwerk view hides."""
-    from dashboard.components import fmt_kpi
+    from dashboard.ui.components import fmt_kpi
 
     value = report.kpis[kpi_id]
     reasons = ((report.extra or {}).get("suppression") or {}).get("reasons", {})

@@ -1,4 +1,4 @@
-"""Sign-in (dashboard.auth) through the real app: local accounts with lock-out, the demo on the
+"""Sign-in (dashboard.shell.auth) through the real app: local accounts with lock-out, the demo on the
 sample database only, OIDC (st.login) with the role from the users table or a claim.
 Screen-share mode: tests/test_screen_share.py."""
 
@@ -9,10 +9,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.shell.auth import ACCESS_KEY, role_from_claims
 from data_access import audit
 from data_access.users import add_user
-from dashboard.auth import role_from_claims
-from dashboard.components import ACCESS_KEY
 from tests.dashboard_apptest import APP, PASSWORD, add_local_user, sign_in
 
 OIDC_SECRETS = {

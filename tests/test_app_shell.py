@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from data_access.access import Access
 from data_access.schema import REGISTER_TABLES, audit_log
-from dashboard import navigation
+from dashboard.shell import navigation
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import menu_pages
 
@@ -258,7 +258,7 @@ def test_every_kpi_card_shows_the_engines_figure(sample_url, monkeypatch, role):
     """Every card labelled with a catalog label, on every page, shows the KPI engine's value for
     the view (for netwerk: the year's report of today's netwerk release), formatted by the
     KPI's unit: what the JSON report says."""
-    from dashboard.formatting import fmt_value
+    from dashboard.style.formatting import fmt_value
     from data_access.db import connect
     from data_access.settings import load_settings
     from kpis.catalog import KPIS

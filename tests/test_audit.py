@@ -8,11 +8,11 @@ from datetime import date, datetime
 import pytest
 import sqlalchemy as sa
 
+from dashboard.shell.auth import SCREEN_SHARE_SWITCH_KEY
 from data_access import audit
 from data_access.access import Access
 from data_access.db import connect
 from data_access.schema import audit_log
-from dashboard.auth import SCREEN_SHARE_SWITCH_KEY
 
 COORD = Access("els", "integriteitscoordinator")
 KORPS = Access("an", "korpsleiding")
@@ -142,7 +142,7 @@ def test_audit_page_is_refused_to_other_roles(engine, sqlite_url, monkeypatch, r
 
     from streamlit.testing.v1 import AppTest
 
-    from dashboard.components import ACCESS_KEY
+    from dashboard.shell.auth import ACCESS_KEY
     from tests.dashboard_apptest import ROOT
 
     # not in the menu; a link to it opens the page, which refuses in Dutch and shows nothing
@@ -209,7 +209,7 @@ def test_a_refused_page_is_logged_as_a_refusal_and_found_on_the_audit_page(engin
 def test_every_restricted_page_refuses_with_the_permission_its_menu_entry_needs():
     """app.py logs the refusal from the menu's PageSpec.action; the page refuses with
     components.require(action): both must name the same permission."""
-    from dashboard import navigation
+    from dashboard.shell import navigation
 
     for spec in navigation.existing_pages():
         source = spec.path.read_text(encoding="utf-8")
@@ -221,7 +221,7 @@ def test_every_restricted_page_refuses_with_the_permission_its_menu_entry_needs(
 
 def test_real_exports_answer_who_exported_the_2025_figures(engine):
     """Issue 5, done when: the audit log answers "who exported the 2025 figures, and when"."""
-    from dashboard.export import build_workbook
+    from dashboard.export.workbook import build_workbook
 
     build_workbook(engine, NETWERK, 2025, anonymised=True)
     build_workbook(engine, KORPS, 2024, anonymised=False)

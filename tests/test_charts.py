@@ -1,4 +1,4 @@
-"""dashboard.charts.split_bars: the count axis of a split with small or suppressed values shows
+"""dashboard.charts.generic.split_bars: the count axis of a split with small or suppressed values shows
 whole numbers only (never 0,5 steps), also after the dashboard template (theme.style, as
 components.chart applies it)."""
 
@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import charts, theme
+from dashboard.charts import generic as charts
+from dashboard.style import theme
 
 
 def _axis(split: dict):

@@ -1,4 +1,4 @@
-"""A register's count KPI over the years (page_parts.count_frame, page_data.counts_per_year): one
+"""A register's count KPI over the years (years.count_frame, years.counts_per_year): one
 GROUP BY year gives the values and markers a full KPI report per year gave (Functioneringsnota's
 per jaar: notes_issued). `sample_url` is the session fixture of tests/conftest.py."""
 
@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
+from dashboard.reads import years
+from dashboard.ui.filters import Filters
 from data_access.access import Access
 from data_access.schema import REGISTER_TABLES
-from dashboard import page_data, page_parts
-from dashboard.filters import Filters
 
 COLUMN = "Functioneringsnota's"
 COORDINATOR = Access("test", "integriteitscoordinator")
@@ -31,9 +31,9 @@ def test_hand_worked(engine, use_database):
         conn.execute(REGISTER_TABLES["functioneringsnotas"].insert(), rows)
     use_database(str(engine.url))
     views = [(2024, dt.date(2024, 12, 31)), (2025, dt.date(2025, 6, 30))]
-    assert page_data.counts_per_year(COORDINATOR, "functioneringsnotas", views) == [6, 3]
-    assert page_data.counts_per_year(NETWERK, "functioneringsnotas", views) == [6, "<5"]
-    assert page_data.counts_per_year(COORDINATOR, "functioneringsnotas", views[:1], dienst="Verkeer") == [5]
+    assert years.counts_per_year(COORDINATOR, "functioneringsnotas", views) == [6, 3]
+    assert years.counts_per_year(NETWERK, "functioneringsnotas", views) == [6, "<5"]
+    assert years.counts_per_year(COORDINATOR, "functioneringsnotas", views[:1], dienst="Verkeer") == [5]
 
 
 @pytest.mark.parametrize(
@@ -52,11 +52,11 @@ def test_same_frame_as_a_report_per_year(sample_url, use_database, access, year,
     today = dt.date.today()
     year = today.year + year
     if dienst == "first":
-        from dashboard import data
+        from dashboard.reads import data
 
         dienst = data.available_diensten()[0]
     filters = Filters(year=year, as_of=today if year == today.year else dt.date(year, 12, 31), dienst=dienst)
-    expected = page_parts.year_frame(page_parts.year_reports(access, filters), {COLUMN: "notes_issued"})
-    frame = page_parts.count_frame(access, filters, "functioneringsnotas", COLUMN)
+    expected = years.year_frame(years.year_reports(access, filters), {COLUMN: "notes_issued"})
+    frame = years.count_frame(access, filters, "functioneringsnotas", COLUMN)
     assert len(frame) > 1 and frame[COLUMN].notna().all()
     assert frame.to_dict() == expected.to_dict() and list(frame.index) == list(expected.index)

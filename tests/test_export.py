@@ -1,4 +1,4 @@
-"""The yearly evaluation workbook (dashboard.export), opened with openpyxl.
+"""The yearly evaluation workbook (dashboard.export.workbook), opened with openpyxl.
 
 Fixture: the zone sample (sample_data.generate.build_sample at 01/03/2026, pseudonyms
 "Medewerker 0123") written straight into a SQLite file, plus test rows with a real-looking name,
@@ -21,14 +21,13 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from data_access import audit
-from data_access import xlsx_writer as xw
+from dashboard.export import sheets
+from dashboard.export.workbook import build_workbook, export_file_name
+from data_access import audit, xlsx_writer as xw
 from data_access.access import Access, AccessDenied
 from data_access.db import connect
 from data_access.registers import BY_NAME
 from data_access.schema import REGISTER_TABLES
-from dashboard import export_sheets as sheets
-from dashboard.export import build_workbook, export_file_name
 from kpis.catalog import BY_ID, KPIS
 from kpis.engine import compute_report
 
@@ -435,7 +434,7 @@ def test_anonymised_version_has_a_default_reference_date_only(sample_engine):
     """Two anonymised versions a day apart would show a single dossier: whoever makes it, the
     anonymised version uses the default reference date (kpis.disclosure.policy.fixed_as_of); the
     full version the date asked."""
-    from dashboard.export import effective_as_of
+    from dashboard.export.workbook import effective_as_of
 
     for access in (KORPS, NETWERK):
         assert effective_as_of(access, YEAR, MID, anonymised=True) == D
@@ -477,7 +476,7 @@ def test_cli_writes_the_workbook_and_refuses_in_dutch(sample_url, tmp_path):
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     assert "geschreven" in done.stdout.decode()
     imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.decode().splitlines() if line.startswith("import time:")]
-    assert "dashboard.export_sheets" in imported and "openpyxl" in imported  # the -m module itself is __main__
+    assert "dashboard.export.sheets" in imported and "openpyxl" in imported  # the -m module itself is __main__
     assert not [m for m in imported if m.split(".")[0] == "streamlit"]
     wb = openpyxl.load_workbook(out)
     assert _visible(wb) == sheets.sheet_names()
@@ -508,7 +507,7 @@ def test_cli_writes_the_workbook_and_refuses_in_dutch(sample_url, tmp_path):
 def _page(url: str, access: Access, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    from dashboard.components import ACCESS_KEY
+    from dashboard.shell.auth import ACCESS_KEY
 
     monkeypatch.setenv("DATABASE_URL", url)
     at = AppTest.from_file(str(ROOT / "pages" / "export.py"), default_timeout=60)

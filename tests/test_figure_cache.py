@@ -1,4 +1,4 @@
-"""dashboard.figure_cache: a figure is built once per distinct arguments, shown exactly as the
+"""dashboard.charts.figure_cache: a figure is built once per distinct arguments, shown exactly as the
 builder made it, and keyed on the arguments themselves (type included), never on a guess."""
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ import plotly.io as pio
 import plotly.tools
 import pytest
 
-from dashboard import charts, figure_cache, theme
-from dashboard.data import clear_caches
-from dashboard.figure_cache import Built, cached, figure_key
+from dashboard.charts import generic as charts, figure_cache
+from dashboard.style import theme
+from dashboard.reads.data import clear_caches
+from dashboard.charts.figure_cache import Built, cached, figure_key
 
 CALLS: list[tuple] = []
 
@@ -64,7 +65,7 @@ def test_key_keeps_the_types_plotly_draws_differently():
     assert figure_key(ints) == figure_key(ints.copy())
     assert figure_key(ints) != figure_key(ints.astype("float64"))
     assert figure_key(ints) != figure_key(ints.rename(index={"2025": "2025 (tot 22/11)"}))
-    assert figure_key(charts.fmt_int) == ("function", "dashboard.formatting.fmt_int")
+    assert figure_key(charts.fmt_int) == ("function", "dashboard.style.formatting.fmt_int")
 
 
 def test_refuses_what_it_cannot_key_exactly():

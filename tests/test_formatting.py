@@ -1,4 +1,4 @@
-"""Dutch (Belgium) formats of dashboard/formatting.py."""
+"""Dutch (Belgium) formats of dashboard/style/formatting.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from dashboard import formatting as f
+from dashboard.style import formatting as f
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """The i18n foundation (issue 17): complete catalogs in both languages, Babel formats per locale,
-and the Dutch formats of dashboard/formatting.py unchanged byte for byte."""
+and the Dutch formats of dashboard/style/formatting.py unchanged byte for byte."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import i18n
-from dashboard import formatting as F
+from dashboard.style import formatting as F
 from i18n.__main__ import problems
 from kpis.catalog import KPIS, definition, label
 
@@ -32,7 +32,7 @@ def test_every_message_has_a_translation_in_both_languages():
 
 
 def _old_dutch_number(value, decimals: int = 0) -> str:
-    """dashboard.formatting.fmt_number before it went through Babel (commit 32408c6)."""
+    """dashboard.style.formatting.fmt_number (dashboard/formatting.py) before it went through Babel (commit 32408c6)."""
     exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     text = f"{exact:,.{decimals}f}"
     text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
@@ -125,6 +125,6 @@ def test_kpi_names_and_definitions_in_both_languages():
 
 
 def test_i18n_does_not_import_streamlit():
-    code = "import sys, i18n, data_access.register_terms, dashboard.formatting; sys.exit('streamlit' in sys.modules)"
+    code = "import sys, i18n, data_access.register_terms, dashboard.style.formatting; sys.exit('streamlit' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={"PYTHONPATH": str(ROOT)}, timeout=60)
     assert done.returncode == 0

@@ -11,9 +11,9 @@ import pytest
 from data_access.access import Access
 from data_access.schema import REGISTER_TABLES
 from kpis.catalog import KPIS
+from kpis.disclosure.release import netwerk_release
 from kpis.engine import compute_report
 from kpis.measures import Measured, measured_median, measured_rate, split_bases
-from kpis.disclosure.release import netwerk_release
 
 YEAR = 2024
 D = dt.date(YEAR, 12, 31)
@@ -105,15 +105,16 @@ def test_the_page_split_per_uitkomst_is_withheld_beside_the_shown_rate(engine, s
     rows += [_melding(12 + i, uitkomst="onontvankelijk") for i in range(2)]
     _load(engine, rows)
     monkeypatch.setenv("DATABASE_URL", sqlite_url)
-    from dashboard import data, page_data
-    from dashboard.filters import Filters
+    from dashboard.reads import data
+    from dashboard.reads import splits
+    from dashboard.ui.filters import Filters
 
     netwerk = Access("net", "netwerk")
     # Every melding is closed: the violation rate's parts are the split's two conclusive cells.
     # Whatever the netwerk view shows of the rate, the split and the total, the 2 onontvankelijk
     # keep more than one possible value (worked out by brute force over every split).
     rate = data.get_report(netwerk, Filters(YEAR, D, None)).kpis["reports_violation_rate"]
-    shown = page_data.split_counts(netwerk, "meldingen", YEAR, D, "uitkomst")
+    shown = splits.split_counts(netwerk, "meldingen", YEAR, D, "uitkomst")
     total = data.get_report(netwerk, Filters(YEAR, D, None)).kpis["reports_received"]
     assert total == 14
 
@@ -131,7 +132,7 @@ def test_the_page_split_per_uitkomst_is_withheld_beside_the_shown_rate(engine, s
     }
     assert 2 in possible and len(possible) > 1, (rate, shown, possible)
     coordinator = Access("coord", "integriteitscoordinator")
-    assert page_data.split_counts(coordinator, "meldingen", YEAR, D, "uitkomst")["onontvankelijk"] == 2
+    assert splits.split_counts(coordinator, "meldingen", YEAR, D, "uitkomst")["onontvankelijk"] == 2
 
 
 @pytest.mark.parametrize("register_step", ["klachten", "meldingen", "tucht", "actieplan"])

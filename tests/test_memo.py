@@ -1,4 +1,4 @@
-"""dashboard.memo: st.cache_data's contract (shared store, copy per caller, `_` arguments not in
+"""dashboard.reads.memo: st.cache_data's contract (shared store, copy per caller, `_` arguments not in
 the key, exceptions not cached, bounded), keyed on the plain arguments and their types."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard import memo
+from dashboard.reads import memo
 
 CALLS: list[tuple] = []
 

@@ -1,5 +1,5 @@
-"""The netwerk view's own limits, enforced where the dashboard reads the data (dashboard.data,
-dashboard.page_data): zone-wide figures on a default reference date whatever the page or the
+"""The netwerk view's own limits, enforced where the dashboard reads the data (dashboard.reads):
+zone-wide figures on a default reference date whatever the page or the
 URL asks, and a category x dienst table that cannot undo the category split's hidden totals."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
+from dashboard.ui.filters import Filters
 from data_access.access import DENIED_MESSAGES, Access
 from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
-from dashboard.filters import Filters
 from kpis.disclosure.policy import allowed_view
 
 YEAR = 2024
@@ -74,7 +74,7 @@ def test_allowed_view_follows_the_two_actions():
 
 
 def test_netwerk_report_is_the_zone_report_whatever_the_filters_ask(url):
-    from dashboard import data
+    from dashboard.reads import data
 
     zone = data.get_report(NETWERK, Filters(YEAR, DEFAULT, None))
     # the zone received 24 complaints in 2024
@@ -88,36 +88,38 @@ def test_netwerk_report_is_the_zone_report_whatever_the_filters_ask(url):
 
 
 def test_netwerk_page_series_are_zone_wide_on_the_default_date(url):
-    from dashboard import page_data
+    from dashboard.reads import splits
+    from dashboard.reads import trends
+    from dashboard.reads import years
 
-    zone_split = page_data.split_counts(NETWERK, "klachten", YEAR, DEFAULT, "categorie")
-    assert page_data.split_counts(NETWERK, "klachten", YEAR, MID_YEAR, "categorie", dienst="Verkeer") == zone_split
-    zone_trend = page_data.trend(NETWERK, "klachten", DEFAULT, 4, per="quarter")
-    assert page_data.trend(NETWERK, "klachten", MID_YEAR, 4, per="quarter", dienst="Verkeer").equals(zone_trend)
+    zone_split = splits.split_counts(NETWERK, "klachten", YEAR, DEFAULT, "categorie")
+    assert splits.split_counts(NETWERK, "klachten", YEAR, MID_YEAR, "categorie", dienst="Verkeer") == zone_split
+    zone_trend = trends.trend(NETWERK, "klachten", DEFAULT, 4, per="quarter")
+    assert trends.trend(NETWERK, "klachten", MID_YEAR, 4, per="quarter", dienst="Verkeer").equals(zone_trend)
     # per month the netwerk view gets nothing: months beside quarters give a hidden month back
-    assert page_data.trend(NETWERK, "klachten", DEFAULT, 12) is None
-    zone_years = page_data.yearly(NETWERK, "klachten", YEAR - 1, YEAR, as_of=DEFAULT)
-    assert page_data.yearly(NETWERK, "klachten", YEAR - 1, YEAR, as_of=MID_YEAR, dienst="Verkeer").equals(zone_years)
+    assert trends.trend(NETWERK, "klachten", DEFAULT, 12) is None
+    zone_years = years.yearly(NETWERK, "klachten", YEAR - 1, YEAR, as_of=DEFAULT)
+    assert years.yearly(NETWERK, "klachten", YEAR - 1, YEAR, as_of=MID_YEAR, dienst="Verkeer").equals(zone_years)
     # a table per dienst is not in the netwerk view (it is zone-wide); the coordinator's is
-    assert page_data.cross_table(NETWERK, "klachten", YEAR, DEFAULT, "categorie", "dienst") is None
-    mine = page_data.cross_table(COORDINATOR, "klachten", YEAR, DEFAULT, "categorie", "dienst", dienst="Verkeer")
+    assert splits.cross_table(NETWERK, "klachten", YEAR, DEFAULT, "categorie", "dienst") is None
+    mine = splits.cross_table(COORDINATOR, "klachten", YEAR, DEFAULT, "categorie", "dienst", dienst="Verkeer")
     assert list(mine.columns) == ["Verkeer"]
 
 
 def test_the_category_split_is_the_release_s(url):
     """The page's category split is the one of the day's netwerk release, the same in the
     report and in split_counts; its hidden cells cannot be worked out from the cards."""
-    from dashboard import data, page_data
+    from dashboard.reads import data, splits
 
     report = data.get_report(NETWERK, Filters(YEAR, DEFAULT, None))
     split = report.kpis["complaints_by_category"]
-    assert page_data.split_counts(NETWERK, "klachten", YEAR, DEFAULT, "categorie") == split
+    assert splits.split_counts(NETWERK, "klachten", YEAR, DEFAULT, "categorie") == split
     assert split == {k: v for k, v in data.netwerk_release().report(YEAR).kpis["complaints_by_category"].items()}
     # the three categories of 4 are "<5"; geweld (12) is shown or hidden, never a small count
     assert (split["bejegening"], split["discriminatie"], split["informatiebeheer"]) == ("<5", "<5", "<5")
     assert split["geweld"] in (12, "x", None)
     # the coordinator sees the counts themselves
-    full = page_data.cross_table(COORDINATOR, "klachten", YEAR, DEFAULT, "categorie", "dienst")
+    full = splits.cross_table(COORDINATOR, "klachten", YEAR, DEFAULT, "categorie", "dienst")
     assert full.loc["geweld"].tolist() == [6, 6]
 
 

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from data_access.db import connect
 from data_access.registers import STRATEGIC_GOALS
 from data_access.schema import REGISTER_TABLES
-from dashboard.formatting import fmt_date, fmt_value
+from dashboard.style.formatting import fmt_date, fmt_value
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import (
     assert_every_year_renders,

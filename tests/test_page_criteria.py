@@ -11,7 +11,7 @@ import pytest
 
 from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
-from dashboard.formatting import fmt_date, fmt_decimal, fmt_percent, fmt_value
+from dashboard.style.formatting import fmt_date, fmt_decimal, fmt_percent, fmt_value
 from kpis.catalog import BY_ID
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import (
@@ -24,7 +24,7 @@ THIS_YEAR = dt.date.today().year
 
 
 def _expected_value(criterion) -> str:
-    """The engine's value formatted with dashboard.formatting by the KPI's unit; an Indicatoren
+    """The engine's value formatted with dashboard.style.formatting by the KPI's unit; an Indicatoren
     value as a number (a percentage when its name ends in '(%)')."""
     kpi = BY_ID.get(criterion.indicator)
     if kpi is not None:

@@ -54,7 +54,7 @@ def test_saving_without_a_change_writes_nothing(engine, sqlite_url, monkeypatch)
 
 
 def test_every_setting_belongs_to_a_named_group():
-    from dashboard.settings_view import OTHER, grouped_settings
+    from dashboard.ui.settings_view import OTHER, grouped_settings
     from data_access.settings import SETTINGS
 
     groups = grouped_settings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard.formatting import fmt_date
+from dashboard.style.formatting import fmt_date
 from tests.dashboard_apptest import texts
 from tests.page_checks import (
     as_numbers,

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
-from dashboard.formatting import fmt_value
+from dashboard.style.formatting import fmt_value
 from kpis.catalog import BY_ID
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard.formatting import MONTHS, fmt_int
+from dashboard.style.formatting import MONTHS, fmt_int
 from tests.dashboard_apptest import texts
 from tests.page_checks import (
     assert_cards_equal_engine,

@@ -4,7 +4,7 @@ count from 1 to N - 1 appears as a figure (card, table cell, chart value or char
 same page for `korpsleiding` does show the rows (the positive control), and opening them is
 audited.
 
-Pages are found from dashboard.navigation, so a page added later is covered by the same test.
+Pages are found from dashboard.shell.navigation, so a page added later is covered by the same test.
 """
 
 from __future__ import annotations

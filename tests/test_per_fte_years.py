@@ -1,4 +1,4 @@
-"""Klachten per 100 VTE over the years (page_parts.per_fte_frame, page_data.complaints_per_100_fte):
+"""Klachten per 100 VTE over the years (years.per_fte_frame, years.complaints_per_100_fte):
 one count per year gives the values and markers a full KPI report per year gave."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
+from dashboard.reads import years
+from dashboard.ui.filters import Filters
 from data_access.access import Access
 from data_access.schema import REGISTER_TABLES
-from dashboard import page_data, page_parts
-from dashboard.filters import Filters
 
 COLUMN = "Klachten per 100 VTE"
 COORDINATOR = Access("test", "integriteitscoordinator")
@@ -40,12 +40,12 @@ def test_hand_worked(engine, use_database):
     _complaints(engine, days, {"2023": 40.0, "2024": 50.0})
     use_database(str(engine.url))
     views = [(2023, dt.date(2023, 12, 31)), (2024, dt.date(2024, 12, 31)), (2025, dt.date(2025, 6, 30))]
-    assert page_data.complaints_per_100_fte(COORDINATOR, views) == [(15.0, None), (4.0, None), (None, None)]
-    shown = page_data.complaints_per_100_fte(COORDINATOR, views[1:2] + [(2025, dt.date(2025, 12, 31))])
+    assert years.complaints_per_100_fte(COORDINATOR, views) == [(15.0, None), (4.0, None), (None, None)]
+    shown = years.complaints_per_100_fte(COORDINATOR, views[1:2] + [(2025, dt.date(2025, 12, 31))])
     assert shown == [(4.0, None), (None, None)]
-    hidden = page_data.complaints_per_100_fte(NETWERK, views[:2])
+    hidden = years.complaints_per_100_fte(NETWERK, views[:2])
     assert hidden[0] == (15.0, None) and hidden[1][0] is None and hidden[1][1]  # a Dutch reason
-    assert page_data.complaints_per_100_fte(COORDINATOR, views[:1], dienst="Verkeer") == [(None, None)]  # VTE is zone-wide
+    assert years.complaints_per_100_fte(COORDINATOR, views[:1], dienst="Verkeer") == [(None, None)]  # VTE is zone-wide
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,7 @@ def test_same_frame_as_a_report_per_year(sample_url, use_database, access, year,
     year = today.year + (year or 0)
     as_of = as_of.replace(year=year) if as_of else (today if year == today.year else dt.date(year, 12, 31))
     filters = Filters(year=year, as_of=as_of)
-    expected = page_parts.year_frame(page_parts.year_reports(access, filters), {COLUMN: "complaints_per_100_fte"})
-    frame = page_parts.per_fte_frame(access, filters, COLUMN)
+    expected = years.year_frame(years.year_reports(access, filters), {COLUMN: "complaints_per_100_fte"})
+    frame = years.per_fte_frame(access, filters, COLUMN)
     assert len(frame) > 1 and frame[COLUMN].notna().any()
     assert frame.to_dict() == expected.to_dict() and list(frame.index) == list(expected.index)

@@ -109,7 +109,7 @@ def test_unknown_action_and_role_are_errors():
         Access(user="u", role="beheerder")
 
 
-# --- role x page: which pages the menu offers (dashboard.navigation, used by dashboard/app.py) ---
+# --- role x page: which pages the menu offers (dashboard.shell.navigation, used by dashboard/app.py) ---
 
 ALL = set(ROLES)
 # page -> roles that get it outside screen-share mode; in screen-share mode only the pages
@@ -139,7 +139,7 @@ PAGE_MATRIX = [
 
 @pytest.mark.parametrize("page,role,screen_share,visible", PAGE_MATRIX)
 def test_page_permission(page, role, screen_share, visible):
-    from dashboard import navigation
+    from dashboard.shell import navigation
 
     spec = navigation.BY_NAME.get(page)
     if spec is None or not spec.path.is_file():
@@ -149,6 +149,6 @@ def test_page_permission(page, role, screen_share, visible):
 
 
 def test_page_matrix_covers_every_page_in_the_menu():
-    from dashboard import navigation
+    from dashboard.shell import navigation
 
     assert {p.name for p in navigation.PAGES} <= set(PAGE_ROLES)

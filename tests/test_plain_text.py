@@ -1,6 +1,6 @@
 """Text from the database is shown as text: never as markdown, HTML, LaTeX or an icon.
 
-dashboard.text.plain is checked on its own (also on arbitrary text, with hypothesis); then the
+dashboard.style.text.plain is checked on its own (also on arbitrary text, with hypothesis); then the
 app runs (AppTest) on a database whose register values, zone name, user name and an uploaded
 file's name hold markdown, HTML, an image link, LaTeX and shortcodes, and every place the app
 puts such text into markdown (bodies of markdown, captions, titles, alerts; labels and help
@@ -25,8 +25,8 @@ from data_access.registers import STRATEGIC_GOALS
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import save_zone_name
 from data_access.users import add_user
-from dashboard.auth import SCREEN_SHARE_SWITCH_KEY
-from dashboard.text import MARKDOWN_SPECIAL, WORD_JOINER, chart_text, plain
+from dashboard.shell.auth import SCREEN_SHARE_SWITCH_KEY
+from dashboard.style.text import MARKDOWN_SPECIAL, WORD_JOINER, chart_text, plain
 from tests.dashboard_apptest import APP, PASSWORD, open_page
 
 THIS_YEAR = dt.date.today().year

@@ -1,4 +1,4 @@
-"""Screen-share mode (dashboard.auth) through the real app: every documented URL value turns it
+"""Screen-share mode (dashboard.shell.auth) through the real app: every documented URL value turns it
 on, no URL value turns it off, the switch turns it off only after a confirmation, and it stays on
 through page switches, a demo role change, a sign-out and sign-in, and a new session that carries
 the browser's cookie. The browser side (Back, Forward, reload) is in tests/browser/."""
@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import auth
-from dashboard.auth import (
+from dashboard.shell import auth
+from dashboard.shell.auth import (
     CONFIRM_OFF_TEXT,
     CONFIRM_OFF_TEXT_NETWERK,
     CONFIRM_OFF_TITLE,
@@ -17,7 +17,7 @@ from dashboard.auth import (
     SCREEN_SHARE_COOKIE,
     SCREEN_SHARE_SWITCH_KEY,
 )
-from dashboard.components import ACCESS_KEY
+from dashboard.shell.auth import ACCESS_KEY
 from data_access.access import Access
 from tests.dashboard_apptest import APP, PASSWORD, add_local_user, open_page, sign_in
 from tests.page_checks import menu_pages

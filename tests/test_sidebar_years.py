@@ -1,7 +1,7 @@
-"""The years the sidebar offers (dashboard.data.available_years): the registers' dated rows, and
+"""The years the sidebar offers (dashboard.reads.data.available_years): the registers' dated rows, and
 also the years of Evaluatiecriteria (jaar) and Indicatoren (periode jjjj or jjjj-mm), so that
 the criteria of a year without other rows can be chosen; the charts over the years still start
-with the registers (dashboard.data.register_years)."""
+with the registers (dashboard.reads.data.register_years)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _fill(engine) -> None:
 
 
 def test_years_of_criteria_and_indicators_are_offered(engine, sqlite_url, monkeypatch):
-    from dashboard import data
+    from dashboard.reads import data
 
     _fill(engine)
     monkeypatch.setenv("DATABASE_URL", sqlite_url)
@@ -44,7 +44,7 @@ def test_years_of_criteria_and_indicators_are_offered(engine, sqlite_url, monkey
 
 
 def test_registers_alone_give_their_own_years(engine, sqlite_url, monkeypatch):
-    from dashboard import data
+    from dashboard.reads import data
 
     with engine.begin() as conn:
         conn.execute(REGISTER_TABLES["indicatoren"].insert().values(

@@ -46,7 +46,7 @@ from kpis.disclosure.solver import Constraint
 CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
 EXEMPT_REGISTERS = frozenset({"actieplan", "evaluatiecriteria"})
 
-# Splits of the rows dated in a year by a register column, as pages show them (page_data.split_counts).
+# Splits of the rows dated in a year by a register column, as pages show them (dashboard.reads.splits.split_counts).
 COLUMN_SPLITS = {
     "functioneringsnotas": ("aanleiding", "status"),
     "meldingen": ("uitkomst", "kanaal", "status", "anoniem"),

@@ -31,7 +31,7 @@ def allowed_view(access, year: int, as_of: date | None, dienst: str | None, toda
     """The (as_of, dienst) that `access` (data_access.access.Access) may see for year Y, whatever
     a page or URL asked: without "choose_reference_date" the one date of fixed_as_of, without
     "filter_dienst" zone-wide (dienst None); otherwise as asked. The dashboard's reads
-    (dashboard.data.effective_filters) and the export apply it."""
+    (dashboard.reads.data.effective_filters) and the export apply it."""
     today = today or date.today()
     chosen = as_of if access.allows("choose_reference_date") and as_of is not None else fixed_as_of(year, today)
     return chosen, (dienst if access.allows("filter_dienst") else None)

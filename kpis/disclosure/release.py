@@ -9,7 +9,7 @@ protects it as a whole (kpis.disclosure.protect) and hands out what is shown:
   `alerts(year)`.
 A value is an int, a marker (kpis.disclosure.markers: "<5", "x"), or None: withheld, because
 nothing less would keep a small count from being worked out. Pages and the export ask only
-this for the netwerk view (dashboard.data, dashboard.page_data, dashboard.export_content), so
+this for the netwerk view (dashboard.reads, dashboard.export.content), so
 what they can show together is what was protected together.
 """
 

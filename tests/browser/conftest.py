@@ -88,7 +88,7 @@ def app_database(tmp_path_factory) -> str:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    # A local coordinator account: once a workbook is imported the demo is over (dashboard.auth)
+    # A local coordinator account: once a workbook is imported the demo is over (dashboard.shell.auth)
     # and the app asks to sign in.
     from data_access.db import connect
     from data_access.users import add_user

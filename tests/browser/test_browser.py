@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from data_access.access import Access
-from dashboard import navigation
-from dashboard.auth import SCREEN_SHARE_COOKIE
+from dashboard.shell import navigation
+from dashboard.shell.auth import SCREEN_SHARE_COOKIE
 from tests.browser.conftest import ROOT, _env, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -50,7 +50,7 @@ def test_every_link_opens_its_page_in_dutch(app):
     assert app.page.get_by_role("dialog").count() == 0
     assert "jaar=2024" in app.page.url and "scherm=true" in app.page.url  # the link stays as given
     assert "2024 · peildatum 31/12/2024" in app.main_text() and "Schermdeling actief" in app.main_text()
-    # Screen-share is remembered by a browser cookie (dashboard.auth): without it, the links
+    # Screen-share is remembered by a browser cookie (dashboard.shell.auth): without it, the links
     # below open in the full view again.
     app.page.context.clear_cookies(name=SCREEN_SHARE_COOKIE)
     korpsleiding = [p for pages in navigation.visible_pages(Access("demo", "korpsleiding")).values() for p in pages]
@@ -92,7 +92,7 @@ def test_upload_a_workbook_and_confirm(app, app_database, tmp_path):  # last: an
     app.shot("gegevens-controle")
 
     app.page.get_by_role("button", name="Importeren bevestigen").click()
-    # An import ends the demo (dashboard.auth): the app then asks to sign in, and after signing
+    # An import ends the demo (dashboard.shell.auth): the app then asks to sign in, and after signing
     # in the Gegevens page reports the import.
     app.page.get_by_text("is geïmporteerd").or_(app.page.get_by_label("Gebruikersnaam")).first.wait_for()
     if app.page.get_by_label("Gebruikersnaam").count():

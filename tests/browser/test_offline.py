@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from data_access.access import Access
-from dashboard import navigation
+from dashboard.shell import navigation
 from tests.browser.conftest import SIZES, TIMEOUT_MS, AppPage, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.auth import SCREEN_SHARE_COOKIE
+from dashboard.shell.auth import SCREEN_SHARE_COOKIE
 from tests.browser.conftest import SIZES, TIMEOUT_MS, AppPage, assert_no_exception, wait_for_app
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,1 @@
+"""The yearly evaluation workbook (Excel), full or anonymised; never imports streamlit."""

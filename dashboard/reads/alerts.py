@@ -1,0 +1,58 @@
+"""The alerts ("Vraagt aandacht") of a view, as a page shows them (kpis.alerts), cached on small keys.
+
+    alert_view(access, filters, kinds=None, limit=None) -> AlertView: how many alerts of each
+        kind, and the `limit` most urgent of `kinds` (kpis.alerts.Alert), their total and
+        registers; for the netwerk view nothing (what is late is not in it)
+    KIND_ACK, KIND_FEEDBACK, KIND_FOLLOWUP, KIND_TERM: the kinds a page asks for (kpis.alerts)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dashboard.reads import data, errors, memo
+from data_access.access import Access
+from kpis.alerts import KIND_ACK, KIND_FEEDBACK, KIND_FOLLOWUP, KIND_TERM, KINDS, alerts as compute_alerts  # noqa: F401  (the pages take the kinds from here)
+
+
+@memo.cached(max_entries=data.CACHE_ENTRIES)
+def _alerts(url: str, version: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
+
+    if not aggregated_only:
+        return compute_alerts(data.engine_for(url), as_of, dienst=dienst)
+    return None  # what is late is not in the netwerk view (kpis.disclosure.figures.LATE_COUNTS)
+
+
+@dataclass(frozen=True)
+class AlertView:
+    """counts: {kind: number} for every kind of kpis.alerts.KINDS; for the netwerk view
+    None for the netwerk view (what is late is not in it). items: the most urgent
+    alerts of the kinds asked (kpis.alerts.Alert: register, kind, key, due, days_late, text), at
+    most `limit`; None for the netwerk view (alerts name a dossier). total: how many alerts of
+    those kinds; registers: the registers they come from."""
+
+    counts: dict | None
+    items: list | None
+    total: int
+    registers: frozenset
+
+
+@memo.cached(max_entries=data.CACHE_ENTRIES)
+def _alert_view(url, version, as_of, dienst, kinds: tuple | None, limit: int | None, aggregated_only, threshold) -> AlertView:
+    result = _alerts(url, version, as_of, dienst, aggregated_only, threshold)
+    if aggregated_only:
+        return AlertView(result, None, 0, frozenset())
+
+    counts = {kind: sum(1 for a in result if a.kind == kind) for kind in KINDS}
+    chosen = [a for a in result if kinds is None or a.kind in kinds]
+    return AlertView(counts, chosen[:limit] if limit else chosen, len(chosen), frozenset(a.register for a in chosen))
+
+
+def alert_view(access: Access, filters, kinds=None, limit: int | None = None) -> AlertView:
+    """The alerts at the filters' reference date as the page shows them (AlertView)."""
+    filters = data.effective_filters(access, filters)
+    with errors.database_guard():
+        return _alert_view(*data.cache_key(), filters.as_of, filters.dienst, tuple(kinds) if kinds else None, limit,
+                           *data.view_key(access))
+

@@ -1,0 +1,80 @@
+"""The page list: which pages exist, in which section, and who may open them.
+
+A page exists when its file exists under pages/ (a missing one must never break the app). The
+menu lists the pages the role may open (`visible_pages`); the app registers the others too, hidden
+from the menu (`existing_pages`), so that a link to one of them opens the page, which then says in
+Dutch that this role may not see it (components.require), instead of Streamlit's English "Page not
+found". Every page checks access itself; dashboard/app.py logs opening such a page as a refusal
+("geweigerd", `refusal`), not as a page view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard.style.theme import REGISTER_ICONS
+from data_access.access import Access, AccessDenied
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES_DIR = ROOT / "pages"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str  # file stem under pages/ and URL path
+    title: str
+    section: str
+    action: str | None = None  # a data_access.access.PERMISSIONS action the page needs
+
+    @property
+    def path(self) -> Path:
+        return PAGES_DIR / f"{self.name}.py"
+
+    @property
+    def icon(self) -> str | None:
+        return REGISTER_ICONS.get(self.name)
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overzicht", "Overzicht", "Overzicht"),
+    PageSpec("klachten", "Klachten", "Registers"),
+    PageSpec("functioneringsnotas", "Functioneringsnota's", "Registers"),
+    PageSpec("tuchtdossiers", "Tuchtdossiers", "Registers"),  # in full on the page itself
+    PageSpec("meldingen", "Meldingen integriteit", "Registers"),
+    PageSpec("actieplan", "Actieplan", "Beleid"),
+    PageSpec("evaluatiecriteria", "Evaluatiecriteria", "Beleid"),
+    PageSpec("export", "Jaarexport", "Beleid", action="export_anonymised"),
+    PageSpec("gegevens", "Gegevens", "Beheer", action="import"),
+    PageSpec("instellingen", "Instellingen", "Beheer", action="change_settings"),
+    PageSpec("audit", "Auditlogboek", "Beheer", action="view_audit"),
+)
+BY_NAME = {p.name: p for p in PAGES}
+
+
+def existing_pages() -> list[PageSpec]:
+    """Every page whose file exists, in menu order."""
+    return [page for page in PAGES if page.path.is_file()]
+
+
+def refusal(page: PageSpec, access: Access) -> str | None:
+    """None when `access` may open the page, else the Dutch reason it may not (the message
+    components.require shows on the page, e.g. during screen sharing the screen-share one)."""
+
+    if page.action is None:
+        return None
+    try:
+        access.require(page.action)
+    except AccessDenied as exc:
+        return str(exc)
+    return None
+
+
+def visible_pages(access: Access) -> dict[str, list[PageSpec]]:
+    """Section -> the pages this access may open whose file exists, in menu order."""
+    sections: dict[str, list[PageSpec]] = {}
+    for page in existing_pages():
+        if page.action is not None and not access.allows(page.action):
+            continue
+        sections.setdefault(page.section, []).append(page)
+    return sections

@@ -1,0 +1,146 @@
+"""Colours and the plotly look, one place for the whole dashboard.
+
+- REGISTER_COLORS: one colour per register, used for every chart, card accent and header of that
+  register (colour-blind safe, none of them the green/red of a status).
+- STATUS_COLORS: gehaald / niet gehaald / geen gegevens (criteria, alerts).
+- TEMPLATE ("integriteit"): Dutch separators (decimal comma, thousands dot), fonts that stay
+  readable on a 1920x1080 projector, a white background. It is registered as plotly's default
+  template when this module is imported, so every figure made after that (go.Figure, plotly.express)
+  starts with it, applied once; `style(fig)` only applies it to a figure that carries another one
+  (and sets a height); the `components.chart(fig)` helper calls it for you.
+- month_axis(fig, months): Dutch month names on a date axis (plotly itself prints English ones).
+- For small charts made with plotly.express pass `render_mode="svg"` (px.line / px.scatter):
+  above 1,000 points px switches to WebGL, and browsers cap WebGL contexts per page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from dashboard.style.formatting import month_label
+
+REGISTER_COLORS: dict[str, str] = {
+    "klachten": "#1F5F9E",  # blue
+    "functioneringsnotas": "#D9822B",  # orange
+    "tuchtdossiers": "#7A4BA0",  # purple
+    "meldingen": "#0E8088",  # teal
+    "actieplan": "#B8930B",  # ochre
+    "evaluatiecriteria": "#4F6272",  # slate
+    "indicatoren": "#A35C3D",  # brown
+}
+REGISTER_ICONS: dict[str, str] = {
+    "overzicht": ":material/dashboard:",
+    "klachten": ":material/feedback:",
+    "functioneringsnotas": ":material/assignment_ind:",
+    "tuchtdossiers": ":material/gavel:",
+    "meldingen": ":material/campaign:",
+    "actieplan": ":material/checklist:",
+    "evaluatiecriteria": ":material/fact_check:",
+    "gegevens": ":material/upload_file:",
+    "instellingen": ":material/tune:",
+    "audit": ":material/policy:",
+    "export": ":material/download:",
+}
+
+STATUS_COLORS: dict[str, str] = {
+    "gehaald": "#2E7D32",
+    "niet gehaald": "#C62828",
+    "geen gegevens": "#9E9E9E",
+}
+# The previous period drawn next to the current one (e.g. last year's line under this year's).
+PREVIOUS_COLOR = "#A7B1BA"
+NORM_COLOR = "#C62828"
+TODAY_COLOR = "#37474F"
+
+FONT_FAMILY = "Source Sans, Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+BASE_FONT_SIZE = 16
+
+TEMPLATE_NAME = "integriteit"
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        separators=",.",
+        font=dict(family=FONT_FAMILY, size=BASE_FONT_SIZE, color="#1B2631"),
+        title=dict(font=dict(size=BASE_FONT_SIZE + 4), x=0, xanchor="left"),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        colorway=list(REGISTER_COLORS.values()),
+        xaxis=dict(showgrid=False, linecolor="#B0BEC5", tickfont=dict(size=BASE_FONT_SIZE - 2), automargin=True),
+        yaxis=dict(gridcolor="#E5E8EB", zerolinecolor="#B0BEC5", tickfont=dict(size=BASE_FONT_SIZE - 2), automargin=True, rangemode="tozero"),
+        legend=dict(font=dict(size=BASE_FONT_SIZE - 2), orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
+        hoverlabel=dict(font=dict(size=BASE_FONT_SIZE)),
+        margin=dict(l=10, r=10, t=50, b=10),
+    )
+)
+pio.templates[TEMPLATE_NAME] = TEMPLATE
+# The default for every figure made from now on: plotly copies and validates a template each time
+# one is set (some ms per figure), so a figure gets it once, when it is made.
+pio.templates.default = TEMPLATE_NAME
+
+
+def style(fig: go.Figure, *, height: int | None = None) -> go.Figure:
+    """Applies the dashboard template (separators, fonts, colours) to a figure and returns it.
+    A figure made after this module was imported already has it (the default template); then
+    only the height is set."""
+    if fig.layout.template != TEMPLATE:
+        fig.update_layout(template=TEMPLATE)
+    if height is not None:
+        fig.update_layout(height=height)
+    return fig
+
+
+def register_color(register: str) -> str:
+    return REGISTER_COLORS.get(register, REGISTER_COLORS["indicatoren"])
+
+
+def month_axis(fig: go.Figure, months: Sequence[dt.date], *, axis: str = "x", max_ticks: int = 12) -> go.Figure:
+    """Labels a date axis with Dutch month names ('mrt 2025'), at most `max_ticks` of them."""
+    months = sorted(set(months))
+    if not months:
+        return fig
+    step = max(1, -(-len(months) // max_ticks))
+    shown = months[::step]
+    update = dict(tickmode="array", tickvals=shown, ticktext=[month_label(m) for m in shown])
+    fig.update_layout({f"{axis}axis": update})
+    return fig
+
+
+# Page-wide CSS, injected once per run by dashboard/app.py. KPI cards: a long label wraps, and the
+# delta's "t.o.v. ..." text moves under the delta, instead of being cut off with an ellipsis
+# (cards are narrow at 1280 px). On a screen 1700 px or wider (a 1920x1080 projector) the root
+# font is one step larger; screen-share mode (dashboard.shell.auth) enlarges it further.
+GLOBAL_CSS = """
+<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+*:has(> [data-testid="stMetricDeltaDescription"]) { flex-wrap: wrap !important; row-gap: 0.2rem; }
+[data-testid="stMetricDeltaDescription"], [data-testid="stMetricDeltaDescription"] * {
+  overflow: visible !important; text-overflow: clip !important; max-width: none !important;
+}
+/* The value shrinks with a narrow card rather than being cut off ("verb…" for "verborgen"). */
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; font-size: min(2.25rem, 17cqi); }
+[data-testid="stMetricValue"] * { overflow: visible !important; text-overflow: clip !important; }
+/* A 1920x1080 projector: everything one step larger (Streamlit sizes in rem). */
+@media (min-width: 1700px) { html { font-size: 18px; } }
+</style>
+"""
+
+
+def uploader_css(max_upload_mb: int) -> str:
+    """Dutch texts for st.file_uploader's drop zone, which Streamlit writes in English ("Upload",
+    "50MB per file"): the English text is drawn at size 0 and the Dutch one after it."""
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    button = f'{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p'
+    limit = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+    return f"""
+<style>
+{button}, {limit} {{ font-size: 0 !important; }}
+{button}::after {{ content: "Bestand kiezen"; font-size: 0.875rem; }}
+{limit}::after {{ content: "of sleep het hierheen (tot {max_upload_mb} MB)"; font-size: 0.875rem; }}
+</style>
+"""

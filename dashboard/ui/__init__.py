@@ -1,0 +1,1 @@
+"""Streamlit pieces the pages are built from: components, sidebar filters, page sections, views."""

@@ -1,0 +1,310 @@
+"""Shared UI pieces every page is built from. A page is a thin file under pages/:
+
+    from dataclasses import replace
+
+    import plotly.express as px
+    import streamlit as st
+
+    from dashboard.ui import components as ui
+    from dashboard.reads import data
+    from dashboard.style import theme
+    from dashboard.ui.filters import current_filters
+
+    access = ui.require()                       # or ui.require("import") for a restricted page
+    filters = current_filters()                 # Filters(year, as_of, dienst); dienst None = all
+    ui.page_header("Klachten", register="klachten")
+    report = data.get_report(access, filters)   # cached, suppressed for netwerk / screen-share
+    if ui.no_rows(report, "complaints_received", what="klachten in " + str(filters.year)):
+        st.stop()
+    ui.kpi_cards(report.kpis, ["complaints_received", "complaints_open", "complaints_median_lead_days"],
+                 previous=data.get_report(access, replace(filters, year=filters.year - 1)).kpis,
+                 previous_label="t.o.v. vorig jaar")
+    fig = px.bar(..., color_discrete_sequence=[theme.register_color("klachten")])
+    ui.chart(fig)                               # Dutch separators, projector fonts, no logo
+    ui.drill_down("klachten", label="klachten ontvangen in 2025", filters=filters)
+
+The API:
+- require(action=None) -> Access: the signed-in Access (set by dashboard/app.py); with an action
+  of data_access.access.PERMISSIONS ("import", "change_settings", "view_audit", "read_rows", ...)
+  it stops the page with a Dutch message when the role may not do it.
+- page_access() -> Access: the same without a check.
+- page_header(title, register=None, caption=None): the title with the register's colour and the
+  filters in words.
+- Text from the database (register values, the zone's name, user and file names) goes through
+  dashboard.style.text.plain before it is put into any markdown: st.markdown, st.caption, alerts,
+  labels, help texts, empty_state(what, hint).
+- kpi_card(kpi_id, value, previous=None, *, previous_label=..., label=None): one st.metric with
+  the catalog label, the catalog definition as help, the value formatted by the KPI's unit and
+  a delta coloured by higher_is_better. A suppressed value ("<5") or None shows as such, without
+  a delta.
+- kpi_cards(values, kpi_ids, previous=None, *, previous_label=..., per_row=4): a row of cards.
+- fmt_kpi(kpi_id, value) -> str: a KPI value formatted by its unit (tables, labels).
+- empty_state(what, hint=None): "Nog geen gegevens voor <what>." (st.info).
+- no_rows(report_kpis_or_report, *kpi_ids, what) -> bool: shows the empty state and returns
+  True when every given count KPI is 0 or None.
+- chart(fig, *, key=None, height=None): st.plotly_chart with the dashboard template; `fig` a
+  go.Figure or a figure_cache.Built (a figure built once and cached: figure_cache.cached).
+- table(df, *, register=None, column_config=None): st.dataframe with Dutch headers (register
+  headers for register columns), dates dd/mm/jjjj, no index.
+- status_badge(status) -> str: markdown badge for gehaald / niet gehaald / geen gegevens.
+- drill_down(register, *, label, filters=None, where=None): an expander with the rows behind a
+  figure, read through data_access.reader (which enforces the role) only when the user opens
+  them, and recorded in the audit log as "detailweergave". Roles that may not see rows get a
+  one-line explanation instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from numbers import Number
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.charts import figure_cache
+from dashboard.reads import data
+from dashboard.shell.auth import ACCESS_KEY
+from dashboard.style import theme
+from dashboard.style.formatting import fmt_date, fmt_delta, fmt_int, fmt_value
+from dashboard.style.text import plain
+from dashboard.ui.filters import current_filters
+from data_access.access import Access, AccessDenied
+from data_access.registers import BY_NAME
+from kpis.catalog import BY_ID
+
+DEFAULT_PREVIOUS_LABEL = "t.o.v. vorige periode"
+STATUS_BADGES = {"gehaald": "green", "niet gehaald": "red", "geen gegevens": "gray"}
+
+
+# --- Access ---------------------------------------------------------------------------------
+
+
+def page_access() -> Access:
+    """The Access of this run. A page opened without the entry script stops with a message."""
+    access = st.session_state.get(ACCESS_KEY)
+    if not isinstance(access, Access):
+        st.error("Open het dashboard via de startpagina.")
+        st.stop()
+    return access
+
+
+def require(action: str | None = None) -> Access:
+    """The Access of this run; with an action, the page stops with a Dutch message unless the
+    role (in its current mode) may do it. Every page calls this first."""
+    access = page_access()
+    if action is not None and not access.allows(action):
+        try:
+            access.require(action)
+        except AccessDenied as exc:
+            st.warning(str(exc), icon=":material/lock:")
+        st.stop()
+    return access
+
+
+# --- Page frame -----------------------------------------------------------------------------
+
+
+def page_header(title: str, register: str | None = None, caption: str | None = None) -> None:
+    """The page title with a bar in the register's colour, and the zone's name (Instellingen) with
+    the active filters in words. `title` and `caption` are markdown: text from the database in a
+    caption goes through dashboard.style.text.plain (the default caption does that itself)."""
+    color = theme.register_color(register) if register else theme.TEMPLATE.layout.font.color
+    st.html(f'<div style="height:6px;width:4rem;background:{color};border-radius:3px;margin-bottom:-1.2rem"></div>')
+    st.title(title, anchor=False)
+    if caption is None:
+        caption = " · ".join(part for part in (plain(data.get_zone_name()), current_filters().describe(markdown=True)) if part)
+    if caption:
+        st.caption(caption)
+
+
+def empty_state(what: str, hint: str | None = None) -> None:
+    """The message for a view without data: 'Nog geen gegevens voor <what>.' `what` and `hint`
+    are markdown (dashboard.style.text.plain for text from the database)."""
+    text = f"Nog geen gegevens voor {what}."
+    if hint:
+        text += f" {hint}"
+    st.info(text, icon=":material/info:")
+
+
+def no_rows(values, *kpi_ids: str, what: str, hint: str | None = None) -> bool:
+    """True (and the empty state shown) when every given count KPI is 0 or missing. `values` is
+    a report or its .kpis dict. A suppressed count ("<5") is data, so it is not empty."""
+    kpis = getattr(values, "kpis", values)
+    if all(kpis.get(k) in (0, None) for k in kpi_ids):
+        empty_state(what, hint)
+        return True
+    return False
+
+
+# --- KPI cards ------------------------------------------------------------------------------
+
+
+def _catalog(kpi_id: str):
+    return BY_ID[kpi_id]
+
+
+def fmt_kpi(kpi_id: str, value) -> str:
+    """A KPI value formatted by the catalog's unit for it."""
+    return fmt_value(value, _catalog(kpi_id).unit)
+
+
+def kpi_card(
+    kpi_id: str,
+    value,
+    previous=None,
+    *,
+    previous_label: str = DEFAULT_PREVIOUS_LABEL,
+    label: str | None = None,
+) -> None:
+    """One KPI: catalog label and definition (help), value by unit, delta against `previous`
+    coloured green when it moves the good way (the KPI's higher_is_better)."""
+    kpi = _catalog(kpi_id)
+    delta = None
+    if _is_number(value) and _is_number(previous):
+        delta = fmt_delta(value - previous, kpi.unit)
+    higher_is_better = getattr(kpi, "higher_is_better", None)
+    delta_color = "off" if higher_is_better is None else "normal" if higher_is_better else "inverse"
+    st.metric(
+        label or kpi.label,
+        fmt_value(value, kpi.unit),
+        delta=delta,
+        delta_color=delta_color,
+        delta_description=previous_label if delta is not None else None,
+        help=kpi.definition,
+        border=True,
+    )
+
+
+def kpi_cards(
+    values: Mapping,
+    kpi_ids: Sequence[str],
+    previous: Mapping | None = None,
+    *,
+    previous_label: str = DEFAULT_PREVIOUS_LABEL,
+    per_row: int = 4,
+) -> None:
+    """A row (or rows) of kpi_card for the ids, values from a report's .kpis dict."""
+    for start in range(0, len(kpi_ids), per_row):
+        columns = st.columns(per_row)
+        for column, kpi_id in zip(columns, kpi_ids[start : start + per_row]):
+            with column:
+                kpi_card(
+                    kpi_id,
+                    values.get(kpi_id),
+                    None if previous is None else previous.get(kpi_id),
+                    previous_label=previous_label,
+                )
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, Number) and not isinstance(value, bool) and value == value
+
+
+def status_badge(status: str) -> str:
+    """Markdown for a criterion status: ':green-badge[gehaald]' and so on."""
+    return f":{STATUS_BADGES.get(status, 'gray')}-badge[{status}]"
+
+
+# --- Charts and tables ----------------------------------------------------------------------
+
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def chart(fig, *, key: str | None = None, height: int | None = None) -> None:
+    """A plotly figure with the dashboard template (Dutch separators, projector-size fonts):
+    a go.Figure, or a figure_cache.Built (figure_cache.cached), shown without building it again."""
+
+    if isinstance(fig, figure_cache.Built):
+        fig = figure_cache.displayable(fig, height)
+    else:
+        theme.style(fig, height=height)
+    st.plotly_chart(fig, theme=None, key=key, config=CHART_CONFIG)
+
+
+def headers_for(register: str | None, columns: Iterable[str]) -> dict[str, str]:
+    """Display names: a register column's Dutch header ('datum ontvangst' -> 'Datum ontvangst'),
+    any other name with its underscores as spaces."""
+    known: dict[str, str] = {}
+    if register:
+        known = {c.name: c.header for c in BY_NAME[register].columns}
+    return {c: (known.get(c) or str(c).replace("_", " ")).capitalize() for c in columns}
+
+
+def table(df: pd.DataFrame, *, register: str | None = None, column_config: dict | None = None, height=None) -> None:
+    """A DataFrame with Dutch headers, dates as dd/mm/jjjj, no index."""
+    headers = headers_for(register, df.columns)
+    config: dict = {}
+    for name in df.columns:
+        series = df[name]
+        if pd.api.types.is_datetime64_any_dtype(series) or _holds_dates(series):
+            config[name] = st.column_config.DateColumn(headers[name], format="DD/MM/YYYY")
+        elif pd.api.types.is_bool_dtype(series):
+            config[name] = st.column_config.CheckboxColumn(headers[name])
+        else:
+            config[name] = st.column_config.Column(headers[name])
+    config.update(column_config or {})
+    kwargs = {"height": height} if height else {}
+    st.dataframe(df, hide_index=True, column_config=config, width="stretch", **kwargs)
+
+
+def _holds_dates(series: pd.Series) -> bool:
+    if series.dtype != object:
+        return False
+    sample = series.dropna().head(5)
+    return len(sample) > 0 and all(isinstance(v, dt.date) for v in sample)
+
+
+# --- Drill-down -----------------------------------------------------------------------------
+
+ROWS_DENIED = "Individuele dossiers zijn niet zichtbaar in deze weergave; enkel geaggregeerde cijfers."
+
+
+def drill_down(register: str, *, label: str, filters=None, where: Mapping | None = None, open_column: str | None = None) -> None:
+    """The rows behind a figure, for roles that may see rows. They are read (through
+    data_access.reader, which enforces the role again) and audited only when the user turns on
+    'Toon de rijen'. `where` narrows to column values, e.g. {"status": "afgesloten"}. With
+    `filters`, the rows of the year up to the reference date (dashboard.reads.data.read_rows); the title
+    names that date when it is before the year's end. With `open_column` too, the rows still
+    open at the reference date, whatever their year (the label says so)."""
+    access = page_access()
+    title = f"Onderliggende rijen: {label}"
+    if open_column is None and filters is not None and filters.as_of < dt.date(filters.year, 12, 31):
+        title += f" tot {fmt_date(filters.as_of)}"
+    with st.expander(title, icon=":material/table_rows:"):
+        if not access.may_see_rows:
+            st.caption(ROWS_DENIED)
+            return
+        key = f"_drill_{register}_{label}"
+        if not st.toggle("Toon de rijen", key=key, help="Het openen van de rijen wordt in het auditlogboek genoteerd."):
+            st.caption("De rijen worden pas gelezen, en in het auditlogboek genoteerd, als u ze opent.")
+            return
+
+        rows = data.read_rows(access, register, filters=filters, where=where, open_column=open_column, label=label)
+        if rows.empty:
+            st.caption("Geen rijen.")
+            return
+        st.caption(f"{fmt_int(len(rows))} {'rij' if len(rows) == 1 else 'rijen'}")
+        table(rows, register=register)
+
+
+EMPTY_DATABASE = (
+    "De databank bevat nog geen gegevens. De integriteitscoördinator kan de registers inlezen op de "
+    "pagina Gegevens (een Excel-werkmap volgens het sjabloon)."
+)
+
+
+
+def stop_if_empty_database() -> None:
+    """An empty database: one clear message, and the page stops."""
+    if data.database_is_empty():
+        st.info(EMPTY_DATABASE, icon=":material/database:")
+        st.stop()
+
+
+
+def table_height(rows: int, *, scrollbar: bool = False) -> int:
+    """Tall enough to show every row without an inner scrollbar (st.dataframe rows are 35 px),
+    plus room for a horizontal scrollbar when long text may overflow."""
+    return 35 * (rows + 1) + (14 if scrollbar else 3)
+

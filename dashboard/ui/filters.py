@@ -1,0 +1,151 @@
+"""The sidebar filters every page shares: year, reference date (peildatum) and dienst.
+
+dashboard/app.py calls `render_sidebar()` on every run, before the page runs; the widgets are
+keyed and bound to the URL (?jaar=2025&peildatum=2025-06-30&dienst=Verkeer), so a link reproduces
+a view and the values survive page switches. Pages read them with `current_filters()`.
+
+Changing the year puts the reference date back on that year's default (31/12 of the year, or
+today for the current year), as kpis.engine.default_as_of says.
+
+A view that may not choose a dienst or a reference date (the netwerk role, screen-share mode:
+data_access.access actions "filter_dienst" and "choose_reference_date") sees both pickers
+disabled on the values its figures are for (all diensten, the default date), with the reason
+(DENIED_MESSAGES) as help; a dienst or date in the URL is kept for later but not used. Both
+`render_sidebar` and `current_filters` return the filters as dashboard.reads.data.effective_filters
+allows them, and every cached read applies that again, whatever a page passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from dashboard.reads.data import effective_filters
+from dashboard.shell.auth import ACCESS_KEY
+from dashboard.style.formatting import fmt_date
+from dashboard.style.text import plain
+from data_access.access import DENIED_MESSAGES
+from kpis.engine import default_as_of
+
+YEAR_KEY = "jaar"
+AS_OF_KEY = "peildatum"
+DIENST_KEY = "dienst"
+ALL_DIENSTEN = "Alle diensten"
+
+
+@dataclass(frozen=True)
+class Filters:
+    year: int
+    as_of: dt.date
+    dienst: str | None = None  # None: all diensten
+
+    @property
+    def dienst_label(self) -> str:
+        return self.dienst or ALL_DIENSTEN.lower()
+
+    def describe(self, *, markdown: bool = False) -> str:
+        """'2025 · peildatum 31/12/2025 · alle diensten'. markdown=True for a caption: the dienst
+        (a register value) shown as text (dashboard.style.text.plain)."""
+        dienst = self.dienst_label
+        if markdown:
+            dienst = plain(dienst)
+        return f"{self.year} · peildatum {fmt_date(self.as_of)} · {dienst}"
+
+    def as_audit(self) -> dict:
+        return {"jaar": self.year, "peildatum": self.as_of.isoformat(), "dienst": self.dienst or "Alle"}
+
+
+def _reset_as_of() -> None:
+    """on_change of the year: the reference date follows the new year."""
+    year = st.session_state.get(YEAR_KEY)
+    if year is not None:
+        st.session_state[AS_OF_KEY] = default_as_of(int(year))
+
+
+def _access(access=None):
+    """The Access of this run (dashboard/app.py keeps it in the session state), or None."""
+    if access is not None:
+        return access
+
+    return st.session_state.get(ACCESS_KEY)
+
+
+def _effective(filters: Filters, access) -> Filters:
+    if access is None:
+        return filters
+
+    return effective_filters(access, filters)
+
+
+def render_sidebar(years: list[int], diensten: list[str], container=None, access=None) -> Filters:
+    """Draws the three filters (in `container`, default the sidebar) and returns their values as
+    `access` (default: the Access of this run) may use them. `years` newest first (the current
+    year among them), `diensten` sorted."""
+    access = _access(access)
+    this_year = dt.date.today().year
+    years = list(years) or [this_year]
+    default_year = this_year if this_year in years else years[0]
+    with container if container is not None else st.sidebar:
+        st.markdown("**Filters**")
+        year = st.selectbox(
+            "Jaar",
+            years,
+            index=years.index(default_year),
+            key=YEAR_KEY,
+            bind="query-params",
+            on_change=_reset_as_of,
+            help="Het jaar waarover de cijfers gaan.",
+        )
+        if access is None or access.allows("choose_reference_date"):
+            as_of = st.date_input(
+                "Peildatum",
+                value=default_as_of(int(year)),
+                key=AS_OF_KEY,
+                bind="query-params",
+                format="DD/MM/YYYY",
+                help="De datum waarop de toestand bekeken wordt (wat na deze datum gebeurde, telt niet mee). "
+                "Standaard 31/12 van het jaar, of vandaag voor het lopende jaar.",
+            )
+        else:
+            as_of = None
+        if access is None or access.allows("filter_dienst"):
+            dienst = st.selectbox(
+                "Dienst",
+                [ALL_DIENSTEN, *diensten],
+                key=DIENST_KEY,
+                bind="query-params",
+                help="Beperk de cijfers tot één dienst; registers zonder dienst (actieplan, criteria) blijven volledig.",
+            )
+        else:
+            dienst = None
+        as_of = as_of or default_as_of(int(year))  # a cleared field means the default
+        filters = _effective(Filters(int(year), as_of, None if dienst in (None, ALL_DIENSTEN) else dienst), access)
+        _fixed_pickers(filters, access)
+    return filters
+
+
+def _fixed_pickers(filters: Filters, access) -> None:
+    """For a view that may not choose them: the reference date and dienst its figures are for,
+    disabled, the reason as help (not bound to the URL: a coordinator's choice comes back when
+    screen-share mode is switched off)."""
+
+    if access is None:
+        return
+    if not access.allows("choose_reference_date"):
+        st.date_input(
+            "Peildatum", value=filters.as_of, format="DD/MM/YYYY", disabled=True, help=DENIED_MESSAGES["choose_reference_date"]
+        )
+    if not access.allows("filter_dienst"):
+        st.selectbox("Dienst", [ALL_DIENSTEN], disabled=True, help=DENIED_MESSAGES["filter_dienst"])
+
+
+def current_filters() -> Filters:
+    """The filters of this run, as the sidebar holds them (defaults when not drawn yet), as the
+    Access of this run may use them (dashboard.reads.data.effective_filters)."""
+    state = st.session_state
+    year = int(state.get(YEAR_KEY) or dt.date.today().year)
+    as_of = state.get(AS_OF_KEY) or default_as_of(year)
+    dienst = state.get(DIENST_KEY)
+    return _effective(Filters(year, as_of, None if dienst in (None, ALL_DIENSTEN) else dienst), _access())
