@@ -14,7 +14,10 @@ turns it back into the canonical value.
     Forms                        what a workbook may write for a sheet, header or value, in which
                                  language ("nl", "fr" or None when both languages write it alike)
 
-`lang` None means the current language (i18n.current()).
+`lang` None means the current language (i18n.current()). extract_messages() is the Babel
+extractor (babel.cfg) that puts the registers' Dutch texts in the catalogs, with a context that
+says what they are: sheet, register, column, value (also ja/nee), indicator; descriptions and
+help texts without context.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from i18n import LANGUAGES, N_, current, translations
+from i18n import LANGUAGES, N_, current, source_line, translations
+from data_access import registers as R
 from data_access.registers import BOOL_WORDS, BY_NAME, FTE_INDICATOR, REGISTERS, Column, Register, header_key
 
 
@@ -113,3 +117,30 @@ def language_name(lang: str, in_lang: str | None = None) -> str:
     """'Nederlands' / 'Frans' (in Dutch), 'néerlandais' / 'français' (in French)."""
     names = {"nl": N_("Nederlands"), "fr": N_("Frans")}
     return translations(in_lang or current()).gettext(names[lang])
+
+
+def extract_messages(fileobj, keywords, comment_tags, options):
+    """Babel extractor for data_access/registers.py: yields (line, funcname, message, comments)
+    as pgettext(context, text) or gettext(text) would."""
+    source = fileobj.read().decode("utf-8")
+
+    def p(context: str, text: str, comment: str = ""):
+        return source_line(source, text), "pgettext", (context, text), [comment] if comment else []
+
+    def g(text: str):
+        return source_line(source, text), "gettext", text, []
+
+    for register in R.REGISTERS:
+        yield p("sheet", register.sheet, "at most 31 characters, no : \\ / ? * [ ]")
+        yield p("register", register.label)
+        if register.description:
+            yield g(register.description)
+        for column in register.columns:
+            yield p("column", column.header)
+            if column.help:
+                yield g(column.help)
+            for text in column.values:
+                yield p("value", text)
+    for word in R.BOOL_WORDS:
+        yield p("value", word)
+    yield p("indicator", R.FTE_INDICATOR)

@@ -154,3 +154,13 @@ def month_name(month: int, lang: str | None = None, *, short: bool = False) -> s
 def NP_(context: str, text: str) -> str:
     """Marks `text` with a context for extraction (as pgettext); translate it where it is shown."""
     return text
+
+
+def source_line(source: str, text: str) -> int:
+    """The first line of `source` that holds `text` as a literal (1-based), else 0: the line a
+    Babel extractor of declared texts (see babel.cfg) reports for a message."""
+    for quoted in (f'"{text}"', f"'{text}'", text[:40]):
+        at = source.find(quoted)
+        if at >= 0:
+            return source.count("\n", 0, at) + 1
+    return 0

@@ -15,6 +15,7 @@ catalogs (--no-location), so moving code does not change them.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import sys
@@ -74,7 +75,7 @@ def update() -> None:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             catalog = Catalog(locale=locale, project=template.project, charset="utf-8")
-        catalog.update(template, no_fuzzy_matching=True)
+        catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)  # its messages are not shared
         catalog.obsolete.clear()  # a text the code no longer has leaves the catalog
         if lang == SOURCE:
             for message in catalog:

@@ -13,7 +13,7 @@ days), `per_fte` (per 100 VTE), `split` ({enum value: count}, every value presen
 
 Labels and definitions are written here in Dutch; `label(kpi, lang)` and `definition(kpi, lang)`
 give them in the language asked (default the current one, i18n.current()) from the gettext
-catalogs, where i18n/extract.py puts them.
+catalogs, where extract_messages (the Babel extractor of babel.cfg) puts them.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from i18n import current, translations
+from i18n import current, source_line, translations
 from kpis import actieplan, criteria, klachten, meldingen, notas, tucht
 from kpis.context import name_key
 
@@ -197,3 +197,11 @@ def kpi_for_indicator(indicator: str | None) -> KpiDef | None:
 
 
 REGISTER_STEPS: tuple[Callable, ...] = tuple(dict.fromkeys(k.compute for k in KPIS if k.register != _C))
+
+
+def extract_messages(fileobj, keywords, comment_tags, options):
+    """Babel extractor for this module: every KPI's label and definition, as gettext(text)."""
+    source = fileobj.read().decode("utf-8")
+    for kpi in KPIS:
+        yield source_line(source, kpi.label), "gettext", kpi.label, [f"KPI {kpi.id}: label"]
+        yield source_line(source, kpi.definition[:40]), "gettext", kpi.definition, [f"KPI {kpi.id}: definition"]

@@ -26,9 +26,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from data_access.schema import REGISTER_TABLES
+from i18n import N_
 from kpis.context import Context, name_key
 
-MET, NOT_MET, NO_DATA = "gehaald", "niet gehaald", "geen gegevens"
+# Canonical (Dutch) statuses; marked for the catalogs, translated where shown (i18n._).
+MET, NOT_MET, NO_DATA = N_("gehaald"), N_("niet gehaald"), N_("geen gegevens")
 STATUSES = (MET, NOT_MET, NO_DATA)
 COUNT_IDS = {MET: "criteria_met", NOT_MET: "criteria_not_met", NO_DATA: "criteria_no_data"}
 
