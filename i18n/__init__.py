@@ -15,7 +15,10 @@ and dashboard/ all use it.
     format_number / format_decimal / format_percent / format_date / month_name   per locale
 
 A message is looked up when it is shown, never when a module is imported: module-level texts are
-marked with N_() and translated with _() where they are used.
+marked with N_() and translated with _() where they are used. A text made in one place and shown
+in another (kpis/ says why a figure is hidden, the screen or the export shows it) is a Text: a str
+that reads as the Dutch message (so it compares, prints and stores as before) and that shown()
+gives in the language of whoever looks.
 """
 
 from __future__ import annotations
@@ -102,6 +105,39 @@ def pgettext(context: str, text: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(current()).ngettext(singular, plural, n)
+
+
+class Text(str):
+    """A Dutch message with its parameters, shown later in any language: str(Text(...)) is the
+    Dutch text; shown(text) translates the message and formats it (parameters that are Text
+    themselves are shown too). Pickles (st.cache_data) and serialises to JSON as its Dutch text."""
+
+    msgid: str
+    params: dict
+
+    def __new__(cls, msgid: str, **params) -> "Text":
+        dutch = msgid.format(**params) if params else msgid
+        self = super().__new__(cls, dutch)
+        self.msgid, self.params = msgid, params
+        return self
+
+    def __reduce__(self):
+        return _text, (self.msgid, self.params)
+
+    def in_language(self, lang: str | None = None) -> str:
+        template = translations(lang or current()).gettext(self.msgid)
+        if not self.params:
+            return template
+        return template.format(**{k: shown(v, lang) for k, v in self.params.items()})
+
+
+def _text(msgid: str, params: dict) -> Text:
+    return Text(msgid, **params)
+
+
+def shown(value, lang: str | None = None):
+    """A Text in `lang` (default: the current language); any other value unchanged."""
+    return value.in_language(lang) if isinstance(value, Text) else value
 
 
 def N_(text: str) -> str:

@@ -31,7 +31,7 @@ from i18n import DOMAIN, LOCALE_DIR, LOCALES
 ROOT = Path(__file__).resolve().parent.parent
 POT = Path(__file__).resolve().parent / "messages.pot"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None,
-            "NP_": ((1, "c"), 2)}
+            "NP_": ((1, "c"), 2), "Text": None}
 SOURCE = "nl"
 STABLE_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # the language the code is written in: its catalog repeats the source text
 

@@ -124,6 +124,12 @@ def test_no_dutch_label_left_in_the_french_workbook(workbooks):
         left = (_texts(wb) & dutch) - same
         typed = {"korpschef", "integriteitscoördinator"}  # the action plan's trekker is free text
         assert left - typed == set(), (anonymised, sorted(left - typed))
+        # why a figure is hidden (kpis.disclosure, an i18n.Text) is French too
+        said = [t for t in _texts(wb) if "Verborgen" in t or "netwerkweergave" in t or "Peildatum" in t]
+        assert said == [], (anonymised, said[:3])
+    notes = _texts(workbooks[("fr", True)])
+    assert any(t.startswith("Masqué : ") for t in notes)
+    assert "Pas dans la vue réseau : ce qui est en retard" in " ".join(notes)
 
 
 def _french_equal() -> set[str]:

@@ -128,3 +128,25 @@ def test_i18n_does_not_import_streamlit():
     code = "import sys, i18n, data_access.register_terms, dashboard.style.formatting; sys.exit('streamlit' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={"PYTHONPATH": str(ROOT)}, timeout=60)
     assert done.returncode == 0
+
+
+def test_a_text_made_in_dutch_is_shown_in_the_viewer_s_language():
+    import json
+    import pickle
+
+    from kpis.disclosure.release import LATE_REASON, small_base_reason
+
+    reason = small_base_reason(5)
+    assert reason == "Verborgen: berekend op minder dan 5 dossiers."  # the Dutch text, as before
+    assert i18n.shown(reason, "fr") == "Masqué : calculé sur moins de 5 dossiers."
+    with i18n.language("fr"):
+        assert i18n.shown(reason) == "Masqué : calculé sur moins de 5 dossiers."
+        assert i18n.shown("<5") == "<5"  # any other value unchanged
+    again = pickle.loads(pickle.dumps(reason))  # st.cache_data pickles
+    assert again == reason and i18n.shown(again, "fr") == i18n.shown(reason, "fr")
+    assert json.loads(json.dumps({"r": reason})) == {"r": str(reason)}
+    assert i18n.shown(LATE_REASON, "fr").startswith("Pas dans la vue réseau")
+    nested = i18n.Text("De KPI '{kpi}' heeft geen waarde voor {year} op {date}: er zijn geen gegevens om ze te "
+                       "berekenen.", kpi=i18n.Text("Aandeel anoniem"), year=2025, date="30/06/2025")
+    assert i18n.shown(nested, "fr") == ("Le KPI 'Part anonyme' n'a pas de valeur pour 2025 au 30/06/2025 : il n'y a "
+                                        "pas de données pour le calculer.")

@@ -22,7 +22,7 @@ from dashboard.style.theme import PREVIOUS_COLOR, REGISTER_COLORS, STATUS_COLORS
 from data_access import register_terms as terms
 from data_access import xlsx_writer as xw
 from data_access.registers import BY_NAME
-from i18n import N_, _
+from i18n import N_, _, shown
 from kpis.catalog import KPIS, KpiDef, label
 from kpis.criteria import MET, NOT_MET, NO_DATA as CRIT_NO_DATA
 
@@ -143,7 +143,7 @@ def _kpi_note(content: ExportContent, kpi: KpiDef) -> str | None:
     parts = []
     for report, prefix in ((content.report, ""), (content.previous, _("Vorig jaar: "))):
         if report.kpis.get(kpi.id) is None and kpi.id in reasons(report):
-            parts.append(prefix + reasons(report)[kpi.id])
+            parts.append(prefix + shown(reasons(report)[kpi.id]))
     return " ".join(parts) or None
 
 

@@ -26,7 +26,7 @@ from dashboard.export.layout import (
     write_rows,
     year_colors,
 )
-from i18n import _
+from i18n import _, shown
 from kpis.catalog import KPIS, KpiDef, label
 
 
@@ -61,7 +61,7 @@ def write_split(ws: Worksheet, top: int, content: ExportContent, kpi: KpiDef) ->
     rows = [[terms.value(k), *pair]
             for k, *pair in zip(keys, _split_column(content.report, kpi, keys), _split_column(content.previous, kpi, keys))]
     block = xw.write_table(ws, top + 1, [xw.Col(split_header(kpi)), num(y), num(p)], rows, name=kpi.id)
-    notes = [r for r in (reasons(content.report).get(kpi.id), reasons(content.previous).get(kpi.id)) if r]
+    notes = [shown(r) for r in (reasons(content.report).get(kpi.id), reasons(content.previous).get(kpi.id)) if r]
     if notes:
         xw.write_note(ws, block.last_row + 1, " ".join(dict.fromkeys(notes)))
     height = max(CHART_HEIGHT_CM, 0.6 * len(keys) + 2)
@@ -87,7 +87,7 @@ def write_monthly(ws: Worksheet, top: int, content: ExportContent, register: str
     title = _("Per {period} ({column})").format(period=period, column=terms.header(spec.column(spec.main_date)))
     xw.write_title(ws, top, title, font=xw.SUBTITLE_FONT)
     if series.table is None:
-        xw.write_note(ws, top + 1, series.reason or hidden())
+        xw.write_note(ws, top + 1, shown(series.reason) or hidden())
         return top + 3
     table = series.table
     rows = [[month, *(xw.Fmt(v, xw.FMT_COUNT) if isinstance(v, int) else _shown(v) for v in table.loc[month])]

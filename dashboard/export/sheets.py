@@ -44,7 +44,7 @@ from dashboard.export.layout import (
 )
 from dashboard.export.registers import register_sheet_name, write_register
 from dashboard.style.formatting import NO_DATA
-from i18n import N_, NP_, _, pgettext
+from i18n import N_, NP_, _, pgettext, shown
 from kpis.catalog import BY_ID, KPIS, KpiDef, definition, kpi_for_indicator, label
 from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
 
@@ -213,7 +213,7 @@ def write_criteria(ws: Worksheet, content: ExportContent) -> None:
         validated = c.validated_on or _("ontwerp")
         indicator = label(kpi) if kpi else terms.indicator(c.indicator)
         rows.append([c.id, c.omschrijving, indicator, value, _criterion_cell(c.indicator, c.norm), terms.value(c.richting),
-                     _(c.status), validated, c.problem])
+                     _(c.status), validated, shown(c.problem)])
     block = xw.write_table(ws, top, columns, rows, name="Evaluatiecriteria")
     status_col = get_column_letter(block.first_col + 6)
     status_range = f"{status_col}{block.first_row}:{status_col}{block.last_row}"
@@ -270,7 +270,7 @@ def write_alerts(ws: Worksheet, content: ExportContent) -> None:
     if isinstance(alerts, AlertCounts):
         top = heading(ws, content, _alerts_title(content), _("Enkel het aantal per soort."))
         if alerts.counts is None:  # withheld: a small count could be recomputed
-            xw.write_note(ws, top, alerts.reason)
+            xw.write_note(ws, top, shown(alerts.reason))
         else:
             rows = [[_(kind), xw.Fmt(n, xw.FMT_COUNT) if isinstance(n, int) else marker(n)] for kind, n in alerts.counts.items()]
             xw.write_table(ws, top, [xw.Col(_("Soort")), num(_("Aantal"))], rows, name="Aandachtspunten")
