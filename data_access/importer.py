@@ -45,7 +45,7 @@ from data_access.demo import SAMPLE_USER, clear_sample_mark
 from data_access.schema import REGISTER_TABLES, import_log
 from data_access.validation import RegisterRows, validate_table
 from data_access.workbook import FileRefused, located, read_source, read_workbook
-from i18n import N_, _, format_number, language
+from i18n import N_, _, current, format_number, language
 
 LOCK_WAIT_SECONDS = 30.0
 CHUNK_ROWS = 5_000
@@ -73,7 +73,7 @@ class ImportReport:
 
     def summary(self) -> list[str]:
         """Lines in the report's language: one per register, then what happened."""
-        with language(self.lang or terms.current()):
+        with language(self.lang or current()):
             return self._summary()
 
     def _summary(self) -> list[str]:
@@ -114,7 +114,7 @@ def import_workbook(engine, source, *, file_name: str | None = None, user: str, 
     `access` (who imports) every import that is not a dry run gets one "import" audit row:
     in the import's own transaction when applied (audit_detail). `lang`: the language of the
     messages ("nl" or "fr"; default the current one)."""
-    with language(lang or terms.current()) as code:
+    with language(lang or current()) as code:
         report = _import_in_language(engine, source, file_name=file_name, user=user, dry_run=dry_run,
                                      progress=progress, access=access)
     report.lang = code

@@ -25,9 +25,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from i18n import LANGUAGES, N_, current, source_line, translations
 from data_access import registers as R
 from data_access.registers import BOOL_WORDS, BY_NAME, FTE_INDICATOR, REGISTERS, Column, Register, header_key
+from i18n import LANGUAGES, N_, current, source_line, translations
 
 
 def _p(context: str, text: str, lang: str | None) -> str:
