@@ -97,24 +97,12 @@ class Access:
         return self.allows("read_rows")
 
     @property
-    def may_see_persons(self) -> bool:
-        return self.allows("read_persons")
-
-    @property
     def may_import(self) -> bool:
         return self.allows("import")
 
     @property
-    def may_change_settings(self) -> bool:
-        return self.allows("change_settings")
-
-    @property
     def may_export_full(self) -> bool:
         return self.allows("export_full")
-
-    @property
-    def may_view_audit(self) -> bool:
-        return self.allows("view_audit")
 
 
 SYSTEM = Access(user="systeem", role="integriteitscoordinator")

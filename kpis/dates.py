@@ -6,17 +6,14 @@ does not exist in the target month becomes that month's last day.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 
 def add_months(day: date, months: int) -> date:
     """`day` plus `months` calendar months, clamped to the target month's last day."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = calendar.monthrange(year, month)[1]
-    return date(year, month, min(day.day, last))
+    return day + relativedelta(months=months)
 
 
 def latest_base(limit: date, months: int) -> date:

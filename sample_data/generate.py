@@ -10,7 +10,6 @@ are late at `today` on purpose, so that every alert of the dashboard has somethi
 
 from __future__ import annotations
 
-import calendar
 import zlib
 from datetime import date, timedelta
 
@@ -18,6 +17,7 @@ import numpy as np
 
 from data_access.cells import format_number
 from data_access.registers import BY_NAME, FTE_INDICATOR
+from kpis.dates import add_months
 from sample_data import cases as C
 from sample_data import profile as P
 from sample_data import texts as T
@@ -51,13 +51,6 @@ def build_sample(today: date, seed: int = 2024) -> dict[str, list[Row]]:
 def generator(seed: int, stream: str) -> np.random.Generator:
     """An independent, reproducible generator per register (crc32 is stable across runs)."""
     return np.random.default_rng([seed, zlib.crc32(stream.encode())])
-
-
-def add_months(day: date, months: int) -> date:
-    """Calendar months later (or earlier); a day that does not exist becomes the month's last."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def zone_rate(register: str, share=lambda year: 1.0):

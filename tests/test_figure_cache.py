@@ -1,9 +1,8 @@
 """dashboard.charts.figure_cache: a figure is built once per distinct arguments, shown exactly as the
-builder made it, and keyed on the arguments themselves (type included), never on a guess."""
+builder made it, and keyed on its arguments (a marker with its kind: the charts draw a withheld
+cell differently)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import pandas as pd
 import plotly.io as pio
@@ -13,7 +12,8 @@ import pytest
 from dashboard.charts import generic as charts, figure_cache
 from dashboard.style import theme
 from dashboard.reads.data import clear_caches
-from dashboard.charts.figure_cache import Built, cached, figure_key
+from dashboard.charts.figure_cache import Built, cached
+from kpis.disclosure.markers import SMALL, WITHHELD_KIND, Suppressed
 
 CALLS: list[tuple] = []
 
@@ -22,6 +22,11 @@ def counting_bars(split, *, title="Per kanaal"):
     """A module-level builder that records each time it really builds."""
     CALLS.append((tuple(split.items()), title))
     return charts.split_bars(split, register="klachten", title=title)
+
+
+def counting_years(frame, fmt=charts.fmt_int):
+    CALLS.append(("years", len(frame)))
+    return charts.year_bars(frame, register="klachten", title="Per jaar", fmt=fmt)
 
 
 @pytest.fixture(autouse=True)
@@ -58,18 +63,22 @@ def test_same_figure_as_the_builder_and_shown_without_validation():
 
 
 def test_key_keeps_the_types_plotly_draws_differently():
-    day = dt.date(2025, 1, 1)
-    assert figure_key(day) != figure_key(pd.Timestamp(day))
-    assert figure_key([1, 2]) != figure_key((1, 2)) != figure_key({1: 2})
-    ints = pd.DataFrame({"a": [1, 2]}, index=["2024", "2025"])
-    assert figure_key(ints) == figure_key(ints.copy())
-    assert figure_key(ints) != figure_key(ints.astype("float64"))
-    assert figure_key(ints) != figure_key(ints.rename(index={"2025": "2025 (tot 22/11)"}))
-    assert figure_key(charts.fmt_int) == ("function", "dashboard.style.formatting.fmt_int")
+    cached(counting_bars, {"burger": 5, "intern": 1})
+    cached(counting_bars, {"burger": 5, "intern": 1.5})
+    cached(counting_bars, {"burger": 5, "intern": Suppressed(WITHHELD_KIND, 5)})
+    cached(counting_bars, {"burger": 5, "intern": "verborgen"})  # the same text, not a marker
+    cached(counting_bars, {"burger": 5, "intern": Suppressed(SMALL, 5)})
+    cached(counting_bars, {"burger": 5, "intern": Suppressed(SMALL, 5)})
+    assert len(CALLS) == 5
+    frame = pd.DataFrame({"n": [Suppressed(WITHHELD_KIND, 5)]}, index=["2024"], dtype=object)
+    plain_text = pd.DataFrame({"n": ["verborgen"]}, index=["2024"], dtype=object)
+    CALLS.clear()
+    built = [cached(counting_years, f) for f in (frame, plain_text, frame.copy())]
+    cached(counting_years, frame, fmt=charts.fmt_decimal)  # a formatter, keyed by its name
+    assert len(CALLS) == 3  # a withheld cell and the plain word are two figures
+    assert built[0] == built[2] and built[0] is not built[2]  # the same figure, a copy per caller
 
 
-def test_refuses_what_it_cannot_key_exactly():
+def test_refuses_a_builder_without_a_name():
     with pytest.raises(TypeError):
         cached(lambda: charts.split_bars({"a": 1}, register="klachten", title="x"))
-    with pytest.raises(TypeError):
-        figure_key(object())

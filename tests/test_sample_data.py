@@ -14,7 +14,8 @@ import pytest
 import sqlalchemy as sa
 
 from data_access.registers import JUDICIAL_OUTCOMES, REGISTERS, SPLIT_KPI_IDS, STRATEGIC_GOALS
-from sample_data.generate import add_months, build_sample
+from kpis.dates import add_months
+from sample_data.generate import build_sample
 from sample_data.workbook import write_workbook
 
 TODAY = date(2026, 11, 22)

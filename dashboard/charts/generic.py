@@ -15,7 +15,7 @@ at the baseline (or is left out of a line) and the marker is written as its labe
     fig = charts.heatmap(frame, register="klachten", title="Categorie × dienst")
     fig = charts.sparkline(months, counts, register="meldingen")
 
-Helpers: plot_values, value_texts, hidden_note, count_axis, tint, shades, day_bins, bin_label, norm_position,
+Helpers: plot_values, value_texts, count_axis, tint, shades, day_bins, bin_label, norm_position,
 norm_label.
 """
 
@@ -129,14 +129,6 @@ def _legend_rows(fig: go.Figure, width: float = LEGEND_WIDTH) -> int:
             rows, used = rows + 1, 0.0
         used += item
     return rows
-
-
-def hidden_note(values: Sequence[Value]) -> str | None:
-    """A caption for a chart with suppressed values, or None when nothing is hidden."""
-    markers = sorted({v for v in values if isinstance(v, str)})
-    if not markers:
-        return None
-    return "Verborgen: " + ", ".join(markers) + " (kleine aantallen)"
 
 
 # --- monthly trend --------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
+from dateutil.relativedelta import relativedelta
 
 from dashboard.style import theme
 
@@ -42,7 +43,7 @@ def _month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
     months, day = [], dt.date(first.year, first.month, 1)
     while day <= last:
         months.append(day)
-        day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        day += relativedelta(months=1)
     return months
 
 

@@ -17,7 +17,7 @@ from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.export.content import ExportContent
-from dashboard.style.formatting import NO_DATA
+from dashboard.style.formatting import HIDDEN, NO_DATA
 from dashboard.style.theme import PREVIOUS_COLOR, REGISTER_COLORS, STATUS_COLORS
 from data_access import register_terms as terms
 from data_access import xlsx_writer as xw
@@ -26,7 +26,6 @@ from i18n import N_, _, shown
 from kpis.catalog import KPIS, KpiDef, label
 from kpis.criteria import MET, NOT_MET, NO_DATA as CRIT_NO_DATA
 
-HIDDEN = N_("verborgen")  # shown as _(HIDDEN): hidden()
 CHART_COLUMN = "E"  # charts sit right of the 3-column tables of a register sheet
 CHART_HEIGHT_CM = 7.5
 ROW_CM = 0.53  # a default row is 15 pt

@@ -10,7 +10,8 @@ anonymised one), gathers the content (dashboard.export.content, with the same su
 the screen-share view for the anonymised version), writes the sheets (dashboard.export.sheets)
 and records the export in the audit log. This module never imports streamlit.
 
-Exit codes of the command: 0 written, 1 refused (role, bad input), 2 usage or unreachable database.
+Exit codes of the command: 0 written, 1 refused (the role may not export), 2 bad input (year,
+reference date, output file), usage or unreachable database.
 """
 
 from __future__ import annotations
@@ -197,7 +198,6 @@ def _run(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         print(_("De map {folder} bestaat niet.").format(folder=out.parent), file=sys.stderr)
         return 2
-
 
     engine = open_database(args.database_url)
     if engine is None:

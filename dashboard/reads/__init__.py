@@ -1,1 +1,2 @@
-"""Cached, role-aware reads: the dashboard's only way to the database and the KPI engine."""
+"""Cached, role-aware reads for the pages: KPI reports, series, splits and alerts; for the netwerk
+view only what the day's release of kpis.disclosure holds."""

@@ -23,8 +23,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import streamlit as st
 
-from dashboard.reads import data, errors, memo
+from dashboard.reads import data, errors
 from data_access.reader import read_for_aggregation
 from data_access.registers import STRATEGIC_GOALS
 from kpis.actieplan import in_plan_conditions
@@ -47,7 +48,7 @@ LATE = "over deadline"
 STATES = ("afgerond", "lopend", "niet gestart", "uitgesteld", LATE)  # legend order
 
 
-@memo.cached(max_entries=data.CACHE_ENTRIES)
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
 def _items(url: str, version: int, year: int, as_of: dt.date) -> pd.DataFrame:
     with data.engine_for(url).connect() as conn:
         ctx = Context(conn=conn, year=year, as_of=as_of, settings={})

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+import streamlit as st
 
-from dashboard.reads import data, errors, memo
+from dashboard.reads import data, errors
 from data_access.access import Access
 from kpis.alerts import KIND_ACK, KIND_FEEDBACK, KIND_FOLLOWUP, KIND_TERM, KINDS, alerts as compute_alerts  # noqa: F401  (the pages take the kinds from here)
 
 
-@memo.cached(max_entries=data.CACHE_ENTRIES)
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
 def _alerts(url: str, version: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
 
     if not aggregated_only:
@@ -38,7 +39,7 @@ class AlertView:
     registers: frozenset
 
 
-@memo.cached(max_entries=data.CACHE_ENTRIES)
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
 def _alert_view(url, version, as_of, dienst, kinds: tuple | None, limit: int | None, aggregated_only, threshold) -> AlertView:
     result = _alerts(url, version, as_of, dienst, aggregated_only, threshold)
     if aggregated_only:

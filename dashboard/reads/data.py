@@ -30,7 +30,7 @@ Public functions (pages use these, not the engine directly):
 The building blocks of every cached read, here and in the other modules of dashboard.reads (and
 ui.criteria_view), so that all of them key alike:
     engine_for(url) -> Engine                    the shared migrated engine (st.cache_resource)
-    clear_caches()                               empties every cached read and figure (dashboard.reads.memo)
+    clear_caches()                               empties every cached read and figure (st.cache_data)
     cache_key() -> (url, data version)           the first two arguments of every cached function
     view_key(access) -> (aggregated_only, threshold)   what decides suppression, the last two
     settings_for(url, version) -> dict[str, int] the settings, cached on the cache key
@@ -54,7 +54,7 @@ import sqlalchemy as sa
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from dashboard.reads import errors, memo
+from dashboard.reads import errors
 from dashboard.style.formatting import HIDDEN
 from data_access import audit, db
 from data_access.access import Access
@@ -114,7 +114,7 @@ def cache_key() -> tuple[str, int]:
     return database_url(), current_data_version()
 
 
-@memo.cached(max_entries=CACHE_ENTRIES)
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def settings_for(url: str, version: int) -> dict[str, int]:
     with engine_for(url).connect() as conn:
         return load_settings(conn)
@@ -125,7 +125,7 @@ def get_settings() -> dict[str, int]:
         return settings_for(*cache_key())
 
 
-@memo.cached(max_entries=CACHE_ENTRIES)
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def zone_name_for(url: str, version: int) -> str | None:
     with engine_for(url).connect() as conn:
         return load_zone_name(conn)
@@ -146,7 +146,7 @@ def view_key(access: Access) -> tuple[bool, int]:
     return access.aggregated_only, suppression_threshold()
 
 
-@memo.cached(max_entries=8)
+@st.cache_data(max_entries=8, show_spinner=False)
 def release_for(url: str, version: int, today: dt.date, threshold: int):
     """The netwerk view of `today` (kpis.disclosure.release): every figure it may show, protected
     together. Built once per data version and day (a few seconds on a zone's registers)."""
@@ -166,7 +166,7 @@ def netwerk_release():
         return release_for(url, version, dt.date.today(), suppression_threshold())
 
 
-@memo.cached(max_entries=CACHE_ENTRIES)
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def report_for(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
     """The KPI report; for the netwerk view the year's report of today's release (a year it
     cannot choose: its case registers withheld)."""
@@ -227,7 +227,7 @@ def _year_columns() -> dict:
     return columns
 
 
-@memo.cached(max_entries=CACHE_ENTRIES)
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def _year_bounds(url: str, version: int) -> dict[str, tuple[int, int]]:
     """{register: (first year, last year)} for every register of _year_columns that holds rows."""
     bounds = {}
@@ -269,7 +269,7 @@ def available_years() -> list[int]:
         return _years_spanning(_year_bounds(*cache_key()).values())
 
 
-@memo.cached(max_entries=CACHE_ENTRIES)
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def _diensten(url: str, version: int) -> list[str]:
     return diensten(engine_for(url))
 
@@ -326,7 +326,7 @@ def read_rows(
     return rows
 
 
-@memo.cached(max_entries=CACHE_ENTRIES)
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def _is_empty(url: str, version: int) -> bool:
     with engine_for(url).connect() as conn:
         return db.is_empty(conn)
@@ -339,7 +339,7 @@ def database_is_empty() -> bool:
 
 
 def clear_caches() -> None:
-    """Drops every cached result (not the engine): the reads here and in the other dashboard
-    modules, and the built figures. The data version already invalidates them after an import;
+    """Drops every cached result (not the engine): the reads of dashboard.reads and the built
+    figures (all st.cache_data). The data version already invalidates them after an import;
     this frees memory, and gives the tests and the benchmark a cold start."""
-    memo.clear_all()
+    st.cache_data.clear()

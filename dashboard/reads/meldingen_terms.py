@@ -13,8 +13,9 @@ acknowledgement is one of the last received (kpis.disclosure.figures.LATE_COUNTS
 from __future__ import annotations
 
 import datetime as dt
+import streamlit as st
 
-from dashboard.reads import data, errors, memo
+from dashboard.reads import data, errors
 from data_access.access import Access
 from kpis import alerts as alerts_mod
 from kpis.alerts import FEEDBACK_NEAR_DAYS, TERM_CELLS
@@ -49,7 +50,7 @@ def cells(settings: dict) -> dict[str, tuple[str, str]]:
     }
 
 
-@memo.cached(max_entries=data.CACHE_ENTRIES)
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
 def _term_counts(url: str, version: int, as_of: dt.date, aggregated_only: bool, threshold: int):
     if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)
         return None

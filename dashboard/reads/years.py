@@ -19,8 +19,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import pandas as pd
+import streamlit as st
 
-from dashboard.reads import data, errors, memo
+from dashboard.reads import data, errors
 from dashboard.style.formatting import HIDDEN
 from data_access.access import Access
 from data_access.registers import FTE_INDICATOR
@@ -45,7 +46,7 @@ def _year_counts(conn, register: str, views: tuple, dienst: str | None) -> list[
     return [counts[view] for view in views]
 
 
-@memo.cached(max_entries=data.CACHE_ENTRIES)
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
 def _per_100_fte(url, version, views: tuple, dienst, aggregated_only, threshold) -> list[tuple]:
 
     if aggregated_only:  # each year's report of the release
@@ -84,7 +85,7 @@ def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) 
         return _per_100_fte(*data.cache_key(), effective, view_dienst, *data.view_key(access))
 
 
-@memo.cached(max_entries=data.CACHE_ENTRIES)
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
 def _counts_per_year(url, version, register, views: tuple, dienst, aggregated_only, threshold) -> list:
     if aggregated_only:  # the rows of each year as the release shows them
         totals = data.release_today(url, version, threshold).totals(register)
@@ -103,7 +104,7 @@ def counts_per_year(access: Access, register: str, views, *, dienst: str | None 
         return _counts_per_year(*data.cache_key(), register, effective, view_dienst, *data.view_key(access))
 
 
-@memo.cached(max_entries=data.CACHE_ENTRIES)
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
 def _yearly(url, version, register, first_year, last_year, by, as_of, dienst, date_column, aggregated_only, threshold):
 
     if aggregated_only:
@@ -171,12 +172,10 @@ def year_views(filters, years: int = 6) -> list[tuple[str, object]]:
     return out
 
 
-
 def year_reports(access, filters, years: int = 6) -> list[tuple[str, object]]:
     """The report of each of year_views (label, Report): for KPIs that need the whole report of
     a past year (medians, measures); a plain count per year costs one query (e.g. per_fte_frame)."""
     return [(label, data.get_report(access, view)) for label, view in year_views(filters, years)]
-
 
 
 def per_fte_frame(access, filters, column: str, years: int = 6) -> pd.DataFrame:
@@ -188,7 +187,6 @@ def per_fte_frame(access, filters, column: str, years: int = 6) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index", dtype=object)
 
 
-
 def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str], *, hidden=HIDDEN) -> pd.DataFrame:
     """Per year (index: the labels), a column per {column label: kpi id}; a hidden value as
     the marker the netwerk view shows ('<5'), or `hidden`."""
@@ -197,7 +195,6 @@ def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str]
         values = data.shown_kpis(report)
         rows[label] = {name: values.get(kpi_id) for name, kpi_id in columns.items()}
     return pd.DataFrame.from_dict(rows, orient="index", dtype=object)
-
 
 
 def count_frame(access, filters, register: str, column: str, years: int = 6) -> pd.DataFrame:

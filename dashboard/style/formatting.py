@@ -20,7 +20,7 @@ import pandas as pd
 from i18n import N_, _, current, format_number, month_name
 
 NO_DATA = N_("geen gegevens")
-HIDDEN = "verborgen"  # a value the netwerk view does not show (no bar, no number)
+HIDDEN = N_("verborgen")  # a value the netwerk view does not show (no bar, no number); shown with _()
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",

@@ -294,13 +294,11 @@ EMPTY_DATABASE = (
 )
 
 
-
 def stop_if_empty_database() -> None:
     """An empty database: one clear message, and the page stops."""
     if data.database_is_empty():
         st.info(EMPTY_DATABASE, icon=":material/database:")
         st.stop()
-
 
 
 def table_height(rows: int, *, scrollbar: bool = False) -> int:

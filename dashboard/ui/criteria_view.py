@@ -25,10 +25,11 @@ from numbers import Number
 import pandas as pd
 import plotly.graph_objects as go
 import sqlalchemy as sa
+import streamlit as st
 
-from dashboard.reads import data, errors, memo
+from dashboard.reads import data, errors
 from dashboard.style import theme
-from dashboard.style.formatting import fmt_date, fmt_value
+from dashboard.style.formatting import HIDDEN, fmt_date, fmt_value
 from dashboard.style.text import chart_text, plain
 from dashboard.ui.components import status_badge
 from data_access.registers import header_key
@@ -83,9 +84,6 @@ def fmt_indicator_value(indicator: str, value) -> str:
     if unit == "count" and isinstance(value, Number) and not isinstance(value, bool) and value != int(value):
         unit = "number"
     return fmt_value(value, unit)
-
-
-HIDDEN = "verborgen"
 
 
 def hidden_kpis(report) -> frozenset[str]:
@@ -152,7 +150,7 @@ def status_style(status: str) -> str:
 # --- history ----------------------------------------------------------------------------------
 
 
-@memo.cached(max_entries=64)
+@st.cache_data(max_entries=64, show_spinner=False)
 def _measurements(url: str, version: int, key: str) -> dict[int, float]:
     """{year: value} of the Indicatoren indicator (normalised name `key`) for periods 'jjjj'."""
 

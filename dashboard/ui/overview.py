@@ -126,7 +126,6 @@ MONTH_FIGURES = {
 }
 
 
-
 def register_sparklines(access, filters, months: int = 24) -> None:
     """A small trend per register in its colour: the 12-month total month by month (a smooth
     line even for a register of a few rows a year); for the netwerk view, where successive

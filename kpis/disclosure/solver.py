@@ -20,6 +20,7 @@ import highspy
 import numpy as np
 
 INF = highspy.kHighsInf
+MAX_NODES = 50_000  # branch-and-bound nodes per search; past it, no alternative is taken (more is hidden)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,9 @@ def cheapest_release(keys: list, relations: Iterable, values: Mapping, known: Ma
             continue
         model = highspy.Highs()
         model.setOptionValue("output_flag", False)
-        model.setOptionValue("time_limit", 20.0)
+        # A node limit, not a time limit: the same counts give the same release on a busy machine
+        # too (a time limit made the screen's and the export's release differ under load).
+        model.setOptionValue("mip_max_nodes", MAX_NODES)
         index = {key: i for i, key in enumerate(keys)}
         for key in keys:
             if key == target:
