@@ -1,27 +1,32 @@
-"""Benchmark (issue 7): the KPI report, the Overzicht and Klachten pages and the import, each
-against a plain reference, with peak memory, on the zone sample and at national scale.
+"""Benchmark (issues 7 and 18): the KPI report, the pages as a user waits for them in the browser,
+the cold Overzicht at national scale, the yearly exports and the import, each against a plain
+reference measured in the same run, with peak memory, on the zone sample and at national scale.
 
-    PYTHONPATH=. .venv/bin/python bench/run.py            # full run (a few minutes; PostgreSQL too)
+    PYTHONPATH=. .venv/bin/python bench/run.py            # full run (PostgreSQL and the browser too)
     PYTHONPATH=. .venv/bin/python bench/run.py --tiny     # everything at a tiny scale (CI)
 
-Every measurement runs in its own Python process, so peak memory (ru_maxrss of that process)
-never mixes with another one's, and prints one line: the time, the reference's time, the
-ratio, the target, and both peaks. Times are the best over --rounds rounds (a measurement and
+Every server-side measurement runs in its own Python process, so peak memory (ru_maxrss of that
+process) never mixes with another one's, and prints one line: the time, the reference's time,
+the ratio, the target, and both peaks. Times are the best over --rounds rounds (a measurement and
 its reference take turns, each round in fresh processes) of --repeat runs per process (a quick
 task repeated for 2 s), timed after the process has imported everything: best wall-clock time
 and best process CPU time. The machine's load average is printed in the header: on a shared
-machine the CPU ratio (shown where all the work runs in the measured process: SQLite, pages,
-import) is the reproducible figure, the wall-clock ratio the one the targets name.
+machine the CPU ratio (shown where all the work runs in the measured process) is the
+reproducible figure, the wall-clock ratio the one the targets name.
 
 - rapport:  kpis.engine.compute_report(engine, year) against bench/sql_reference.py (plain SQL
             counts, conditional counts and the medians' values) on the same database; the two
             must give the same KPI values (checked, a difference is printed and fails the run).
-- pagina:   AppTest of dashboard/app.py, signed in through the demo role, switched to the page;
-            "koud" is the first run after dashboard.reads.data.clear_caches() and st.cache_resource.clear(),
-            "warm" the best rerun after it. Reference: bench/one_line_page.py under AppTest,
-            "koud" its first run in a fresh AppTest (after a warm-up run in the process), "warm"
-            its best rerun. A warm run is small next to what the browser takes to draw the page
-            (±300-450 ms): what a user waits for is measured in the browser.
+- koud:     the Overzicht's first AppTest run after every cache is cleared (the server's part of
+            a cold page) against the KPI report alone; a floor line (this and last year's report,
+            what the page compares) and where the cold run's time goes (profiled per part).
+- export:   dashboard.export.workbook.build_workbook, full and anonymised, against XlsxWriter in
+            constant_memory mode writing the same cells (read back with calamine, not timed); the
+            export's parts (content, sheets, column widths, saving) are printed under it.
+- browser:  bench/browser.py (its docstring says what is timed and what "settled" means): every
+            page and role warm, the Overzicht's filters, fresh loads, in Debian's Chromium, against
+            one-line Streamlit pages; where a warm click's browser time goes; plotly against
+            Vega-Lite on the same 8 charts (bench/chart_libraries.py).
 - import:   data_access.importer.import_workbook of a Klachten workbook (bench/import_speed.py
             builds it) into an empty SQLite database, against pd.read_excel(engine="calamine").
 
@@ -54,18 +59,21 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 APP = ROOT / "dashboard" / "app.py"
-ONE_LINE_PAGE = ROOT / "bench" / "one_line_page.py"
-PAGES = {"overzicht": "Overzicht", "klachten": "Klachten"}
 DEMO_ROLE = "integriteitscoordinator"
 
 TARGET_REPORT = 2.0  # kpis report <= 2 x the SQL reference
-TARGET_PAGE_WARM = 1.2  # page with a warm cache <= 1.2 x the one-line page
-TARGET_PAGE_COLD = 3.0
+TARGET_BROWSER_WARM = 3.0  # a menu click, in the browser, <= 3 x the one-line page's
+TARGET_BROWSER_FILTER = 3.0  # a filter change on the Overzicht <= 3 x the same widget on the one-line page
+TARGET_BROWSER_FRESH = 2.0  # a fresh load of the Overzicht <= 2 x the one-line page's
+TARGET_COLD_OVERVIEW = 2.0  # national cold Overzicht (server side) <= 2 x the KPI report alone
+TARGET_EXPORT = 3.0  # yearly export <= 3 x XlsxWriter (constant_memory) writing the same cells
 TARGET_IMPORT = 2.0  # import <= 2 x the bare calamine read
 TARGET_MEMORY_MB = 1536  # peak memory at national scale <= 1.5 GB
 
-FULL = {"scale_factor": 1.0, "workbook_rows": 100_000}
-TINY = {"scale_factor": 0.001, "workbook_rows": 2_000}
+PARTS = ("rapport", "koud", "export", "browser", "import")
+
+FULL = {"scale_factor": 1.0, "workbook_rows": 100_000, "quiet_ms": 500}
+TINY = {"scale_factor": 0.001, "workbook_rows": 2_000, "quiet_ms": 250}
 
 
 # --- child side: one measured task per process ------------------------------------------------
@@ -107,12 +115,20 @@ def _best(fn, repeat: int) -> tuple[Timing, object]:
     return timing, result
 
 
-def child_report(url: str, year: int, repeat: int) -> dict:
+def child_report(url: str, year: int, repeat: int, previous: bool = False) -> dict:
+    """compute_report for `year`; with `previous` also for the year before (what the Overzicht
+    shows: this year against last year)."""
     from data_access.db import connect
     from kpis.engine import compute_report
 
     engine = connect(url)
-    timing, report = _best(lambda: compute_report(engine, year), repeat)
+
+    def run():
+        if previous:
+            compute_report(engine, year - 1)
+        return compute_report(engine, year)
+
+    timing, report = _best(run, repeat)
     engine.dispose()
     return timing.as_dict() | {"kpis": report.to_json_dict()["kpis"]}
 
@@ -153,6 +169,9 @@ def _check(at) -> None:
 
 
 def child_page(url: str, page: str, repeat: int) -> dict:
+    """AppTest of the app on `page` as the demo's integriteitscoordinator: the first run after
+    every cache is cleared ("cold": what the server needs before a browser can draw anything),
+    and the best rerun ("warm", a diagnostic)."""
     os.environ["DATABASE_URL"] = url
     from streamlit import config
     from streamlit.testing.v1 import AppTest
@@ -170,14 +189,120 @@ def child_page(url: str, page: str, repeat: int) -> dict:
     at.switch_page(f"../pages/{page}.py")
     from dashboard.reads.data import clear_caches
 
-    return _cold_then_warm(at, repeat, clear_caches)
+    result = _cold_then_warm(at, repeat, clear_caches)
+    result["parts"] = _cold_parts(at, clear_caches)
+    return result
 
 
-def child_one_line(repeat: int) -> dict:
-    from streamlit.testing.v1 import AppTest
+# The parts of a cold Overzicht, by the function that computes them (cumulative, profiled).
+COLD_PARTS = {
+    "rapporten": ("dashboard/reads/data.py", "report_for"),
+    "maandkaarten": ("dashboard/ui/overview.py", "month_cards"),
+    "aandacht": ("dashboard/ui/alerts.py", "alerts_section"),
+    "verloop": ("dashboard/ui/overview.py", "register_sparklines"),
+    "jaren": ("dashboard/reads/data.py", "_year_bounds"),
+    "diensten": ("dashboard/reads/data.py", "_diensten"),
+}
 
-    AppTest.from_file(str(ONE_LINE_PAGE), default_timeout=60).run()  # the process's first AppTest run
-    return _cold_then_warm(AppTest.from_file(str(ONE_LINE_PAGE), default_timeout=60), repeat)
+
+def _cold_parts(at, clear_caches) -> dict:
+    """One more cold run under cProfile (in the script's thread): seconds per COLD_PARTS and in
+    all, to say where a cold page's time goes (profiling slows Python code, not SQLite)."""
+    import cProfile
+    import pstats
+
+    import streamlit as st
+    from streamlit.runtime.scriptrunner import script_runner
+
+    profile = cProfile.Profile()
+    original = script_runner.ScriptRunner._run_script
+
+    def profiled(self, *args, **kwargs):
+        profile.enable()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            profile.disable()
+
+    clear_caches()
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    script_runner.ScriptRunner._run_script = profiled
+    try:
+        at.run()
+    finally:
+        script_runner.ScriptRunner._run_script = original
+    _check(at)
+    stats = pstats.Stats(profile).stats
+    parts = {name: 0.0 for name in COLD_PARTS}
+    total = 0.0
+    for (path, _, function), (_, _, _, cumulative, _) in stats.items():
+        if function == "_run_script":
+            total = max(total, cumulative)
+        for name, (suffix, wanted) in COLD_PARTS.items():
+            if function == wanted and path.endswith(suffix):
+                parts[name] = max(parts[name], cumulative)
+    return parts | {"totaal": total}
+
+
+def child_export(url: str, year: int, anonymised: bool, out: str) -> dict:
+    """The yearly workbook (dashboard.export.build_workbook) as the integriteitscoordinator,
+    once (tens of seconds at national scale); the file is kept for the floor."""
+    from data_access import xlsx_writer
+    from data_access.access import Access
+    from data_access.db import connect
+    from dashboard.export import workbook as export
+
+    parts = dict.fromkeys(("inhoud", "bladen", "waarvan kolombreedtes", "opslaan (openpyxl)"), 0.0)
+
+    def timed(module, name: str, part: str) -> None:  # seconds spent inside module.name
+        original = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                parts[part] += time.perf_counter() - start
+
+        setattr(module, name, wrapper)
+
+    timed(export, "gather", "inhoud")
+    timed(export, "write_workbook", "bladen")
+    timed(xlsx_writer, "fit_widths", "waarvan kolombreedtes")
+    timed(xlsx_writer, "to_bytes", "opslaan (openpyxl)")
+    engine = connect(url)
+    timing = Timing()
+    data = timing(lambda: export.build_workbook(engine, Access("benchmark", DEMO_ROLE), year, anonymised=anonymised))
+    engine.dispose()
+    Path(out).write_bytes(data)
+    return timing.as_dict() | {"bytes": len(data), "parts": parts}
+
+
+def child_xlsx_floor(path: str) -> dict:
+    """XlsxWriter in constant_memory mode writing the same cells (every sheet's values, read
+    back with calamine beforehand, not timed) to a new file: what writing that much costs."""
+    import xlsxwriter
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(path)
+    sheets = {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in book.sheet_names}
+    cells = sum(1 for rows in sheets.values() for row in rows for value in row if value != "")
+    with tempfile.TemporaryDirectory() as folder:
+
+        def write():
+            workbook = xlsxwriter.Workbook(f"{folder}/floor.xlsx", {"constant_memory": True})
+            for name, rows in sheets.items():
+                sheet = workbook.add_worksheet(name)
+                for r, row in enumerate(rows):
+                    for c, value in enumerate(row):
+                        if value != "":
+                            sheet.write(r, c, value)
+            workbook.close()
+
+        timing = Timing()
+        timing(write)
+    return timing.as_dict() | {"cells": cells}
 
 
 def child_read(path: str, repeat: int) -> dict:
@@ -207,7 +332,8 @@ CHILDREN = {
     "report": child_report,
     "reference": child_reference,
     "page": child_page,
-    "one_line": child_one_line,
+    "export": child_export,
+    "xlsx_floor": child_xlsx_floor,
     "read": child_read,
     "import": child_import,
 }
@@ -282,6 +408,7 @@ class Line:
     target: float | None
     memory_target: bool = False
     in_process: bool = True
+    cpu_note: str = "server"  # why no CPU ratio when not in_process
 
     @staticmethod
     def _ratio(a: float, b: float) -> float:
@@ -308,13 +435,16 @@ class Line:
             return "" if met is None else ("gehaald" if met else "NIET GEHAALD")
 
         target = "geen doel" if self.target is None else f"doel ≤ {fmt(self.target, 1)}×"
-        cpu = f"cpu {fmt(self.cpu_ratio, 2)}× {verdict(self.met(cpu=True))}" if self.in_process else "cpu n.v.t. (server)"
+        cpu = f"cpu {fmt(self.cpu_ratio, 2)}× {verdict(self.met(cpu=True))}" if self.in_process else f"cpu n.v.t. ({self.cpu_note})"
         memory = f"piek {fmt(self.ours['peak_mb'], 0)} MB (ref. {fmt(self.ref['peak_mb'], 0)} MB)"
         if self.memory_target:
             memory += " " + ("≤ 1.536 MB gehaald" if self.memory_met() else "NIET GEHAALD (doel ≤ 1.536 MB)")
+        def cpu_time(timing: dict) -> str:
+            return "      –" if timing.get("cpu") is None else f"{fmt(timing['cpu'], 3):>7}"
+
         return (
-            f"{self.label:<48} {fmt(self.ours['seconds'], 3):>7} s (cpu {fmt(self.ours['cpu'], 3):>7}) | "
-            f"{self.ref_label:<16} {fmt(self.ref['seconds'], 3):>7} s (cpu {fmt(self.ref['cpu'], 3):>7}) | "
+            f"{self.label:<56} {fmt(self.ours['seconds'], 3):>7} s (cpu {cpu_time(self.ours)}) | "
+            f"{self.ref_label:<24} {fmt(self.ref['seconds'], 3):>7} s (cpu {cpu_time(self.ref)}) | "
             f"{fmt(self.ratio, 2):>6}× {target} {verdict(self.met()):<12} | {cpu:<22} | {memory}"
         )
 
@@ -472,24 +602,114 @@ class Bench:
             self.failures.append(f"rapport {scope}: verschilt van de SQL-referentie in {', '.join(diff)}")
             print(f"  !! rapport en SQL-referentie verschillen: {', '.join(diff)}", flush=True)
 
-    def pages(self, scope: str, url: str, national: bool) -> None:
-        target_cold, target_warm = (None, None) if national else (TARGET_PAGE_COLD, TARGET_PAGE_WARM)
-        copy = self.cache / f"pages_{scope.replace(' ', '_')}.sqlite"  # the app writes audit rows
+    def browser(self, scope: str, url: str, national: bool) -> None:
+        """bench/browser.py on a copy of the database (the app writes audit rows)."""
+        from bench import browser
+
+        copy = self.cache / f"browser_{scope.replace(' ', '_')}.sqlite"
         shutil.copyfile(url.removeprefix("sqlite:///"), copy)
-        tasks = {"base": ("one_line", {"repeat": self.args.repeat})}
-        tasks |= {page: ("page", {"url": f"sqlite:///{copy}", "page": page, "repeat": self.args.repeat}) for page in PAGES}
+        work_dir = tempfile.mkdtemp(prefix="bench_browser_")
         try:
-            got = self.rounds(tasks, 1 if national else None)
+            got = browser.measure(f"sqlite:///{copy}", rounds=self.args.browser_rounds, quiet_ms=self.scale["quiet_ms"],
+                                  work=Path(work_dir), log=lambda text: print(text, flush=True))
+        except Exception as exc:  # Playwright's and the servers' errors
+            raise TaskFailed(f"{type(exc).__name__}: {exc}") from exc
         finally:
             for leftover in copy.parent.glob(copy.name + "*"):
                 leftover.unlink()
-        base = got["base"]
-        for page, title in PAGES.items():
-            peak = {"peak_mb": got[page]["peak_mb"]}
-            for kind, key, target in (("koud", "cold", target_cold), ("warm", "warm", target_warm)):
-                self.add(Line(f"pagina {title} {kind} {scope}", got[page][key] | peak,
-                              f"1-regelpagina {kind}", base[key] | {"peak_mb": base["peak_mb"]}, target,
-                              memory_target=national and not self.args.tiny))
+        memory = national and not self.args.tiny
+        app = {"peak_mb": got["peak_mb"]["app"], "cpu": None}
+        ref = {"peak_mb": got["peak_mb"]["ref"], "cpu": None}
+        ref_page = {"peak_mb": got["peak_mb"]["ref_page"], "cpu": None}
+
+        def line(label, seconds, ref_label, ref_seconds, reference, target):
+            self.add(Line(label, app | {"seconds": seconds}, ref_label, reference | {"seconds": ref_seconds}, target,
+                          memory_target=memory, in_process=False, cpu_note="browser"))
+
+        for (role, title), seconds in got["warm"].items():
+            line(f"browser {title} warm {browser.role_label(role)} {scope}", seconds,
+                 "1-regelpagina klik", got["warm_ref"], ref, TARGET_BROWSER_WARM)
+        for kind in ("jaar", "peildatum"):
+            line(f"browser Overzicht filter {kind} {scope}", got["filter"][kind],
+                 f"1-regelpagina {kind}", got["filter_ref"][kind], ref, TARGET_BROWSER_FILTER)
+        for title, fresh in got["fresh"].items():
+            line(f"browser {title} vers eerste cijfers {scope}", fresh["first"],
+                 "1-regelpagina vers eerste", got["fresh_ref"]["first"], ref_page, None)
+            line(f"browser {title} vers klaar {scope}", fresh["settled"],
+                 "1-regelpagina vers klaar", got["fresh_ref"]["settled"], ref_page,
+                 TARGET_BROWSER_FRESH if title == "Overzicht" else None)
+        try:
+            self._browser_extras(got, national, work_dir)
+        except Exception as exc:
+            raise TaskFailed(f"{type(exc).__name__}: {exc}") from exc
+        finally:
+            shutil.rmtree(work_dir, ignore_errors=True)
+
+    def _browser_extras(self, got: dict, national: bool, work_dir: str) -> None:
+        from bench import browser
+
+        for title, parts in got["profiles"].items():
+            print(f"  browser {title} warm: hoofddraad van de browser (één klik, geprofileerd, met de {self.scale['quiet_ms']} ms "
+                  "stilte): " + ", ".join(f"{kind} {fmt(seconds, 2)} s" for kind, seconds in sorted(parts.items())), flush=True)
+        if not national:
+            libraries = browser.chart_libraries(rounds=self.args.browser_rounds, quiet_ms=self.scale["quiet_ms"], work=Path(work_dir))
+            self.add(Line("grafieken: 8 staafdiagrammen in plotly", {"seconds": libraries["Plotly"], "cpu": None, "peak_mb": 0},
+                          "dezelfde in Vega-Lite", {"seconds": libraries["Vega-Lite"], "cpu": None, "peak_mb": 0}, None,
+                          in_process=False, cpu_note="browser"))
+
+    def cold_overview(self, scope: str, url: str) -> None:
+        """The Overzicht's first run with every cache cleared (AppTest: the server's part of a
+        cold page), against the KPI report alone on the same database, taking turns."""
+        if url.startswith("sqlite:///"):
+            copy = self.cache / f"cold_{scope.replace(' ', '_')}.sqlite"  # the app writes audit rows
+            shutil.copyfile(url.removeprefix("sqlite:///"), copy)
+            page_url = f"sqlite:///{copy}"
+        else:
+            copy, page_url = None, url
+        try:
+            got = self.rounds({
+                "page": ("page", {"url": page_url, "page": "overzicht", "repeat": 1}),
+                "report": ("report", {"url": url, "year": self.year, "repeat": self.args.repeat}),
+                "both": ("report", {"url": url, "year": self.year, "repeat": self.args.repeat, "previous": True}),
+            })
+        finally:
+            if copy:
+                for leftover in copy.parent.glob(copy.name + "*"):
+                    leftover.unlink()
+        peak = {"peak_mb": got["page"]["peak_mb"]}
+        in_process = "SQLite" in scope
+        self.add(Line(f"pagina Overzicht koud {scope}", got["page"]["cold"] | peak, f"rapport {self.year}", got["report"],
+                      TARGET_COLD_OVERVIEW, memory_target=not self.args.tiny, in_process=in_process))
+        self.add(Line(f"pagina Overzicht koud {scope} (vloer)", got["both"], f"rapport {self.year}", got["report"],
+                      None, in_process=in_process))
+        parts = got["page"]["parts"]
+        print(f"  {'':<54} waar de tijd heen gaat (koud, geprofileerd, totaal {fmt(parts.pop('totaal'), 2)} s): "
+              + ", ".join(f"{name} {fmt(seconds, 2)} s" for name, seconds in parts.items()), flush=True)
+        self.add(Line(f"pagina Overzicht warm {scope} (diagnose)", got["page"]["warm"] | peak, f"rapport {self.year}",
+                      got["report"], None, in_process=in_process))
+
+    def export(self, scope: str, url: str) -> None:
+        """The yearly workbook, full and anonymised, against XlsxWriter (constant_memory) writing
+        the same cells, taking turns."""
+        copy = self.cache / f"export_{scope.replace(' ', '_')}.sqlite"  # an export writes an audit row
+        shutil.copyfile(url.removeprefix("sqlite:///"), copy)
+        try:
+            for kind, anonymised in (("volledig", False), ("geanonimiseerd", True)):
+                out = self.cache / f"export_{kind}.xlsx"
+                best: dict[str, dict] = {}
+                for _ in range(self.args.rounds):
+                    best["ours"] = _merge(best.get("ours"), run_child(
+                        "export", url=f"sqlite:///{copy}", year=self.year, anonymised=anonymised, out=str(out)))
+                    best["floor"] = _merge(best.get("floor"), run_child("xlsx_floor", path=str(out)))
+                cells = fmt(best["floor"]["cells"], 0)
+                self.add(Line(f"export {self.year} {kind} {scope}", best["ours"], f"XlsxWriter {cells} cellen",
+                              best["floor"], TARGET_EXPORT, memory_target=not self.args.tiny))
+                print(f"  {'':<54} waar de tijd heen gaat (laatste ronde): "
+                      + ", ".join(f"{part} {fmt(seconds, 2)} s" for part, seconds in best["ours"]["parts"].items()), flush=True)
+                out.unlink(missing_ok=True)
+        finally:
+            for leftover in copy.parent.glob(copy.name + "*"):
+                leftover.unlink()
 
     def import_(self) -> None:
         path = self.workbook()
@@ -509,7 +729,7 @@ class Bench:
         print(f"Benchmark dashboard integriteitsbeleid — {self.today:%d/%m/%Y}, jaar {self.year}, "
               f"{'klein (--tiny)' if a.tiny else 'volledig'}; {os.cpu_count()} kernen, belasting {load}; "
               f"beste van {a.rounds} ronde(s) × ≥ {a.repeat} run(s)", flush=True)
-        only = set(a.only.split(",")) if a.only else {"rapport", "paginas", "import"}
+        only = set(a.only.split(",")) if a.only else set(PARTS)
         sample = national = None
         try:
             sample, national = self.sample_sqlite(), self.national_sqlite()
@@ -518,20 +738,27 @@ class Bench:
         except TaskFailed as exc:
             self.failures.append(str(exc))
             print(f"MISLUKT: {exc}")
+        pg = self.postgres_urls() if a.postgres and only & {"rapport", "koud"} else None
         if "rapport" in only:
             if sample:
                 self.measure(f"rapport {self.year} voorbeeld SQLite", lambda: self.report("voorbeeld SQLite", sample, False))
             if national:
                 self.measure(f"rapport {self.year} nationaal SQLite", lambda: self.report("nationaal SQLite", national, True))
-            pg = self.postgres_urls() if a.postgres else None
             if pg:
                 self.measure(f"rapport {self.year} voorbeeld PostgreSQL", lambda: self.report("voorbeeld PostgreSQL", pg["sample"], False))
                 self.measure(f"rapport {self.year} nationaal PostgreSQL", lambda: self.report("nationaal PostgreSQL", pg["national"], True))
-        if "paginas" in only:
+        if "koud" in only:
+            if national:
+                self.measure("pagina Overzicht koud nationaal SQLite", lambda: self.cold_overview("nationaal SQLite", national))
+            if pg:
+                self.measure("pagina Overzicht koud nationaal PostgreSQL", lambda: self.cold_overview("nationaal PostgreSQL", pg["national"]))
+        if "browser" in only:
             if sample:
-                self.measure("pagina's voorbeeld SQLite", lambda: self.pages("voorbeeld SQLite", sample, False))
+                self.measure("browser voorbeeld SQLite", lambda: self.browser("voorbeeld SQLite", sample, False))
             if national and a.national_pages:
-                self.measure("pagina's nationaal SQLite", lambda: self.pages("nationaal SQLite", national, True))
+                self.measure("browser nationaal SQLite", lambda: self.browser("nationaal SQLite", national, True))
+        if "export" in only and national:
+            self.measure("export nationaal SQLite", lambda: self.export("nationaal SQLite", national))
         if "import" in only:
             self.measure("import", self.import_)
         timed = [line for line in self.lines if line.target is not None]
@@ -565,13 +792,16 @@ def expected_labels(*, tiny: bool, postgres: bool, national_pages: bool, year: i
     year = year or date.today().year - 1
     scopes = ["voorbeeld SQLite", "nationaal SQLite"] + (["voorbeeld PostgreSQL", "nationaal PostgreSQL"] if postgres else [])
     labels = [f"rapport {year} {s}" for s in scopes]
-    page_scopes = ["voorbeeld SQLite"] + (["nationaal SQLite"] if national_pages else [])
-    labels += [
-        label
-        for s in page_scopes
-        for t in PAGES.values()
-        for label in (f"pagina {t} koud {s}", f"pagina {t} warm {s}")
-    ]
+    labels += [f"pagina Overzicht {kind} nationaal {db}" for db in ["SQLite"] + (["PostgreSQL"] if postgres else [])
+               for kind in ("koud", "warm")]
+    labels += [f"export {year} {kind} nationaal SQLite" for kind in ("volledig", "geanonimiseerd")]
+    from bench.browser import FRESH_ROLE, ROLES, role_label, role_pages
+
+    for scope in ["voorbeeld SQLite"] + (["nationaal SQLite"] if national_pages else []):
+        labels += [f"browser {p.title} warm {role_label(role)} {scope}" for role in ROLES for p in role_pages(role)]
+        labels += [f"browser Overzicht filter {kind} {scope}" for kind in ("jaar", "peildatum")]
+        labels += [f"browser {p.title} vers {what} {scope}" for p in role_pages(FRESH_ROLE) for what in ("eerste cijfers", "klaar")]
+    labels.append("grafieken: 8 staafdiagrammen in plotly")
     rows = (TINY if tiny else FULL)["workbook_rows"]
     labels.append(f"import {fmt(rows, 0)} rijen (SQLite)")
     return labels
@@ -586,13 +816,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", action=argparse.BooleanOptionalAction, default=None,
                         help="ook op PostgreSQL meten (standaard ja, behalve met --tiny)")
     parser.add_argument("--national-pages", action=argparse.BooleanOptionalAction, default=None,
-                        help="de pagina's ook op de nationale databank meten (standaard ja, behalve met --tiny)")
+                        help="de pagina's ook op de nationale databank in de browser meten (standaard ja, behalve met --tiny)")
+    parser.add_argument("--browser-rounds", type=int, default=None,
+                        help="rondes in de browser (elke klik en laadbeurt per ronde één keer; de mediaan telt; standaard 5, met --tiny 1)")
     parser.add_argument("--year", type=int, default=None, help="jaar van het rapport (standaard het laatste volle jaar)")
     parser.add_argument("--repeat", type=int, default=None,
                         help="runs per proces (snelle taken tot 2 s lang), de beste telt (standaard 3, met --tiny 1)")
     parser.add_argument("--rounds", type=int, default=None,
                         help="rondes waarin meting en referentie om beurten in een nieuw proces lopen (standaard 3, met --tiny 1)")
-    parser.add_argument("--only", default=None, help="enkel deze delen, bv. rapport,paginas,import (standaard alle)")
+    parser.add_argument("--only", default=None, help=f"enkel deze delen, bv. rapport,browser (standaard alle: {','.join(PARTS)})")
     parser.add_argument("--cache-dir", default=str(Path(tempfile.gettempdir()) / "bench_cache"),
                         help="map voor de gebouwde databanken en werkmappen")
     args = parser.parse_args(argv)
@@ -604,6 +836,8 @@ def main(argv: list[str] | None = None) -> int:
         args.repeat = 1 if args.tiny else 3
     if args.rounds is None:
         args.rounds = 1 if args.tiny else 3
+    if args.browser_rounds is None:
+        args.browser_rounds = 1 if args.tiny else 5
     return Bench(args).run()
 
 

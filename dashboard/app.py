@@ -23,13 +23,13 @@ st.set_page_config(
     # Streamlit ships, drawn in the theme's primary colour.
     page_icon=str(ROOT / "dashboard" / "assets" / "favicon.png"),
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # collapsed on a narrow screen (a phone), open on a wide one
 )
 
 from dashboard.reads import data, errors  # noqa: E402
 from dashboard.shell import auth, navigation  # noqa: E402
 from dashboard.style import theme  # noqa: E402
-from dashboard.ui import filters  # noqa: E402
+from dashboard.ui import components, filters  # noqa: E402
 from data_access import audit  # noqa: E402
 
 st.html(theme.GLOBAL_CSS + theme.uploader_css(st.get_option("server.maxUploadSize")))
@@ -83,5 +83,6 @@ def _record_page_view() -> None:
 
 
 _record_page_view()
+components.start_page()
 with errors.database_guard():
     page.run()

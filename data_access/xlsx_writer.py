@@ -262,16 +262,18 @@ def _display_width(value, number_format: str) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def _table_cells(ws: Worksheet) -> set[tuple[int, int]] | None:
-    """(row, column) of every cell inside an Excel table of the sheet; None without tables."""
+def _table_bounds(ws: Worksheet) -> list[tuple[int, int, int, int]] | None:
+    """(min_col, min_row, max_col, max_row) of every Excel table of the sheet; None without tables."""
     if not ws.tables:
         return None
 
-    cells = set()
-    for table in ws.tables.values():
-        min_col, min_row, max_col, max_row = range_boundaries(table.ref)
-        cells.update((r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1))
-    return cells
+    return [range_boundaries(table.ref) for table in ws.tables.values()]
+
+
+def _inside(cell, bounds: list[tuple[int, int, int, int]] | None) -> bool:
+    if bounds is None:
+        return True
+    return any(c1 <= cell.column <= c2 and r1 <= cell.row <= r2 for c1, r1, c2, r2 in bounds)
 
 
 ROW_POINTS = 15  # a default row
@@ -283,9 +285,13 @@ def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> Non
     notes may run over several columns); a width set before (a Col's width) stays when wider.
     Text longer than its column wraps, and its row gets the height of its lines (spreadsheet
     programs do not always grow a row by themselves when they open a file)."""
-    inside = _table_cells(ws)
-    rows = {row[0].row: row for row in ws.iter_rows()}
-    cells = [c for row in rows.values() for c in row if c.value is not None and (inside is None or (c.row, c.column) in inside)]
+    bounds = _table_bounds(ws)
+    # the cells that exist (ws.iter_rows would create every empty one of the sheet's rectangle:
+    # at national scale a third of the export's time), by row
+    rows: dict[int, list] = {}
+    for cell in ws._cells.values():
+        rows.setdefault(cell.row, []).append(cell)
+    cells = [c for c in ws._cells.values() if c.value is not None and _inside(c, bounds)]
     widths: dict[int, int] = {}
     for cell in cells:
         widths[cell.column] = max(widths.get(cell.column, 0), _display_width(cell.value, cell.number_format))
@@ -365,11 +371,15 @@ def printed_range(ws: Worksheet) -> tuple[int, int]:
     the columns its text runs into), or where a chart ends."""
     shown = functools.cache(lambda column: _width(ws, column) > 0)
     last_col = last_row = 1
-    for row in ws.iter_rows():
-        filled = [c for c in row if c.value is not None and shown(c.column)]
-        if filled:  # text flows right only up to the next filled cell: the row's last one reaches furthest
-            last_row = max(last_row, filled[-1].row)
-            last_col = max(last_col, _overflow_end(ws, filled[-1]))
+    last_filled: dict[int, Cell] = {}  # per row its last visible cell with a value (existing cells only)
+    for cell in ws._cells.values():
+        if cell.value is not None and shown(cell.column):
+            before = last_filled.get(cell.row)
+            if before is None or cell.column > before.column:
+                last_filled[cell.row] = cell
+    for cell in last_filled.values():  # text flows right only up to the next filled cell: the row's last one reaches furthest
+        last_row = max(last_row, cell.row)
+        last_col = max(last_col, _overflow_end(ws, cell))
     for chart in ws._charts:
         column, row = _anchor(chart)
         right = chart.width

@@ -80,21 +80,21 @@ if late.empty:
     st.success(f"Geen acties over hun deadline op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
 else:
     ui.table(
-        late[["actie_id", "actie", "trekker", "deadline", "dagen_te_laat", "status", "voortgang"]],
+        late[["actie_id", "actie", "trekker", "deadline", "dagen_te_laat", "voortgang", "status"]],
         register="actieplan",
         column_config={
-            "actie": st.column_config.TextColumn("Actie", width=260),
             "dagen_te_laat": st.column_config.NumberColumn("Dagen over deadline", format="%d"),
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),
         },
+        key="actieplan_te_laat",
     )
 
 with st.expander(f"Alle acties ({fmt_int(len(shown))})", icon=":material/list:"):
     ui.table(
-        shown[list(ai.COLUMNS)],
+        shown[list(ai.TABLE_ORDER)],
         register="actieplan",
         column_config={
-            "actie": st.column_config.TextColumn("Actie", width=330),
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),
         },
+        key="actieplan_alle",
     )

@@ -79,7 +79,7 @@ shown = pd.DataFrame(
 )
 more = " (de nieuwste; verfijn de zoekopdracht voor oudere regels)" if len(rows) == LIMIT else ""
 st.caption(f"{len(rows):,} regels{more}".replace(",", "."))
-st.dataframe(shown, hide_index=True, width="stretch")
+ui.table(shown, key="audit_regels")
 
 
 def _record_export() -> None:

@@ -36,23 +36,20 @@ st.caption(
 
 st.subheader("Waarde tegenover norm", anchor=False)
 overview = cv.overview_frame(report)
-st.dataframe(
-    overview.style.map(cv.status_style, subset=["Status"]),
-    hide_index=True,
-    width="stretch",
+ui.table(
+    overview,
+    cell_style={"Status": cv.status_style},
     height=35 * (len(overview) + 1) + 3,  # every criterion visible, no inner scrolling
+    key="criteria_overzicht",
     column_config={
-        "Status": st.column_config.TextColumn("Status", width=118),
-        "Criterium": st.column_config.TextColumn("Criterium", width=105),
-        "Omschrijving": st.column_config.TextColumn("Omschrijving", width=280),
         "Waarde": st.column_config.TextColumn(
             "Waarde", help=f"De waarde voor {filters.year} op de peildatum; de definitie staat bij het criterium hieronder."
         ),
         "Norm": st.column_config.TextColumn("Norm", help="Gehaald als de waarde minstens of hoogstens de norm is."),
         "Gevalideerd op": st.column_config.TextColumn(
-            "Gevalideerd op", width=125, help="Datum van validatie door de korpsleiding; ontwerp: nog niet gevalideerd."
+            "Gevalideerd op", help="Datum van validatie door de korpsleiding; ontwerp: nog niet gevalideerd."
         ),
-        "Toelichting": st.column_config.TextColumn("Toelichting", width="large", help="Waarom er geen waarde is."),
+        "Toelichting": st.column_config.TextColumn("Toelichting", help="Waarom er geen waarde is."),
     },
 )
 

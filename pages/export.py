@@ -1,5 +1,5 @@
-"""Jaarexport: the yearly evaluation workbook for the year and reference date of the shared
-filters, as two downloads: volledig (korpsleiding, integriteitscoördinator; not in screen-share
+"""Jaarexport: the yearly evaluation workbook of one year (by default the last complete year; the
+reference date 31/12, or the shared filters' date for the filters' year), as two downloads: volledig (korpsleiding, integriteitscoördinator; not in screen-share
 mode) and geanonimiseerd (every role). The file is built only when a button is clicked
 (dashboard.export.workbook.build_workbook, which checks the role again and writes the audit row)."""
 
@@ -7,23 +7,41 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.export.workbook import build_workbook, effective_as_of, export_file_name, period_problem
+from dataclasses import replace
+
+from dashboard.export.workbook import build_workbook, effective_as_of, export_file_name, last_complete_year, period_problem
 from dashboard.reads import data
 from dashboard.ui import components as ui
 from dashboard.ui.filters import current_filters
+from kpis.engine import default_as_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 access = ui.require("export_anonymised")
-filters = current_filters()
+shared = current_filters()
 ui.page_header(
     "Jaarexport",
     caption="De werkmap voor de jaarlijkse evaluatie van het integriteitsbeleid: samenvatting, "
     "evaluatiecriteria, een blad per register met grafieken, het actieplan, de aandachtspunten "
     "en de definities.",
 )
+# The yearly evaluation is of a whole year: the last complete one, or an earlier year chosen in
+# the filters; the running year only when someone picks it here.
+complete = last_complete_year()
+default = min(shared.year, complete)
+years = sorted(set(data.available_years()) | {default}, reverse=True)
+year = st.columns([1, 3])[0].selectbox(
+    "Jaar van de export",
+    years,
+    index=years.index(default),
+    key="export_jaar",
+    help="Standaard het laatste volledige jaar (of een eerder jaar gekozen in de filters links). De peildatum is "
+    "31/12 van dat jaar; voor het jaar van de filters, de peildatum van de filters.",
+)
+filters = replace(shared, year=year, as_of=shared.as_of if year == shared.year else default_as_of(year))
+running = " (lopend jaar)" if year > complete else ""
 st.markdown(
-    f"**Jaar {filters.year}**, peildatum **{filters.as_of:%d/%m/%Y}** (te wijzigen in de filters links). "
+    f"**Jaar {filters.year}**{running}, peildatum **{filters.as_of:%d/%m/%Y}**. "
     "De export geldt altijd voor de hele zone, ook als een dienst gekozen is. "
     "Het bestand wordt gemaakt wanneer u op een knop klikt; elke export wordt in het auditlogboek genoteerd."
 )

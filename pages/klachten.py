@@ -110,5 +110,7 @@ if table is None:
 elif table.empty or not table.to_numpy().any():
     ui.empty_state(f"klachten ontvangen in {filters.year}")
 else:
+    # Categories in the order of the bar chart 'per categorie' above: the largest first.
+    table = table.loc[charts.largest_first(table.sum(axis=1).to_dict())]
     fig = cached(charts.heatmap, table, register=REGISTER, title=f"Ontvangen klachten per categorie en dienst, {filters.year}")
     sections.show(fig, table.to_numpy().ravel().tolist(), key="klachten_heatmap")

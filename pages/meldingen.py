@@ -82,7 +82,7 @@ if has_rows:
         per_row=2,
     )
     for reason in sorted({data.hidden_reason(report, k) for k in ("reports_ack_in_time_rate", "reports_feedback_in_time_rate")} - {None}):
-        st.caption(reason)
+        ui.note_once(reason)
 
 st.markdown(f"**Open meldingen op {fmt_date(filters.as_of)}** (alle jaren)")
 counts = terms.term_counts(access, filters)
@@ -95,7 +95,7 @@ else:
         value = counts[cell]
         column.metric(label, value if isinstance(value, str) else fmt_int(value), help=help_text, border=True)
     if any(isinstance(v, str) for v in counts.values()):
-        st.caption(sections.SMALL_COUNTS_HELP.format(marker=sections.small_marker(counts.values()) or "<N"))
+        ui.note_once(sections.SMALL_COUNTS_HELP.format(marker=sections.small_marker(counts.values()) or "<N"))
 if access.may_see_rows:
     with st.expander("Welke meldingen?", icon=":material/list:"):
         ui_alerts.alerts_section(access, filters, kinds=[alerts.KIND_ACK, alerts.KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.charts import generic as charts
 from dashboard.reads import alerts, data, years
 from dashboard.style.formatting import fmt_date, fmt_decimal
 from dashboard.ui import alerts as ui_alerts, cards, chart_sections as sections, components as ui
@@ -68,7 +69,8 @@ with right:
     measures = years.year_frame(
         reports, {"Ordemaatregelen": "order_measures", "Lichte straffen": "sanctions_light", "Zware straffen": "sanctions_heavy"}
     )
-    sections.year_chart(measures, register=REGISTER, title="Ordemaatregelen en straffen per jaar", key="tucht_straffen")
+    sections.year_chart(measures, register=REGISTER, title="Ordemaatregelen en straffen per jaar", key="tucht_straffen",
+                        colors=charts.severity(REGISTER))  # light to heavy: light to dark
 
 left, right = st.columns(2, gap="large")
 with left:

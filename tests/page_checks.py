@@ -108,11 +108,12 @@ def expected_card(report, kpi_id: str) -> str:
 
 
 def assert_cards_equal_engine(at, report, kpi_ids) -> None:
+    from dashboard.ui.components import card_label
     from kpis.catalog import BY_ID
 
     shown = card_values(at)
     for kpi_id in kpi_ids:
-        label = BY_ID[kpi_id].label
+        label = card_label(BY_ID[kpi_id])
         assert label in shown, (label, sorted(shown))
         assert shown[label] == expected_card(report, kpi_id), (kpi_id, shown[label], report.kpis[kpi_id])
 

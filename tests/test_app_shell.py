@@ -180,6 +180,24 @@ def test_drill_down_shows_the_rows_behind_a_figure_and_is_audited(sample_url, mo
     assert len(logged) == before + 1 and '"register": "klachten"' in logged[-1] and f'"rijen": {len(rows)}' in logged[-1]
 
 
+def test_an_open_drill_down_is_audited_once_per_view_not_per_rerun(sample_url, monkeypatch):
+    """Reruns while the rows stay open (another widget, a row chosen) add no audit row; closing
+    and opening again, or other filters, is a new view and adds one."""
+    at = open_page(start_app(sample_url, "korpsleiding", monkeypatch=monkeypatch), "klachten")
+    label = f"klachten ontvangen in {dt.date.today().year}"
+    before = len(_drill_rows(sample_url))
+    at.toggle(key=f"_drill_klachten_{label}").set_value(True).run()
+    at.run()
+    at.segmented_control(key="klachten_main_venster").set_value(24).run()  # another widget on the page
+    assert not at.exception and len(_drill_rows(sample_url)) == before + 1
+    at.toggle(key=f"_drill_klachten_{label}").set_value(False).run()
+    at.toggle(key=f"_drill_klachten_{label}").set_value(True).run()
+    assert len(_drill_rows(sample_url)) == before + 2
+    dienst = at.sidebar.selectbox(key="dienst").options[1]
+    at.sidebar.selectbox(key="dienst").select(dienst).run()
+    assert len(_drill_rows(sample_url)) == before + 3 and f'"dienst": "{dienst}"' in _drill_rows(sample_url)[-1]
+
+
 def _klachten_drill_down_at(sample_url, monkeypatch, as_of: dt.date, label: str, kpi_id: str):
     """(the app, the rows the Klachten drill-down `label` shows at reference date `as_of`, the
     report's `kpi_id` for the same year and date)."""

@@ -204,15 +204,20 @@ def test_the_cover_names_the_zone_saved_in_instellingen_as_text(any_engine, monk
     from data_access.settings import save_zone_name
     from tests.test_kpi_engine import load_zone
 
+    def cover(**kwargs):
+        return _open(build_workbook(any_engine, KORPS, YEAR, D, anonymised=False, **kwargs))[sheets.SHEET_COVER]
+
     def cover_zone(**kwargs) -> str:
-        ws = _open(build_workbook(any_engine, KORPS, YEAR, D, anonymised=False, **kwargs))[sheets.SHEET_COVER]
+        ws = cover(**kwargs)
         return next(ws.cell(row=r, column=2).value for r in range(4, 16) if ws.cell(row=r, column=1).value == "Politiezone")
 
     load_zone(any_engine)
     monkeypatch.delenv("DASHBOARD_ZONE", raising=False)
-    assert cover_zone() == "Politiezone"
+    # Without a name: no subtitle 'Politiezone' above a row 'Politiezone: Politiezone'.
+    assert cover_zone() == "geen naam ingesteld (pagina Instellingen)"
+    assert cover().cell(row=2, column=1).value is None
     monkeypatch.setenv("DASHBOARD_ZONE", "PZ Omgeving")
-    assert cover_zone() == "PZ Omgeving"
+    assert cover_zone() == "PZ Omgeving" == cover().cell(row=2, column=1).value
     with any_engine.begin() as conn:
         save_zone_name(conn, '=HYPERLINK("http://x","PZ")')
     assert cover_zone() == '=HYPERLINK("http://x","PZ")'  # the saved name first, and as text, not a formula

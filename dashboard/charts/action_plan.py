@@ -1,8 +1,8 @@
 """The Actieplan page's two figures, built from dashboard.reads.action_items frames.
 
     STATE_COLORS                                  colour per state of an action (theme colours)
-    goal_progress_figure(progress) -> Figure      per strategic goal a stacked bar: afgerond,
-                                                  still open within the deadline, over deadline;
+    goal_progress_figure(progress) -> Figure      per strategic goal a stacked bar per state
+                                                  (afgerond, lopend, ..., over deadline);
                                                   next to it 'n van m afgerond · gem. voortgang'
     timeline_figure(items, as_of, year) -> Figure the Gantt of the actions (dashboard.charts.timeline)
                                                   with the reference-date line and year Y shaded
@@ -27,13 +27,9 @@ STATE_COLORS = {
     "lopend": theme.register_color("actieplan"),
     "niet gestart": tint(theme.register_color("actieplan"), 0.55),
     "uitgesteld": theme.PREVIOUS_COLOR,
+    "geschrapt": theme.STATUS_COLORS["geen gegevens"],
     ai.LATE: theme.STATUS_COLORS["niet gehaald"],
 }
-GOAL_SERIES = (
-    ("afgerond", "afgerond", STATE_COLORS["afgerond"]),
-    ("open_op_tijd", "nog open, binnen deadline", STATE_COLORS["lopend"]),
-    ("overdue", ai.LATE, STATE_COLORS[ai.LATE]),
-)
 GOAL_ROW_HEIGHT = 62
 
 
@@ -50,8 +46,11 @@ def goal_progress_figure(progress: pd.DataFrame) -> go.Figure:
     """`progress` from action_items.goal_progress; goals top to bottom in plan order."""
     goals = list(progress.index)[::-1]  # plotly draws the first category at the bottom
     fig = go.Figure()
-    for column, name, color in GOAL_SERIES:
-        values = [int(progress.at[g, column]) for g in goals]
+    for name in ai.STATES:  # the words and colours of the timeline's legend
+        color = STATE_COLORS[name]
+        values = [int(progress.at[g, name]) for g in goals]
+        if not any(values):
+            continue
         fig.add_trace(
             go.Bar(
                 y=goals,
@@ -76,7 +75,7 @@ def goal_progress_figure(progress: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         barmode="stack",
         bargap=0.35,
-        uniformtext=dict(minsize=12, mode="hide"),
+        uniformtext=dict(minsize=theme.MIN_TEXT_SIZE, mode="hide"),
         height=120 + GOAL_ROW_HEIGHT * len(goals),
         legend=dict(orientation="h", x=0, y=1.02, yanchor="bottom", traceorder="normal"),
     )

@@ -15,7 +15,8 @@ at the baseline (or is left out of a line) and the marker is written as its labe
     fig = charts.heatmap(frame, register="klachten", title="Categorie × dienst")
     fig = charts.sparkline(months, counts, register="meldingen")
 
-Helpers: plot_values, value_texts, count_axis, tint, shades, day_bins, bin_label, norm_position,
+Helpers: plot_values, value_texts, count_axis, tint, darken, severity, shades, largest_first, day_bins, bin_label,
+norm_position,
 norm_label.
 """
 
@@ -76,6 +77,20 @@ def tint(color: str, amount: float = PREVIOUS_TINT) -> str:
     return "#" + "".join(f"{c:02X}" for c in mixed)
 
 
+def darken(color: str, amount: float) -> str:
+    """The colour mixed with `amount` black: '#7A4BA0', 0.5 -> a dark purple."""
+    color = color.lstrip("#")
+    rgb = [round(int(color[i : i + 2], 16) * (1 - amount)) for i in (0, 2, 4)]
+    return "#" + "".join(f"{c:02X}" for c in rgb)
+
+
+def severity(register: str) -> list[str]:
+    """Three tones of the register colour from light to heavy, far apart in lightness so that
+    they stay distinct on a projector (e.g. ordemaatregelen, lichte straffen, zware straffen)."""
+    base = theme.register_color(register)
+    return [tint(base, 0.6), base, darken(base, 0.6)]
+
+
 def shades(register: str, n: int) -> list[str]:
     """n tones of the register colour, from full to light (for the series of one register)."""
     base = theme.register_color(register)
@@ -131,6 +146,27 @@ def _legend_rows(fig: go.Figure, width: float = LEGEND_WIDTH) -> int:
     return rows
 
 
+def _mark_hidden(fig: go.Figure, x: Sequence, values: Sequence[Value]) -> None:
+    """A suppressed period of a line is not left out without a trace: an open grey circle on the
+    baseline with its marker ('<5') above it, where the line has its gap."""
+    hidden = [(point, v) for point, v in zip(x, values) if isinstance(v, str)]
+    if hidden:
+        fig.add_trace(
+            go.Scatter(
+                x=[point for point, _ in hidden],
+                y=[0] * len(hidden),
+                mode="markers+text",
+                text=[str(v) for _, v in hidden],
+                textposition="top center",
+                textfont=dict(color=HIDDEN_COLOR, size=theme.NOTE_FONT_SIZE),
+                marker=dict(symbol="circle-open", color=HIDDEN_COLOR, size=7),
+                hovertemplate="%{text}<extra>verborgen</extra>",
+                name="verborgen (klein aantal)",
+                showlegend=False,
+            )
+        )
+
+
 # --- monthly trend --------------------------------------------------------------------------
 
 
@@ -172,22 +208,8 @@ def monthly_trend(
                 connectgaps=False,
             )
         )
-        hidden = [(m, t) for m, v, t in zip(months, vals, texts) if isinstance(v, str)]
-        if hidden and dash == "solid":
-            fig.add_trace(
-                go.Scatter(
-                    x=[m for m, _ in hidden],
-                    y=[0] * len(hidden),
-                    mode="markers+text",
-                    text=[t for _, t in hidden],
-                    textposition="top center",
-                    textfont=dict(color=HIDDEN_COLOR, size=12),
-                    marker=dict(symbol="circle-open", color=HIDDEN_COLOR, size=7),
-                    hovertemplate="%{text}<extra>verborgen</extra>",
-                    name="verborgen (klein aantal)",
-                    showlegend=False,
-                )
-            )
+        if dash == "solid":
+            _mark_hidden(fig, months, vals)
     fig.update_yaxes(title_text=y_title, rangemode="tozero")
     fig.update_xaxes(title_text=None, tickangle=0)
     # A long window is labelled on January and July only: few, regular, never rotated labels.
@@ -211,6 +233,14 @@ def _sort_key(value, threshold_hint: float) -> float:
     return -1.0
 
 
+def largest_first(split: Mapping[str, Value]) -> list[str]:
+    """The keys of a split, largest value first (a marker '<5' just under 5), equal values in the
+    split's own order: the order of split_bars, and of a heatmap's rows beside it."""
+    markers = [int(v[1:]) for v in split.values() if isinstance(v, str) and v[1:].isdigit()]
+    hint = float(markers[0]) if markers else 5.0
+    return sorted(split, key=lambda key: _sort_key(split[key], hint), reverse=True)
+
+
 def split_bars(
     split: Mapping[str, Value],
     *,
@@ -223,11 +253,7 @@ def split_bars(
 ) -> go.Figure:
     """A split ({value: count}) as horizontal bars, largest on top, the count written next to
     each bar. Long Dutch category names stay readable (they are on the vertical axis)."""
-    items = list(split.items())
-    if sort:
-        markers = [int(v[1:]) for _, v in items if isinstance(v, str) and v[1:].isdigit()]
-        hint = float(markers[0]) if markers else 5.0
-        items.sort(key=lambda kv: _sort_key(kv[1], hint), reverse=True)
+    items = [(key, split[key]) for key in (largest_first(split) if sort else split)]
     labels = [str(k) for k, _ in items][::-1]  # plotly draws the first category at the bottom
     vals = [v for _, v in items][::-1]
     texts = value_texts(vals, fmt)
@@ -292,14 +318,14 @@ def year_bars(
                 hovertemplate="%{x} · " + str(column) + ": %{customdata}<extra></extra>",
             )
         )
-    fig.update_layout(barmode=barmode, bargap=0.25, uniformtext=dict(minsize=11, mode="hide"))
+    fig.update_layout(barmode=barmode, bargap=0.25, uniformtext=dict(minsize=theme.MIN_TEXT_SIZE, mode="hide"))
     if barmode == "stack":  # a hidden part has no height to write its marker in: it goes on top
         for position, (_, row) in enumerate(frame.iterrows()):
             hidden = [f"{column}: {v}" for column, v in row.items() if isinstance(v, str)]
             if hidden:  # x as the category's position: the axis stays one of categories
                 top = sum(v for v in plot_values(list(row)) if v is not None)
                 fig.add_annotation(x=position, y=top, text="<br>".join(hidden), showarrow=False, yanchor="bottom",
-                                   font=dict(size=12, color=HIDDEN_COLOR))
+                                   font=dict(size=theme.NOTE_FONT_SIZE, color=HIDDEN_COLOR))
     fig.update_xaxes(title_text=None, type="category", tickangle=0, tickmode="array", tickvals=years, ticktext=ticks)
     every = [v for c in columns for v in frame[c]]
     if fmt is fmt_int:
@@ -382,7 +408,7 @@ def histogram_with_norm(
     fig.update_layout(bargap=0.12)
     fig.update_xaxes(
         title_text=x_title, tickmode="array", tickvals=list(range(len(bins))), ticktext=labels, tickangle=0,
-        tickfont=dict(size=theme.BASE_FONT_SIZE - 3),
+        tickfont=dict(size=theme.SMALL_FONT_SIZE - 1),
     )
     fig.update_yaxes(title_text=y_title, **count_axis(counts, headroom=1.2))
     if position is not None:
@@ -396,7 +422,7 @@ def histogram_with_norm(
             xanchor="left",
             yanchor="top",
             xshift=6,
-            font=dict(color=theme.NORM_COLOR, size=theme.BASE_FONT_SIZE - 2),
+            font=dict(color=theme.NORM_COLOR, size=theme.SMALL_FONT_SIZE),
             bgcolor="rgba(255,255,255,0.85)",
         )
     return _finish(fig, title, height=height, legend=False)
@@ -445,7 +471,7 @@ def heatmap(
             y=rows,
             text=text,
             texttemplate="%{text}",
-            textfont=dict(size=theme.BASE_FONT_SIZE - 2),
+            textfont=dict(size=theme.SMALL_FONT_SIZE),
             colorscale=[[0, "#FFFFFF"], [1, theme.register_color(register)]],
             zmin=0,
             showscale=False,
@@ -497,6 +523,7 @@ def sparkline(
             connectgaps=False,
         )
     )
+    _mark_hidden(fig, months[:-1], values[:-1])  # the last value is written at the end already
     if months:
         fig.add_annotation(
             x=months[-1],
@@ -510,7 +537,7 @@ def sparkline(
         for x, text, anchor in ((months[0], labels[0], "left"), (months[-1], labels[-1], "right")):
             fig.add_annotation(
                 x=x, y=0, yref="paper", yanchor="top", text=text, showarrow=False, xanchor=anchor,
-                font=dict(size=12, color=HIDDEN_COLOR),
+                font=dict(size=theme.NOTE_FONT_SIZE, color=HIDDEN_COLOR),
             )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, rangemode="tozero")

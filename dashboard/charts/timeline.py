@@ -124,7 +124,7 @@ def gantt(
     fig.update_layout(
         barmode="overlay",
         bargap=0.3,
-        uniformtext=dict(minsize=12, mode="hide"),
+        uniformtext=dict(minsize=theme.MIN_TEXT_SIZE, mode="hide"),
         height=HEIGHT_EXTRA + ROW_HEIGHT * len(labels),
         # The legend on top of the figure, the reference date's label just above the plot: the
         # month names below keep the whole width.

@@ -37,6 +37,8 @@ from kpis.engine import Report, compute_report, default_as_of
 from kpis.series import monthly
 from i18n import N_, _, month_name
 
+DEFAULT_ZONE = N_("Politiezone")  # the zone's name when none is set (Instellingen, $DASHBOARD_ZONE)
+
 # The registers about persons, each with its own sheet of splits and monthly counts.
 CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
 

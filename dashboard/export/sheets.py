@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from data_access import register_terms as terms
 from data_access import xlsx_writer as xw
 from data_access.settings import SETTINGS
-from dashboard.export.content import CASE_REGISTERS, AlertCounts, ExportContent
+from dashboard.export.content import CASE_REGISTERS, DEFAULT_ZONE, AlertCounts, ExportContent
 from dashboard.export.layout import (
     CHART_HEIGHT_CM,
     hidden,
@@ -114,13 +114,15 @@ def write_workbook(content: ExportContent) -> Workbook:
 
 def write_cover(ws: Worksheet, content: ExportContent) -> None:
     xw.write_title(ws, 1, _("Jaarevaluatie integriteitsbeleid {year}").format(year=content.year))
-    xw.write_title(ws, 2, content.zone, font=xw.SUBTITLE_FONT)
+    named = content.zone != DEFAULT_ZONE  # without a name, no 'Politiezone / Politiezone'
+    if named:
+        xw.write_title(ws, 2, content.zone, font=xw.SUBTITLE_FONT)
     if content.anonymised:
         audience = _("Alle medewerkers: geanonimiseerde terugkoppeling (beleidsplan 3.1.4.4).")
     else:
         audience = _("Korpsleiding en integriteitscoördinator: bevat dossiers en persoonsgegevens. Niet verspreiden.")
     facts = [
-        (_("Politiezone"), content.zone, False),
+        (_("Politiezone"), content.zone if named else _("geen naam ingesteld (pagina Instellingen)"), False),
         (_("Jaar"), content.year, False),
         (_("Peildatum"), content.as_of, False),
         (_("Vergeleken met"), _("{year}, peildatum {date}").format(

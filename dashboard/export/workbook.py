@@ -26,7 +26,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from dashboard.export.content import VERSION_ANONYMISED, VERSION_FULL, gather
+from dashboard.export.content import DEFAULT_ZONE, VERSION_ANONYMISED, VERSION_FULL, gather
 from dashboard.export.sheets import write_workbook
 from dashboard.style.formatting import to_local
 from data_access import audit, xlsx_writer as xw
@@ -39,16 +39,15 @@ from kpis.engine import default_as_of
 from i18n import N_, NP_, _, current, language, pgettext
 
 ZONE_ENV = "DASHBOARD_ZONE"
-DEFAULT_ZONE = N_("Politiezone")
 # In the file name (pgettext "file name"); the audit log keeps the Dutch word.
 KIND_FULL, KIND_ANONYMISED = NP_("file name", "volledig"), NP_("file name", "geanonimiseerd")
 
 
 def zone_name(conn: sa.Connection) -> str:
     """The zone's name for the cover: as saved on the Instellingen page, else $DASHBOARD_ZONE,
-    else 'Politiezone' ('Zone de police' in French)."""
+    else 'Politiezone' (content.DEFAULT_ZONE, the cover then says no name is set)."""
 
-    return load_zone_name(conn) or os.environ.get(ZONE_ENV, "").strip() or _(DEFAULT_ZONE)
+    return load_zone_name(conn) or os.environ.get(ZONE_ENV, "").strip() or DEFAULT_ZONE
 
 
 def export_file_name(year: int, as_of: dt.date | None, *, anonymised: bool) -> str:
@@ -58,6 +57,12 @@ def export_file_name(year: int, as_of: dt.date | None, *, anonymised: bool) -> s
     kind = pgettext("file name", KIND_ANONYMISED if anonymised else KIND_FULL)
     until = "" if as_of is None or as_of == dt.date(year, 12, 31) else _("_tot_{date}").format(date=f"{as_of:%Y%m%d}")
     return _("jaarevaluatie_integriteit_{year}{until}_{kind}.xlsx").format(year=year, until=until, kind=kind)
+
+
+def last_complete_year(today: dt.date | None = None) -> int:
+    """The last year that has ended: the year before today's, or this year on 31/12."""
+    today = today or dt.date.today()
+    return today.year if (today.month, today.day) == (12, 31) else today.year - 1
 
 
 def period_problem(year: int, as_of: dt.date | None) -> str | None:

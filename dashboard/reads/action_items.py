@@ -9,7 +9,7 @@ counts are exempt from suppression (kpis.disclosure.figures.EXEMPT_REGISTERS).
                                            te_laat and dagen_te_laat (as actions_overdue)
     trekkers(frame) -> list[str]          the trekkers in the frame, sorted
     goal_progress(frame) -> DataFrame     per strategische doelstelling (every goal, plan
-                                           order): total, afgerond, overdue, open_op_tijd,
+                                           order): total, afgerond, overdue, a count per state,
                                            voortgang (mean %, NaN without values) — for the
                                            whole plan equal to the engine's actions_by_goal
     state(row) -> str                     'over deadline' for a late action, else its status
@@ -43,9 +43,18 @@ COLUMNS = (
     "voortgang",
     "laatste_update",
 )
+# The table of all actions: what says which action it is and where it stands first; the goals,
+# long texts, last (read on demand when the page is narrow: components.table).
+TABLE_ORDER = (
+    "actie_id", "actie", "trekker", "deadline", "status", "voortgang", "startdatum", "laatste_update",
+    "operationele_doelstelling", "strategische_doelstelling",
+)
 DONE = "afgerond"
 LATE = "over deadline"
-STATES = ("afgerond", "lopend", "niet gestart", "uitgesteld", LATE)  # legend order
+# The words of the register's status column (registers.md), and 'over deadline' for an action not
+# afgerond past its deadline: one word and one colour (action_plan_charts.STATE_COLORS) for each,
+# in both charts and the tables. Legend order.
+STATES = ("afgerond", "lopend", "niet gestart", "uitgesteld", "geschrapt", LATE)
 
 
 @st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
@@ -81,11 +90,13 @@ def state(row) -> str:
 
 
 def goal_progress(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per goal: total, afgerond, overdue (as the engine's actions_by_goal), open_op_tijd (the
-    rest) and voortgang (mean of the voortgang column, %)."""
+    """Per goal: total, afgerond, overdue (as the engine's actions_by_goal), a count per state of
+    STATES (the state of state(): 'over deadline' or the register's status) and voortgang (mean
+    of the voortgang column, %)."""
     rows = []
     for goal in STRATEGIC_GOALS:
         part = frame[frame["strategische_doelstelling"] == goal]
+        states = part.apply(state, axis=1) if len(part) else pd.Series(dtype=object)
         total = len(part)
         done = int((part["status"] == DONE).sum())
         overdue = int(part["te_laat"].sum())
@@ -96,7 +107,7 @@ def goal_progress(frame: pd.DataFrame) -> pd.DataFrame:
                 "total": total,
                 "afgerond": done,
                 "overdue": overdue,
-                "open_op_tijd": total - done - overdue,
+                **{name: int((states == name).sum()) for name in STATES},
                 "voortgang": float(progress.mean()) if len(progress) else float("nan"),
             }
         )

@@ -57,6 +57,8 @@ _PROJECTOR_CSS = """
 <style>
 /* Streamlit sizes its text in rem: a larger root size enlarges all of it for a projector. */
 html { font-size: 20px; }
+/* Tables are plain HTML in this mode (components.table): their text as large as the page's. */
+[data-testid="stTable"] table { font-size: 1rem; }
 .schermdeling-banner { background: #8a1c1c; color: #fff; padding: 0.6rem 1rem; border-radius: 0.4rem;
   font-size: 1.3rem; font-weight: 700; margin-bottom: 0.8rem; }
 </style>

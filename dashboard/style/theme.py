@@ -57,7 +57,13 @@ NORM_COLOR = "#C62828"
 TODAY_COLOR = "#37474F"
 
 FONT_FAMILY = "Source Sans, Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
-BASE_FONT_SIZE = 16
+# Every font size of a chart, in px at a normal screen. Screen-share mode multiplies all of them
+# (and the chart's height) by PROJECTOR_SCALE: projector_spec.
+BASE_FONT_SIZE = 16  # titles less 4, labels, values
+SMALL_FONT_SIZE = BASE_FONT_SIZE - 2  # ticks, legends, cell values
+NOTE_FONT_SIZE = BASE_FONT_SIZE - 4  # a hidden marker's label, the periods under a sparkline
+MIN_TEXT_SIZE = NOTE_FONT_SIZE  # plotly hides a bar's value rather than draw it smaller
+PROJECTOR_SCALE = 1.35  # the page's text grows from 16 to 20 px, chart text a bit more (it is smaller)
 
 TEMPLATE_NAME = "integriteit"
 TEMPLATE = go.layout.Template(
@@ -68,11 +74,12 @@ TEMPLATE = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=list(REGISTER_COLORS.values()),
-        xaxis=dict(showgrid=False, linecolor="#B0BEC5", tickfont=dict(size=BASE_FONT_SIZE - 2), automargin=True),
-        yaxis=dict(gridcolor="#E5E8EB", zerolinecolor="#B0BEC5", tickfont=dict(size=BASE_FONT_SIZE - 2), automargin=True, rangemode="tozero"),
-        legend=dict(font=dict(size=BASE_FONT_SIZE - 2), orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
+        xaxis=dict(showgrid=False, linecolor="#B0BEC5", tickfont=dict(size=SMALL_FONT_SIZE), automargin=True),
+        yaxis=dict(gridcolor="#E5E8EB", zerolinecolor="#B0BEC5", tickfont=dict(size=SMALL_FONT_SIZE), automargin=True, rangemode="tozero"),
+        legend=dict(font=dict(size=SMALL_FONT_SIZE), orientation="h", yanchor="bottom", y=1.02, x=0, title_text=""),
         hoverlabel=dict(font=dict(size=BASE_FONT_SIZE)),
         margin=dict(l=10, r=10, t=50, b=10),
+        dragmode=False,  # no zoom by dragging (components.CHART_CONFIG: no mode bar to reset it)
     )
 )
 pio.templates[TEMPLATE_NAME] = TEMPLATE
@@ -90,6 +97,30 @@ def style(fig: go.Figure, *, height: int | None = None) -> go.Figure:
     if height is not None:
         fig.update_layout(height=height)
     return fig
+
+
+def projector_spec(spec: dict, scale: float = PROJECTOR_SCALE) -> dict:
+    """A figure's dict (fig.to_dict()) for screen-share mode: every font size in it (the
+    template's, titles, axes, legend, annotations, bar texts) and its height times `scale`; the
+    original is left as it is."""
+
+    def walk(node, in_font: bool):
+        if isinstance(node, dict):
+            return {
+                key: value * scale
+                if isinstance(value, (int, float)) and not isinstance(value, bool)
+                and ((key == "size" and in_font) or key in ("minsize", "height"))
+                else walk(value, key.endswith("font"))
+                for key, value in node.items()
+            }
+        if isinstance(node, list):
+            return [walk(value, in_font) for value in node]
+        return node
+
+    scaled = dict(spec)
+    scaled["data"] = walk(spec.get("data", []), False)
+    scaled["layout"] = walk(spec.get("layout", {}), False)
+    return scaled
 
 
 def register_color(register: str) -> str:

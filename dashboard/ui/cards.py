@@ -66,5 +66,5 @@ def cards(report, previous, kpi_ids: Sequence[str], filters, *, per_row: int = 4
                  previous_label=previous_label(previous or report), per_row=per_row)
     reasons = {data.hidden_reason(report, k) for k in kpi_ids} - {None}
     for reason in sorted(reasons):
-        st.caption(reason)
+        ui.note_once(reason)
 

@@ -1,7 +1,8 @@
 """Chart sections of the register pages: a chart with a line on what it hides, or the message
 for a chart withheld in this view. Every figure is built through figure_cache.cached.
 
-    show(fig, values=(), key=None)                   the chart and, when values are hidden, a caption
+    show(fig, values=(), key=None)                   the chart (or one sentence when it has nothing to
+                                                     draw) and, when values are hidden, the note once
     withheld(what, reason=None)                      the message for a withheld chart
     split_chart(report, kpi_id, register, title, *, sort=True)   a split KPI as bars
     column_split_chart(access, filters, register, column, title, *, what, dienst=None, key=None, sort=True)
@@ -24,11 +25,9 @@ from dashboard.charts import generic as charts
 from dashboard.charts.figure_cache import cached
 from dashboard.reads import data, splits, trends
 from dashboard.style.formatting import HIDDEN, fmt_date
+from dashboard.style.text import plain
 from dashboard.ui import components as ui
 from kpis.catalog import BY_ID
-
-SMALL_COUNTS_HELP = "Kleine aantallen (onder de drempel) worden getoond als {marker}; x: verborgen om een klein aantal te beschermen."
-
 
 SMALL_COUNTS_HELP = "Kleine aantallen (onder de drempel) worden getoond als {marker}; x: verborgen om een klein aantal te beschermen."
 
@@ -44,16 +43,33 @@ HIDDEN_HELP = "Zonder staaf: verborgen in deze weergave, het cijfer steunt op te
 
 
 def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
-    """The chart; when some of its values are hidden, one line under it that says how."""
-    ui.chart(fig, key=key)
+    """The chart; when some of its values are hidden, the note that says how (once per page).
+    A chart with nothing to draw (every value hidden or 0) is one sentence instead."""
     flat = []
     for v in values:
         flat.extend(v if isinstance(v, (list, tuple)) else [v])
     markers = {v for v in flat if isinstance(v, str)}
+    if markers and not any(charts.is_shown(v) and v for v in flat):
+        st.info(all_hidden_sentence(chart_title(fig), flat), icon=":material/visibility_off:")
+    else:
+        ui.chart(fig, key=key)
     if markers - {HIDDEN}:
-        st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(flat) or "<N"))
+        ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(flat) or "<N"))
     if HIDDEN in markers:
-        st.caption(HIDDEN_HELP)
+        ui.note_once(HIDDEN_HELP)
+
+
+def chart_title(fig) -> str:
+    """The title of a go.Figure or of a figure_cache.Built (its dict)."""
+    layout = fig.spec.get("layout", {}) if hasattr(fig, "spec") else fig.to_dict().get("layout", {})
+    return str((layout.get("title") or {}).get("text") or "")
+
+
+def all_hidden_sentence(title: str, values: Sequence) -> str:
+    """'Tuchtbeslissingen 2026: per sanctie: geen grafiek, elk aantal is 0 of te klein om te tonen (<5).'"""
+    markers = " of ".join(sorted({v for v in values if isinstance(v, str)}))
+    what = f"**{plain(title)}**: " if title else ""
+    return f"{what}geen grafiek, elk aantal is 0 of te klein om te tonen ({plain(markers)})."
 
 
 def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **bar_options) -> None:
@@ -62,8 +78,8 @@ def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **ba
     values = frame.to_numpy().ravel().tolist()
     if any(isinstance(v, str) for v in values) and not any(charts.is_shown(v) and v for v in values):
         st.markdown(f"**{title}**")
-        ui.table(frame.rename_axis("Jaar").reset_index().astype(str).replace({"None": "", "nan": ""}))
-        st.caption(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
+        ui.table(frame.rename_axis("Jaar").reset_index(), static=True)  # in a half-width column: headers wrap
+        ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
         return
     show(cached(charts.year_bars, frame, register=register, title=title, **bar_options), values, key=key)
 

@@ -43,9 +43,13 @@ The API:
 - no_rows(report_kpis_or_report, *kpi_ids, what) -> bool: shows the empty state and returns
   True when every given count KPI is 0 or None.
 - chart(fig, *, key=None, height=None): st.plotly_chart with the dashboard template; `fig` a
-  go.Figure or a figure_cache.Built (a figure built once and cached: figure_cache.cached).
-- table(df, *, register=None, column_config=None): st.dataframe with Dutch headers (register
-  headers for register columns), dates dd/mm/jjjj, no index.
+  go.Figure or a figure_cache.Built (a figure built once and cached: figure_cache.cached);
+  larger text in screen-share mode (projector()).
+- note_once(text): a caption written once per page (e.g. what '<5' means).
+- table(df, *, register=None, column_config=None, key=None, cell_style=None): st.dataframe with
+  Dutch headers (register headers for register columns), dates dd/mm/jjjj, empty cells empty, no
+  index, columns that fit the page at 1440 px (dashboard.style.tables.fit; what does not fit is read by
+  choosing a row); in screen-share mode a plain table that grows with the text (projector()).
 - status_badge(status) -> str: markdown badge for gehaald / niet gehaald / geen gegevens.
 - drill_down(register, *, label, filters=None, where=None): an expander with the rows behind a
   figure, read through data_access.reader (which enforces the role) only when the user opens
@@ -65,7 +69,7 @@ import streamlit as st
 from dashboard.charts import figure_cache
 from dashboard.reads import data
 from dashboard.shell.auth import ACCESS_KEY
-from dashboard.style import theme
+from dashboard.style import tables, theme
 from dashboard.style.formatting import fmt_date, fmt_delta, fmt_int, fmt_value
 from dashboard.style.text import plain
 from dashboard.ui.filters import current_filters
@@ -166,7 +170,7 @@ def kpi_card(
     higher_is_better = getattr(kpi, "higher_is_better", None)
     delta_color = "off" if higher_is_better is None else "normal" if higher_is_better else "inverse"
     st.metric(
-        label or kpi.label,
+        label or card_label(kpi),
         fmt_value(value, kpi.unit),
         delta=delta,
         delta_color=delta_color,
@@ -174,6 +178,16 @@ def kpi_card(
         help=kpi.definition,
         border=True,
     )
+
+
+# The unit a label names in brackets, where the value on a card writes it already ('37 dagen').
+UNIT_IN_LABEL = {"days": " (dagen)", "rate": " (%)", "percent": " (%)"}
+
+
+def card_label(kpi) -> str:
+    """The catalog label without the unit its value says itself: 'Mediane doorlooptijd (dagen)'
+    on a card reads 'Mediane doorlooptijd', its value '37 dagen' (the unit once)."""
+    return kpi.label.removesuffix(UNIT_IN_LABEL.get(kpi.unit, ""))
 
 
 def kpi_cards(
@@ -208,17 +222,38 @@ def status_badge(status: str) -> str:
 
 # --- Charts and tables ----------------------------------------------------------------------
 
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Every chart's plotly config, in one place: no mode bar (its zoom, pan and download buttons have
+# English tooltips and nothing a reader of these counts needs), no zooming by drag, scroll or
+# double-click (the template sets dragmode off); hover keeps the exact values.
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False, "showAxisDragHandles": False}
+_NOTES_KEY = "_page_notes"
+
+
+def start_page() -> None:
+    """Called by dashboard/app.py before the page runs: no note of note_once written yet."""
+    st.session_state[_NOTES_KEY] = set()
+
+
+def note_once(text: str) -> None:
+    """A caption (markdown) written once per page: the second chart with small counts does not
+    repeat what the first one's note said."""
+    seen = st.session_state.setdefault(_NOTES_KEY, set())
+    if text not in seen:
+        seen.add(text)
+        st.caption(text)
 
 
 def chart(fig, *, key: str | None = None, height: int | None = None) -> None:
     """A plotly figure with the dashboard template (Dutch separators, projector-size fonts):
-    a go.Figure, or a figure_cache.Built (figure_cache.cached), shown without building it again."""
+    a go.Figure, or a figure_cache.Built (figure_cache.cached), shown without building it again.
+    In screen-share mode its text and height grow by theme.PROJECTOR_SCALE."""
 
     if isinstance(fig, figure_cache.Built):
         fig = figure_cache.displayable(fig, height)
     else:
         theme.style(fig, height=height)
+    if projector():  # read from the back of a room: every chart text larger (theme.projector_spec)
+        fig = figure_cache.displayable(figure_cache.Built(theme.projector_spec(fig.to_dict())))
     st.plotly_chart(fig, theme=None, key=key, config=CHART_CONFIG)
 
 
@@ -231,21 +266,84 @@ def headers_for(register: str | None, columns: Iterable[str]) -> dict[str, str]:
     return {c: (known.get(c) or str(c).replace("_", " ")).capitalize() for c in columns}
 
 
-def table(df: pd.DataFrame, *, register: str | None = None, column_config: dict | None = None, height=None) -> None:
-    """A DataFrame with Dutch headers, dates as dd/mm/jjjj, no index."""
+def projector() -> bool:
+    """True in screen-share mode (dashboard.auth): the page is read from the back of a room."""
+    return bool(getattr(st.session_state.get(ACCESS_KEY), "screen_share", False))
+
+
+def table(
+    df: pd.DataFrame,
+    *,
+    register: str | None = None,
+    column_config: dict | None = None,
+    height=None,
+    key: str | None = None,
+    cell_style: Mapping | None = None,
+    budget: int = tables.FIT_WIDTH,
+    static: bool = False,
+) -> None:
+    """A DataFrame with Dutch headers (register headers for register columns, or the label of a
+    `column_config` entry), dates as dd/mm/jjjj, empty cells empty, no index, and columns that fit
+    `budget` px (dashboard.style.tables.fit): a column that does not fit is left out of the grid, and a
+    text too long for its column is cut; then a row can be chosen to read every field of it.
+    In screen-share mode a plain table instead, whose text grows with the page's and wraps.
+    `cell_style`: {column: function(cell) -> css} (pandas Styler.map), e.g. a status colour.
+    static=True: the plain table always (a few rows in a narrow column: its headers wrap)."""
+    config_of = dict(column_config or {})
     headers = headers_for(register, df.columns)
+    labels = {c: (config_of.get(c) or {}).get("label") or headers[c] for c in df.columns}
+    if static or projector():
+        _static_table(df, labels, cell_style)
+        return
+    fitted = tables.fit(df, labels, budget=budget)
     config: dict = {}
     for name in df.columns:
         series = df[name]
-        if pd.api.types.is_datetime64_any_dtype(series) or _holds_dates(series):
-            config[name] = st.column_config.DateColumn(headers[name], format="DD/MM/YYYY")
+        if name in config_of:
+            column = dict(config_of[name])
+        elif pd.api.types.is_datetime64_any_dtype(series) or _holds_dates(series):
+            column = st.column_config.DateColumn(labels[name], format="DD/MM/YYYY")
         elif pd.api.types.is_bool_dtype(series):
-            config[name] = st.column_config.CheckboxColumn(headers[name])
+            column = st.column_config.CheckboxColumn(labels[name])
         else:
-            config[name] = st.column_config.Column(headers[name])
-    config.update(column_config or {})
+            column = st.column_config.Column(labels[name])
+        column["label"] = labels[name]
+        if name in fitted.widths:
+            column["width"] = fitted.widths[name]
+        config[name] = column
+    data = df
+    if cell_style:
+        data = df.style
+        for name, style in cell_style.items():
+            data = data.map(style, subset=[name])
     kwargs = {"height": height} if height else {}
-    st.dataframe(df, hide_index=True, column_config=config, width="stretch", **kwargs)
+    options = dict(hide_index=True, column_config=config, column_order=fitted.shown, width="stretch", placeholder="", **kwargs)
+    if not fitted.shortened or df.empty:
+        st.dataframe(data, key=key, **options)
+        return
+    event = st.dataframe(data, key=key, on_select="rerun", selection_mode="single-row", **options)
+    chosen = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    if chosen:
+        st.markdown("**Alle velden van de gekozen rij**")
+        _static_table(tables.record(df, chosen[0], labels), {"Veld": "Veld", "Waarde": "Waarde"}, None)
+        return
+    missing = ", ".join(labels[c].lower() for c in fitted.hidden)
+    st.caption(
+        (f"Niet in de tabel: {plain(missing)}. " if missing else "Een lange tekst is ingekort. ")
+        + "Kies een rij (het vakje links) om al haar velden te lezen."
+    )
+
+
+def _static_table(df: pd.DataFrame, labels: Mapping[str, str], cell_style: Mapping | None) -> None:
+    """The table as plain HTML (st.table): every cell as text (dashboard.style.tables.cell_text), long
+    texts wrapped, sized with the page's text. st.table reads markdown in its cells: every cell
+    goes through plain() (a register text shows as it is, never as a link or an image)."""
+    shown = tables.text_frame(df).map(plain)
+    styled = shown.style.hide(axis="index")
+    for name, style in (cell_style or {}).items():
+        styled = styled.map(style, subset=[name])
+    styled = styled.relabel_index([labels[c] for c in df.columns], axis="columns")
+    st.table(styled)
 
 
 def _holds_dates(series: pd.Series) -> bool:
@@ -277,15 +375,31 @@ def drill_down(register: str, *, label: str, filters=None, where: Mapping | None
             return
         key = f"_drill_{register}_{label}"
         if not st.toggle("Toon de rijen", key=key, help="Het openen van de rijen wordt in het auditlogboek genoteerd."):
+            st.session_state.pop(key + _VIEW_SUFFIX, None)  # opened again later: a new view
             st.caption("De rijen worden pas gelezen, en in het auditlogboek genoteerd, als u ze opent.")
             return
-
-        rows = data.read_rows(access, register, filters=filters, where=where, open_column=open_column, label=label)
+        rows = _viewed_rows(key, access, register, label=label, filters=filters, where=where, open_column=open_column)
         if rows.empty:
             st.caption("Geen rijen.")
             return
         st.caption(f"{fmt_int(len(rows))} {'rij' if len(rows) == 1 else 'rijen'}")
-        table(rows, register=register)
+        table(rows, register=register, key=key + "_tabel")
+
+
+_VIEW_SUFFIX = "_view"
+
+
+def _viewed_rows(key: str, access: Access, register: str, *, label: str, filters, where, open_column) -> pd.DataFrame:
+    """The rows of one detail view, read (and recorded in the audit log) once per view: while the
+    drill-down stays open on the same rows, a rerun (another widget, a row chosen) shows the rows
+    read when it was opened. Other filters, another role or new data make another view."""
+    view = (access, register, label, filters, tuple(sorted((where or {}).items())), open_column, data.current_data_version())
+    seen = st.session_state.get(key + _VIEW_SUFFIX)
+    if seen is not None and seen[0] == view:
+        return seen[1]
+    rows = data.read_rows(access, register, filters=filters, where=where, open_column=open_column, label=label)
+    st.session_state[key + _VIEW_SUFFIX] = (view, rows)
+    return rows
 
 
 EMPTY_DATABASE = (
@@ -305,4 +419,3 @@ def table_height(rows: int, *, scrollbar: bool = False) -> int:
     """Tall enough to show every row without an inner scrollbar (st.dataframe rows are 35 px),
     plus room for a horizontal scrollbar when long text may overflow."""
     return 35 * (rows + 1) + (14 if scrollbar else 3)
-

@@ -18,9 +18,9 @@ import streamlit as st
 from dashboard.charts import generic as charts
 from dashboard.charts.figure_cache import cached
 from dashboard.reads import data, trends, years
-from dashboard.style.formatting import HIDDEN, MONTHS, fmt_date, fmt_decimal
+from dashboard.style.formatting import HIDDEN, MONTHS, fmt_date
 from dashboard.style.text import plain
-from dashboard.ui import components as ui
+from dashboard.ui import components as ui, criteria_view
 from dashboard.ui.chart_sections import show, withheld
 from kpis.catalog import BY_ID, kpi_for_indicator
 
@@ -59,14 +59,6 @@ def month_cards(access, filters) -> None:
             )
 
 
-def criterion_value(indicator: str, value) -> str:
-    """A criterion's value or norm on its indicator's scale: a KPI by its unit, an Indicatoren
-    value as a plain number."""
-
-    kpi = kpi_for_indicator(indicator)
-    return ui.fmt_kpi(kpi.id, value) if kpi else fmt_decimal(value, 2)
-
-
 def _criterion_shown(criterion, kpis: Mapping) -> str:
     """The value as this view may show it: a value hidden for the netwerk view reads as the
     KPI's marker ('<5') or 'verborgen', never 'geen gegevens'."""
@@ -77,7 +69,7 @@ def _criterion_shown(criterion, kpis: Mapping) -> str:
             return shown
         if criterion.problem.startswith("Verborgen") or criterion.problem.startswith("Aantal onder"):
             return HIDDEN
-    return criterion_value(criterion.indicator, criterion.value)
+    return criteria_view.fmt_indicator_value(criterion.indicator, criterion.value)
 
 
 def criteria_frame(criteria, kpis: Mapping | None = None) -> pd.DataFrame:
@@ -86,7 +78,7 @@ def criteria_frame(criteria, kpis: Mapping | None = None) -> pd.DataFrame:
             "Criterium": [c.id for c in criteria],
             "Omschrijving": [c.omschrijving for c in criteria],
             "Waarde": [_criterion_shown(c, kpis or {}) for c in criteria],
-            "Norm": [f"{c.richting} {criterion_value(c.indicator, c.norm)}" for c in criteria],
+            "Norm": [criteria_view.norm_text(c) for c in criteria],  # '%' and units as on Evaluatiecriteria
             "Status": [c.status for c in criteria],
         }
     )
