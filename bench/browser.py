@@ -260,8 +260,8 @@ def role_label(role: str) -> str:
 
 
 def role_pages(role: str):
-    from data_access.access import Access
     from dashboard.shell import navigation
+    from data_access.access import Access
 
     return [p for pages in navigation.visible_pages(Access("demo", role)).values() for p in pages]
 
@@ -329,7 +329,7 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
             if role == PROFILED_ROLE:  # where a warm click's time goes in the browser
                 for title in PROFILED_PAGES:
                     tab.click_menu("Jaarexport")
-                    profiles[title] = js_profile(tab, lambda title=title: tab.click_menu(title))
+                    profiles[title] = js_profile(tab, lambda title=title, tab=tab: tab.click_menu(title))
             tab.page.close()
             log(f"      warm {role}: {len(pages)} pagina's gemeten")
 

@@ -248,10 +248,10 @@ def _cold_parts(at, clear_caches) -> dict:
 def child_export(url: str, year: int, anonymised: bool, out: str) -> dict:
     """The yearly workbook (dashboard.export.build_workbook) as the integriteitscoordinator,
     once (tens of seconds at national scale); the file is kept for the floor."""
+    from dashboard.export import workbook as export
     from data_access import xlsx_writer
     from data_access.access import Access
     from data_access.db import connect
-    from dashboard.export import workbook as export
 
     parts = dict.fromkeys(("inhoud", "bladen", "waarvan kolombreedtes", "opslaan (openpyxl)"), 0.0)
 
@@ -320,7 +320,7 @@ def child_import(path: str, repeat: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         for i in range(max(1, repeat)):  # each run into a new, empty database
             engine = connect(f"sqlite:///{folder}/import_{i}.sqlite")
-            report = timing(lambda: import_workbook(engine, path, user="benchmark"))
+            report = timing(lambda engine=engine: import_workbook(engine, path, user="benchmark"))
             engine.dispose()
             if not report.ok:
                 raise RuntimeError("; ".join(report.errors[:5]))

@@ -19,11 +19,12 @@ from typing import Any
 import sqlalchemy as sa
 
 from data_access.registers import (
+    BY_NAME,
     DISCIPLINARY_SANCTIONS,
     FTE_INDICATOR,
     INTEGRITY_CATEGORIES,
+    RISK_PROCESSES,
     STRATEGIC_GOALS,
-    BY_NAME,
     header_key,
 )
 
@@ -204,6 +205,7 @@ def reference_kpis(conn: sa.Connection, year: int, as_of: date | None = None) ->
             rows("SELECT categorie, COUNT(*) FROM meldingen WHERE datum_ontvangst BETWEEN :start AND :end GROUP BY categorie"),
             INTEGRITY_CATEGORIES,
         ),
+        "reports_per_100_fte": None if not fte_value else m_received * 100 / fte_value,
     }
 
     # --- Actieplan -------------------------------------------------------------------------------
@@ -224,6 +226,26 @@ def reference_kpis(conn: sa.Connection, year: int, as_of: date | None = None) ->
         "actions_done_rate": _rate(sum(g["afgerond"] for g in by_goal.values()), total),
         "actions_overdue": sum(g["overdue"] for g in by_goal.values()),
         "actions_by_goal": by_goal,
+    }
+
+    # --- Risico's (the acties cell lists actie ids: matched as ';id;' in the list made ;-separated)
+    high, medium = int(s["risk_high_score"]), int(s["risk_medium_score"])
+    level = f"CASE WHEN kans * impact >= {high} THEN 'hoog' WHEN kans * impact >= {medium} THEN 'midden' ELSE 'laag' END"
+    listed = "(';' || REPLACE(REPLACE(COALESCE(r.acties, ''), ' ', ''), ',', ';') || ';')"
+    treated = (f"EXISTS (SELECT 1 FROM actieplan a WHERE a.status <> 'geschrapt' AND {listed} LIKE ('%;' || a.actie_id || ';%'))")
+    risks = rows(
+        f"""SELECT r.proces, {level},
+                   CASE WHEN r.status IN ('open', 'in behandeling') AND NOT {treated} THEN 1 ELSE 0 END,
+                   CASE WHEN r.herziening < :d THEN 1 ELSE 0 END
+            FROM risicos r WHERE r.datum_analyse <= :d AND r.status <> 'afgesloten'"""
+    )
+    out |= {
+        "risks_active": len(risks),
+        "risks_high": sum(1 for r in risks if r[1] == "hoog"),
+        "risks_high_untreated": sum(1 for r in risks if r[1] == "hoog" and r[2]),
+        "risks_review_overdue": sum(1 for r in risks if r[3]),
+        "risks_by_process": {p: sum(1 for r in risks if r[0] == p) for p in RISK_PROCESSES},
+        "risks_by_level": {v: sum(1 for r in risks if r[1] == v) for v in ("hoog", "midden", "laag")},
     }
 
     # --- Evaluatiecriteria -----------------------------------------------------------------------

@@ -27,7 +27,7 @@ st.set_page_config(
 )
 
 from dashboard.reads import data, errors  # noqa: E402
-from dashboard.shell import auth, navigation  # noqa: E402
+from dashboard.shell import auth, navigation, sign_in  # noqa: E402
 from dashboard.style import theme  # noqa: E402
 from dashboard.ui import components, filters  # noqa: E402
 from data_access import audit  # noqa: E402
@@ -61,6 +61,12 @@ for spec in navigation.existing_pages():
 grouped[first.section].append(st.Page(first.path, title=first.title, icon=first.icon, url_path=first.name, visibility="hidden"))
 spec_of[first.name] = spec_of[""] = first
 page = st.navigation(grouped)  # a section whose pages are all hidden is not shown
+requested = sign_in.take_requested_page()  # the page a link asked for before the sign-in
+if requested:
+    by_url = {p.url_path: p for pages_of in grouped.values() for p in pages_of}
+    target = by_url.get(requested[0])
+    if target is not None and target.url_path != page.url_path:
+        st.switch_page(target, query_params=requested[1])
 view = filters.render_sidebar(data.available_years(), data.available_diensten(), filter_box)
 
 

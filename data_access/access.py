@@ -30,6 +30,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "export_full": frozenset({"korpsleiding", "integriteitscoordinator"}),
     "export_anonymised": frozenset(ROLES),
     "view_audit": frozenset({"integriteitscoordinator"}),
+    "manage_users": frozenset({"integriteitscoordinator"}),
+    # The PDF reports to the authorities and to all staff (dashboard.reports): aggregated only,
+    # but sent out in the zone's name, so made by the korpsleiding or the coordinator.
+    "make_reports": frozenset({"korpsleiding", "integriteitscoordinator"}),
     # Figures for one dienst: with the zone's figures beside them, the other diensten's shown
     # counts give away a small one by subtraction, so the netwerk view stays zone-wide.
     "filter_dienst": frozenset({"korpsleiding", "integriteitscoordinator"}),
@@ -48,6 +52,8 @@ DENIED_MESSAGES = {
     "export_full": "Uw rol mag enkel de geanonimiseerde export maken.",
     "export_anonymised": "Uw rol mag geen export maken.",
     "view_audit": "Enkel de integriteitscoördinator mag het auditlogboek raadplegen.",
+    "manage_users": "Enkel de integriteitscoördinator mag gebruikers beheren.",
+    "make_reports": "Enkel de korpsleiding en de integriteitscoördinator maken de rapporten aan de overheden en de medewerkers.",
     "filter_dienst": "In de geanonimiseerde weergave zijn er enkel cijfers voor de hele zone, niet per dienst.",
     "choose_reference_date": "In de geanonimiseerde weergave gelden de cijfers op 31/12 van het jaar, of vandaag voor het lopende jaar.",
 }

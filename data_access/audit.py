@@ -9,7 +9,10 @@ Actions and the detail each one carries (a dict, stored as JSON text):
 - "detailweergave": {"pagina": ..., "register": "klachten", "filters": {...}, "rijen": 12}
 - "import":         {"bestand": "registers.xlsx", "resultaat": "geïmporteerd", ...}
 - "export":         {"soort": "volledig" | "geanonimiseerd", "jaar": 2025, "bestand": ...}
-- "aanmelding":     {"methode": "lokaal" | "oidc" | "demo", "resultaat": "gelukt" | "mislukt" | "vergrendeld"}
+- "aanmelding":     {"methode": "lokaal" | "oidc" | "demo", "resultaat": "gelukt" | "mislukt" | "vergrendeld"};
+                    a failed local attempt names the user name as typed, known or not, with no role
+- "afmelding":      {"methode": "lokaal", "reden": "afgemeld" | "verlopen na inactiviteit" | ...}
+- "gebruikersbeheer": {"gebruiker": "jan", "wijziging": "rol" | "uitgeschakeld" | ..., ...}
 - "instellingen":   {"wijzigingen": {"suppression_threshold": 5}}
 - "geweigerd":      {"pagina": "audit", "reden": "Enkel de integriteitscoördinator mag ..."}: a page
                     the role may not open was asked for (it showed only the reason)
@@ -22,7 +25,7 @@ import csv
 import io
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -31,13 +34,18 @@ import sqlalchemy as sa
 from data_access.access import ROLE_LABELS, Access
 from data_access.schema import audit_log
 
-ACTIONS = ("paginaweergave", "detailweergave", "import", "export", "aanmelding", "instellingen", "geweigerd")
+ACTIONS = (
+    "paginaweergave", "detailweergave", "import", "export", "aanmelding", "afmelding", "gebruikersbeheer",
+    "instellingen", "geweigerd",
+)
 ACTION_LABELS = {
     "paginaweergave": "Paginaweergave",
     "detailweergave": "Detailweergave (rijen)",
     "import": "Import",
     "export": "Export",
     "aanmelding": "Aanmelding",
+    "afmelding": "Afmelding",
+    "gebruikersbeheer": "Gebruikersbeheer",
     "instellingen": "Instellingen",
     "geweigerd": "Geweigerd (geen toegang)",
 }
@@ -46,24 +54,31 @@ COLUMNS = ("id", "at", "user_name", "role", "action", "detail")
 
 def utcnow() -> datetime:
     """Naive UTC, as the DateTime columns hold it."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def record(conn: sa.Connection, access: Access, action: str, detail: dict | None = None, *, at: datetime | None = None) -> None:
     """Appends one row. Call it inside the same transaction as the thing it records (an import,
     an export) or in its own `engine.begin()` block (a page view)."""
-    if action not in ACTIONS:
-        raise ValueError(f"Onbekende auditactie: {action}")
     payload = dict(detail or {})
     if access.screen_share:
         payload["schermdeling"] = True
+    record_for(conn, access.user, access.role, action, payload, at=at)
+
+
+def record_for(conn: sa.Connection, user_name: str, role: str, action: str, detail: dict | None = None, *,
+               at: datetime | None = None) -> None:
+    """record() for a name that is not (or no longer) a signed-in user: a failed sign-in with
+    whatever name was typed (role ""), a session that expired."""
+    if action not in ACTIONS:
+        raise ValueError(f"Onbekende auditactie: {action}")
     conn.execute(
         audit_log.insert().values(
             at=at or utcnow(),
-            user_name=access.user,
-            role=access.role,
+            user_name=user_name,
+            role=role,
             action=action,
-            detail=json.dumps(payload, ensure_ascii=False, default=str),
+            detail=json.dumps(dict(detail or {}), ensure_ascii=False, default=str),
         )
     )
 
@@ -149,7 +164,7 @@ def csv_cell(value) -> str:
 def to_local_text(at: datetime) -> str:
     """Naive UTC -> 'dd/mm/jjjj HH:MM:SS' in Belgian time."""
 
-    local = at.replace(tzinfo=timezone.utc).astimezone(ZoneInfo("Europe/Brussels"))
+    local = at.replace(tzinfo=UTC).astimezone(ZoneInfo("Europe/Brussels"))
     return local.strftime("%d/%m/%Y %H:%M:%S")
 
 

@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeGuard
 
 import numpy as np
 import pandas as pd
@@ -118,7 +120,7 @@ def parse_cell(
         return None, _("{value} kan niet gelezen worden").format(value=_quoted(value))
 
 
-def _is_number_cell(value: object) -> bool:
+def _is_number_cell(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -193,21 +195,21 @@ _NOT_AN_INTEGER = N_("{value} is geen geheel getal")
 _NOT_A_PERCENTAGE = N_("{value} is geen percentage (bv. 45, 45% of 45,5)")
 
 
-def _parse_number(value: object, what: str = _NOT_A_NUMBER) -> tuple[object, str | None]:
+def _parse_number(value: object, what: str = _NOT_A_NUMBER) -> tuple[float | None, str | None]:
     if _is_number_cell(value):
         number = float(value)
         if math.isfinite(number):
             return number, None
     elif isinstance(value, str):
-        number = _number_from_text(value)
-        if number is not None:
-            return number, None
+        parsed = _number_from_text(value)
+        if parsed is not None:
+            return parsed, None
     return None, _(what).format(value=_quoted(value))
 
 
 def _parse_int(value: object) -> tuple[object, str | None]:
     number, error = _parse_number(value, _NOT_AN_INTEGER)
-    if error is None and number == int(number) and abs(number) < INT_LIMIT:
+    if number is not None and number == int(number) and abs(number) < INT_LIMIT:
         return int(number), None
     return None, _(_NOT_AN_INTEGER).format(value=_quoted(value))
 
@@ -239,9 +241,9 @@ def _parse_pct(value: object) -> tuple[object, str | None]:
 def _parse_enum(value: object, values: tuple[str, ...], lang: str | None = None) -> tuple[object, str | None]:
     text = value if isinstance(value, str) else display(value)
     form = terms.value_forms(values).get(header_key(text))
-    if form is not None and (lang is None or form.lang in (None, lang)):
-        return form.canonical, None
     if form is not None:
+        if lang is None or form.lang is None or form.lang == lang:
+            return form.canonical, None
         return None, _other_language(value, form.lang, lang, terms.value(form.canonical, lang))
     shown = values if lang is None else tuple(terms.value(v, lang) for v in values)
     return None, _("{value} is geen geldige waarde (kies uit: {values})").format(
@@ -274,7 +276,7 @@ def _parse_bool(value: object, lang: str | None = None) -> tuple[object, str | N
         value=_quoted(value), yes=yes, no=no)
 
 
-_PARSERS = {
+_PARSERS: dict[str, Callable[..., tuple[Any, str | None]]] = {
     "text": _parse_text,
     "date": _parse_date,
     "int": _parse_int,

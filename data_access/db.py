@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
 
+from data_access.registers import REFERENCE_REGISTERS
 from data_access.schema import REGISTER_TABLES, meta
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -115,9 +116,11 @@ def bump_data_version(conn: sa.Connection) -> int:
 
 
 def is_empty(conn: sa.Connection) -> bool:
-    """True when no register holds a row."""
+    """True when no register of the zone's own holds a row (the external Referenties, which a
+    new database starts with, do not count)."""
 
     return all(
         conn.execute(sa.select(sa.literal(1)).select_from(t).limit(1)).first() is None
-        for t in REGISTER_TABLES.values()
+        for name, t in REGISTER_TABLES.items()
+        if name not in REFERENCE_REGISTERS
     )

@@ -3,11 +3,14 @@ without sign-in) or real data (always sign-in).
 
 `python -m sample_data ensure` imports the sample under the user name SAMPLE_USER and then marks
 the database (meta key SAMPLE_KEY); the national benchmark set marks it too. Any other import
-clears the mark in its own transaction (data_access.importer), so once real data has come in the
-demo is over for good, even if the sample's rows are still there.
+that adds or updates a row clears the mark in its own transaction (data_access.importer), so once
+real data has come in the demo is over for good, even if the sample's rows are still there. An
+import that changes nothing (the unchanged sample workbook: 0 added, 0 updated) keeps the demo.
 """
 
 from __future__ import annotations
+
+import json
 
 import sqlalchemy as sa
 
@@ -35,10 +38,16 @@ def clear_sample_mark(conn: sa.Connection) -> None:
     conn.execute(meta.delete().where(meta.c.key == SAMPLE_KEY))
 
 
+def changes_data(counts: dict) -> bool:
+    """Import counts ({register: {"added": n, "updated": n, ...}}) that add or update a row."""
+    return any(int(c.get("added", 0)) or int(c.get("updated", 0)) for c in counts.values())
+
+
 def offers_demo(conn: sa.Connection) -> bool:
-    """The demo without sign-in: marked as sample data and nothing imported but the sample (an
-    import from before the importer cleared the mark still ends it)."""
+    """The demo without sign-in: marked as sample data and nothing imported but the sample, or
+    imports that changed nothing (an import from before the importer cleared the mark still
+    ends it)."""
     if not is_sample_database(conn):
         return False
-    other = sa.select(import_log.c.id).where(import_log.c.user_name != SAMPLE_USER).limit(1)
-    return conn.execute(other).first() is None
+    others = conn.execute(sa.select(import_log.c.counts).where(import_log.c.user_name != SAMPLE_USER))
+    return not any(changes_data(json.loads(counts or "{}")) for (counts,) in others)

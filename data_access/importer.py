@@ -37,13 +37,12 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import audit, db
-from data_access import register_terms as terms
+from data_access import audit, db, register_terms as terms
 from data_access.access import Access
 from data_access.audit import utcnow
-from data_access.demo import SAMPLE_USER, clear_sample_mark
+from data_access.demo import SAMPLE_USER, changes_data, clear_sample_mark
 from data_access.schema import REGISTER_TABLES, import_log
-from data_access.validation import RegisterRows, validate_table
+from data_access.validation import RegisterRows, unknown_actions, validate_table
 from data_access.workbook import FileRefused, located, read_source, read_workbook
 from i18n import N_, _, current, format_number, language
 
@@ -70,6 +69,11 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def changes_data(self) -> bool:
+        """Whether the import adds or updates a row (the unchanged sample workbook does not)."""
+        return changes_data(self.counts)
 
     def summary(self) -> list[str]:
         """Lines in the report's language: one per register, then what happened."""
@@ -110,7 +114,8 @@ def import_workbook(engine, source, *, file_name: str | None = None, user: str, 
     is a Dutch line in report.errors; an unforeseen failure is one too (and logged), with
     nothing written. A database that cannot be reached raises db.DatabaseUnavailable (Dutch
     message), as everywhere else in the app. `user` names the import in the import log; an
-    import under any name but data_access.demo.SAMPLE_USER ends the sample-data mark. With
+    import under any name but data_access.demo.SAMPLE_USER that adds or updates a row ends the
+    sample-data mark. With
     `access` (who imports) every import that is not a dry run gets one "import" audit row:
     in the import's own transaction when applied (audit_detail). `lang`: the language of the
     messages ("nl" or "fr"; default the current one)."""
@@ -190,19 +195,24 @@ def _import(engine, source, *, file_name, user, dry_run, progress, access) -> Im
     try:
         if dry_run:
             with _connect(engine) as conn:
+                _check_links(conn, checked, name)
                 plans = [_plan(conn, rows) for rows in checked]
         else:
             with _import_lock(engine) as conn:
+                _check_links(conn, checked, name)
                 plans = [_plan(conn, rows) for rows in checked]
                 report.counts = {p.rows.register.name: p.counts for p in plans}
                 report.import_id = _log(conn, report, user, report.sha256)
                 _write(conn, plans, report.import_id, lambda m, f: report_progress(m, 0.5 + 0.5 * f))
                 db.bump_data_version(conn)
-                if user != SAMPLE_USER:
+                if user != SAMPLE_USER and report.changes_data:
                     clear_sample_mark(conn)  # real data now: the demo without sign-in is over
                 if access is not None:
                     audit.record(conn, access, "import", audit_detail(replace(report, applied=True)))
             report.applied = True
+    except _Refused as exc:
+        report.errors += exc.errors
+        return report
     except (ImportBusy, sa.exc.SQLAlchemyError) as exc:
         if getattr(exc, "connection_invalidated", False):
             raise _unavailable(engine) from exc
@@ -214,6 +224,32 @@ def _import(engine, source, *, file_name, user, dry_run, progress, access) -> Im
     report.counts = {p.rows.register.name: p.counts for p in plans}
     report_progress(_("Klaar"), 1.0)
     return report
+
+
+class _Refused(Exception):
+    """Rows that break a rule across registers: the import stops before anything is written."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def _check_links(conn: sa.Connection, checked: list[RegisterRows], file_name: str) -> None:
+    """Every actie id a Risico's row names exists in the Actieplan of this workbook or of the
+    database (read in the import's own transaction); raises _Refused with one located line per row."""
+    risks = [rows for rows in checked if rows.register.name == "risicos" and len(rows.frame)]
+    if not risks:
+        return
+    known = {str(a) for rows in checked if rows.register.name == "actieplan" for a in rows.frame["actie_id"].dropna()}
+    table = REGISTER_TABLES["actieplan"]
+    known |= {str(a) for a in conn.execute(sa.select(table.c.actie_id)).scalars()}
+    errors = [
+        located(file_name, p.message, rows.sheet, p.row, rows.register.column(p.column).header)
+        for rows in risks
+        for p in unknown_actions(rows, known)
+    ]
+    if errors:
+        raise _Refused(errors)
 
 
 def _guess_name(source) -> str:
@@ -332,7 +368,7 @@ def _log(conn: sa.Connection, report: ImportReport, user: str, sha256: str) -> i
             warnings="\n".join(report.warnings),
         )
     )
-    return int(result.inserted_primary_key[0])
+    return int(result.inserted_primary_key[0])  # type: ignore[index]  # one row inserted: its key
 
 
 def _write(conn: sa.Connection, plans: list[_Plan], import_id: int, progress: Progress) -> None:
@@ -342,7 +378,7 @@ def _write(conn: sa.Connection, plans: list[_Plan], import_id: int, progress: Pr
         register = plan.rows.register
         table = REGISTER_TABLES[register.name]
         keys = [c.name for c in register.key_columns]
-        steps = [(plan.inserts, table.insert().values({c: sa.bindparam(c) for c in [*plan.inserts.columns, "import_id"]}))]
+        steps: list[tuple[pd.DataFrame, sa.Insert | sa.Update]] = [(plan.inserts, table.insert().values({c: sa.bindparam(c) for c in [*plan.inserts.columns, "import_id"]}))]
         if len(plan.updates):
             set_columns = [c for c in plan.updates.columns if c not in keys] + ["import_id"]
             steps.append((plan.updates, table.update()
@@ -375,6 +411,7 @@ def _executemany(conn: sa.Connection, statement, columns: dict[str, np.ndarray],
     than the database itself on 100,000 rows."""
     compiled = statement.compile(dialect=conn.dialect)
     by_bind = {prefix + name: values for name, values in columns.items()}
+    params: list[tuple | dict]
     if compiled.positional:
         params = list(zip(*(by_bind[name] for name in compiled.positiontup)))
     else:

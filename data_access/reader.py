@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.sql import visitors
 from sqlalchemy.sql.expression import ColumnElement
 
-from data_access.access import Access, AccessDenied
+from data_access.access import Access
 from data_access.registers import BY_NAME, Register
 from data_access.schema import REGISTER_TABLES
 
@@ -104,7 +105,7 @@ def _conditions(where: Where, register: Register, table: sa.Table) -> list[Colum
     if isinstance(where, sa.sql.ClauseElement):
         return [where]
     out: list[ColumnElement[bool]] = []
-    for part in where:
+    for part in cast(Iterable, where):  # a list of the above
         out += _conditions(part, register, table)
     return out
 

@@ -23,7 +23,7 @@ help texts without context.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from data_access import registers as R
 from data_access.registers import BOOL_WORDS, BY_NAME, FTE_INDICATOR, REGISTERS, Column, Register, header_key
@@ -89,7 +89,7 @@ def _forms(pairs) -> dict[str, Form]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def sheet_forms() -> dict[str, Form]:
     """Sheet name key -> register name: the register's sheet name in each language, its code
     name and its Dutch aliases."""
@@ -100,14 +100,14 @@ def sheet_forms() -> dict[str, Form]:
     return _forms(pairs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def header_forms(register_name: str) -> dict[str, Form]:
     """Header key -> column name for one register, in both languages."""
     register = BY_NAME[register_name]
     return _forms((c.name, lang, header(c, lang)) for c in register.columns for lang in LANGUAGES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def value_forms(canonical: tuple[str, ...]) -> dict[str, Form]:
     """Value key -> canonical value for one list of values, in both languages."""
     return _forms((v, lang, value(v, lang)) for v in canonical for lang in LANGUAGES)

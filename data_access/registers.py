@@ -1,4 +1,4 @@
-"""The seven registers of ../shared/registers.md, declared once.
+"""The nine registers of ../shared/registers.md, declared once.
 
 Everything that needs to know a register's columns reads them from here: the database schema,
 the Excel importer and its validation, the template, the sample data, the role filter (which
@@ -118,7 +118,38 @@ SPLIT_KPI_IDS = (
     "discipline_by_category",
     "reports_by_category",
     "actions_by_goal",
+    "risks_by_process",
+    "risks_by_level",
 )
+
+# KPI ids a Referenties row may describe: the rates and per-100-VTE figures of kpi-catalog.md.
+# kpis/catalog.py declares the KPIs; a test keeps this list equal to its rate and per_fte KPIs.
+REFERENCE_KPI_IDS = (
+    "complaints_per_100_fte",
+    "complaints_founded_rate",
+    "complaints_within_norm_rate",
+    "reports_anonymous_rate",
+    "reports_ack_in_time_rate",
+    "reports_feedback_in_time_rate",
+    "reports_violation_rate",
+    "reports_per_100_fte",
+    "actions_done_rate",
+)
+
+RISK_PROCESSES = (
+    "rekrutering en selectie",
+    "aanwending van middelen",
+    "omgang met aangehouden personen",
+    "inbeslagnames en overtuigingsstukken",
+    "consultatie van gegevensbanken",
+    "geschenken en voordelen",
+    "nevenactiviteiten",
+    "interacties met burgers",
+    "interne onderzoeken",
+    "andere",
+)
+RISK_STATUSES = ("open", "in behandeling", "aanvaard", "afgesloten")
+RISK_SCALE = "1 (zeer klein) tot 5 (zeer groot)"
 
 # ---------------------------------------------------------------------------------------------
 # The registers
@@ -378,6 +409,78 @@ INDICATOREN = Register(
     ),
 )
 
+RISICOS = Register(
+    name="risicos",
+    sheet="Risico's",
+    label="Risico's",
+    aliases=("Risicos", "Risicoanalyse"),
+    description="De integriteitsrisicoanalyse (beleidsplan §2.1 en §3.1.3.3). Het register noemt processen "
+    "en functies, nooit personen.",
+    columns=(
+        Column("risico id", "text", required=True, key=True, help="Uniek, bv. R-2025-03."),
+        Column("proces", "enum", required=True, values=RISK_PROCESSES),
+        Column("omschrijving", "text", required=True, help="Het risico, in één zin (geen namen van personen)."),
+        Column("kritieke functie", "text", help="De meest blootgestelde functie, bv. onthaalmedewerker."),
+        Column("kans", "int", required=True, help=f"Geheel getal van {RISK_SCALE}."),
+        Column("impact", "int", required=True, help=f"Geheel getal van {RISK_SCALE}."),
+        Column("beheersmaatregelen", "text", help="De maatregelen die al bestaan."),
+        Column(
+            "acties",
+            "text",
+            help="De actie-id's uit het Actieplan die het risico behandelen, gescheiden door ; of , "
+            "(bv. A-2025-03; A-2025-07). Elke actie moet bestaan in het Actieplan (in dezelfde werkmap "
+            "of al in de databank).",
+        ),
+        Column("eigenaar", "text", required=True, help="De rol die eigenaar is van het risico, bv. korpschef."),
+        Column("datum analyse", "date", required=True, help="Wanneer het risico laatst beoordeeld werd; niet in de toekomst."),
+        Column("herziening", "date", help="Volgende herziening; niet vóór datum analyse."),
+        Column("status", "enum", required=True, values=RISK_STATUSES),
+    ),
+)
+
+REFERENTIES = Register(
+    name="referenties",
+    sheet="Referenties",
+    label="Referenties",
+    description="Externe referentiewaarden om mee te vergelijken (geen norm). Optioneel: een nieuwe databank "
+    "begint met de gepubliceerde waarden van NAVEX 2025.",
+    columns=(
+        Column(
+            "indicator",
+            "enum",  # registers.md: text, a rate or per-100-VTE KPI id; a list gives the template its dropdown
+            required=True,
+            key=True,
+            values=REFERENCE_KPI_IDS,
+            help="Een KPI-id van een percentage of een cijfer per 100 VTE uit de KPI-catalogus, bv. reports_per_100_fte.",
+        ),
+        Column("jaar", "int", required=True, key=True, help="Het jaar dat de referentie beschrijft."),
+        Column(
+            "waarde",
+            "pct",
+            required=True,
+            help="Op de schaal van het scherm: een percentage als 46, 46% of een Excel-percentagecel; "
+            "een cijfer per 100 VTE als 1,57.",
+        ),
+        # Part of the key (registers.md names indicator, jaar and bron): NAVEX 2025 publishes two
+        # values of one indicator for one year, worldwide and for Europe.
+        Column(
+            "populatie",
+            "text",
+            required=True,
+            key=True,
+            help="Waarvan het een cijfer is, bv. Europa, mediaan van organisaties. Twee waarden van dezelfde "
+            "bron en hetzelfde jaar verschillen in hun populatie.",
+        ),
+        Column(
+            "bron",
+            "text",
+            required=True,
+            key=True,
+            help="De publicatie, bv. NAVEX Risk & Compliance Hotline Benchmark Report 2025.",
+        ),
+    ),
+)
+
 REGISTERS: tuple[Register, ...] = (
     KLACHTEN,
     FUNCTIONERINGSNOTAS,
@@ -386,8 +489,23 @@ REGISTERS: tuple[Register, ...] = (
     ACTIEPLAN,
     EVALUATIECRITERIA,
     INDICATOREN,
+    RISICOS,
+    REFERENTIES,
 )
 BY_NAME: dict[str, Register] = {r.name: r for r in REGISTERS}
 
 FTE_INDICATOR = "personeelsbestand (VTE)"
 
+# Registers that are not the zone's own records: a database holding only these is empty.
+REFERENCE_REGISTERS = ("referenties",)
+
+# A new database starts with the published NAVEX 2025 references of registers.md §9: migration 0004.
+
+
+def register_for_sheet(sheet_name: str) -> Register | None:
+    """The register a sheet belongs to, matched on its name like headers are."""
+    wanted = header_key(sheet_name)
+    for register in REGISTERS:
+        if wanted in {header_key(n) for n in (register.sheet, register.name, *register.aliases)}:
+            return register
+    return None

@@ -94,4 +94,40 @@ users = sa.Table(
     sa.Column("failed_attempts", sa.Integer, nullable=False, default=0),
     sa.Column("locked_until", sa.DateTime, nullable=True),
     sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("disabled", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
+    sa.Column("must_change_password", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
+)
+
+# Local sign-in sessions (data_access.sessions): the browser's cookie holds a random token, this
+# table its SHA-256; a row with ended_at set is never accepted again (migration 0003).
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("token_hash", sa.Text, nullable=False),
+    sa.Column("user_name", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("last_seen", sa.DateTime, nullable=False),
+    sa.Column("ended_at", sa.DateTime, nullable=True),
+    sa.Column("end_reason", sa.Text, nullable=True),
+    sa.Index("ix_sessions_token_hash", "token_hash", unique=True),
+    sa.Index("ix_sessions_user_name", "user_name"),
+)
+
+# Browsers in which a user signed in before: the lock-out after failed attempts does not apply there.
+known_browsers = sa.Table(
+    "known_browsers",
+    metadata,
+    sa.Column("token_hash", sa.Text, primary_key=True),
+    sa.Column("user_name", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+# Failed sign-in attempts per client (IP address): a growing delay.
+sign_in_throttle = sa.Table(
+    "sign_in_throttle",
+    metadata,
+    sa.Column("client", sa.Text, primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_failure", sa.DateTime, nullable=False),
 )

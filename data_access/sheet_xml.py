@@ -85,7 +85,7 @@ def read_workbook_xml(archive: zipfile.ZipFile) -> WorkbookXml:
     for sheet in _iter(book, "sheet"):
         # r:id, whatever the prefix: the one attribute "id" in a namespace
         rel_id = next((value for key, value in sheet.attrib.items() if key.startswith("{") and _local(key) == "id"), None)
-        target = targets.get(rel_id)
+        target = targets.get(rel_id) if rel_id is not None else None
         if target is not None and sheet.get("name") is not None:
             sheets[sheet.get("name")] = target[1]
     recalculate = any(_true(calc.get("fullCalcOnLoad")) for calc in _iter(book, "calcPr"))
@@ -236,9 +236,8 @@ def scan_sheet(xml: bytes, *, rows: tuple[int, int], columns: Collection[int],
                 if digits != row_digits:
                     row, row_digits = _row_number(digits), digits
                 letters = ref[: len(ref) - len(digits)]
-                column = column_index.get(letters)
-                if column is None:
-                    column = _column_index(letters)
+                found = column_index.get(letters)
+                column = found if found is not None else _column_index(letters)
             else:
                 column += 1
             wanted_cell = column in wanted and first_row <= row <= last_row
@@ -303,9 +302,9 @@ def _judge(facts: SheetFacts, row: int, column: int, type_: str | None, formula:
         facts.problems.append((row, column, NOT_CALCULATED, ""))
 
 
-def _is_zero(text: str) -> bool:
+def _is_zero(text: str | None) -> bool:
     try:
-        return float(text) == 0
+        return text is not None and float(text) == 0
     except ValueError:
         return False
 

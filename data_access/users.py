@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from data_access import audit
+from data_access import audit, sessions, throttle
 from data_access.access import ROLES, Access
 from data_access.db import connect
 from data_access.demo import SAMPLE_USER
@@ -25,7 +25,11 @@ from data_access.schema import users
 MIN_PASSWORD_LENGTH = 8
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
-BAD_LOGIN_MESSAGE = "Onbekende gebruiker of verkeerd wachtwoord."
+MAX_NAME_LENGTH = 100
+BAD_LOGIN_MESSAGE = (
+    "Aanmelden mislukt: onbekende gebruiker, verkeerd wachtwoord of een account dat (tijdelijk) niet "
+    "gebruikt kan worden. Lukt het niet, vraag de integriteitscoördinator uw account na te kijken."
+)
 
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so a wrong name costs as long as a wrong password.
@@ -37,7 +41,7 @@ class LoginResult:
     ok: bool
     message: str  # Dutch, for the screen
     access: Access | None = None
-    locked_until: datetime | None = None
+    must_change_password: bool = False
 
 
 def _now(now: datetime | None) -> datetime:
@@ -46,7 +50,8 @@ def _now(now: datetime | None) -> datetime:
 
 def add_user(conn: sa.Connection, name: str, role: str, password: str | None, *, replace: bool = False) -> None:
     """Stores a user. password None: signs in only through OIDC (name = e-mail).
-    replace=True updates role and password of an existing user and lifts a lock-out.
+    replace=True updates role and password of an existing user, lifts a lock-out, enables the
+    account and ends its open sessions (a new password or another role signs in anew).
     Raises ValueError (Dutch) on an empty name, unknown role, empty password or existing user."""
     name = (name or "").strip()
     if not name:
@@ -69,7 +74,11 @@ def add_user(conn: sa.Connection, name: str, role: str, password: str | None, *,
     if exists and not replace:
         raise ValueError(f"Gebruiker '{name}' bestaat al.")
     if exists:
-        conn.execute(users.update().where(users.c.name == name).values(**values))
+        before = conn.execute(sa.select(users.c.role).where(users.c.name == name)).scalar()
+        conn.execute(users.update().where(users.c.name == name).values(**values, disabled=False, must_change_password=False))
+        reason = sessions.PASSWORD_CHANGED if password is not None else sessions.ROLE_CHANGED
+        if password is not None or before != role:
+            sessions.end_user_sessions(conn, name, reason)
     else:
         conn.execute(users.insert().values(name=name, created_at=audit.utcnow(), **values))
 
@@ -112,53 +121,71 @@ def cli_user_add(name: str, *, role: str, database_url: str | None = None, oidc:
     return 0
 
 
-def verify_login(conn: sa.Connection, name: str, password: str, now: datetime | None = None) -> LoginResult:
-    """Checks a local sign-in. After MAX_FAILED_ATTEMPTS failures in a row the account is
-    locked for LOCKOUT, during which even the right password is refused. Failed attempts and
-    lock-outs of existing users are written to the audit log (action "aanmelding");
-    the caller records the successful sign-in."""
+def verify_login(conn: sa.Connection, name: str, password: str, now: datetime | None = None, *,
+                 client: str = "", known_browser: str | None = None) -> LoginResult:
+    """Checks a local sign-in, saying nothing about why it fails: an unknown name, a wrong
+    password, a disabled or locked account all get BAD_LOGIN_MESSAGE and the same audit row
+    ("aanmelding", the name as typed, no role, resultaat "mislukt").
+
+    Throttling (docs/auth.md): the client (`client`, its IP address) waits longer after each
+    failure (data_access.throttle; that message names the client's wait, never an account).
+    After MAX_FAILED_ATTEMPTS failures in a row the account is locked for LOCKOUT, but only for
+    browsers that are not known for this user: the browser's known-browser token
+    (`known_browser`, data_access.sessions) still passes with the right password, so whoever
+    guesses at a name cannot lock its owner out. The caller starts the session on success."""
     now = _now(now)
     name = (name or "").strip()
+    wait = throttle.wait_seconds(conn, client, now)
+    if wait:
+        _record_failure(conn, name, now, {"reden": "te snel na mislukte pogingen"})
+        return LoginResult(False, throttle_message(wait))
     row = conn.execute(sa.select(users).where(users.c.name == name)).mappings().first()
-    if row is None or not row["password_hash"]:
+    usable = row is not None and row["password_hash"] and not row["disabled"]
+    locked = usable and row is not None and row["locked_until"] is not None and now < row["locked_until"]
+    if locked and sessions.is_known_browser(conn, known_browser, name, now=now):
+        locked = False
+    if not usable or locked:
         try:  # same cost as a real check
             _hasher.verify(_DUMMY_HASH, password or "")
         except VerificationError:
             pass
-        # Also for an OIDC-only user: the answer must not tell which names exist.
+        throttle.record_failure(conn, client, now)
+        _record_failure(conn, name, now)
         return LoginResult(False, BAD_LOGIN_MESSAGE)
-    access = Access(user=row["name"], role=row["role"])
-    locked_until = row["locked_until"]
-    if locked_until is not None and now < locked_until:
-        audit.record(conn, access, "aanmelding", {"methode": "lokaal", "resultaat": "vergrendeld"}, at=now)
-        return LoginResult(False, _locked_message(locked_until, now), locked_until=locked_until)
+    assert row is not None  # usable
     try:
         _hasher.verify(row["password_hash"], password or "")
     except (VerifyMismatchError, VerificationError, InvalidHashError):
-        failed = (0 if locked_until is not None else row["failed_attempts"] or 0) + 1
+        throttle.record_failure(conn, client, now)
+        _record_failure(conn, name, now)
+        expired = row["locked_until"] is not None and now >= row["locked_until"]
+        failed = (0 if expired else row["failed_attempts"] or 0) + 1
         if failed >= MAX_FAILED_ATTEMPTS:
-            until = now + LOCKOUT
-            conn.execute(users.update().where(users.c.name == name).values(failed_attempts=0, locked_until=until))
-            audit.record(conn, access, "aanmelding", {"methode": "lokaal", "resultaat": "vergrendeld"}, at=now)
-            return LoginResult(False, _locked_message(until, now), locked_until=until)
-        conn.execute(users.update().where(users.c.name == name).values(failed_attempts=failed, locked_until=None))
-        audit.record(conn, access, "aanmelding", {"methode": "lokaal", "resultaat": "mislukt"}, at=now)
-        left = MAX_FAILED_ATTEMPTS - failed
-        return LoginResult(False, f"{BAD_LOGIN_MESSAGE} Nog {left} {'poging' if left == 1 else 'pogingen'} voor het account wordt vergrendeld.")
+            conn.execute(users.update().where(users.c.name == name).values(failed_attempts=0, locked_until=now + LOCKOUT))
+            audit.record_for(conn, name, row["role"], "aanmelding", {"methode": "lokaal", "resultaat": "vergrendeld"}, at=now)
+        else:
+            conn.execute(users.update().where(users.c.name == name).values(failed_attempts=failed, locked_until=None if expired else row["locked_until"]))
+        return LoginResult(False, BAD_LOGIN_MESSAGE)
     values: dict = {"failed_attempts": 0, "locked_until": None}
     if _hasher.check_needs_rehash(row["password_hash"]):
         values["password_hash"] = _hasher.hash(password)
     conn.execute(users.update().where(users.c.name == name).values(**values))
-    return LoginResult(True, f"Aangemeld als {access.user} ({access.role_label}).", access=access)
+    throttle.clear(conn, client)
+    access = Access(user=row["name"], role=row["role"])
+    return LoginResult(True, f"Aangemeld als {access.user} ({access.role_label}).", access=access,
+                       must_change_password=bool(row["must_change_password"]))
 
 
-def _locked_message(until: datetime, now: datetime) -> str:
-    minutes = max(1, -(-int((until - now).total_seconds()) // 60))
-    return (
-        f"Dit account is vergrendeld na {MAX_FAILED_ATTEMPTS} mislukte aanmeldpogingen. "
-        f"Probeer het opnieuw over {minutes} {'minuut' if minutes == 1 else 'minuten'}, "
-        "of vraag de integriteitscoördinator het wachtwoord opnieuw in te stellen."
-    )
+def _record_failure(conn: sa.Connection, name: str, now: datetime, extra: dict | None = None) -> None:
+    """The one audit row of a failed attempt, whatever the reason: the name as typed (cut to
+    MAX_NAME_LENGTH), no role."""
+    detail = {"methode": "lokaal", "resultaat": "mislukt", **(extra or {})}
+    audit.record_for(conn, name[:MAX_NAME_LENGTH], "", "aanmelding", detail, at=now)
+
+
+def throttle_message(seconds: int) -> str:
+    return (f"Te veel mislukte pogingen vanaf deze computer. Wacht {seconds} "
+            f"{'seconde' if seconds == 1 else 'seconden'} en probeer opnieuw.")
 
 
 def role_for_email(conn: sa.Connection, email: str | None) -> str | None:
@@ -171,7 +198,42 @@ def role_for_email(conn: sa.Connection, email: str | None) -> str | None:
 
 
 def current_role(conn: sa.Connection, name: str) -> str | None:
-    """The role a signed-in local user has now (None when the user no longer has a password
-    or does not exist): a change of role applies without signing in again."""
-    row = conn.execute(sa.select(users.c.role, users.c.password_hash).where(users.c.name == name)).first()
-    return row[0] if row is not None and row[1] else None
+    """The role a signed-in local user has now (None when the user no longer has a password,
+    is disabled or does not exist)."""
+    row = conn.execute(sa.select(users.c.role, users.c.password_hash, users.c.disabled).where(users.c.name == name)).first()
+    return row[0] if row is not None and row[1] and not row[2] else None
+
+
+def must_change_password(conn: sa.Connection, name: str) -> bool:
+    return bool(conn.execute(sa.select(users.c.must_change_password).where(users.c.name == name)).scalar())
+
+
+def change_own_password(conn: sa.Connection, name: str, current: str, new: str, repeat: str, *, keep: str | None) -> None:
+    """A user sets a new password (also the one-time password after a reset): the current one
+    checked, the new one by the usual rules, the user's other sessions ended (`keep`: the token
+    of the session in which it was changed). ValueError (Dutch) on a refusal."""
+    row = conn.execute(sa.select(users).where(users.c.name == name)).mappings().first()
+    try:
+        _hasher.verify(row["password_hash"] if row is not None else _DUMMY_HASH, current or "")
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        raise ValueError("Het huidige wachtwoord klopt niet.") from None
+    assert row is not None  # the dummy hash never verifies
+    check_new_password(new, repeat)
+    if new == current:
+        raise ValueError("Kies een ander wachtwoord dan het huidige.")
+    conn.execute(users.update().where(users.c.name == name).values(password_hash=_hasher.hash(new), must_change_password=False))
+    sessions.end_user_sessions(conn, name, sessions.PASSWORD_CHANGED, keep=keep)
+    audit.record_for(conn, name, row["role"], "gebruikersbeheer", {"gebruiker": name, "wijziging": "eigen wachtwoord gewijzigd"})
+
+
+def check_new_password(new: str, repeat: str) -> None:
+    if not new:
+        raise ValueError("Het wachtwoord mag niet leeg zijn.")
+    if len(new) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens lang zijn.")
+    if new != repeat:
+        raise ValueError("De twee wachtwoorden verschillen.")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from data_access import register_terms as terms
-from data_access import registers as R
+from data_access import register_terms as terms, registers as R
 from data_access.cells import display, parse_column
 from data_access.registers import Register, header_key
 from data_access.workbook import SheetTable
@@ -236,6 +235,16 @@ RULES: dict[str, tuple] = {
         ),
     ),
     "indicatoren": (Pattern("periode", r"\d{4}(-(0[1-9]|1[0-2]))?", N_("periode (gebruik jjjj of jjjj-mm)")),),
+    "risicos": (
+        Between("kans", 1, 5),
+        Between("impact", 1, 5),
+        NotInFuture("datum_analyse"),
+        DateOrder("herziening", "datum_analyse"),
+    ),
+    "referenties": (
+        Between("waarde", 0, 100_000),
+        Between("jaar", 1900, 2100),
+    ),
 }
 
 # An empty cell that means a value (registers.md: "empty = geen").
@@ -254,10 +263,24 @@ def _canonical_indicator(values: pd.Series) -> pd.Series:
     return values.map(lambda v: written.get(header_key(v), v) if isinstance(v, str) else v)
 
 
+def action_ids(text: object) -> list[str]:
+    """The actie id's a Risico's `acties` cell names (separated by ; or ,), in order, once each."""
+    if not isinstance(text, str):
+        return []
+    return list(dict.fromkeys(part.strip() for part in re.split(r"[;,]", str(text)) if part.strip()))
+
+
+def _action_list(values: pd.Series) -> pd.Series:
+    """`A-1 ,A-2;` is stored as `A-1; A-2` (empty when it names none)."""
+    return pd.Series([("; ".join(action_ids(v)) or None) if isinstance(v, str) else v for v in values],
+                     index=values.index, dtype=object)
+
+
 NORMALISE = {
     ("indicatoren", "periode"): _month_from_date,
     ("indicatoren", "indicator"): _canonical_indicator,
     ("evaluatiecriteria", "indicator"): _canonical_indicator,
+    ("risicos", "acties"): _action_list,
 }
 
 
@@ -350,3 +373,22 @@ def _duplicate_keys(frame: pd.DataFrame, register: Register) -> pd.Series:
         else:
             first_row[key] = row
     return pd.Series(out, dtype=object)
+
+
+# ---------------------------------------------------------------------------------------------
+# Across registers
+
+
+def unknown_actions(risks: RegisterRows, known: set[str]) -> list[Problem]:
+    """One problem per Risico's row whose `acties` names an actie id outside `known` (the
+    Actieplan of the same workbook and of the database)."""
+    problems = []
+    for row, text in risks.frame["acties"].items():
+        missing = [a for a in action_ids(text) if a not in known]
+        if missing:
+            names = ", ".join(f"'{a}'" for a in missing)
+            what = "de actie" if len(missing) == 1 else "de acties"
+            verb = "bestaat" if len(missing) == 1 else "bestaan"
+            problems.append(Problem(int(row), "acties", f"{what} {names} {verb} niet in het Actieplan "
+                                    "(niet in deze werkmap en niet in de databank)"))
+    return problems

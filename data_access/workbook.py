@@ -32,8 +32,7 @@ from pathlib import Path
 import numpy as np
 import python_calamine
 
-from data_access import register_terms as terms
-from data_access import sheet_xml
+from data_access import register_terms as terms, sheet_xml
 from data_access.cells import is_blank
 from data_access.registers import BY_NAME, REGISTERS, Register, header_key
 from i18n import LANGUAGES, N_, NP_, _, current, translations

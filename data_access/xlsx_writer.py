@@ -120,7 +120,8 @@ def write_row(ws: Worksheet, row: int, values: Sequence, formats: Sequence[str |
     for i, value in enumerate(values):
         fmt = formats[i] if formats and i < len(formats) else None
         if isinstance(value, Fmt):
-            value, fmt = value.value, value.number_format or fmt
+            fmt = value.number_format or fmt
+            value = value.value
         write_value(ws, row, column + i, value, fmt)
 
 

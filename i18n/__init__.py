@@ -29,7 +29,7 @@ import gettext as _gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date as _babel_date
@@ -60,7 +60,7 @@ def normalise(lang: str | None) -> str:
     return code
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str | None = None) -> _gettext.GNUTranslations:
     """The compiled catalog of a language. A missing .mo file is an installation fault and
     raises (FileNotFoundError) rather than silently showing Dutch on a French page."""
@@ -115,7 +115,7 @@ class Text(str):
     msgid: str
     params: dict
 
-    def __new__(cls, msgid: str, **params) -> "Text":
+    def __new__(cls, msgid: str, **params) -> Text:
         dutch = msgid.format(**params) if params else msgid
         self = super().__new__(cls, dutch)
         self.msgid, self.params = msgid, params

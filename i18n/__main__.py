@@ -33,7 +33,7 @@ POT = Path(__file__).resolve().parent / "messages.pot"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None,
             "NP_": ((1, "c"), 2), "Text": None}
 SOURCE = "nl"
-STABLE_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # the language the code is written in: its catalog repeats the source text
+STABLE_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)  # the language the code is written in: its catalog repeats the source text
 
 
 def po_path(lang: str) -> Path:
@@ -47,7 +47,7 @@ def extracted() -> Catalog:
     with open(ROOT / "babel.cfg", encoding="utf-8") as f:
         method_map, options_map = parse_mapping_cfg(f)
     catalog = Catalog(project="dashboard-integriteitsbeleid", charset="utf-8")
-    for filename, lineno, message, comments, context in extract_from_dir(
+    for _filename, _lineno, message, comments, context in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=KEYWORDS, strip_comment_tags=True
     ):
         catalog.add(message, None, [], auto_comments=comments, context=context)

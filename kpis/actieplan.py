@@ -44,14 +44,15 @@ def populations(ctx: Context) -> dict[str, Population]:
 
 def compute(ctx: Context) -> dict[str, Any]:
     plan = count_populations(ctx, populations)["plan"]
-    by_goal = {
-        goal: {
+
+    def of_goal(goal: str) -> dict[str, int]:
+        return {
             "total": count(plan, lambda r: r["doel"] == goal),
             "afgerond": count(plan, lambda r: r["doel"] == goal and r["afgerond"] == 1),
             "overdue": count(plan, lambda r: r["doel"] == goal and r["overdue"] == 1),
         }
-        for goal in STRATEGIC_GOALS
-    }
+
+    by_goal = {goal: of_goal(goal) for goal in STRATEGIC_GOALS}
     return {
         "actions_total": count(plan),
         "actions_done_rate": measured_rate(count(plan, lambda r: r["afgerond"] == 1), count(plan)),

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from i18n import current, source_line, translations
-from kpis import actieplan, criteria, klachten, meldingen, notas, tucht
+from kpis import actieplan, criteria, klachten, meldingen, notas, risicos, tucht
 from kpis.context import name_key
 
 UNITS = ("count", "rate", "days", "per_fte", "split", "goal_split")
@@ -51,13 +51,14 @@ def _kpi(id, label, unit, higher, register, compute, definition) -> KpiDef:
 
 
 _K, _N, _T, _M, _A = "klachten", "functioneringsnotas", "tuchtdossiers", "meldingen", "actieplan"
-_C = "evaluatiecriteria"
-_kl, _no, _tu, _me, _ac, _cr = (
+_C, _R = "evaluatiecriteria", "risicos"
+_kl, _no, _tu, _me, _ac, _ri, _cr = (
     klachten.compute,
     notas.compute,
     tucht.compute,
     meldingen.compute,
     actieplan.compute,
+    risicos.compute,
     criteria.status_counts,
 )
 
@@ -150,6 +151,9 @@ KPIS: tuple[KpiDef, ...] = (
          "geen schending: het aandeel schending vastgesteld."),
     _kpi("reports_by_category", "Meldingen per categorie", "split", None, _M, _me,
          "Meldingen ontvangen in het jaar, verdeeld per categorie; elke categorie staat erbij, ook met 0."),
+    _kpi("reports_per_100_fte", "Meldingen per 100 VTE", "per_fte", None, _M, _me,
+         "Meldingen ontvangen × 100 gedeeld door de indicator 'personeelsbestand (VTE)' voor het jaar; "
+         "geen gegevens als die indicator ontbreekt. Meldingen en personeelsbestand gelden voor de hele zone."),
     # --- Actieplan (op de peildatum; zone-breed) --------------------------------------------
     _kpi("actions_total", "Acties", "count", None, _A, _ac,
          "Acties van het actieplan met een status anders dan geschrapt en een deadline of startdatum "
@@ -162,6 +166,22 @@ KPIS: tuple[KpiDef, ...] = (
     _kpi("actions_by_goal", "Acties per strategische doelstelling", "goal_split", None, _A, _ac,
          "Per strategische doelstelling: het aantal acties (zoals bij Acties), het aantal afgerond en "
          "het aantal over deadline."),
+    # --- Risico's (op de peildatum; zone-breed) ---------------------------------------------
+    _kpi("risks_active", "Actieve risico's", "count", None, _R, _ri,
+         "Risico's met een datum analyse op of vóór de peildatum en een status anders dan afgesloten. "
+         "Score = kans × impact; hoog vanaf de drempel hoog (standaard 15), midden vanaf de drempel "
+         "midden (standaard 8), anders laag. De risicoanalyse geldt voor de hele zone."),
+    _kpi("risks_high", "Hoge risico's", "count", False, _R, _ri,
+         "Actieve risico's met niveau hoog."),
+    _kpi("risks_high_untreated", "Hoge risico's zonder actie", "count", False, _R, _ri,
+         "Hoge risico's met status open of in behandeling waarvan geen enkele gekoppelde actie uit het "
+         "actieplan een status anders dan geschrapt heeft (geen gekoppelde actie telt als geen)."),
+    _kpi("risks_review_overdue", "Herziening te laat", "count", False, _R, _ri,
+         "Actieve risico's met een datum herziening vóór de peildatum."),
+    _kpi("risks_by_process", "Risico's per proces", "split", None, _R, _ri,
+         "Actieve risico's, verdeeld per proces; elk proces staat erbij, ook met 0."),
+    _kpi("risks_by_level", "Risico's per niveau", "split", None, _R, _ri,
+         "Actieve risico's, verdeeld per niveau: hoog, midden en laag."),
     # --- Evaluatiecriteria ------------------------------------------------------------------
     _kpi("criteria_met", "Criteria gehaald", "count", True, _C, _cr,
          "Aantal evaluatiecriteria van het jaar met status gehaald: de waarde haalt de norm in de "

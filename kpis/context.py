@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.sql.expression import BindParameter, ColumnElement
@@ -56,7 +56,8 @@ class Context:
         """A context of `shape` whose year, D and dienst are placeholders, to build statements
         with; it has no connection, so a builder that queries fails at once."""
         by_dienst, settings = shape
-        return cls(conn=None, year=1900, as_of=date(1900, 1, 1), settings=dict(settings), dienst="" if by_dienst else None)
+        return cls(conn=None, year=1900,  # type: ignore[arg-type]  # no connection: never queries
+                   as_of=date(1900, 1, 1), settings=dict(settings), dienst="" if by_dienst else None)
 
     def param(self, name: str, value_of: Callable[[Context], object], type_=sa.Date) -> BindParameter:
         """A named bind parameter holding `value_of(self)`, recorded so that a statement built
@@ -131,5 +132,5 @@ def indicator_values(conn: sa.Connection, period: str) -> dict[str, float]:
 def still_open(register: str, column: str, as_of: date, dienst: str | None = None) -> list[ColumnElement[bool]]:
     """The rows of `register` open at D: known at D (`scope`) and `column`, a closing date, empty
     or after D (`unknown`), as the KPIs count them (e.g. complaints_open); for a drill-down."""
-    ctx = Context(conn=None, year=as_of.year, as_of=as_of, settings={}, dienst=dienst)  # no query: no connection
+    ctx = Context(conn=None, year=as_of.year, as_of=as_of, settings={}, dienst=dienst)  # type: ignore[arg-type]  # no query: no connection
     return [*ctx.scope(register), ctx.unknown(REGISTER_TABLES[register].c[column])]

@@ -1,8 +1,8 @@
 """The KPI engine: every KPI of the catalog for year Y at reference date D, as one Report.
 
 `dienst` filters the registers that have a dienst column (klachten, functioneringsnota's,
-tucht- en gerechtelijke dossiers), on the exact dienst text. Meldingen and the actieplan have
-none and stay zone-wide; `complaints_per_100_fte` is null with a dienst filter because the VTE
+tucht- en gerechtelijke dossiers), on the exact dienst text. Meldingen, the actieplan and the
+risk analysis have none and stay zone-wide; `complaints_per_100_fte` is null with a dienst filter because the VTE
 indicator is zone-wide. Criteria are evaluated on the (filtered) KPI values.
 
 How it runs: each register has one step (kpis/klachten.py, notas.py, tucht.py, meldingen.py,
@@ -10,7 +10,9 @@ actieplan.py) that asks the database for a few populations (e.g. "closed in Y"),
 with GROUP BY on the columns its KPIs split or test on (kpis/sql.py), and sums those few
 rows in plain Python (no DataFrames: on a zone's few hundred rows they would cost more than the
 queries). Per-row date terms (lead times, the meldingen's calendar-month feedback term) are
-computed in SQL too. No register row and no personal column is ever read.
+computed in SQL too. No row of a register with persons and no personal column is ever read;
+the risk step (kpis/risicos.py) reads the risks' own rows, a few dozen that name no person,
+because a risk's linked actions are a list in one cell.
 
 Decisions where kpi-catalog.md leaves room (also in the module named):
 - "Any other date after D counts as empty" is applied to every date, planned ones too: an

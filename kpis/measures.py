@@ -69,7 +69,7 @@ def median(values, counts=None) -> float | None:
     if not total:
         return None
     low, high = (total - 1) // 2, total // 2  # 0-based positions of the middle value(s)
-    seen, found = 0, {}
+    seen, found = 0, dict[int, float]()
     for number, n in pairs:
         for position in (low, high):
             if seen <= position < seen + n:

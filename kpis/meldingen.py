@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from data_access.registers import INTEGRITY_CATEGORIES
 from data_access.schema import REGISTER_TABLES
 from kpis.context import Context
-from kpis.measures import measured_rate
+from kpis.measures import Measured, measured_rate
 from kpis.sql import Population, count, count_populations, flag, plus_days, plus_months, split
 
 VIOLATION = "schending vastgesteld"
@@ -60,6 +60,7 @@ def populations(ctx: Context) -> dict[str, Population]:
 def compute(ctx: Context) -> dict[str, Any]:
     m = count_populations(ctx, populations)["received"]
     received = count(m)
+    fte = ctx.fte()
     return {
         "reports_received": received,
         "reports_anonymous_rate": measured_rate(count(m, lambda r: r["anoniem"] == 1), received),
@@ -71,4 +72,5 @@ def compute(ctx: Context) -> dict[str, Any]:
         ),
         "reports_violation_rate": measured_rate(count(m, lambda r: r["verdict"] == VIOLATION), count(m, lambda r: r["verdict"] is not None)),
         "reports_by_category": split(m, "categorie", INTEGRITY_CATEGORIES),
+        "reports_per_100_fte": Measured(None if not fte else received * 100 / fte, received),
     }

@@ -20,6 +20,7 @@ Returned columns:
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -48,13 +49,13 @@ LEAD_TIMES = {
 def _with_conn(fn):
     """Lets a series function take an Engine as well as a Connection."""
 
+    @functools.wraps(fn)
     def wrapper(engine_or_conn, *args, **kwargs):
         if isinstance(engine_or_conn, Engine):
             with engine_or_conn.connect() as conn:
                 return fn(conn, *args, **kwargs)
         return fn(engine_or_conn, *args, **kwargs)
 
-    wrapper.__name__, wrapper.__doc__, wrapper.__wrapped__ = fn.__name__, fn.__doc__, fn
     return wrapper
 
 

@@ -5,14 +5,15 @@ engine's (the whole plan); the items are exactly the rows those KPIs count
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.charts import action_plan as charts
 from dashboard.charts.figure_cache import cached
-from dashboard.reads import action_items as ai, data
+from dashboard.reads import action_items as ai, data, risks as risk_reads
 from dashboard.style.formatting import fmt_date, fmt_int
 from dashboard.style.text import plain
-from dashboard.ui import components as ui
+from dashboard.ui import components as ui, late_block
 from dashboard.ui.filters import current_filters
 
 ALL = "Alle trekkers"
@@ -25,6 +26,7 @@ ui.page_header(
     register="actieplan",
     caption=f"{filters.year} · peildatum {fmt_date(filters.as_of)} · het actieplan geldt voor de hele zone",
 )
+late_block.focus_row(access, "actieplan")
 report = data.get_report(access, filters)
 if ui.no_rows(
     report,
@@ -34,9 +36,13 @@ if ui.no_rows(
 ):
     st.stop()
 
-ui.kpi_cards(report.kpis, ["actions_total", "actions_done_rate", "actions_overdue"], per_row=3)
+ui.kpi_cards(report.kpis, ["actions_total", "actions_done_rate", "actions_overdue"], per_row=3,
+             bases=(report.extra or {}).get("bases"), cards=late_block.action_card(access, filters, report))
 
 plan = ai.items(access, filters)
+risks = risk_reads.analysis(access, filters)
+treated = risk_reads.risks_by_action(risks) if risks is not None else {}
+plan = plan.assign(risicos=[treated.get(a, "") for a in plan["actie_id"]])
 choice = st.columns([1, 2])[0].selectbox(
     "Trekker",
     [ALL, *ai.trekkers(plan)],
@@ -75,15 +81,23 @@ else:
 
 # --- overdue actions ---------------------------------------------------------------------------
 st.subheader("Acties over deadline", anchor=False)
-late = shown[shown["te_laat"]].sort_values("dagen_te_laat", ascending=False)
+carried = ai.carried_over(access, filters)
+if choice != ALL:
+    carried = carried[carried["trekker"] == choice]
+late = pd.concat([shown[shown["te_laat"]].assign(plan=str(filters.year)), carried.assign(plan="vorige jaren")],
+                 ignore_index=True)
+late = late.sort_values("dagen_te_laat", ascending=False)
+st.caption(f"Uit het plan van {filters.year} en, nog niet afgerond, uit de plannen van vorige jaren: "
+           f"{fmt_int(int(shown['te_laat'].sum()))} + {fmt_int(len(carried))}.")
 if late.empty:
     st.success(f"Geen acties over hun deadline op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
 else:
     ui.table(
-        late[["actie_id", "actie", "trekker", "deadline", "dagen_te_laat", "voortgang", "status"]],
+        late[["actie_id", "actie", "trekker", "plan", "deadline", "dagen_te_laat", "status", "voortgang"]],
         register="actieplan",
         column_config={
             "dagen_te_laat": st.column_config.NumberColumn("Dagen over deadline", format="%d"),
+            "plan": st.column_config.TextColumn("Plan", width="small"),
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),
         },
         key="actieplan_te_laat",
@@ -91,9 +105,13 @@ else:
 
 with st.expander(f"Alle acties ({fmt_int(len(shown))})", icon=":material/list:"):
     ui.table(
-        shown[list(ai.TABLE_ORDER)],
+        shown[[*ai.TABLE_ORDER, "risicos"]],
         register="actieplan",
         column_config={
+            "risicos": st.column_config.TextColumn(
+                "Behandelt risico's",
+                help="De actieve risico's uit de risicoanalyse die deze actie noemen, met hun niveau (pagina Risicoanalyse).",
+            ),
             "voortgang": st.column_config.ProgressColumn("Voortgang", min_value=0, max_value=100, format="%.0f %%"),
         },
         key="actieplan_alle",

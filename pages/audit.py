@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.reads import data, errors
-from dashboard.ui import components as ui
+from dashboard.ui import components as ui, downloads
 from data_access import audit
 from data_access.access import ROLE_LABELS
 
@@ -28,7 +28,7 @@ ui.page_header(
 def _utc(day: dt.date) -> dt.datetime:
     """Local midnight of a day, as the naive UTC the log stores."""
     local = dt.datetime(day.year, day.month, day.day, tzinfo=BRUSSELS)
-    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 today = dt.datetime.now(BRUSSELS).date()
@@ -82,8 +82,13 @@ st.caption(f"{len(rows):,} regels{more}".replace(",", "."))
 ui.table(shown, key="audit_regels")
 
 
-def _record_export() -> None:
-    with errors.database_guard(), data.get_engine().begin() as conn:
+engine = data.get_engine()
+
+
+def _export_csv() -> bytes:
+    """Built on click (dashboard.ui.downloads, on Streamlit's download thread), the audit row
+    written in the same transaction."""
+    with engine.begin() as conn:
         audit.record(
             conn,
             access,
@@ -100,14 +105,15 @@ def _record_export() -> None:
                 },
             },
         )
+    return audit.to_csv(rows)
 
 
-st.download_button(
+downloads.button(
     "Exporteer als CSV",
-    data=audit.to_csv(rows),
+    _export_csv,
     file_name=f"auditlogboek_{today:%Y%m%d}.csv",
     mime="text/csv",
+    key="audit_csv",
     icon=":material/download:",
-    on_click=_record_export,
     help="Puntkomma-gescheiden, te openen in Excel. De export wordt zelf ook in het logboek genoteerd.",
 )

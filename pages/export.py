@@ -1,29 +1,42 @@
-"""Jaarexport: the yearly evaluation workbook of one year (by default the last complete year; the
-reference date 31/12, or the shared filters' date for the filters' year), as two downloads: volledig (korpsleiding, integriteitscoördinator; not in screen-share
-mode) and geanonimiseerd (every role). The file is built only when a button is clicked
-(dashboard.export.workbook.build_workbook, which checks the role again and writes the audit row)."""
+"""Export en rapporten: the yearly evaluation workbook of one year (by default the last complete
+year; the reference date 31/12, or the shared filters' date for the filters' year), as two downloads:
+volledig (korpsleiding, integriteitscoördinator; not in screen-share mode) and geanonimiseerd (every
+role); and the PDF reports of that year (dashboard.reports: the feedback to all staff, the periodic
+report to the authorities) for the roles that make them. A file is built only when a button is
+clicked (dashboard.export.workbook.build_workbook and dashboard.reports.make.build_report check the
+role again and write the audit row)."""
 
 from __future__ import annotations
 
-import streamlit as st
-
+import datetime as dt
 from dataclasses import replace
 
-from dashboard.export.workbook import build_workbook, effective_as_of, export_file_name, last_complete_year, period_problem
+import streamlit as st
+
+from dashboard.export.workbook import (
+    build_workbook,
+    effective_as_of,
+    export_file_name,
+    last_complete_year,
+    period_problem,
+)
 from dashboard.reads import data
-from dashboard.ui import components as ui
+from dashboard.reports.make import AUTHORITIES, STAFF, build_report, file_name
+from dashboard.reports.periods import Period, choices, period_problem as report_period_problem
+from dashboard.ui import components as ui, downloads
 from dashboard.ui.filters import current_filters
+from data_access.settings import ADDRESSEES
 from kpis.engine import default_as_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF = "application/pdf"
 
 access = ui.require("export_anonymised")
 shared = current_filters()
 ui.page_header(
-    "Jaarexport",
-    caption="De werkmap voor de jaarlijkse evaluatie van het integriteitsbeleid: samenvatting, "
-    "evaluatiecriteria, een blad per register met grafieken, het actieplan, de aandachtspunten "
-    "en de definities.",
+    "Export en rapporten",
+    caption="De werkmap voor de jaarlijkse evaluatie van het integriteitsbeleid, de terugkoppeling aan alle "
+    "medewerkers en de periodieke rapportage aan de overheden (beleidsplan 3.1.4.4).",
 )
 # The yearly evaluation is of a whole year: the last complete one, or an earlier year chosen in
 # the filters; the running year only when someone picks it here.
@@ -40,6 +53,7 @@ year = st.columns([1, 3])[0].selectbox(
 )
 filters = replace(shared, year=year, as_of=shared.as_of if year == shared.year else default_as_of(year))
 running = " (lopend jaar)" if year > complete else ""
+st.header("Jaarexport (Excel)")
 st.markdown(
     f"**Jaar {filters.year}**{running}, peildatum **{filters.as_of:%d/%m/%Y}**. "
     "De export geldt altijd voor de hele zone, ook als een dienst gekozen is. "
@@ -53,15 +67,15 @@ engine = data.get_engine()
 
 
 def download_button(label: str, *, anonymised: bool, key: str, **button) -> None:
-    """The download of one version; the workbook is built on click, on Streamlit's download
-    thread. `button`: further st.download_button options (icon, type)."""
+    """The download of one version; the workbook is built on click (dashboard.ui.downloads), and
+    gone from the server seconds later. `button`: further st.download_button options (icon, type)."""
     year, as_of = filters.year, effective_as_of(access, filters.year, filters.as_of, anonymised=anonymised)
     name = export_file_name(year, as_of, anonymised=anonymised)
 
     def build() -> bytes:
         return build_workbook(engine, access, year, as_of, anonymised=anonymised, file_name=name)
 
-    st.download_button(label, data=build, file_name=name, mime=XLSX, key=key, **button)
+    downloads.button(label, build, file_name=name, mime=XLSX, key=key, **button)
 
 
 full, anonymised = st.columns(2)
@@ -88,3 +102,51 @@ with anonymised:
     download_button(
         "Geanonimiseerde werkmap downloaden", anonymised=True, key="export_geanonimiseerd", icon=":material/download:", type="primary"
     )
+
+
+# --- the reports (PDF) ---------------------------------------------------------------------------
+
+st.divider()
+st.header("Rapporten (PDF)")
+st.write(
+    "Twee documenten om te lezen, met enkel geaggregeerde cijfers zoals de netwerkweergave ze toont "
+    "(kleine aantallen als <5, geen personen, geen dossiers). Elk rapport wordt in het auditlogboek genoteerd."
+)
+if not access.allows("make_reports"):
+    reason = "Schermdeling is actief. " if access.screen_share else ""
+    st.info(f"{reason}De rapporten maakt de korpsleiding of de integriteitscoördinator.", icon=":material/info:")
+    st.stop()
+today = dt.date.today()
+
+
+def report_button(label: str, kind: str, period: Period, *, key: str, addressee: str | None = None, **button) -> None:
+    name = file_name(kind, period, addressee)
+
+    def build() -> bytes:
+        return build_report(engine, access, kind, period, addressee=addressee, name=name)
+
+    st.download_button(label, data=build, file_name=name, mime=PDF, key=key, **button)
+
+
+staff, authorities = st.columns(2)
+with staff:
+    st.markdown("**Terugkoppeling aan alle medewerkers**")
+    st.write("Twee tot vier bladzijden: de cijfers van het jaar naast die van vorig jaar, het actieplan en de evaluatiecriteria.")
+    year = Period(dt.date(filters.year, 1, 1), 12)
+    problem = report_period_problem(year, today)
+    if problem:
+        st.info(problem + " Kies hierboven een afgelopen jaar.", icon=":material/event_busy:")
+    else:
+        report_button(f"Terugkoppeling {filters.year} downloaden", STAFF, year, key="rapport_medewerkers",
+                      icon=":material/groups:", type="primary")
+with authorities:
+    st.markdown("**Rapportage aan de overheden**")
+    periods = choices(filters.year, today)
+    if not periods:
+        st.info(f"Nog geen afgelopen periode in {filters.year}. Kies hierboven een ander jaar.", icon=":material/event_busy:")
+    else:
+        period = st.selectbox("Periode", periods, format_func=lambda p: p.label, key="rapport_periode")
+        addressee = st.selectbox("Geadresseerde", list(ADDRESSEES), format_func=ADDRESSEES.get, key="rapport_geadresseerde")
+        st.caption("De begeleidende brief past de integriteitscoördinator aan op de pagina Instellingen.")
+        report_button("Rapportage downloaden", AUTHORITIES, period, addressee=addressee, key="rapport_overheden",
+                      icon=":material/account_balance:")

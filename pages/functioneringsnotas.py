@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.reads import alerts, data, years
 from dashboard.style.formatting import fmt_date
-from dashboard.ui import alerts as ui_alerts, cards, chart_sections as sections, components as ui
+from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
 
 REGISTER = "functioneringsnotas"
@@ -15,6 +15,7 @@ REGISTER = "functioneringsnotas"
 access = ui.require()
 filters = current_filters()
 ui.page_header("Functioneringsnota's", register=REGISTER)
+late_block.focus_row(access, "functioneringsnotas")
 ui.stop_if_empty_database()
 
 report = data.get_report(access, filters)
@@ -37,7 +38,7 @@ st.caption(
     + (f"meer dan {grace} dagen " if grace else "")
     + "voorbij is, de langst verlopen eerst."
 )
-ui_alerts.alerts_section(access, filters, kinds=[alerts.KIND_FOLLOWUP], due_label="Opvolgingsdatum", none_text="Geen opvolging te laat")
+late_block.alerts_section(access, filters, kinds=[alerts.KIND_FOLLOWUP], none_text="Geen opvolging te laat")
 
 st.subheader(f"Nota's van {filters.year}", anchor=False)
 left, right = st.columns(2, gap="large")

@@ -1,6 +1,8 @@
 """Gegevens: upload a workbook -> validation report -> confirm -> imported; the template; the
 import history. Coordinator only. The importer does the checking and writing (whole or nothing);
-this page shows its messages, the same the command line prints."""
+this page shows its messages, the same the command line prints. In the demo, a workbook that adds
+or changes rows first says that importing it ends the demo; its report then opens the
+first-account page (dashboard.shell.sign_in). The unchanged sample workbook keeps the demo."""
 
 from __future__ import annotations
 
@@ -9,8 +11,11 @@ import hashlib
 import streamlit as st
 
 from dashboard.reads import data, errors
+from dashboard.shell import auth
+from dashboard.shell.sign_in import DEMO_ENDED_REPORT
 from dashboard.style.text import plain
-from dashboard.ui import components as ui, import_view
+from dashboard.ui import components as ui, data_quality_view, import_view
+from dashboard.ui.filters import current_filters
 from data_access.importer import import_workbook
 
 access = ui.require("import")
@@ -70,13 +75,19 @@ with upload_column:
             st.session_state[CHECK_KEY] = check
         report = check[2]
         import_view.show_report(report)
+        ends_demo = report.ok and auth.in_demo() and report.changes_data
+        if ends_demo:
+            import_view.demo_end_warning()
         if report.ok:
-            if st.button("Importeren bevestigen", type="primary", icon=":material/upload:"):
+            label = "Importeren en demo beëindigen" if ends_demo else "Importeren bevestigen"
+            if st.button(label, type="primary", icon=":material/upload:"):
                 result = _import(source, uploaded.name, dry_run=False)
                 if result.applied:
                     st.session_state.pop(CHECK_KEY, None)
                     st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1
                     st.session_state[DONE_KEY] = result
+                    if ends_demo and result.changes_data:
+                        st.session_state[DEMO_ENDED_REPORT] = result  # shown on the first-account page
                     st.rerun()
                 st.session_state[CHECK_KEY] = (sha256, uploaded.name, result)
                 st.rerun()
@@ -96,6 +107,8 @@ with template_column:
         icon=":material/download:",
         type="primary",
     )
+
+data_quality_view.section(access, current_filters())
 
 st.subheader("Importgeschiedenis", anchor=False)
 history = data.import_history()

@@ -1,5 +1,6 @@
-"""Instellingen: the zone's name (for the yearly export), the norms of the KPI catalog and the
-suppression threshold (coordinator only)."""
+"""Instellingen: the zone's name (for the yearly export), the norms of the KPI catalog, the
+suppression threshold, the sign-in session limits and the cover letters of the report to the
+authorities (coordinator only)."""
 
 from __future__ import annotations
 
@@ -11,22 +12,29 @@ from dashboard.ui import components as ui
 from dashboard.ui.settings_view import grouped_settings
 from data_access import audit
 from data_access.settings import (
+    ADDRESSEES,
+    COVER_LETTER_MAX,
+    DEFAULT_COVER_LETTERS,
     SETTINGS,
     ZONE_NAME_KEY,
     ZONE_NAME_LABEL,
     ZONE_NAME_MAX,
+    addressee_object,
+    cover_letter_key,
+    save_cover_letter,
     save_settings,
     save_zone_name,
     tidy_zone_name,
 )
 
 SAVED_KEY = "_instellingen_saved"
+LETTERS_SAVED_KEY = "_instellingen_brieven_saved"
 
 access = ui.require("change_settings")
 ui.page_header(
     "Instellingen",
-    caption="De naam van de zone, de normen en termijnen voor de indicatoren, en de drempel voor kleine "
-    "aantallen. Een wijziging geldt meteen voor alle cijfers en wordt in het auditlogboek genoteerd.",
+    caption="De naam van de zone, de normen en termijnen voor de indicatoren, de drempel voor kleine "
+    "aantallen en hoe lang een aanmelding geldt. Een wijziging geldt meteen voor alle cijfers en wordt in het auditlogboek genoteerd.",
 )
 
 saved = st.session_state.pop(SAVED_KEY, None)
@@ -86,3 +94,43 @@ if submitted:
             st.session_state[SAVED_KEY] = saved
             st.session_state.pop(f"instelling_{ZONE_NAME_KEY}", None)  # the field shows the name as saved
             st.rerun()
+
+
+# --- the cover letters of the report to the authorities ------------------------------------------
+
+st.subheader("Begeleidende brieven")
+st.caption(
+    "De brief bij de periodieke rapportage aan de overheden (Export en rapporten). De cijfers zijn voor elke "
+    "geadresseerde dezelfde; enkel de brief verschilt. {periode} en {zone} worden ingevuld."
+)
+letters_saved = st.session_state.pop(LETTERS_SAVED_KEY, None)
+if letters_saved:
+    st.success("Opgeslagen: brief aan " + ", ".join(addressee_object(a) for a in letters_saved), icon=":material/check:")
+current_letters = data.get_cover_letters()
+with st.form("brieven", border=False):
+    letters = {}
+    for addressee in ADDRESSEES:
+        letters[addressee] = st.text_area(
+            f"Brief aan {addressee_object(addressee)}", value=current_letters[addressee], height=220, max_chars=COVER_LETTER_MAX,
+            key=f"instelling_{cover_letter_key(addressee)}",
+        )
+    letters_submitted = st.form_submit_button("Brieven opslaan", icon=":material/save:")
+if letters_submitted:
+    changed = {a: t for a, t in letters.items() if t.strip() != current_letters[a].strip()}
+    if not changed:
+        st.info("Er is niets gewijzigd.")
+    else:
+        try:
+            with errors.database_guard(), data.get_engine().begin() as conn:
+                for addressee, text in changed.items():
+                    save_cover_letter(conn, addressee, text)
+                audit.record(conn, access, "instellingen", {"wijzigingen": {cover_letter_key(a): "brief gewijzigd" for a in changed}})
+        except ValueError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state[LETTERS_SAVED_KEY] = list(changed)
+            st.rerun()
+with st.expander("Standaardtekst van de brieven"):
+    for addressee, label in ADDRESSEES.items():
+        st.markdown(f"**{label}**")
+        st.text(DEFAULT_COVER_LETTERS[addressee])

@@ -10,7 +10,7 @@ from dashboard.charts import generic as charts
 from dashboard.charts.figure_cache import cached
 from dashboard.reads import data, splits, years
 from dashboard.style.formatting import fmt_date, fmt_decimal
-from dashboard.ui import cards, chart_sections as sections, components as ui
+from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
 
 # Bins of days: beside the card of those past the norm and the quarters, the days between two
@@ -22,6 +22,7 @@ REGISTER = "klachten"
 access = ui.require()
 filters = current_filters()
 ui.page_header("Klachten", register=REGISTER)
+late_block.focus_row(access, "klachten")
 ui.stop_if_empty_database()
 
 report = data.get_report(access, filters)

@@ -12,8 +12,8 @@ from dashboard.charts import generic as charts
 from dashboard.charts.figure_cache import cached
 from dashboard.reads import alerts, data, meldingen_terms as terms, years
 from dashboard.style import theme
-from dashboard.style.formatting import fmt_date, fmt_int
-from dashboard.ui import alerts as ui_alerts, cards, chart_sections as sections, components as ui
+from dashboard.style.formatting import fmt_date, fmt_decimal, fmt_int
+from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
 
 REGISTER = "meldingen"
@@ -24,6 +24,7 @@ access = ui.require()
 filters = current_filters()
 zone_note = " · meldingen gelden voor de hele zone (de filter op dienst verandert ze niet)" if filters.dienst else ""
 ui.page_header("Meldingen integriteit", register=REGISTER, caption=f"{filters.describe(markdown=True)}{zone_note}")
+late_block.focus_row(access, "meldingen")
 ui.stop_if_empty_database()
 
 report = data.get_report(access, filters)
@@ -38,7 +39,8 @@ has_rows = not ui.no_rows(
 # --- received ----------------------------------------------------------------------------------
 if has_rows:
     st.subheader("Ontvangen", anchor=False)
-    cards.cards(report, previous, ["reports_received", "reports_anonymous_rate", "reports_violation_rate"], filters, per_row=3)
+    cards.cards(report, previous, ["reports_received", "reports_per_100_fte", "reports_anonymous_rate", "reports_violation_rate"],
+                filters, per_row=4)
     first = max(min(data.register_years() or [filters.year]), filters.year - YEARS + 1)
     per_year = years.yearly(access, REGISTER, first, filters.year, by="anoniem", as_of=filters.as_of)
     title = "Meldingen per jaar, anoniem en niet anoniem"
@@ -65,6 +67,14 @@ if has_rows:
             colors={"niet anoniem": color, "meldingen": color, "anoniem": charts.tint(color, 0.5)},
         )
         sections.show(fig, [v for column in per_year.columns for v in per_year[column]], key="meldingen_per_jaar")
+    title = "Meldingen per 100 VTE per jaar"
+    if (per_fte := years.per_fte_frame(access, filters, "Meldingen per 100 VTE", kpi_id="reports_per_100_fte")).empty \
+            or per_fte.iloc[:, 0].isna().all():
+        ui.empty_state("meldingen per 100 VTE", "Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in.")
+    else:
+        sections.year_chart(per_fte, register=REGISTER, title=title, key="meldingen_vte", y_title="Per 100 VTE", fmt=fmt_decimal)
+        for line in ui.reference_lines("reports_per_100_fte"):
+            st.caption(line)
 
 # --- legal terms -------------------------------------------------------------------------------
 st.subheader("Wettelijke termijnen", anchor=False)
@@ -93,12 +103,14 @@ if counts is None:
 else:
     for column, (cell, (label, help_text)) in zip(st.columns(len(labels)), labels.items()):
         value = counts[cell]
-        column.metric(label, value if isinstance(value, str) else fmt_int(value), help=help_text, border=True)
-    if any(isinstance(v, str) for v in counts.values()):
+        breached = cell in (terms.ACK_LATE, terms.FEEDBACK_LATE) and isinstance(value, int) and value > 0
+        column.metric(f":{theme.LEGAL_BADGE}[{label}]" if breached else label, value if charts.is_suppressed(value) else fmt_int(value),
+                      help=help_text, border=True, icon=theme.LEGAL_ICON)  # legal terms: one colour and icon
+    if any(charts.is_suppressed(v) for v in counts.values()):
         ui.note_once(sections.SMALL_COUNTS_HELP.format(marker=sections.small_marker(counts.values()) or "<N"))
 if access.may_see_rows:
     with st.expander("Welke meldingen?", icon=":material/list:"):
-        ui_alerts.alerts_section(access, filters, kinds=[alerts.KIND_ACK, alerts.KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")
+        late_block.alerts_section(access, filters, kinds=[alerts.KIND_ACK, alerts.KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")
 
 # --- outcomes, channels, categories ------------------------------------------------------------
 if has_rows:

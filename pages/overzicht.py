@@ -1,14 +1,17 @@
-"""Overzicht: the monthly review. This month against the previous one, the year to date against
-last year up to the same day, what needs attention (most urgent first), the evaluation criteria,
+"""Overzicht: the monthly review. What is late and urgent first (legal terms first), a line when
+the data the figures rest on has gaps, the last complete month against the month before and a
+year earlier, the year to date against last year up to the same day, the evaluation criteria,
 and a small trend per register."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard.reads import data
-from dashboard.style.formatting import fmt_date
-from dashboard.ui import alerts as ui_alerts, cards, components as ui, overview
+from dashboard.style.text import plain
+from dashboard.ui import cards, components as ui, data_quality_view, late_block, overview
 from dashboard.ui.filters import current_filters
 
 access = ui.require()
@@ -16,14 +19,18 @@ filters = current_filters()
 ui.page_header("Overzicht")
 ui.stop_if_empty_database()
 
+data_quality_view.summary_line(access, filters)
+late_block.late_block(access, filters)
+
 report = data.get_report(access, filters)
 previous = cards.previous_report(access, filters)
 
-if not access.aggregated_only:  # the netwerk view has no months (kpis.disclosure.policy)
-    st.subheader(f"Deze maand (tot {fmt_date(filters.as_of)})", anchor=False)
 overview.month_cards(access, filters)
 
 st.subheader(f"{filters.year} tot de peildatum", anchor=False)
+if filters.dienst:
+    st.caption(f"Enkel dienst {plain(filters.dienst)}; meldingen en het actieplan hebben geen dienst en gelden voor de "
+               "hele zone.")
 if ui.no_rows(
     report,
     "complaints_received",
@@ -56,17 +63,13 @@ else:
             "actions_overdue",
         ],
         filters,
+        overrides=late_block.action_card(access, filters, report),
     )
 
-st.subheader("Vraagt aandacht", anchor=False)
-st.caption(
-    f"Alles wat op {fmt_date(filters.as_of)} over of dicht bij zijn termijn is, het dringendste eerst: "
-    "klachten over de norm, meldingen zonder ontvangstbevestiging of terugkoppeling, te late opvolging van "
-    "functioneringsnota's, tuchtdossiers dicht bij de termijn en acties over hun deadline."
-)
-ui_alerts.alerts_section(access, filters, limit=15)
-
 st.subheader(f"Evaluatiecriteria {filters.year}", anchor=False)
+if filters.dienst:  # criteria are the zone's (registers.md: validated by the korpsleiding for the zone)
+    st.caption("Voor de hele zone: de dienstfilter geldt niet voor de evaluatiecriteria.")
+    report = data.get_report(access, replace(filters, dienst=None))
 overview.criteria_summary(report)
 
 st.subheader("Verloop per register", anchor=False)

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.charts import generic as charts
 from dashboard.reads import alerts, data, years
 from dashboard.style.formatting import fmt_date, fmt_decimal
-from dashboard.ui import alerts as ui_alerts, cards, chart_sections as sections, components as ui
+from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
 
 REGISTER = "tuchtdossiers"
@@ -16,6 +16,7 @@ REGISTER = "tuchtdossiers"
 access = ui.require()
 filters = current_filters()
 ui.page_header("Tucht- en gerechtelijke dossiers", register=REGISTER)
+late_block.focus_row(access, "tuchtdossiers")
 ui.stop_if_empty_database()
 
 report = data.get_report(access, filters)
@@ -55,7 +56,7 @@ st.caption(
     f"Tuchtdossiers zonder inleidend verslag en zonder beslissing: het inleidend verslag moet binnen {months} maanden "
     f"na de kennisname betekend zijn. Getoond vanaf {warn} dagen voor het einde van de termijn, op {fmt_date(filters.as_of)}."
 )
-ui_alerts.alerts_section(access, filters, kinds=[alerts.KIND_TERM], due_label="Termijn eindigt", none_text="Geen tuchtdossier nadert zijn termijn")
+late_block.alerts_section(access, filters, kinds=[alerts.KIND_TERM], none_text="Geen tuchtdossier nadert zijn termijn")
 ui.drill_down(REGISTER, label=f"dossiers geopend in {filters.year}", filters=filters)
 
 reports = years.year_reports(access, filters)

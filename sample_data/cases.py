@@ -17,8 +17,7 @@ from datetime import date
 import numpy as np
 
 from data_access.registers import LIGHT_SANCTIONS
-from sample_data import profile as P
-from sample_data import texts as T
+from sample_data import profile as P, texts as T
 
 Columns = dict[str, np.ndarray]
 NAT = np.datetime64("NaT", "D")

@@ -18,9 +18,7 @@ import numpy as np
 from data_access.cells import format_number
 from data_access.registers import BY_NAME, FTE_INDICATOR
 from kpis.dates import add_months
-from sample_data import cases as C
-from sample_data import profile as P
-from sample_data import texts as T
+from sample_data import cases as C, profile as P, texts as T
 
 START = date(2021, 1, 1)
 ZONE_FTE = 120
@@ -45,6 +43,8 @@ def build_sample(today: date, seed: int = 2024) -> dict[str, list[Row]]:
     }
     measured = {r["indicator"] for r in rows["indicatoren"]}
     rows["evaluatiecriteria"] = criteria(generator(seed, "evaluatiecriteria"), today, START.year, measured)
+    rows["risicos"] = _risks(generator(seed, "risicos"), today, rows["actieplan"])
+    rows["referenties"] = []  # the database's own (migration 0004)
     return {r.name: rows[r.name] for r in BY_NAME.values()}
 
 
@@ -175,6 +175,36 @@ def _actions(rng: np.random.Generator, today: date) -> list[Row]:
     columns = C.actions(rng, np.arange(n), start, deadline, status, today)
     columns["actie_id"] = C.numbers("A", start, 2)  # by the year the action (is planned to) start
     return _rows("actieplan", columns)
+
+
+# ---------------------------------------------------------------------------------------------
+# Risico's
+
+
+def _risks(rng: np.random.Generator, today: date, actions: list[Row]) -> list[Row]:
+    """The risk analysis of texts.RISKS, linked to the actions it names (texts.ACTIONS indexes;
+    the actieplan rows are in that order). Each risk was last assessed in the past year and is
+    due for review twelve months later; the first risk of aanwending van middelen was assessed
+    longer ago, so that one review is overdue at `today`."""
+    rows = []
+    for i, risk in enumerate(T.RISKS):
+        days_ago = 400 if i == 2 else int(rng.integers(30, 330))
+        analysed = max(today - timedelta(days=days_ago), START)
+        rows.append({
+            "risico_id": "",
+            "proces": risk.process,
+            "omschrijving": risk.risk,
+            "kritieke_functie": risk.function,
+            "kans": risk.kans,
+            "impact": risk.impact,
+            "beheersmaatregelen": risk.controls,
+            "acties": "; ".join(str(actions[a]["actie_id"]) for a in risk.actions) or None,
+            "eigenaar": risk.owner,
+            "datum_analyse": analysed,
+            "herziening": add_months(analysed, 12),
+            "status": risk.status,
+        })
+    return _numbered(rows, "risico_id", "datum_analyse", "R", 2)
 
 
 # ---------------------------------------------------------------------------------------------

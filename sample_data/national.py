@@ -17,10 +17,7 @@ import sqlalchemy as sa
 from data_access.db import bump_data_version, is_empty
 from data_access.registers import BY_NAME, REGISTERS
 from data_access.schema import REGISTER_TABLES
-from sample_data import cases as C
-from sample_data import mark_as_sample
-from sample_data import profile as P
-from sample_data import texts as T
+from sample_data import cases as C, mark_as_sample, profile as P, texts as T
 from sample_data.generate import criteria, generator, indicators
 
 ROWS_PER_FTE_YEAR = 2.05  # case rows a VTE a year: about 1 M rows for 50,000 VTE over 10 years
@@ -68,6 +65,8 @@ def build_national(
     out["evaluatiecriteria"] = criteria(
         generator(seed, "national evaluatiecriteria"), today, first_year, measured, fte, rate_scale=density
     )
+    out["risicos"] = []  # a risk analysis is a zone's own: the benchmark reads no national one
+    out["referenties"] = []  # the database's own (migration 0004)
     return out
 
 

@@ -22,9 +22,18 @@ COMPLAINT_SEASON = (0.8, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.4, 1.05, 0.95, 0.8, 0.
 FLAT_SEASON = (1.0,) * 12
 WEEKDAY_WEIGHTS = (1.0, 1.0, 1.0, 1.0, 0.95, 0.35, 0.25)  # Monday first
 
-# Yearly volumes per VTE: a zone of 120 VTE gets about 50 complaints, 10 notes, 5 dossiers and
-# 6 reports a year.
-ZONE_RATES = {"klachten": 50 / 120, "functioneringsnotas": 10 / 120, "tuchtdossiers": 5 / 120, "meldingen": 6 / 120}
+# Yearly volumes per VTE: a zone of 120 VTE gets about 18 complaints, 10 notes, 5 dossiers and
+# 2 reports a year. Where the two levels a reference sits beside come from:
+# - Complaints, about 15 per 100 VTE: the Comité P opens about 2.800 to 3.100 complaint files a
+#   year for the whole integrated police (2.965 in 2018, 3.112 in 2020, 2.793 in 2021: its annual
+#   reports), some 6 per 100 staff on roughly 47.000 staff; a zone also receives complaints
+#   directly (burger, intern, gemeente: 86 % of the channels below), and the big-city zones weigh
+#   heavily in the Comité P's count. 15 per 100 VTE keeps the Comité P channel of a quiet zone
+#   (14 % of its complaints, about 2 per 100 VTE) below the national average.
+# - Reports (meldingen integriteit), about 1,7 per 100 VTE: near the NAVEX Risk & Compliance
+#   Hotline Benchmark Report 2025 median of 1,57 reports per 100 employees worldwide (0,67 for
+#   Europe), the reference a new database starts with.
+ZONE_RATES = {"klachten": 18 / 120, "functioneringsnotas": 10 / 120, "tuchtdossiers": 5 / 120, "meldingen": 2 / 120}
 ACTIONS_PER_FTE_YEAR = 32 / 120 / 6  # the zone's plan: 32 actions over six years
 
 

@@ -177,3 +177,53 @@ CRITERIA: tuple[Criterion, ...] = (
     Criterion(FUEL_CARDS, 24, "minstens", "Minstens {norm} controles van tankkaarten", "count"),
     Criterion("discipline_median_lead_days", 270, "hoogstens", "Mediane duur van een tuchtdossier hoogstens {norm} dagen"),
 )
+
+
+class RiskText(NamedTuple):
+    process: str
+    risk: str
+    function: str | None
+    kans: int
+    impact: int
+    controls: str | None
+    actions: tuple[int, ...]  # indexes into ACTIONS
+    owner: str
+    status: str
+
+
+# The risk analysis of the processes of §3.1.3.3 of the policy plan (and two more of the register's
+# list), in our own words. Kans and impact are a fictitious zone's own assessment on 1..5; three
+# risks come out hoog (score >= 15), as a first analysis of a zone typically finds a handful.
+RISKS: tuple[RiskText, ...] = (
+    RiskText("rekrutering en selectie", "Belangenvermenging of vriendjespolitiek bij selectie en aanwerving",
+             "lid selectiecommissie", 2, 4, "Externe assessor in elke selectiecommissie; verklaring van onpartijdigheid",
+             (11, 20), "korpschef", "in behandeling"),
+    RiskText("rekrutering en selectie", "Onvoldoende aandacht voor integriteit in het screeningsgesprek",
+             "medewerker personeelsdienst", 2, 3, None, (17,), "personeelsdienst", "open"),
+    RiskText("aanwending van middelen", "Privégebruik van tankkaarten en dienstvoertuigen", "inspecteur interventie",
+             3, 3, "Tankkaart per voertuig; maandelijkse controle van de verbruikslijsten", (5, 24),
+             "diensthoofd logistiek", "in behandeling"),
+    RiskText("aanwending van middelen", "Aankopen zonder mededinging of met belangenvermenging", "diensthoofd logistiek",
+             2, 4, "Vier-ogenprincipe bij elke bestelling boven 3.000 euro", (), "directeur operaties", "aanvaard"),
+    RiskText("omgang met aangehouden personen", "Disproportioneel geweld of onheuse bejegening van aangehouden personen",
+             "inspecteur interventie", 3, 5, "Camera's in de cellengang; elke vrijheidsbeneming in het register",
+             (10, 22), "directeur operaties", "in behandeling"),
+    RiskText("omgang met aangehouden personen", "Verdwijnen van persoonlijke bezittingen van aangehouden personen",
+             "arrestantenbewaker", 2, 3, "Inventaris die de aangehouden persoon ondertekent", (), "directeur operaties",
+             "open"),
+    RiskText("inbeslagnames en overtuigingsstukken", "Ontvreemding van in beslag genomen geld of goederen",
+             "beheerder overtuigingsstukken", 3, 5, "Griffie met registratie van elke toegang", (), "korpschef", "open"),
+    RiskText("consultatie van gegevensbanken", "Raadpleging van politionele gegevensbanken zonder dienstreden",
+             "inspecteur interventie", 4, 4, "Logging van elke raadpleging; reden van raadpleging verplicht", (6, 19),
+             "informatieveiligheidsconsulent", "in behandeling"),
+    RiskText("consultatie van gegevensbanken", "Doorgeven van politionele informatie aan derden", "onthaalmedewerker",
+             2, 5, "Richtlijn informatieveiligheid", (13,), "informatieveiligheidsconsulent", "in behandeling"),
+    RiskText("geschenken en voordelen", "Aanvaarden van geschenken of kortingen van handelaars in de zone",
+             "wijkinspecteur", 3, 2, "Regel over geschenken in het ethisch kompas", (4, 9), "korpschef", "open"),
+    RiskText("nevenactiviteiten", "Onverenigbare nevenactiviteit zonder toelating", "inspecteur", 2, 3,
+             "Toelating van de korpschef vereist", (), "korpschef", "aanvaard"),
+    RiskText("interacties met burgers", "Selectieve handhaving ten gunste van bekenden in de zone", "wijkinspecteur",
+             3, 3, None, (4,), "directeur operaties", "in behandeling"),
+    RiskText("aanwending van middelen", "Sleutels van dienstvoertuigen onbeheerd beschikbaar", "onthaalmedewerker",
+             3, 2, "Sleutelkast met badge", (), "diensthoofd logistiek", "afgesloten"),
+)

@@ -28,7 +28,9 @@ from tests.dashboard_apptest import open_page, start_app, texts
 
 SMALL = {"1", "2", "3", "4"}  # counts the netwerk view may never show (threshold 5)
 # KPIs of registers without persons: shown as they are in every view (kpis.disclosure.figures.EXEMPT_REGISTERS)
-EXEMPT_LABELS = {"Acties", "Aandeel afgerond", "Acties over deadline", "Criteria gehaald", "Criteria niet gehaald", "Criteria zonder gegevens"}
+EXEMPT_LABELS = {"Acties", "Aandeel afgerond", "Acties over deadline", "Acties over deadline, alle plannen", "Criteria gehaald",
+                 "Criteria niet gehaald", "Criteria zonder gegevens",
+                 "Actieve risico's", "Hoge risico's", "Hoge risico's zonder actie", "Herziening te laat"}
 # charts whose values are not counts
 NOT_COUNTS = ("per 100 VTE", "Mediane duur")
 
@@ -140,6 +142,17 @@ def decoded(values) -> list:
     return values if isinstance(values, list) else []
 
 
+def late_rows(at) -> list[tuple[str, dt.date]]:
+    """The late items a page lists as rows (dashboard.ui.late_block: each a link ?rij=KEY, its term
+    in the label as '(termijn dd/mm/jjjj)'), in the order shown, each once."""
+    rows = {}
+    for link in at.get("page_link"):
+        key = link.proto.query_string.split("rij=")[-1]
+        found = re.search(r"termijn (\d\d)\\?/(\d\d)\\?/(\d{4})", link.proto.label)
+        rows.setdefault((key, link.proto.label), (key, dt.date(int(found[3]), int(found[2]), int(found[1]))))
+    return list(rows.values())
+
+
 def table_with(at, column: str):
     """The first table on the page (a DataFrame) that has `column`."""
     return next(df.value for df in at.dataframe if column in df.value.columns)
@@ -167,6 +180,7 @@ def everything(at) -> str:
     parts = [texts(at)]
     parts += [df.value.to_csv() for df in at.dataframe]
     parts += [json.dumps(s, ensure_ascii=False) for s in charts(at)]
+    parts += [f"{e.proto.label} {e.proto.query_string}" for e in at.get("page_link")]
     return "\n".join(parts)
 
 

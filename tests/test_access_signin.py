@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.shell.auth import ACCESS_KEY, role_from_claims
 from data_access import audit
-from data_access.users import add_user
+from data_access.users import BAD_LOGIN_MESSAGE, add_user
 from tests.dashboard_apptest import APP, PASSWORD, add_local_user, sign_in
 
 OIDC_SECRETS = {
@@ -63,6 +63,7 @@ def _texts(at) -> str:
 
 
 def test_database_with_real_data_requires_sign_in(engine, sqlite_url, monkeypatch):
+    add_local_user(sqlite_url, "korpsleiding")
     at = _app(sqlite_url, monkeypatch)
     assert not at.exception
     assert [t.label for t in at.text_input] == ["Gebruikersnaam", "Wachtwoord"]
@@ -83,16 +84,23 @@ def test_local_sign_in_and_audit_row(engine, sqlite_url, monkeypatch):
     assert '"resultaat": "gelukt"' in rows["detail"].iloc[0]
 
 
-def test_lock_out_in_the_form(engine, sqlite_url, monkeypatch):
+def test_one_message_and_audit_row_for_a_wrong_password_and_an_unknown_name(engine, sqlite_url, monkeypatch):
     name = add_local_user(sqlite_url, "integriteitscoordinator")
     at = _app(sqlite_url, monkeypatch)
-    for _ in range(4):
-        _sign_in_form(at, name, "fout")
-    assert "Nog 1 poging" in _texts(at)
     _sign_in_form(at, name, "fout")
-    _sign_in_form(at, name, PASSWORD)  # the right password, but locked
-    assert "vergrendeld" in _texts(at)
-    assert ACCESS_KEY not in at.session_state
+    wrong = [e.value for e in at.error]
+    _sign_in_form(at, "niemand", "fout")
+    assert [e.value for e in at.error] == wrong == [BAD_LOGIN_MESSAGE]
+    with engine.connect() as conn:
+        rows = audit.search(conn, action="aanmelding")
+    assert {(r.user_name, r.role, r.detail) for r in rows.itertuples()} == {
+        (name, "", '{"methode": "lokaal", "resultaat": "mislukt"}'),
+        ("niemand", "", '{"methode": "lokaal", "resultaat": "mislukt"}'),
+    }
+    # a third failure, then this client waits before the next attempt is even looked at
+    _sign_in_form(at, name, "fout")
+    _sign_in_form(at, name, PASSWORD)
+    assert "Wacht 1 seconde" in _texts(at) and ACCESS_KEY not in at.session_state
 
 
 def test_demo_only_on_the_sample_database(engine, sqlite_url, monkeypatch):
@@ -163,17 +171,28 @@ def test_an_import_ends_the_demo(engine, sqlite_url, monkeypatch):
     assert [s for s in at.sidebar.selectbox if s.label == "Demorol"]
     with engine.begin() as conn:
         conn.execute(import_log.insert().values(at=dt.datetime(2025, 2, 1), user_name="demo",
-                                                file_name="echte_registers.xlsx", sha256="1", counts="{}", warnings=""))
+                                                file_name="voorbeeld_ongewijzigd.xlsx", sha256="1",
+                                                counts='{"klachten": {"added": 0, "updated": 0, "unchanged": 40}}', warnings=""))
+    at = _app(sqlite_url, monkeypatch)
+    assert [s for s in at.sidebar.selectbox if s.label == "Demorol"]  # nothing changed: still the demo
+    with engine.begin() as conn:
+        conn.execute(import_log.insert().values(at=dt.datetime(2025, 2, 2), user_name="demo",
+                                                file_name="echte_registers.xlsx", sha256="2",
+                                                counts='{"klachten": {"added": 1, "updated": 0, "unchanged": 40}}', warnings=""))
+        add_user(conn, "els", "integriteitscoordinator", PASSWORD)
     at = _app(sqlite_url, monkeypatch)
     assert not [s for s in at.sidebar.selectbox if s.label == "Demorol"]
     assert [t.label for t in at.text_input] == ["Gebruikersnaam", "Wachtwoord"]
 
 
-def test_a_changed_role_applies_at_the_next_rerun(engine, sqlite_url, monkeypatch):
+def test_a_changed_role_ends_the_session(engine, sqlite_url, monkeypatch):
     name = add_local_user(sqlite_url, "integriteitscoordinator")
     at = _sign_in_form(_app(sqlite_url, monkeypatch), name, PASSWORD)
     assert at.session_state[ACCESS_KEY].role == "integriteitscoordinator"
     with engine.begin() as conn:
         add_user(conn, name, "netwerk", "nieuw-wachtwoord", replace=True)
     at.run()
+    assert [t.label for t in at.text_input] == ["Gebruikersnaam", "Wachtwoord"]
+    assert "Uw aanmelding is beëindigd of verlopen" in _texts(at)
+    _sign_in_form(at, name, "nieuw-wachtwoord")
     assert at.session_state[ACCESS_KEY].role == "netwerk"

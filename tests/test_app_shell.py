@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
+from dashboard.shell import navigation
 from data_access.access import Access
 from data_access.schema import REGISTER_TABLES, audit_log
-from dashboard.shell import navigation
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import menu_pages
 
@@ -100,6 +100,27 @@ def test_a_link_reproduces_the_view(engine, sqlite_url, monkeypatch):
     assert at.sidebar.selectbox(key="dienst").value == "Verkeer"
 
 
+def test_a_reference_date_after_today_is_refused_in_dutch(engine, sqlite_url, monkeypatch):
+    """A peildatum after today would count what has not happened yet: the sidebar says so in
+    Dutch and every figure is for today (the page header says which date it uses)."""
+    with engine.begin() as conn:
+        conn.execute(
+            REGISTER_TABLES["klachten"].insert(),
+            [{"dossiernummer": "KL-1", "datum_ontvangst": dt.date(2023, 5, 2), "kanaal": "burger", "categorie": "bejegening", "dienst": "Verkeer", "status": "ontvangen"}],
+        )
+    at = start_app(sqlite_url, monkeypatch=monkeypatch)
+    today = dt.date.today()
+    later = today + dt.timedelta(days=40)
+    at.sidebar.date_input(key="peildatum").set_value(later).run()
+    message = [e.value for e in at.sidebar.error]
+    assert message == [f"De peildatum {later:%d/%m/%Y} ligt na vandaag: wat nog moet gebeuren is niet gekend. De cijfers "
+                       f"gelden voor vandaag ({today:%d/%m/%Y}); kies een datum tot en met vandaag."]
+    captions = " ".join(str(c.value) for c in at.main.caption)
+    assert f"peildatum {today:%d/%m/%Y}" in captions and f"peildatum {later:%d/%m/%Y}" not in captions
+    at.sidebar.date_input(key="peildatum").set_value(today - dt.timedelta(days=3)).run()
+    assert not at.sidebar.error
+
+
 def test_unreachable_database_gives_a_dutch_page_and_the_app_recovers(tmp_path, monkeypatch):
     folder = tmp_path / "nog-niet-aangemaakt"
     url = f"sqlite:///{folder / 'db.sqlite'}"
@@ -119,7 +140,7 @@ def test_unreachable_database_gives_a_dutch_page_and_the_app_recovers(tmp_path, 
     at.button(key="_retry_database").click().run()
     assert not at.exception
     assert "De databank is niet bereikbaar" not in texts(at)
-    assert "Aanmelden" in texts(at)  # the sign-in of a fresh database: the app works again
+    assert "Eerste account" in texts(at)  # the setup page of a fresh database: the app works again
 
 
 def test_a_page_view_is_audited_once_per_view(engine, sqlite_url, monkeypatch):

@@ -138,12 +138,10 @@ def test_audit_page_searches_and_exports(engine, sqlite_url, monkeypatch):
 
 @pytest.mark.parametrize("role", ["korpsleiding", "netwerk"])
 def test_audit_page_is_refused_to_other_roles(engine, sqlite_url, monkeypatch, role):
-    from tests.dashboard_apptest import start_app
-
     from streamlit.testing.v1 import AppTest
 
     from dashboard.shell.auth import ACCESS_KEY
-    from tests.dashboard_apptest import ROOT
+    from tests.dashboard_apptest import ROOT, start_app
 
     # not in the menu; a link to it opens the page, which refuses in Dutch and shows nothing
     at = start_app(sqlite_url, role=role, monkeypatch=monkeypatch)

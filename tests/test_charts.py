@@ -8,6 +8,7 @@ import pytest
 
 from dashboard.charts import generic as charts
 from dashboard.style import theme
+from kpis.disclosure.markers import secondary, small
 
 
 def _axis(split: dict):
@@ -29,9 +30,9 @@ def _ticks(axis) -> list[float]:
         # From 0 to the largest shown count plus 18% room for the labels, a tick at every
         # whole number: top 2 -> range 0 .. 2,36, ticks 0, 1, 2; top 6 -> 0 .. 7,08, ticks 0 .. 7.
         ({"burger": 1}, 1, [0, 1]),
-        ({"burger": 2, "intern": "<5", "anoniem": 0}, 2, [0, 1, 2]),
+        ({"burger": 2, "intern": small(5), "anoniem": 0}, 2, [0, 1, 2]),
         ({"burger": 3, "intern": 1, "anoniem": 0}, 3, [0, 1, 2, 3]),
-        ({"burger": 4, "intern": "x", "anoniem": "<5"}, 4, [0, 1, 2, 3, 4]),
+        ({"burger": 4, "intern": secondary(5), "anoniem": small(5)}, 4, [0, 1, 2, 3, 4]),
         ({"burger": 6, "intern": 5}, 6, [0, 1, 2, 3, 4, 5, 6, 7]),
     ],
 )
@@ -46,7 +47,7 @@ def test_small_counts_get_whole_number_ticks(split, top, ticks):
 def test_all_suppressed_shows_no_scale_and_no_half_steps():
     # Only markers and zeros: the bars stay at 0 with their label, there is no number to read,
     # so no tick labels and no grid; the axis itself still steps by whole numbers (0 .. 1,18).
-    axis, bars = _axis({"burger": "<5", "intern": "<5", "anoniem": 0})
+    axis, bars = _axis({"burger": small(5), "intern": small(5), "anoniem": 0})
     assert axis.showticklabels is False and axis.showgrid is False
     assert (axis.tick0, axis.dtick) == (0, 1)
     assert axis.range == pytest.approx((0, 1.18))
@@ -57,7 +58,7 @@ def test_all_suppressed_shows_no_scale_and_no_half_steps():
 def test_larger_counts_never_get_a_step_below_one():
     # Above 6 the range is at least 0 .. 8,26: a step the axis sets must be a whole number; left
     # to plotly (at most ten ticks on an axis) the step is 1 or more, never 0,5.
-    axis, _ = _axis({"burger": 7, "intern": "<5"})
+    axis, _ = _axis({"burger": 7, "intern": small(5)})
     assert axis.range == pytest.approx((0, 7 * 1.18))
     assert axis.dtick is None or (float(axis.dtick).is_integer() and axis.dtick >= 1)
 

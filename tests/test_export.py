@@ -32,6 +32,7 @@ from kpis.catalog import BY_ID, KPIS
 from kpis.engine import compute_report
 
 ROOT = Path(__file__).resolve().parent.parent
+CASE_SHEET_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
 YEAR = 2025
 D = dt.date(2025, 12, 31)
 MID = dt.date(2025, 6, 30)
@@ -75,7 +76,8 @@ def sample_url(tmp_path_factory) -> str:
     with engine.begin() as conn:
         for name, register_rows in rows.items():
             extra = [{c: row.get(c) for c in BY_NAME[name].column_names} for row in _extra_rows().get(name, [])]
-            conn.execute(REGISTER_TABLES[name].insert(), register_rows + extra)
+            if register_rows + extra:
+                conn.execute(REGISTER_TABLES[name].insert(), register_rows + extra)
     engine.dispose()
     return url
 
@@ -154,7 +156,9 @@ def test_both_versions_have_every_sheet_tables_and_charts(full, anonymised):
         ws = anonymised[name]
         notes = [c for row in ws.iter_rows() for c in row if str(c.value).startswith("Geen grafiek")]
         assert len(ws._charts) + len(notes) == len([t for t in ws.tables.values() if not t.name.endswith("kerncijfers")]), name
-    assert len(anonymised["Klachten"]._charts) >= 2  # the sample's big categories are shown
+    # at about 15 complaints per 100 VTE (sample_data/profile.py) most cells of a zone's year are
+    # small: the anonymised version keeps a chart where half of its values are shown
+    assert len(anonymised["Klachten"]._charts) >= 1
     assert [type(c).__name__ for c in anonymised[sheets.SHEET_ACTIONS]._charts] == ["BarChart"]
 
 
@@ -274,7 +278,7 @@ def test_full_summary_equals_python_m_kpis_report(sample_engine, sample_url):
 
 def test_splits_and_criteria_equal_the_report(sample_engine, full):
     report = compute_report(sample_engine, YEAR, D)
-    for kpi in (k for k in KPIS if k.unit == "split"):
+    for kpi in (k for k in KPIS if k.unit == "split" and k.register in CASE_SHEET_REGISTERS):  # risks: their own sheet
         ws = full[sheets.register_sheet_name(kpi.register)]
         table = ws.tables[kpi.id]
         first, last = (int(part[1:]) for part in table.ref.split(":"))
@@ -527,7 +531,8 @@ def _page(url: str, access: Access, monkeypatch):
 
 def test_page_offers_the_full_version_only_to_roles_that_may_make_it(sqlite_url, engine, monkeypatch):
     at, buttons = _page(sqlite_url, KORPS, monkeypatch)
-    assert buttons == ["Volledige werkmap downloaden", "Geanonimiseerde werkmap downloaden"]
+    assert buttons == ["Volledige werkmap downloaden", "Geanonimiseerde werkmap downloaden",
+                       "Terugkoppeling 2025 downloaden", "Rapportage downloaden"]  # the reports (tests/test_reports.py)
     from tests.dashboard_apptest import texts
 
     assert "Jaar 2025, peildatum 30/06/2025" in texts(at)
@@ -535,6 +540,7 @@ def test_page_offers_the_full_version_only_to_roles_that_may_make_it(sqlite_url,
         at, buttons = _page(sqlite_url, access, monkeypatch)
         assert buttons == ["Geanonimiseerde werkmap downloaden"]
         assert "voorbehouden aan de korpsleiding" in at.info[0].value
+        assert "De rapporten maakt de korpsleiding" in at.info[-1].value
 
 
 def test_both_versions_on_sqlite_and_postgresql(any_engine):
@@ -571,4 +577,50 @@ def test_page_in_the_app_menu_for_every_role(sqlite_url, engine, monkeypatch):
         ("integriteitscoordinator", ["Volledige werkmap downloaden", "Geanonimiseerde werkmap downloaden"]),
     ):
         at = open_page(start_app(sqlite_url, role, monkeypatch=monkeypatch), "export")
-        assert [b.proto.label for b in at.get("download_button")] == expected, role
+        # then the reports of the periods of this year that are over (none in January)
+        labels = [b.proto.label for b in at.get("download_button")]
+        assert labels[:2] == expected and set(labels[2:]) <= {"Rapportage downloaden"}, role
+
+
+# --- risks and references --------------------------------------------------------------------------
+
+
+def _table(ws, name: str) -> list[list]:
+    first, last = ws.tables[name].ref.split(":")
+    cells = ws[f"{first}:{last}"]
+    return [[c.value for c in row] for row in cells]
+
+
+def test_risk_sheet_holds_the_matrix_counts_and_risks_in_both_versions(full, anonymised, sample_engine):
+    from dashboard.export.risks import SHEET_RISKS
+    from data_access.settings import load_settings
+    from kpis import risicos
+    from kpis.engine import compute_report
+
+    with sample_engine.connect() as conn:
+        analysis = risicos.analysis(conn, D, load_settings(conn))
+    report = compute_report(sample_engine, YEAR, D)
+    assert analysis.active  # the sample's risk analysis
+    for wb in (full, anonymised):
+        ws = wb[SHEET_RISKS]
+        matrix = _table(ws, "Risicomatrix")
+        assert matrix[0] == ["Kans", "impact 1", "impact 2", "impact 3", "impact 4", "impact 5"]
+        cells = analysis.matrix()
+        assert {(int(row[0].split()[1]), i): n for row in matrix[1:] for i, n in enumerate(row[1:], start=1)} == cells
+        assert dict(r for r in _table(ws, "Risicos_per_niveau")[1:]) == report.kpis["risks_by_level"]
+        assert dict(r for r in _table(ws, "Risicos_per_proces")[1:]) == report.kpis["risks_by_process"]
+        assert sorted(r[0] for r in _table(ws, "Risicos")[1:]) == sorted(r.risico_id for r in analysis.risks)
+
+
+def test_references_sheet_puts_each_reference_beside_the_zone_figure(full, anonymised):
+    from dashboard.export.risks import SHEET_REFERENCES
+
+    for wb in (full, anonymised):
+        rows = _table(wb[SHEET_REFERENCES], "Referenties")
+        assert rows[0] == ["Indicator", "Id", f"Zone {YEAR}", "Referentie", "Jaar referentie", "Populatie", "Bron"]
+        found = {(r[1], r[3], r[5]) for r in rows[1:]}
+        navex = "NAVEX Risk & Compliance Hotline Benchmark Report 2025"
+        assert ("reports_per_100_fte", 1.57, "wereldwijd, mediaan van organisaties met minstens 10 meldingen") in found
+        assert ("reports_per_100_fte", 0.67, "Europa, mediaan van organisaties met minstens 10 meldingen") in found
+        assert ("reports_violation_rate", 0.46, "wereldwijd, mediaan van organisaties met minstens 10 meldingen") in found
+        assert all(r[6] == navex and r[4] == 2024 for r in rows[1:])

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 YEAR, D = 2025, dt.date(2025, 12, 31)
 KORPS, NETWERK = Access("commissaris.test", "korpsleiding"), Access("netwerk.test", "netwerk")
 FRENCH_SHEETS = ["Page de garde", "Synthèse", "Critères d'évaluation", "Plaintes", "Notes de fonctionnement",
-                 "Dossiers disciplinaires", "Signalements", "Plan d'action", "Points d'attention", "Indicateurs",
-                 "Définitions"]
+                 "Dossiers disciplinaires", "Signalements", "Plan d'action", "Risques", "Points d'attention", "Indicateurs",
+                 "Références", "Définitions"]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,8 @@ def sample_url(tmp_path_factory) -> str:
     engine = connect(url)
     with engine.begin() as conn:
         for name, rows in build_sample(dt.date(2026, 3, 1)).items():
-            conn.execute(REGISTER_TABLES[name].insert(), rows)
+            if rows:  # Referenties: a new database holds the published references (migration 0004)
+                conn.execute(REGISTER_TABLES[name].insert(), rows)
     engine.dispose()
     return url
 

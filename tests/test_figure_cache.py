@@ -9,11 +9,11 @@ import plotly.io as pio
 import plotly.tools
 import pytest
 
-from dashboard.charts import generic as charts, figure_cache
-from dashboard.style import theme
-from dashboard.reads.data import clear_caches
+from dashboard.charts import figure_cache, generic as charts
 from dashboard.charts.figure_cache import Built, cached
-from kpis.disclosure.markers import SMALL, WITHHELD_KIND, Suppressed
+from dashboard.reads.data import clear_caches
+from dashboard.style import theme
+from kpis.disclosure.markers import SMALL, WITHHELD_KIND, Suppressed, small
 
 CALLS: list[tuple] = []
 
@@ -38,17 +38,17 @@ def _empty_cache():
 
 
 def test_built_once_per_distinct_arguments():
-    first = cached(counting_bars, {"burger": 12, "intern": "<5"})
-    again = cached(counting_bars, {"burger": 12, "intern": "<5"})
+    first = cached(counting_bars, {"burger": 12, "intern": small(5)})
+    again = cached(counting_bars, {"burger": 12, "intern": small(5)})
     assert len(CALLS) == 1 and first == again
     cached(counting_bars, {"burger": 12, "intern": 3})  # a shown 3 instead of the marker "<5"
-    cached(counting_bars, {"intern": "<5", "burger": 12})  # same values, other order: other bars
-    cached(counting_bars, {"burger": 12, "intern": "<5"}, title="Per kanaal 2024")
+    cached(counting_bars, {"intern": small(5), "burger": 12})  # same values, other order: other bars
+    cached(counting_bars, {"burger": 12, "intern": small(5)}, title="Per kanaal 2024")
     assert len(CALLS) == 4
 
 
 def test_same_figure_as_the_builder_and_shown_without_validation():
-    split = {"burger": 12, "intern": "<5", "anoniem": 0}
+    split = {"burger": 12, "intern": small(5), "anoniem": 0}
     built = cached(charts.split_bars, split, register="klachten", title="Per kanaal")
     direct = theme.style(charts.split_bars(split, register="klachten", title="Per kanaal"))
     assert isinstance(built, Built) and built.height == direct.layout.height

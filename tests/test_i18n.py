@@ -4,15 +4,13 @@ and the Dutch formats of dashboard/style/formatting.py unchanged byte for byte."
 from __future__ import annotations
 
 import datetime as dt
-import math
 import subprocess
 import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import i18n
 from dashboard.style import formatting as F
@@ -121,7 +119,7 @@ def test_kpi_names_and_definitions_in_both_languages():
         assert label(by_id["sanctions_heavy"]) == "Sanctions lourdes"
     french = [label(k, "fr") for k in KPIS]
     assert len(set(french)) == len(KPIS)
-    assert all(label(k, "fr") != k.label for k in KPIS if k.id != "complaints_per_100_fte") 
+    assert all(label(k, "fr") != k.label for k in KPIS if k.id != "complaints_per_100_fte")
 
 
 def test_i18n_does_not_import_streamlit():

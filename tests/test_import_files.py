@@ -15,7 +15,16 @@ from data_access import workbook
 from data_access.importer import import_workbook
 from data_access.registers import REGISTERS
 from data_access.schema import REGISTER_TABLES
-from tests.workbooks import all_tables, clean_data, clean_workbook, expected_rows, one_sheet, save, sheet_rows, table_rows
+from tests.workbooks import (
+    all_tables,
+    clean_data,
+    clean_workbook,
+    expected_rows,
+    one_sheet,
+    save,
+    sheet_rows,
+    table_rows,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAVE_AS = "open het in Excel en bewaar het als Excel-werkmap (.xlsx)"

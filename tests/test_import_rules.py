@@ -90,6 +90,25 @@ CASES = [
     ("indicatoren", 1, {"waarde": "twaalf"}, "Indicatoren", 3, "waarde", "'twaalf' is geen getal"),
     ("indicatoren", 1, {"indicator": "personeelsbestand (VTE)", "periode": "2025"}, "Indicatoren", 3, "indicator",
      "indicator 'personeelsbestand (VTE)' met periode '2025' komt meer dan eens voor (ook op rij 2)"),
+    ("risicos", 0, {"kans": 6}, "Risico's", 2, "kans", "6 moet tussen 1 en 5 liggen"),
+    ("risicos", 1, {"impact": 0}, "Risico's", 3, "impact", "0 moet tussen 1 en 5 liggen"),
+    ("risicos", 0, {"proces": "kantine"}, "Risico's", 2, "proces",
+     "'kantine' is geen geldige waarde (kies uit: rekrutering en selectie, aanwending van middelen, omgang met "
+     "aangehouden personen, inbeslagnames en overtuigingsstukken, consultatie van gegevensbanken, geschenken en "
+     "voordelen, nevenactiviteiten, interacties met burgers, interne onderzoeken, andere)"),
+    ("risicos", 0, {"datum_analyse": D(2099, 1, 1), "herziening": None}, "Risico's", 2, "datum analyse", "01/01/2099 ligt in de toekomst"),
+    ("risicos", 0, {"herziening": D(2025, 1, 1)}, "Risico's", 2, "herziening",
+     "01/01/2025 ligt vóór datum analyse (15/01/2025)"),
+    ("risicos", 1, {"eigenaar": None}, "Risico's", 3, "eigenaar", "verplicht veld is leeg"),
+    ("risicos", 0, {"acties": "A-2025-01; A-2025-99"}, "Risico's", 2, "acties",
+     "de actie 'A-2025-99' bestaat niet in het Actieplan (niet in deze werkmap en niet in de databank)"),
+    ("risicos", 1, {"acties": "A-9, A-8"}, "Risico's", 3, "acties",
+     "de acties 'A-9', 'A-8' bestaan niet in het Actieplan (niet in deze werkmap en niet in de databank)"),
+    ("referenties", 0, {"indicator": "complaints_received"}, "Referenties", 2, "indicator",
+     "'complaints_received' is geen geldige waarde (kies uit: complaints_per_100_fte, complaints_founded_rate, "
+     "complaints_within_norm_rate, reports_anonymous_rate, reports_ack_in_time_rate, reports_feedback_in_time_rate, "
+     "reports_violation_rate, reports_per_100_fte, actions_done_rate)"),
+    ("referenties", 0, {"bron": None}, "Referenties", 2, "bron", "verplicht veld is leeg"),
 ]
 
 
@@ -118,6 +137,29 @@ def test_each_rule_broken_once(loaded, register, index, changes, sheet, row, col
     assert report.errors == [f"fout.xlsx: {sheet}, rij {row}, kolom {column}: {message}"]
     assert not report.applied and report.import_id is None
     assert all_tables(engine) == before
+
+
+def test_a_risk_may_name_an_action_that_is_only_in_the_database(any_engine):
+    """acties must exist in the Actieplan of the same workbook or already in the database."""
+    data = clean_data()
+    assert import_workbook(any_engine, clean_workbook(data={"actieplan": data["actieplan"]}), file_name="plan.xlsx", user="t").ok
+    report = import_workbook(any_engine, clean_workbook(data={"risicos": data["risicos"]}), file_name="risico.xlsx", user="t")
+    assert report.ok and report.applied, report.errors
+    assert report.counts["risicos"]["added"] == 2
+
+
+def test_an_unknown_action_refuses_the_whole_workbook(any_engine):
+    data = clean_data()
+    data["risicos"][1]["acties"] = "A-2025-02; A-2026-77"
+    before = all_tables(any_engine)
+    report = import_workbook(any_engine, clean_workbook(data=data), file_name="r.xlsx", user="t")
+    assert report.errors == [
+        "r.xlsx: Risico's, rij 3, kolom acties: de actie 'A-2026-77' bestaat niet in het Actieplan "
+        "(niet in deze werkmap en niet in de databank)"
+    ]
+    assert not report.applied and all_tables(any_engine) == before
+    dry = import_workbook(any_engine, clean_workbook(data=data), file_name="r.xlsx", user="t", dry_run=True)
+    assert dry.errors == report.errors
 
 
 def test_every_error_is_reported_in_sheet_row_column_order(any_engine):

@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from data_access.db import connect
 from data_access.importer import import_workbook
 from data_access.registers import BY_NAME
-from tests.workbooks import clean_data, sheet_rows, save
+from tests.workbooks import clean_data, save, sheet_rows
 
 REGISTERS = ("klachten", "tuchtdossiers", "meldingen", "actieplan", "evaluatiecriteria", "indicatoren")
 LINE = re.compile(r"^f\.xlsx: [A-Z][\w' ]+, rij \d+, kolom [\w ]+: .+")

@@ -18,13 +18,12 @@ import zipfile
 
 import openpyxl
 import pytest
-
-from tests.conftest import unavailable
 import xlsxwriter
 
 from data_access.importer import import_workbook
 from data_access.registers import BY_NAME
 from data_access.workbook import FORMULA_NOT_CALCULATED, FORMULA_WITHOUT_VALUE
+from tests.conftest import unavailable
 from tests.workbooks import all_tables, clean_data, expected_rows, messy_workbook, save, sheet_rows, table_rows
 
 

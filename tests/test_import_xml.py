@@ -11,15 +11,22 @@ import zipfile
 from xml.etree import ElementTree
 
 import pytest
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from data_access import sheet_xml
 from data_access.importer import import_workbook
 from data_access.registers import BY_NAME
 from tests import xml_rewrite as X
-from tests.workbooks import (all_tables, clean_data, expected_rows, messy_workbook, one_sheet, save, sheet_rows,
-                             table_rows)
+from tests.workbooks import (
+    all_tables,
+    clean_data,
+    expected_rows,
+    messy_workbook,
+    one_sheet,
+    save,
+    sheet_rows,
+    table_rows,
+)
 
 C, F, V, ROW = (f"{{{X.MAIN}}}{name}" for name in ("c", "f", "v", "row"))
 PACKAGE_NS = {"http://schemas.openxmlformats.org/package/2006/relationships": "pr",
@@ -118,7 +125,7 @@ def test_the_sample_workbook_imports_the_same_rows(tmp_path):
         assert report.ok, (variant, report.errors)
         results.append(table_rows(engine))
         engine.dispose()
-    assert sum(len(rows) for rows in results[0].values()) > 400
+    assert sum(len(rows) for rows in results[0].values()) > 250  # about 60 case rows a year since 2021, plan, criteria, risks
     assert results[1] == results[0] and results[2] == results[0]
 
 
@@ -298,11 +305,11 @@ def test_cells_are_found_by_local_name_as_calamine_finds_them():
 def test_formulas_after_the_cells_are_no_cell_formulas():
     """Excel keeps the list of a data validation in <xm:f> elements after the sheet data."""
     xml = _sheet('<row r="1"><c r="A1"><v>1</v></c></row>').replace(b"</worksheet>", (
-        '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
-        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
-        '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
-        '<x14:dataValidation type="list"><x14:formula1><xm:f>Lijsten!$A$2:$A$9</xm:f></x14:formula1>'
-        "<xm:sqref>A1:A9</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>").encode())
+        b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+        b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        b'<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+        b'<x14:dataValidation type="list"><x14:formula1><xm:f>Lijsten!$A$2:$A$9</xm:f></x14:formula1>'
+        b"<xm:sqref>A1:A9</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>"))
     assert sheet_xml.needs_scan(xml, percent=False)
     assert sheet_xml.scan_sheet(xml, rows=(1, 9), columns=[0]).problems == []
 

@@ -105,8 +105,7 @@ def test_the_page_split_per_uitkomst_is_withheld_beside_the_shown_rate(engine, s
     rows += [_melding(12 + i, uitkomst="onontvankelijk") for i in range(2)]
     _load(engine, rows)
     monkeypatch.setenv("DATABASE_URL", sqlite_url)
-    from dashboard.reads import data
-    from dashboard.reads import splits
+    from dashboard.reads import data, splits
     from dashboard.ui.filters import Filters
 
     netwerk = Access("net", "netwerk")

@@ -14,6 +14,7 @@ from kpis.engine import compute_report, default_as_of, diensten
 from kpis.sql import clear_built_statements
 from tests.test_kpi_helpers import (
     DB_PARAMS,
+    D as d,
     actie,
     criterium,
     dossier,
@@ -25,7 +26,6 @@ from tests.test_kpi_helpers import (
     nota,
     set_norms,
 )
-from tests.test_kpi_helpers import D as d
 
 MID = d(2025, 6, 30)
 

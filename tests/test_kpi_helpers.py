@@ -103,3 +103,8 @@ def module_database(request, tmp_path_factory, loader):
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def risico(nr, proces, kans, impact, analyse, status, acties=None, herziening=None):
+    return dict(risico_id=nr, proces=proces, omschrijving=f"risico {nr}", kans=kans, impact=impact, acties=acties,
+                eigenaar="korpschef", datum_analyse=analyse, herziening=herziening, status=status)

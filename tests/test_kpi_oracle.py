@@ -25,6 +25,8 @@ from data_access.registers import (
     KLACHTEN,
     LIGHT_SANCTIONS,
     MELDINGEN,
+    RISK_PROCESSES,
+    RISK_STATUSES,
     STRATEGIC_GOALS,
 )
 from data_access.settings import DEFAULTS
@@ -104,8 +106,17 @@ def random_registers(seed: int = 7, n: int = 160) -> dict[str, list[dict]]:
             status=pick(ACTIEPLAN.column("status").values),
         ))
     indicatoren = [dict(indicator="personeelsbestand (VTE)", periode="2024", waarde=130.0)]
+    risicos = []
+    for i in range(n // 2):
+        analysed = _day(rng)
+        named = rng.sample([a["actie_id"] for a in acties] + ["A999"], rng.choice((0, 0, 1, 1, 2, 3)))
+        risicos.append(dict(
+            risico_id=f"R{i}", proces=pick(RISK_PROCESSES), omschrijving="x", kans=rng.randint(1, 5),
+            impact=rng.randint(1, 5), acties=pick(("; ", ",", " , ")).join(named) or None, eigenaar="x",
+            datum_analyse=analysed, herziening=_maybe(rng, analysed, 0.3), status=pick(RISK_STATUSES),
+        ))
     return dict(klachten=klachten, functioneringsnotas=notas, tuchtdossiers=dossiers, meldingen=meldingen,
-                actieplan=acties, indicatoren=indicatoren)
+                actieplan=acties, indicatoren=indicatoren, risicos=risicos)
 
 
 REGISTERS = random_registers()
@@ -224,6 +235,7 @@ def oracle(year: int, d: date, s: dict[str, int] = DEFAULTS, dienst: str | None 
         ),
         reports_violation_rate=share(conclusive, lambda r: r["uitkomst"] == "schending vastgesteld"),
         reports_by_category=split(m, "categorie", INTEGRITY_CATEGORIES),
+        reports_per_100_fte=len(m) * 100 / 130.0 if year == 2024 else None,  # VTE only for 2024; zone-wide
     )
     def planned_in_y(x):  # startdatum and deadline are planned dates: D does not cut them
         return x is not None and x.year == year
@@ -249,6 +261,26 @@ def oracle(year: int, d: date, s: dict[str, int] = DEFAULTS, dienst: str | None 
             }
             for g in STRATEGIC_GOALS
         },
+    )
+    action_status = {r["actie_id"]: r["status"] for r in REGISTERS["actieplan"]}
+
+    def level(r):
+        score = r["kans"] * r["impact"]
+        return "hoog" if score >= s["risk_high_score"] else "midden" if score >= s["risk_medium_score"] else "laag"
+
+    def treated(r):  # a linked action that exists and is not geschrapt
+        named = [x.strip() for x in (r["acties"] or "").replace(",", ";").split(";") if x.strip()]
+        return any(action_status.get(x) not in (None, "geschrapt") for x in named)
+
+    active = [r for r in REGISTERS["risicos"] if r["datum_analyse"] <= d and r["status"] != "afgesloten"]
+    high = [r for r in active if level(r) == "hoog"]
+    out.update(
+        risks_active=len(active),
+        risks_high=len(high),
+        risks_high_untreated=sum(1 for r in high if r["status"] in ("open", "in behandeling") and not treated(r)),
+        risks_review_overdue=sum(1 for r in active if r["herziening"] is not None and r["herziening"] < d),
+        risks_by_process=split(active, "proces", RISK_PROCESSES),
+        risks_by_level={v: sum(1 for r in active if level(r) == v) for v in ("hoog", "midden", "laag")},
         criteria_met=0, criteria_not_met=0, criteria_no_data=0,
     )
     return out
@@ -259,6 +291,7 @@ def test_the_random_registers_cover_the_edges():
     assert k["complaints_open"] > 0 and k["complaints_overdue"] > 0 and k["discipline_limit_at_risk"] > 0
     assert k["reports_feedback_in_time_rate"] not in (None, 0.0, 1.0)
     assert k["actions_overdue"] > 0 and k["order_measures"] > 0
+    assert k["risks_high_untreated"] > 0 and k["risks_review_overdue"] > 0 and k["risks_high"] > k["risks_high_untreated"]
 
 
 @pytest.mark.parametrize("year, as_of", CASES)
@@ -276,7 +309,7 @@ def test_engine_equals_the_catalog_read_row_by_row(db, year, as_of, dienst):
 
 def test_engine_equals_the_catalog_with_other_norms(any_engine):
     norms = dict(complaint_norm_days=30, report_ack_days=1, report_feedback_months=1, followup_grace_days=7,
-                 discipline_limit_months=2, discipline_warn_days=0)
+                 discipline_limit_months=2, discipline_warn_days=0, risk_high_score=12, risk_medium_score=4)
     load(any_engine)
     set_norms(any_engine, **norms)
     for year, as_of in CASES:

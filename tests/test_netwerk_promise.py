@@ -24,8 +24,7 @@ from datetime import date, timedelta
 import highspy
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
 from data_access.registers import (
     DISCIPLINARY_SANCTIONS,
@@ -74,12 +73,14 @@ nota = st.builds(
     day, later, st.sampled_from(FUNCTIONERINGSNOTAS.column("thema").values[:2]), st.sampled_from(("open", "opgevolgd")),
 )
 dossier = st.builds(
-    lambda d, soort, cat, decide, sanctie, verslag: dict(
+    lambda d, soort, cat, decide, sanctie, verslag, order: dict(
         datum_kennisname=d, datum_opening=d + timedelta(days=3), soort=soort, categorie=cat,
         datum_beslissing=_after(d, decide), sanctie=sanctie if decide is not None else None,
-        datum_inleidend_verslag=_after(d, verslag), ordemaatregel=None, datum_ordemaatregel=None),
+        datum_inleidend_verslag=_after(d, verslag), ordemaatregel=None if order is None else "voorlopige schorsing",
+        datum_ordemaatregel=_after(d, order)),
     day, st.sampled_from(("tucht", "gerechtelijk", "tucht en gerechtelijk")), st.sampled_from(INTEGRITY_CATEGORIES[:2]),
     later, st.sampled_from(DISCIPLINARY_SANCTIONS[:4]), st.one_of(st.none(), st.just(60)),
+    st.one_of(st.none(), st.none(), st.sampled_from([5, 95])),
 )
 melding = st.builds(
     lambda d, ack, fb, anon, status, uitkomst: dict(
@@ -109,10 +110,10 @@ def figures_of(register: str, r: dict, years: list[int], today: date) -> set:
     for year in years:
         d = today if year == today.year else date(year, 12, 31)
 
-        def known(x):
+        def known(x, d=d):
             return x if x is not None and x <= d else None
 
-        def in_y(x):
+        def in_y(x, known=known, year=year):
             return known(x) is not None and x.year == year
 
         out |= _klacht(r, year, d, known, in_y) if register == "klachten" else set()
@@ -123,6 +124,17 @@ def figures_of(register: str, r: dict, years: list[int], today: date) -> set:
             "meldingen": "datum_ontvangst"}[register]
     if r[main] <= today:
         out.add(("quarter", register, quarter(r[main])))
+        if register == "tuchtdossiers":
+            out |= {("quarter", name, quarter(r[main])) for name, kinds in (("discipline_opened", TUCHT), ("judicial_opened", JUDICIAL))
+                    if r["soort"] in kinds}
+    order = r.get("datum_ordemaatregel")
+    if register == "tuchtdossiers" and r.get("ordemaatregel") not in (None, "geen") and order is not None:
+        d = today if order.year == today.year else date(order.year, 12, 31)
+        if order <= d and r[main] <= d:
+            out.add(("quarter", "order_measures", quarter(order)))
+    # the report to the authorities: each half year of its figures (policy plan 3.1.4.4)
+    out |= {("half", k[1], date(k[2].year, 1 if k[2].month <= 6 else 7, 1)) for k in list(out)
+            if k[0] == "quarter" and k[1] in ("klachten", "functioneringsnotas", "discipline_opened", "judicial_opened", "order_measures")}
     return out
 
 
@@ -167,6 +179,8 @@ def _dossier(r, year, d, known, in_y) -> set:
             out.add(("kpi", year, "discipline_opened"))
         if r["soort"] in JUDICIAL:
             out.add(("kpi", year, "judicial_opened"))
+    if r.get("ordemaatregel") not in (None, "geen") and in_y(r.get("datum_ordemaatregel")):
+        out.add(("kpi", year, "order_measures"))
     if r["soort"] in TUCHT and in_y(r["datum_beslissing"]):
         out |= {("kpi", year, "discipline_decided"), ("cell", year, "sanctions_by_type", r["sanctie"])}
         if r["sanctie"] in LIGHT_SANCTIONS:
@@ -209,7 +223,7 @@ CHOICES = {
     "functioneringsnotas": {"thema": FUNCTIONERINGSNOTAS.column("thema").values, "status": FUNCTIONERINGSNOTAS.column("status").values,
                             "aanleiding": FUNCTIONERINGSNOTAS.column("aanleiding").values},
     "tuchtdossiers": {"soort": ("tucht", "gerechtelijk", "tucht en gerechtelijk"), "categorie": INTEGRITY_CATEGORIES,
-                      "sanctie": DISCIPLINARY_SANCTIONS},
+                      "sanctie": DISCIPLINARY_SANCTIONS, "ordemaatregel": ("voorlopige schorsing", "andere")},
     "meldingen": {"anoniem": (True, False), "status": MELDINGEN.column("status").values,
                   "uitkomst": MELDINGEN.column("uitkomst").values, "kanaal": MELDINGEN.column("kanaal").values,
                   "categorie": INTEGRITY_CATEGORIES},
@@ -219,7 +233,8 @@ SHIFTS = (-200, -95, -40, -10, -3, -1, 1, 3, 10, 40, 95, 200)
 OPTIONAL = {
     "klachten": {"datum_afsluiting": ("datum_ontvangst", "beoordeling")},
     "functioneringsnotas": {"opvolgingsdatum": ("datum", None)},
-    "tuchtdossiers": {"datum_beslissing": ("datum_kennisname", "sanctie"), "datum_inleidend_verslag": ("datum_kennisname", None)},
+    "tuchtdossiers": {"datum_beslissing": ("datum_kennisname", "sanctie"), "datum_inleidend_verslag": ("datum_kennisname", None),
+                      "datum_ordemaatregel": ("datum_kennisname", "ordemaatregel")},
     "meldingen": {"datum_ontvangstbevestiging": ("datum_ontvangst", None), "datum_terugkoppeling": ("datum_ontvangst", None)},
 }
 LATER = (0, 5, 40, 100, 200)
@@ -230,7 +245,7 @@ def imagined(register: str, record: dict):
     an optional date left out or filled in (and the value that comes with it)."""
     yield record
     for column, values in CHOICES[register].items():
-        if record.get(column) is None and column in ("beoordeling", "sanctie", "uitkomst"):
+        if record.get(column) is None and column in ("beoordeling", "sanctie", "uitkomst", "ordemaatregel"):
             continue  # a value the register only holds once the case is closed
         for value in values:
             if value != record.get(column):

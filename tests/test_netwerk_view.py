@@ -10,7 +10,6 @@ import pytest
 
 from dashboard.ui.filters import Filters
 from data_access.access import DENIED_MESSAGES, Access
-from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
 from kpis.disclosure.policy import allowed_view
 
@@ -88,9 +87,7 @@ def test_netwerk_report_is_the_zone_report_whatever_the_filters_ask(url):
 
 
 def test_netwerk_page_series_are_zone_wide_on_the_default_date(url):
-    from dashboard.reads import splits
-    from dashboard.reads import trends
-    from dashboard.reads import years
+    from dashboard.reads import splits, trends, years
 
     zone_split = splits.split_counts(NETWERK, "klachten", YEAR, DEFAULT, "categorie")
     assert splits.split_counts(NETWERK, "klachten", YEAR, MID_YEAR, "categorie", dienst="Verkeer") == zone_split

@@ -10,10 +10,10 @@ import json
 import pytest
 import sqlalchemy as sa
 
+from dashboard.style.formatting import fmt_date, fmt_value
 from data_access.db import connect
 from data_access.registers import STRATEGIC_GOALS
 from data_access.schema import REGISTER_TABLES
-from dashboard.style.formatting import fmt_date, fmt_value
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import (
     assert_every_year_renders,
@@ -46,7 +46,12 @@ def test_cards_goals_timeline_and_overdue_equal_the_engine(sample_url, monkeypat
     cards = card_values(at)
     assert cards["Acties"] == fmt_value(kpis["actions_total"], "count")
     assert cards["Aandeel afgerond"] == fmt_value(kpis["actions_done_rate"], "rate")
-    assert cards["Acties over deadline"] == fmt_value(kpis["actions_overdue"], "count")
+    # every overdue action: the plan's (actions_overdue) and those carried over from earlier plans
+    carried = _carried_over(sample_url, report)
+    assert carried, "the sample has actions carried over"
+    assert cards["Acties over deadline, alle plannen"] == fmt_value(kpis["actions_overdue"] + len(carried), "count")
+    card = next(m for m in at.metric if m.label == "Acties over deadline, alle plannen")
+    assert card.delta == f"{kpis['actions_overdue']} uit plan {report.year} + {len(carried)} uit vorige jaren"
 
     goals_chart, timeline = charts(at)
     bars = _goal_bars(goals_chart)
@@ -69,8 +74,23 @@ def test_cards_goals_timeline_and_overdue_equal_the_engine(sample_url, monkeypat
                for t in timeline["layout"]["xaxis"]["ticktext"])
 
     late = at.dataframe[0].value
-    assert len(late) == kpis["actions_overdue"]
+    assert len(late) == kpis["actions_overdue"] + len(carried)
     assert (late["dagen_te_laat"] > 0).all()
+    assert sorted(late[late["plan"] == "vorige jaren"]["actie_id"]) == sorted(carried)
+    assert (late["plan"] == str(report.year)).sum() == kpis["actions_overdue"]
+
+
+def _carried_over(url, report) -> list[str]:
+    """Worked out from the register: deadline before D, not afgerond or geschrapt, neither
+    startdatum nor deadline in the report's year."""
+    engine = connect(url)
+    t = REGISTER_TABLES["actieplan"]
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(t.c.actie_id, t.c.startdatum, t.c.deadline, t.c.status)).all()
+    engine.dispose()
+    return [key for key, start, deadline, status in rows
+            if deadline < report.as_of and status not in ("afgerond", "geschrapt")
+            and report.year not in {d.year for d in (start, deadline) if d is not None}]
 
 
 def test_the_trekker_filter_keeps_only_that_trekkers_actions(sample_url, monkeypatch):

@@ -9,9 +9,9 @@ import json
 
 import pytest
 
+from dashboard.style.formatting import fmt_date, fmt_decimal, fmt_percent, fmt_value
 from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
-from dashboard.style.formatting import fmt_date, fmt_decimal, fmt_percent, fmt_value
 from kpis.catalog import BY_ID
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import (

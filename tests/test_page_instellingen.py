@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from data_access.db import data_version
 from data_access.schema import audit_log
-import pytest
-
 from data_access.settings import DEFAULTS, ZONE_NAME_KEY, clean_zone_name, load_settings, load_zone_name, save_zone_name
 from tests.dashboard_apptest import open_page, start_app, texts
 
@@ -112,3 +111,28 @@ def test_an_empty_zone_name_is_refused_and_nothing_is_written(engine, sqlite_url
         assert load_zone_name(conn) == "PZ Schoten"
         assert load_settings(conn)["complaint_norm_days"] == DEFAULTS["complaint_norm_days"]  # all or nothing
         assert data_version(conn) == version
+
+
+# --- the cover letters of the report to the authorities ----------------------------------------
+
+
+def test_a_cover_letter_is_edited_on_the_page_stored_and_audited(engine, sqlite_url, monkeypatch):
+    from data_access.settings import DEFAULT_COVER_LETTERS, cover_letter_key, load_cover_letter
+
+    at = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "instellingen")
+    area = at.text_area(key=f"instelling_{cover_letter_key('tuchtraad')}")
+    assert area.value == DEFAULT_COVER_LETTERS["tuchtraad"]
+    area.set_value("Geachte leden van de Tuchtraad,\n\nDe cijfers van {periode}.   ")
+    next(b for b in at.button if b.label == "Brieven opslaan").click().run()
+    assert not at.exception
+    assert "Opgeslagen: brief aan de Tuchtraad" in texts(at)
+    with engine.connect() as conn:
+        assert load_cover_letter(conn, "tuchtraad") == "Geachte leden van de Tuchtraad,\n\nDe cijfers van {periode}."
+        assert load_cover_letter(conn, "comite-p") == DEFAULT_COVER_LETTERS["comite-p"]  # untouched
+        details = conn.execute(sa.select(audit_log.c.detail).where(audit_log.c.action == "instellingen")).scalars().all()
+    assert details == ['{"wijzigingen": {"cover_letter_tuchtraad": "brief gewijzigd"}}']
+    at.text_area(key=f"instelling_{cover_letter_key('tuchtraad')}").set_value("  ")
+    next(b for b in at.button if b.label == "Brieven opslaan").click().run()
+    assert any("de brief is leeg" in e.value for e in at.error)
+    with engine.connect() as conn:
+        assert load_cover_letter(conn, "tuchtraad").startswith("Geachte leden van de Tuchtraad")

@@ -12,9 +12,9 @@ import re
 import pytest
 import sqlalchemy as sa
 
+from dashboard.style.formatting import fmt_value
 from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
-from dashboard.style.formatting import fmt_value
 from kpis.catalog import BY_ID
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import (
@@ -25,6 +25,7 @@ from tests.page_checks import (
     decoded,
     engine_report,
     is_small_count,
+    late_rows,
 )
 
 THIS_YEAR = dt.date.today().year
@@ -88,9 +89,11 @@ def test_figures_worked_out_by_hand_equal_the_engine_and_the_page(hand_url, monk
         assert cards[kpi.label] == fmt_value(value, kpi.unit)
         assert [m.help for m in at.metric if m.label == kpi.label] == [kpi.definition]
     assert cards["Nog te bevestigen, binnen termijn"] == "1"
-    assert cards["Ontvangstbevestiging te laat"] == "1"
+    # a breached legal term stands out: the legal colour (and, like every term card, the icon)
+    assert cards[":red[Ontvangstbevestiging te laat]"] == "1"
     assert cards["Terugkoppeling binnen 14 dagen"] == "1"
-    assert cards["Terugkoppeling te laat"] == "1"
+    assert cards[":red[Terugkoppeling te laat]"] == "1"
+    assert {m.proto.icon for m in at.metric if "termijn" in m.label or "Terugkoppeling" in m.label} >= {":material/gavel:"}
 
     charts = _charts(at)
     kanaal = next(spec for title, spec in charts.items() if "per kanaal" in title)["data"][0]
@@ -100,8 +103,7 @@ def test_figures_worked_out_by_hand_equal_the_engine_and_the_page(hand_url, monk
     stacks = {t["name"]: dict(zip(t["x"], decoded(t["y"]))) for t in per_year["data"]}
     assert stacks["anoniem"]["2025"] == 1 and stacks["niet anoniem"]["2025"] == 4
     # The roles that may see rows get the meldingen behind the term counts.
-    late = at.dataframe[0].value
-    assert set(late["Nummer"]) == {"M1", "M2", "M3", "M4"}
+    assert {key for key, _ in late_rows(at)} == {"M1", "M2", "M3", "M4"}
 
 
 def test_sample_figures_equal_the_engine_for_every_year(sample_url, monkeypatch):

@@ -26,19 +26,21 @@ from tests.dashboard_apptest import APP, sign_in
 from tests.page_checks import decoded, is_small_count, menu_pages
 
 THRESHOLD = 5
-# Counts about the action plan and the evaluation criteria hold no person (kpis.disclosure.figures.
-# EXEMPT_REGISTERS): their cards, and the Actieplan page's figures, are not small counts of people.
-EXEMPT_PAGES = {"actieplan"}
+# Counts about the action plan, the evaluation criteria and the risk analysis hold no person
+# (kpis.disclosure.figures.EXEMPT_REGISTERS): their cards, and the Actieplan and Risicoanalyse
+# pages' figures, are not small counts of people.
+EXEMPT_PAGES = {"actieplan", "risicoanalyse"}
 
 
 def _exempt_labels() -> set[str]:
-    """Catalog labels of the KPIs about the action plan and the criteria, and the alert kind of
-    the action plan: they hold no person and are shown as counted."""
+    """Catalog labels of the KPIs about the action plan and the criteria, the alert kind of the
+    action plan and the card of every overdue action: they hold no person and are shown as counted."""
+    from dashboard.ui.late_block import TOTAL_ACTIONS_LABEL
     from kpis.alerts import KIND_ACTION
     from kpis.catalog import KPIS
     from kpis.disclosure.figures import EXEMPT_REGISTERS
 
-    return {k.label for k in KPIS if k.register in EXEMPT_REGISTERS} | {KIND_ACTION}
+    return {k.label for k in KPIS if k.register in EXEMPT_REGISTERS} | {KIND_ACTION, TOTAL_ACTIONS_LABEL}
 
 TODAY = dt.date.today()
 PERSON_REGISTERS = [r for r in REGISTERS if r.personal_columns]

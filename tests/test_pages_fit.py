@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard.style import theme
 from dashboard.shell.auth import SCREEN_SHARE_SWITCH_KEY
+from dashboard.style import theme
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import chart_title, charts, decoded
 

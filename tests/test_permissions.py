@@ -14,7 +14,7 @@ from data_access.schema import REGISTER_TABLES
 from tests.page_checks import menu_pages
 
 ACTIONS = ("read_rows", "read_persons", "import", "change_settings", "export_full", "export_anonymised", "view_audit",
-           "filter_dienst", "choose_reference_date")
+           "manage_users", "filter_dienst", "choose_reference_date", "make_reports")
 
 K, C, N = "korpsleiding", "integriteitscoordinator", "netwerk"
 # (role, screen_share, action, allowed)
@@ -26,8 +26,10 @@ MATRIX = [
     (K, False, "export_full", True),
     (K, False, "export_anonymised", True),
     (K, False, "view_audit", False),
+    (K, False, "manage_users", False),
     (K, False, "filter_dienst", True),
     (K, False, "choose_reference_date", True),
+    (K, False, "make_reports", True),
     (C, False, "read_rows", True),
     (C, False, "read_persons", True),
     (C, False, "import", True),
@@ -35,8 +37,10 @@ MATRIX = [
     (C, False, "export_full", True),
     (C, False, "export_anonymised", True),
     (C, False, "view_audit", True),
+    (C, False, "manage_users", True),
     (C, False, "filter_dienst", True),
     (C, False, "choose_reference_date", True),
+    (C, False, "make_reports", True),
     (N, False, "read_rows", False),
     (N, False, "read_persons", False),
     (N, False, "import", False),
@@ -44,8 +48,10 @@ MATRIX = [
     (N, False, "export_full", False),
     (N, False, "export_anonymised", True),
     (N, False, "view_audit", False),
+    (N, False, "manage_users", False),
     (N, False, "filter_dienst", False),
     (N, False, "choose_reference_date", False),
+    (N, False, "make_reports", False),
 ] + [
     # Screen-share mode: every role gets the netwerk view, whatever it may do otherwise.
     (role, True, action, action == "export_anonymised")
@@ -122,13 +128,15 @@ PAGE_ROLES = {
     "meldingen": ALL,
     "actieplan": ALL,
     "evaluatiecriteria": ALL,
+    "risicoanalyse": ALL,  # the register names no person (registers.md §8)
     "export": ALL,  # the anonymised version is open to every role; the full one is checked on the page
     "gegevens": {C},
     "instellingen": {C},
+    "gebruikers": {C},
     "audit": {C},
 }
 SCREEN_SHARE_PAGES = {"overzicht", "klachten", "functioneringsnotas", "tuchtdossiers", "meldingen", "actieplan",
-                      "evaluatiecriteria", "export"}
+                      "evaluatiecriteria", "risicoanalyse", "export"}
 PAGE_MATRIX = [
     (page, role, screen_share, (page in SCREEN_SHARE_PAGES) if screen_share else role in roles)
     for page, roles in PAGE_ROLES.items()

@@ -18,15 +18,14 @@ import json
 import re
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st_
+from hypothesis import given, strategies as st_
 
+from dashboard.shell.auth import SCREEN_SHARE_SWITCH_KEY
+from dashboard.style.text import MARKDOWN_SPECIAL, WORD_JOINER, chart_text, plain
 from data_access.registers import STRATEGIC_GOALS
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import save_zone_name
 from data_access.users import add_user
-from dashboard.shell.auth import SCREEN_SHARE_SWITCH_KEY
-from dashboard.style.text import MARKDOWN_SPECIAL, WORD_JOINER, chart_text, plain
 from tests.dashboard_apptest import APP, PASSWORD, open_page
 
 THIS_YEAR = dt.date.today().year

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.shell import auth
 from dashboard.shell.auth import (
+    ACCESS_KEY,
     CONFIRM_OFF_TEXT,
     CONFIRM_OFF_TEXT_NETWERK,
     CONFIRM_OFF_TITLE,
@@ -17,7 +18,6 @@ from dashboard.shell.auth import (
     SCREEN_SHARE_COOKIE,
     SCREEN_SHARE_SWITCH_KEY,
 )
-from dashboard.shell.auth import ACCESS_KEY
 from data_access.access import Access
 from tests.dashboard_apptest import APP, PASSWORD, add_local_user, open_page, sign_in
 from tests.page_checks import menu_pages

@@ -15,10 +15,10 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.reads import action_items as ai
-from dashboard.style import theme
 from dashboard.charts import timeline
 from dashboard.charts.generic import tint
+from dashboard.reads import action_items as ai
+from dashboard.style import theme
 from dashboard.style.formatting import fmt_date, fmt_int, fmt_percent
 from dashboard.style.text import chart_text
 

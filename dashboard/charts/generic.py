@@ -3,12 +3,12 @@
 Every builder returns a styled `go.Figure` (the dashboard template: Dutch separators ",.",
 projector-size fonts) with a title, the register's colour (theme.register_color) and Dutch
 labels; pages show it with `components.chart(fig)`. Values may come suppressed (netwerk view,
-screen-share): a str such as "<5" or "x" is never plotted as a number; the bar or point stays
+screen-share): a marker (kpis.disclosure.markers, `is_suppressed`: "<5", "x", "verborgen") is never plotted as a number; the bar or point stays
 at the baseline (or is left out of a line) and the marker is written as its label.
 
     fig = charts.monthly_trend(months, counts, register="klachten", title="Klachten per maand",
                                previous=counts_a_year_earlier)
-    fig = charts.split_bars({"burger": 12, "intern": "<5"}, register="klachten", title="Per kanaal")
+    fig = charts.split_bars({"burger": 12, "intern": small(5)}, register="klachten", title="Per kanaal")
     fig = charts.year_bars(frame, register="tuchtdossiers", title="Geopend per jaar")
     fig = charts.histogram_with_norm(bins, counts, norm=90, register="klachten", title="Doorlooptijd")
     fig = charts.age_buckets(bins, counts, norm=90, register="klachten", title="Open klachten naar leeftijd")
@@ -29,10 +29,10 @@ from numbers import Number
 import pandas as pd
 import plotly.graph_objects as go
 
-from kpis.disclosure.markers import WITHHELD_KIND
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_decimal, fmt_int, is_missing, month_label
 from dashboard.style.text import chart_text
+from kpis.disclosure.markers import SMALL, WITHHELD_KIND, Suppressed, is_suppressed
 
 CHART_HEIGHT = 380
 MONTH_TICKS = 7  # at most this many month labels on a trend
@@ -40,7 +40,7 @@ LEGEND_WIDTH = 400  # px a legend row may take: the plot width of a half-width c
 PREVIOUS_TINT = 0.55  # how much white goes into the register colour for the previous year
 HIDDEN_COLOR = "#9E9E9E"
 
-Value = int | float | str | None  # a str is a suppressed marker ("<5", "x")
+Value = int | float | Suppressed | None  # a suppressed count: a marker ("<5", "x", "verborgen")
 
 
 # --- values ---------------------------------------------------------------------------------
@@ -58,12 +58,12 @@ def plot_values(values: Sequence[Value]) -> list[float | None]:
 
 def value_texts(values: Sequence[Value], fmt: Callable = fmt_int) -> list[str]:
     """Labels: numbers formatted the Dutch way, a marker as it is, missing as ''."""
-    return [v if isinstance(v, str) else fmt(v) if is_shown(v) else "" for v in values]
+    return [v if is_suppressed(v) else fmt(v) if is_shown(v) else "" for v in values]
 
 
 def _baseline(values: Sequence[Value]) -> list[float | None]:
     """Bars: a suppressed value stays at 0 (its label says what it is), missing stays None."""
-    return [float(v) if is_shown(v) else 0.0 if isinstance(v, str) else None for v in values]
+    return [float(v) if is_shown(v) else 0.0 if is_suppressed(v) else None for v in values]
 
 
 # --- colours --------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ def _legend_rows(fig: go.Figure, width: float = LEGEND_WIDTH) -> int:
 def _mark_hidden(fig: go.Figure, x: Sequence, values: Sequence[Value]) -> None:
     """A suppressed period of a line is not left out without a trace: an open grey circle on the
     baseline with its marker ('<5') above it, where the line has its gap."""
-    hidden = [(point, v) for point, v in zip(x, values) if isinstance(v, str)]
+    hidden = [(point, v) for point, v in zip(x, values) if is_suppressed(v)]
     if hidden:
         fig.add_trace(
             go.Scatter(
@@ -182,10 +182,12 @@ def monthly_trend(
     y_title: str = "Aantal",
     fmt: Callable = fmt_int,
     height: int | None = None,
+    unfinished: str | None = None,
 ) -> go.Figure:
     """A line per month in the register's colour; `previous` (the same months one year earlier,
     aligned with `months`) as a lighter dashed line under it. Suppressed months leave a gap and
-    show their marker at the baseline."""
+    show their marker at the baseline. `unfinished` (e.g. 'tot 05/12'): the last period is still
+    running, drawn as a dotted end with an open marker and that label, not as a drop."""
     months = list(months)
     color = theme.register_color(register)
     fig = go.Figure()
@@ -194,6 +196,9 @@ def monthly_trend(
     for label, vals, line_color, dash, width in series:
         vals = list(vals)
         texts = value_texts(vals, fmt)
+        if unfinished and dash == "solid" and len(vals) > 1:
+            _unfinished_end(fig, months[-2:], vals[-2:], texts[-1], line_color, width, unfinished, label)
+            vals = [*vals[:-1], None]
         fig.add_trace(
             go.Scatter(
                 x=months,
@@ -219,6 +224,20 @@ def monthly_trend(
     return _finish(fig, title, height=height, legend=previous is not None)
 
 
+def _unfinished_end(fig: go.Figure, months, vals, text: str, color: str, width: int, label: str, name: str) -> None:
+    """The last segment of a line whose last period is still running: dotted, lighter, an open
+    marker and the label ('tot 05/12') at it."""
+    shown = plot_values(list(vals))
+    fig.add_trace(go.Scatter(
+        x=list(months), y=shown, mode="lines+markers+text", name=f"{name} ({label})", showlegend=False,
+        line=dict(color=color, width=width, dash="dot"), opacity=0.6,
+        marker=dict(size=[0, 8], symbol="circle-open", color=color, line=dict(width=2)),
+        text=["", label], textposition="top center", textfont=dict(color=color, size=12),
+        customdata=[month_label(m, short=False) for m in months],
+        hovertemplate="%{customdata} (" + label + "): " + text + "<extra>" + name + "</extra>",
+    ))
+
+
 # --- bars -----------------------------------------------------------------------------------
 
 
@@ -228,15 +247,15 @@ def _sort_key(value, threshold_hint: float) -> float:
         return float(value)
     if getattr(value, "kind", None) == WITHHELD_KIND:  # nothing is said of it: last but the missing
         return -0.5
-    if isinstance(value, str):
-        return threshold_hint - 0.5 if value.startswith("<") else threshold_hint
+    if is_suppressed(value):
+        return threshold_hint - 0.5 if value.kind == SMALL else threshold_hint
     return -1.0
 
 
 def largest_first(split: Mapping[str, Value]) -> list[str]:
     """The keys of a split, largest value first (a marker '<5' just under 5), equal values in the
     split's own order: the order of split_bars, and of a heatmap's rows beside it."""
-    markers = [int(v[1:]) for v in split.values() if isinstance(v, str) and v[1:].isdigit()]
+    markers = [v.threshold for v in split.values() if is_suppressed(v) and v.kind == SMALL]
     hint = float(markers[0]) if markers else 5.0
     return sorted(split, key=lambda key: _sort_key(split[key], hint), reverse=True)
 
@@ -310,6 +329,8 @@ def year_bars(
                 y=_baseline(vals),
                 name=str(column),
                 marker_color=color,
+                # a year cut off by the reference date ('2026 (tot 22/11)') is unfinished: lighter
+                marker_opacity=[theme.UNFINISHED_OPACITY if "(tot " in y else 1 for y in years],
                 text=texts,
                 customdata=value_texts(vals, fmt),
                 textposition="inside" if barmode == "stack" else "outside",
@@ -321,7 +342,7 @@ def year_bars(
     fig.update_layout(barmode=barmode, bargap=0.25, uniformtext=dict(minsize=theme.MIN_TEXT_SIZE, mode="hide"))
     if barmode == "stack":  # a hidden part has no height to write its marker in: it goes on top
         for position, (_, row) in enumerate(frame.iterrows()):
-            hidden = [f"{column}: {v}" for column, v in row.items() if isinstance(v, str)]
+            hidden = [f"{column}: {v}" for column, v in row.items() if is_suppressed(v)]
             if hidden:  # x as the category's position: the axis stays one of categories
                 top = sum(v for v in plot_values(list(row)) if v is not None)
                 fig.add_annotation(x=position, y=top, text="<br>".join(hidden), showarrow=False, yanchor="bottom",

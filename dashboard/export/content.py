@@ -6,6 +6,8 @@
   Y - 1, every figure protected together with what the screen's netwerk view shows);
 - per case register the monthly counts of Y and the same months of Y - 1 (kpis.series.monthly);
   for the anonymised version the quarters, as the release shows them;
+- the risk analysis at D (the release's for the anonymised version: the register holds no
+  person) and the external references;
 - the action plan items of Y (the actions_total population of kpis.actieplan), without the
   free-text column in the anonymised version;
 - the alerts at D: the items for the full version, counts per kind (from the release) for the
@@ -28,14 +30,14 @@ from data_access.reader import RowFilter, read_rows
 from data_access.registers import ACTIEPLAN, BY_NAME
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import load_settings
-from kpis import alerts as alerts_mod
+from i18n import N_, _, month_name
+from kpis import alerts as alerts_mod, references, risicos
 from kpis.actieplan import in_plan_conditions
 from kpis.context import Context
 from kpis.disclosure.policy import comparison_as_of
 from kpis.disclosure.release import LATE_REASON, empty_report, netwerk_release
 from kpis.engine import Report, compute_report, default_as_of
 from kpis.series import monthly
-from i18n import N_, _, month_name
 
 DEFAULT_ZONE = N_("Politiezone")  # the zone's name when none is set (Instellingen, $DASHBOARD_ZONE)
 
@@ -84,6 +86,8 @@ class ExportContent:
     actions: pd.DataFrame  # columns: register column names (no free text when anonymised)
     alerts: pd.DataFrame | AlertCounts  # full: one row per alert; anonymised: counts per kind
     indicators: pd.DataFrame  # indicator, periode, waarde, bron for the periods of Y
+    risks: object = None  # kpis.risicos.RiskAnalysis at D (anonymised: the release's); None outside it
+    references: dict = field(default_factory=dict)  # kpis.references.load: {KPI id: [Reference]}
     dossiers: dict[str, pd.DataFrame] = field(default_factory=dict)  # full version only
 
     @property
@@ -143,6 +147,8 @@ def gather(
         actions=action_items(conn, year, as_of, settings, anonymised=anonymised),
         alerts=alerts(conn, as_of, release),
         indicators=indicator_rows(conn, year),
+        risks=release.risks(year) if release is not None else risicos.analysis(conn, as_of, settings),
+        references=references.load(conn),
     )
     if not anonymised:
         content.dossiers = dossier_rows(conn, access, year, as_of)

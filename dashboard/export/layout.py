@@ -19,12 +19,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dashboard.export.content import ExportContent
 from dashboard.style.formatting import HIDDEN, NO_DATA
 from dashboard.style.theme import PREVIOUS_COLOR, REGISTER_COLORS, STATUS_COLORS
-from data_access import register_terms as terms
-from data_access import xlsx_writer as xw
+from data_access import register_terms as terms, xlsx_writer as xw
 from data_access.registers import BY_NAME
-from i18n import N_, _, shown
+from i18n import N_, _, pgettext, shown
 from kpis.catalog import KPIS, KpiDef, label
-from kpis.criteria import MET, NOT_MET, NO_DATA as CRIT_NO_DATA
+from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
+from kpis.disclosure.markers import is_suppressed
 
 CHART_COLUMN = "E"  # charts sit right of the 3-column tables of a register sheet
 CHART_HEIGHT_CM = 7.5
@@ -57,6 +57,11 @@ def marker(value: str) -> str:
     """A suppression marker as a cell shows it: '<5' and 'x' as they are, 'verborgen' (a
     withheld value, kpis.disclosure.markers) in the current language."""
     return _(value) if value == HIDDEN else value
+
+
+def title(sheet: str) -> str:
+    """A sheet's name in the current language ('Samenvatting' / 'Synthèse')."""
+    return xw.sheet_title(pgettext("sheet", sheet))
 
 
 def delta_format(unit: str) -> str:
@@ -121,7 +126,7 @@ def kpi_value(report, kpi: KpiDef):
     """A KPI value as a cell: a number in its unit's format, a suppression marker as text,
     'verborgen' (hidden by suppression) or 'geen gegevens' (null)."""
     value = report.kpis.get(kpi.id)
-    if isinstance(value, str):
+    if is_suppressed(value):
         return marker(value)
     if value is None:
         return hidden() if kpi.id in reasons(report) else _(NO_DATA)

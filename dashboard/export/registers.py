@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from data_access import register_terms as terms
-from data_access import xlsx_writer as xw
-from data_access.registers import BY_NAME
 from dashboard.export.content import ExportContent
 from dashboard.export.layout import (
     CHART_COLUMN,
@@ -26,6 +23,8 @@ from dashboard.export.layout import (
     write_rows,
     year_colors,
 )
+from data_access import register_terms as terms, xlsx_writer as xw
+from data_access.registers import BY_NAME
 from i18n import _, shown
 from kpis.catalog import KPIS, KpiDef, label
 

@@ -16,14 +16,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from data_access import register_terms as terms
-from data_access import xlsx_writer as xw
-from data_access.settings import SETTINGS
 from dashboard.export.content import CASE_REGISTERS, DEFAULT_ZONE, AlertCounts, ExportContent
 from dashboard.export.layout import (
     CHART_HEIGHT_CM,
-    hidden,
-    marker,
     STATUS_FILLS,
     STATUS_FONTS,
     UNIT_FORMATS,
@@ -33,18 +28,24 @@ from dashboard.export.layout import (
     finish,
     header_title,
     heading,
+    hidden,
     kpi_table,
     kpi_value,
+    marker,
     num,
     plain,
     reasons,
     scalar_kpis,
     suppression_note,
+    title,
     write_rows,
 )
 from dashboard.export.registers import register_sheet_name, write_register
+from dashboard.export.risks import PURPOSE as RISK_PURPOSE, SHEET_REFERENCES, SHEET_RISKS, write_references, write_risks
 from dashboard.style.formatting import NO_DATA
-from i18n import N_, NP_, _, pgettext, shown
+from data_access import register_terms as terms, xlsx_writer as xw
+from data_access.settings import SETTINGS
+from i18n import N_, NP_, _, shown
 from kpis.catalog import BY_ID, KPIS, KpiDef, definition, kpi_for_indicator, label
 from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
 
@@ -58,11 +59,6 @@ SHEET_DEFINITIONS = NP_("sheet", "Definities")
 SHEET_COVER = NP_("sheet", "Voorblad")
 
 
-def title(sheet: str) -> str:
-    """A sheet's name in the current language ('Samenvatting' / 'Synthèse')."""
-    return xw.sheet_title(pgettext("sheet", sheet))
-
-
 def sheet_names() -> list[str]:
     """Every sheet, in workbook order, in the current language."""
     return [
@@ -71,8 +67,10 @@ def sheet_names() -> list[str]:
         title(SHEET_CRITERIA),
         *(register_sheet_name(r) for r in CASE_REGISTERS),
         title(SHEET_ACTIONS),
+        title(SHEET_RISKS),
         title(SHEET_ALERTS),
         title(SHEET_INDICATORS),
+        title(SHEET_REFERENCES),
         title(SHEET_DEFINITIONS),
     ]
 
@@ -84,6 +82,7 @@ SHEET_PURPOSE = {  # shown with _()
     SHEET_ALERTS: N_("Wat op de peildatum aandacht vraagt."),
     SHEET_INDICATORS: N_("De gemeten indicatoren van het jaar."),
     SHEET_DEFINITIONS: N_("De definitie van elke indicator en de gebruikte normen."),
+    **RISK_PURPOSE,
 }
 
 
@@ -98,8 +97,10 @@ def write_workbook(content: ExportContent) -> Workbook:
     for register in CASE_REGISTERS:
         write_register(wb.create_sheet(register_sheet_name(register)), content, register)
     write_actions(wb.create_sheet(title(SHEET_ACTIONS)), content)
+    write_risks(wb.create_sheet(title(SHEET_RISKS)), content)
     write_alerts(wb.create_sheet(title(SHEET_ALERTS)), content)
     write_indicators(wb.create_sheet(title(SHEET_INDICATORS)), content)
+    write_references(wb.create_sheet(title(SHEET_REFERENCES)), content)
     write_definitions(wb.create_sheet(title(SHEET_DEFINITIONS)), content)
     write_cover(cover, content)
     charts = xw.chart_data_title()

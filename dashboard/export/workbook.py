@@ -34,9 +34,9 @@ from data_access.access import Access, AccessDenied
 from data_access.cli import add_lang_argument, add_period_arguments, open_database
 from data_access.settings import load_zone_name
 from data_access.users import role_for_email
+from i18n import NP_, _, current, language, pgettext
 from kpis.disclosure.policy import allowed_view, fixed_as_of
 from kpis.engine import default_as_of
-from i18n import N_, NP_, _, current, language, pgettext
 
 ZONE_ENV = "DASHBOARD_ZONE"
 # In the file name (pgettext "file name"); the audit log keeps the Dutch word.
@@ -178,20 +178,29 @@ def cli_access(conn: sa.Connection, user: str | None) -> Access:
     return Access(user=name, role=role_for_email(conn, name) or "integriteitscoordinator")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard.export", description="Jaarexport integriteitsbeleid (Excel)")
+def parser() -> argparse.ArgumentParser:
+    """The command line's arguments (dashboard/export/__main__.py adds those of the reports)."""
+    parser = argparse.ArgumentParser(prog="python -m dashboard.export", description="Jaarexport integriteitsbeleid (Excel) en rapporten (PDF)")
     add_period_arguments(parser)
+    parser.add_argument("--format", choices=("xlsx", "pdf"), default="xlsx", help="xlsx: de jaarexport; pdf: een rapport (--report)")
     parser.add_argument("--anonymised", action="store_true", help="geanonimiseerde versie voor alle medewerkers")
-    parser.add_argument("--out", required=True, help="het Excel-bestand (.xlsx) om te schrijven")
+    parser.add_argument("--out", default=None, help="het bestand om te schrijven (.xlsx; voor een rapport .pdf, standaard een naam in deze map)")
     parser.add_argument("--user", default=None, help="naam voor het voorblad en het auditlogboek (standaard: de systeemgebruiker)")
     parser.add_argument("--zone", default=None, help=f"naam van de politiezone (standaard: de naam in Instellingen, anders ${ZONE_ENV} of '{DEFAULT_ZONE}')")
     add_lang_argument(parser, "taal van de werkmap en de meldingen")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """The workbook of the parsed command line (--format xlsx), in the language of --lang."""
     with language(args.lang):
         return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.out is None:
+        print(_("Geef met --out het Excel-bestand (.xlsx) om te schrijven."), file=sys.stderr)
+        return 2
     out = Path(args.out)
     problem = period_problem(args.year, args.as_of)
     if problem:

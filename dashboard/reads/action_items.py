@@ -7,6 +7,9 @@ counts are exempt from suppression (kpis.disclosure.figures.EXEMPT_REGISTERS).
     items(access, filters) -> DataFrame   the actions of the year's plan: exactly the rows that
                                            kpis.actieplan counts as actions_total, with
                                            te_laat and dagen_te_laat (as actions_overdue)
+    carried_over(access, filters) -> DataFrame  overdue actions of earlier years' plans at the
+                                           reference date (kpis.alerts.carried_over), the same
+                                           columns: with the plan's own, every overdue action
     trekkers(frame) -> list[str]          the trekkers in the frame, sorted
     goal_progress(frame) -> DataFrame     per strategische doelstelling (every goal, plan
                                            order): total, afgerond, overdue, a count per state,
@@ -79,6 +82,34 @@ def items(access, filters) -> pd.DataFrame:
     view = data.effective_filters(access, filters)
     with errors.database_guard():
         return _items(*data.cache_key(), view.year, view.as_of)
+
+
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+def _carried(url: str, version: int, year: int, as_of: dt.date) -> pd.DataFrame:
+    from data_access.reader import read_for_aggregation
+    from data_access.schema import REGISTER_TABLES
+    from kpis import alerts as late
+
+    actions = [k for k in late.REGISTRY if k.label == late.KIND_ACTION]
+    with data.engine_for(url).connect() as conn:
+        keys = [a.key for a in late.alerts(conn, as_of, registry=actions) if late.carried_over(a, year)]
+        if not keys:
+            return pd.DataFrame(columns=[*COLUMNS, "te_laat", "dagen_te_laat"])
+        frame = read_for_aggregation(conn, "actieplan", COLUMNS, where=[REGISTER_TABLES["actieplan"].c.actie_id.in_(keys)])
+    for column in ("startdatum", "deadline", "laatste_update"):
+        frame[column] = frame[column].astype(object)
+    frame["te_laat"] = True
+    frame["dagen_te_laat"] = pd.array([(as_of - d).days for d in frame["deadline"]], dtype="Int64")
+    return frame.sort_values(["deadline", "actie_id"], kind="stable").reset_index(drop=True)
+
+
+def carried_over(access, filters) -> pd.DataFrame:
+    """The overdue actions at the reference date from the plan of a year before the filters'
+    (status not afgerond or geschrapt), as items() shows the plan's: what the card 'Acties over
+    deadline' adds to actions_overdue ('… uit vorige jaren')."""
+    view = data.effective_filters(access, filters)
+    with errors.database_guard():
+        return _carried(*data.cache_key(), view.year, view.as_of)
 
 
 def trekkers(frame: pd.DataFrame) -> list[str]:

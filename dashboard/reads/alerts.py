@@ -2,7 +2,7 @@
 
     alert_view(access, filters, kinds=None, limit=None) -> AlertView: how many alerts of each
         kind, and the `limit` most urgent of `kinds` (kpis.alerts.Alert), their total and
-        registers; for the netwerk view nothing (what is late is not in it)
+        registers; for the netwerk view the counts per kind of the day's release only
     KIND_ACK, KIND_FEEDBACK, KIND_FOLLOWUP, KIND_TERM: the kinds a page asks for (kpis.alerts)
 """
 
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
 import streamlit as st
 
 from dashboard.reads import data, errors
 from data_access.access import Access
-from kpis.alerts import KIND_ACK, KIND_FEEDBACK, KIND_FOLLOWUP, KIND_TERM, KINDS, alerts as compute_alerts  # noqa: F401  (the pages take the kinds from here)
+from kpis.alerts import KIND_ACK, KIND_FEEDBACK, KIND_FOLLOWUP, KIND_TERM, KINDS, alerts as compute_alerts, carried_over  # noqa: F401  (the pages take the kinds from here)
 
 
 @st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
@@ -27,33 +28,35 @@ def _alerts(url: str, version: int, as_of: dt.date, dienst: str | None, aggregat
 
 @dataclass(frozen=True)
 class AlertView:
-    """counts: {kind: number} for every kind of kpis.alerts.KINDS; for the netwerk view
-    None for the netwerk view (what is late is not in it). items: the most urgent
-    alerts of the kinds asked (kpis.alerts.Alert: register, kind, key, due, days_late, text), at
-    most `limit`; None for the netwerk view (alerts name a dossier). total: how many alerts of
-    those kinds; registers: the registers they come from."""
+    """counts: {kind: number} for every kind of kpis.alerts.KINDS (for the netwerk view as the
+    release shows them: None for a withheld kind). items: the most urgent alerts of the kinds
+    asked (kpis.alerts.Alert), at most `limit`; None for the netwerk view (alerts name a
+    dossier). total: how many alerts of those kinds; registers: the registers they come from.
+    carried_over: of the overdue actions counted, those of an earlier year's plan than the
+    filters' year (kpis.alerts.carried_over)."""
 
     counts: dict | None
     items: list | None
     total: int
     registers: frozenset
+    carried_over: int | None = None
 
 
 @st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
-def _alert_view(url, version, as_of, dienst, kinds: tuple | None, limit: int | None, aggregated_only, threshold) -> AlertView:
-    result = _alerts(url, version, as_of, dienst, aggregated_only, threshold)
+def _alert_view(url, version, year, as_of, dienst, kinds: tuple | None, limit: int | None, aggregated_only, threshold) -> AlertView:
     if aggregated_only:
-        return AlertView(result, None, 0, frozenset())
-
+        release = data.release_today(url, version, threshold)
+        return AlertView(release.alerts(year), None, 0, frozenset(), release.carried_over(year))
+    result = _alerts(url, version, as_of, dienst, aggregated_only, threshold)
     counts = {kind: sum(1 for a in result if a.kind == kind) for kind in KINDS}
     chosen = [a for a in result if kinds is None or a.kind in kinds]
-    return AlertView(counts, chosen[:limit] if limit else chosen, len(chosen), frozenset(a.register for a in chosen))
+    return AlertView(counts, chosen[:limit] if limit else chosen, len(chosen), frozenset(a.register for a in chosen),
+                     sum(carried_over(a, year) for a in result))
 
 
 def alert_view(access: Access, filters, kinds=None, limit: int | None = None) -> AlertView:
-    """The alerts at the filters' reference date as the page shows them (AlertView)."""
+    """What is late at the filters' reference date as the page shows it (AlertView)."""
     filters = data.effective_filters(access, filters)
     with errors.database_guard():
-        return _alert_view(*data.cache_key(), filters.as_of, filters.dienst, tuple(kinds) if kinds else None, limit,
-                           *data.view_key(access))
-
+        return _alert_view(*data.cache_key(), filters.year, filters.as_of, filters.dienst, tuple(kinds) if kinds else None,
+                           limit, *data.view_key(access))

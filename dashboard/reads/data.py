@@ -55,14 +55,14 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from dashboard.reads import errors
-from dashboard.style.formatting import HIDDEN
 from data_access import audit, db
 from data_access.access import Access
 from data_access.reader import RowFilter, read_rows as reader_read_rows
 from data_access.registers import BY_NAME as REGISTERS_BY_NAME, REGISTERS
 from data_access.schema import REGISTER_TABLES, import_log
-from data_access.settings import load_settings, load_zone_name
+from data_access.settings import ADDRESSEES, load_cover_letter, load_settings, load_zone_name
 from kpis.context import still_open
+from kpis.disclosure import markers
 from kpis.disclosure.policy import allowed_view, fixed_as_of
 from kpis.disclosure.release import empty_report, netwerk_release as build_netwerk_release
 from kpis.engine import compute_report, diensten
@@ -137,6 +137,18 @@ def get_zone_name() -> str | None:
         return zone_name_for(*cache_key())
 
 
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def cover_letters_for(url: str, version: int) -> dict[str, str]:
+    with engine_for(url).connect() as conn:
+        return {a: load_cover_letter(conn, a) for a in ADDRESSEES}
+
+
+def get_cover_letters() -> dict[str, str]:
+    """{addressee: the cover letter of the report to the authorities}, as saved or the default."""
+    with errors.database_guard():
+        return cover_letters_for(*cache_key())
+
+
 def suppression_threshold() -> int:
     return int(get_settings()["suppression_threshold"])
 
@@ -185,9 +197,10 @@ def hidden_reason(report, kpi_id: str) -> str | None:
 
 
 def shown_kpis(report) -> dict:
-    """The report's values, a value hidden for the netwerk view replaced by 'verborgen' (it
-    would otherwise read 'geen gegevens')."""
-    return {k: HIDDEN if v is None and hidden_reason(report, k) else v for k, v in report.kpis.items()}
+    """The report's values, a value hidden for the netwerk view replaced by the marker
+    'verborgen' (markers.withheld; it would otherwise read 'geen gegevens')."""
+    threshold = ((report.extra or {}).get("suppression") or {}).get("threshold", 0)
+    return {k: markers.withheld(threshold) if v is None and hidden_reason(report, k) else v for k, v in report.kpis.items()}
 
 
 def effective_view(access: Access, year: int, as_of: dt.date | None, dienst: str | None) -> tuple[dt.date, str | None]:

@@ -13,6 +13,7 @@ acknowledgement is one of the last received (kpis.disclosure.figures.LATE_COUNTS
 from __future__ import annotations
 
 import datetime as dt
+
 import streamlit as st
 
 from dashboard.reads import data, errors

@@ -22,11 +22,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.reads import data, errors
-from dashboard.style.formatting import HIDDEN
 from data_access.access import Access
 from data_access.registers import FTE_INDICATOR
 from kpis import series as series_mod
 from kpis.context import indicator_values, name_key
+from kpis.disclosure import markers
 
 
 def _year_counts(conn, register: str, views: tuple, dienst: str | None) -> list[int]:
@@ -46,20 +46,25 @@ def _year_counts(conn, register: str, views: tuple, dienst: str | None) -> list[
     return [counts[view] for view in views]
 
 
+# The per-100-VTE KPIs and the register whose rows each counts.
+PER_FTE_REGISTERS = {"complaints_per_100_fte": "klachten", "reports_per_100_fte": "meldingen"}
+
+
 @st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
-def _per_100_fte(url, version, views: tuple, dienst, aggregated_only, threshold) -> list[tuple]:
+def _per_100_fte(url, version, kpi_id: str, views: tuple, dienst, aggregated_only, threshold) -> list[tuple]:
 
     if aggregated_only:  # each year's report of the release
         out = []
         for year, as_of in views:
             report = data.report_for(url, version, year, as_of, None, True, threshold)
-            reason = ((report.extra or {}).get("suppression") or {}).get("reasons", {}).get("complaints_per_100_fte")
-            out.append((report.kpis.get("complaints_per_100_fte"), reason))
+            reason = ((report.extra or {}).get("suppression") or {}).get("reasons", {}).get(kpi_id)
+            out.append((report.kpis.get(kpi_id), reason))
         return out
     out = []
     with data.engine_for(url).connect() as conn:
-        for (year, _), received in zip(views, _year_counts(conn, "klachten", views, dienst)):
-            # kpis.klachten: None without a VTE figure (or 0), and with a dienst (VTE is zone-wide)
+        for (year, _), received in zip(views, _year_counts(conn, PER_FTE_REGISTERS[kpi_id], views, dienst)):
+            # as kpis.klachten / kpis.meldingen: None without a VTE figure (or 0), and with a
+            # dienst (VTE is zone-wide; meldingen have no dienst and are asked without one)
             fte = None if dienst is not None else indicator_values(conn, str(year)).get(name_key(FTE_INDICATOR))
             out.append((None if not fte else received * 100 / fte, None))
     return out
@@ -74,15 +79,22 @@ def _effective_views(access: Access, views, dienst: str | None) -> tuple[tuple, 
     return tuple(effective), view_dienst
 
 
-def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) -> list[tuple]:
-    """The KPI complaints_per_100_fte for each (year, as_of) of `views`, as the KPI report of
-    that view gives it (data.get_report: the view through data.effective_view, for the netwerk
-    view taken from the year's report of the release), from one
-    count per year instead of a whole report per year: [(value or None, Dutch reason when
-    hidden, else None)], in the order of `views`."""
+def per_100_fte(access: Access, kpi_id: str, views, *, dienst: str | None = None) -> list[tuple]:
+    """A per-100-VTE KPI (PER_FTE_REGISTERS) for each (year, as_of) of `views`, as the KPI report
+    of that view gives it (data.get_report: the view through data.effective_view, for the netwerk
+    view taken from the year's report of the release), from one count per year instead of a
+    whole report per year: [(value or None, Dutch reason when hidden, else None)], in the order
+    of `views`. Meldingen are zone-wide: asked without a dienst."""
+    if PER_FTE_REGISTERS[kpi_id] == "meldingen":
+        dienst = None
     effective, view_dienst = _effective_views(access, views, dienst)
     with errors.database_guard():
-        return _per_100_fte(*data.cache_key(), effective, view_dienst, *data.view_key(access))
+        return _per_100_fte(*data.cache_key(), kpi_id, effective, view_dienst, *data.view_key(access))
+
+
+def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) -> list[tuple]:
+    """per_100_fte for complaints_per_100_fte."""
+    return per_100_fte(access, "complaints_per_100_fte", views, dienst=dienst)
 
 
 @st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
@@ -178,18 +190,19 @@ def year_reports(access, filters, years: int = 6) -> list[tuple[str, object]]:
     return [(label, data.get_report(access, view)) for label, view in year_views(filters, years)]
 
 
-def per_fte_frame(access, filters, column: str, years: int = 6) -> pd.DataFrame:
-    """year_frame(year_reports(access, filters, years), {column: "complaints_per_100_fte"}), the
-    same values and markers, from one count per year (complaints_per_100_fte)."""
+def per_fte_frame(access, filters, column: str, years: int = 6, kpi_id: str = "complaints_per_100_fte") -> pd.DataFrame:
+    """year_frame(year_reports(access, filters, years), {column: kpi_id}) for a per-100-VTE KPI,
+    the same values and markers, from one count per year (per_100_fte)."""
     views = year_views(filters, years)
-    values = complaints_per_100_fte(access, [(v.year, v.as_of) for _, v in views], dienst=filters.dienst)
-    rows = {label: {column: HIDDEN if value is None and reason else value} for (label, _), (value, reason) in zip(views, values)}
+    values = per_100_fte(access, kpi_id, [(v.year, v.as_of) for _, v in views], dienst=filters.dienst)
+    hidden = markers.withheld(data.view_key(access)[1])  # 'verborgen'
+    rows = {label: {column: hidden if value is None and reason else value} for (label, _), (value, reason) in zip(views, values)}
     return pd.DataFrame.from_dict(rows, orient="index", dtype=object)
 
 
-def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str], *, hidden=HIDDEN) -> pd.DataFrame:
+def year_frame(reports: Sequence[tuple[str, object]], columns: Mapping[str, str]) -> pd.DataFrame:
     """Per year (index: the labels), a column per {column label: kpi id}; a hidden value as
-    the marker the netwerk view shows ('<5'), or `hidden`."""
+    the marker the netwerk view shows ('<5', 'verborgen')."""
     rows = {}
     for label, report in reports:
         values = data.shown_kpis(report)

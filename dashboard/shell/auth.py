@@ -11,7 +11,9 @@ Three ways to sign in, the first that applies:
    table by e-mail; an unknown e-mail is refused.
 2. The sample-data database (data_access.demo: marked, nothing imported but the sample) -> a
    clearly marked demo with a role switcher; never offered on a database with other data.
-3. Otherwise a local sign-in form (users table, argon2 hash, lock-out after 5 failures).
+3. Otherwise local accounts (dashboard.shell.sign_in): a sign-in that lasts through reloads and tabs
+   (a server-side session and a cookie), the first-account setup page on a database without
+   accounts, and the forced password change after a one-time password.
 
 Screen-share mode gives any role the netwerk view (Access.screen_share), with a banner and larger
 type for a projector. It is one-way on purpose: once on, only the sidebar switch turns it off, and
@@ -32,11 +34,12 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard.reads.data import get_engine
+from dashboard.shell import sign_in
 from dashboard.style.text import plain
 from data_access import audit
-from data_access.access import ROLES, ROLE_LABELS, Access
+from data_access.access import ROLE_LABELS, ROLES, Access
 from data_access.demo import offers_demo
-from data_access.users import current_role, role_for_email, verify_login
+from data_access.users import role_for_email
 
 SCREEN_SHARE_PARAM = "scherm"  # URL query parameter
 SCREEN_SHARE_ON_VALUES = frozenset({"1", "ja", "aan", "true", "on", "yes"})  # case-insensitive
@@ -49,9 +52,9 @@ CONFIRM_OFF_TEXT_NETWERK = "Uw rol blijft enkel geaggregeerde cijfers zien; de b
 _SCREEN_SHARE_ON = "_schermdeling_aan"  # the mode itself, for this browser tab's session
 _SCREEN_SHARE_CONFIRM = "_schermdeling_bevestigen"  # the switch was turned off: ask first
 _SCREEN_SHARE_TURNED_OFF = "_schermdeling_uitgezet"  # confirmed off in this session: clear the cookie
-_SESSION_ACCESS = "_auth_access"  # (user, role, method) of the signed-in user
 _SESSION_RECORDED = "_auth_recorded"  # the (user, role, method) whose sign-in is in the audit log
 _DEMO_ROLE_KEY = "demo_rol"
+_SESSION_METHOD = "_auth_methode"  # "demo", "lokaal" or "oidc": how this run's user signed in
 
 _PROJECTOR_CSS = """
 <style>
@@ -92,14 +95,17 @@ def current_access(engine=None) -> Access:
         show_screen_share_banner()
     else:
         _forget_screen_share_in_browser()
+    if not oidc_configured():
+        sign_in.announce_setup_code(engine)  # printed in the log at the first run without an account
     if oidc_configured():
         access, method = _oidc_access(engine)
     elif _is_sample_database(engine):
         access, method = _demo_access()
     else:
-        access, method = _local_access(engine)
+        access, method = sign_in.local_access(engine)
     _record_sign_in(engine, access, method)
-    _signed_in_sidebar(access, method)
+    st.session_state[_SESSION_METHOD] = method
+    _signed_in_sidebar(engine, access, method)
     screen_share_switch(access)
     if screen_share:
         access = replace(access, screen_share=True)
@@ -189,6 +195,16 @@ def _is_sample_database(engine) -> bool:
         return offers_demo(conn)
 
 
+def signed_in_method() -> str | None:
+    """How this run's user signed in: "demo", "lokaal" or "oidc"."""
+    return st.session_state.get(_SESSION_METHOD)
+
+
+def in_demo() -> bool:
+    """Whether this run is the demo on the sample data (anyone may pick any role there)."""
+    return signed_in_method() == "demo"
+
+
 def _demo_access() -> tuple[Access, str]:
     st.sidebar.warning("**Demo met fictieve voorbeeldgegevens.** Kies hieronder een rol om het dashboard te verkennen.")
     role = st.sidebar.selectbox(
@@ -201,45 +217,19 @@ def _demo_access() -> tuple[Access, str]:
     return Access(user="demo", role=role), "demo"
 
 
-# --- Local accounts -------------------------------------------------------------------------
-
-
-def _local_access(engine) -> tuple[Access, str]:
-    stored = st.session_state.get(_SESSION_ACCESS)
-    if stored and stored[2] == "lokaal":
-        # The role as the users table holds it now: a changed role applies at the next rerun.
-        with engine.connect() as conn:
-            role = current_role(conn, stored[0])
-        if role is not None:
-            return Access(user=stored[0], role=role), "lokaal"
-        sign_out()
-    st.title("Dashboard integriteitsbeleid")
-    st.subheader("Aanmelden")
-    with st.form("aanmelden"):
-        name = st.text_input("Gebruikersnaam")
-        password = st.text_input("Wachtwoord", type="password")
-        submitted = st.form_submit_button("Aanmelden", type="primary")
-    if submitted:
-        with engine.begin() as conn:
-            result = verify_login(conn, name, password)
-        if result.ok:
-            st.session_state[_SESSION_ACCESS] = (result.access.user, result.access.role, "lokaal")
-            st.rerun()
-        st.error(result.message)
-    st.caption("Nog geen account? De beheerder maakt het aan met `python -m data_access user add NAAM --role ROL`.")
-    st.stop()
-
-
-def sign_out() -> None:
-    st.session_state.pop(_SESSION_ACCESS, None)
-    st.session_state.pop(_SESSION_RECORDED, None)
-
-
 # --- Shared pieces --------------------------------------------------------------------------
 
 
+def sign_out() -> None:
+    """Forgets who signed in in this Streamlit session (screen-share mode stays as it is)."""
+    st.session_state.pop(_SESSION_RECORDED, None)
+
+
 def _record_sign_in(engine, access: Access, method: str) -> None:
-    """One "aanmelding" audit row per sign-in (and per role switch in the demo)."""
+    """One "aanmelding" audit row per sign-in (and per role switch in the demo); a local
+    sign-in is recorded when its server-side session starts (data_access.sessions)."""
+    if method == "lokaal":
+        return
     marker = (access.user, access.role, method)
     if st.session_state.get(_SESSION_RECORDED) == marker:
         return
@@ -248,11 +238,16 @@ def _record_sign_in(engine, access: Access, method: str) -> None:
     st.session_state[_SESSION_RECORDED] = marker
 
 
-def _signed_in_sidebar(access: Access, method: str) -> None:
+def _signed_in_sidebar(engine, access: Access, method: str) -> None:
     if method == "demo":
         return
     st.sidebar.caption(f"Aangemeld als **{plain(access.user)}** ({access.role_label})")
+    if method == "lokaal":
+        with st.sidebar.popover("Wachtwoord wijzigen", icon=":material/key:"):
+            sign_in.password_form(engine, access, sign_in.current_token())
     if st.sidebar.button("Afmelden", key="afmelden"):
+        if method == "lokaal":
+            sign_in.sign_out(engine)
         sign_out()
         if method == "oidc":
             st.logout()

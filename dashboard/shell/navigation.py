@@ -44,9 +44,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("meldingen", "Meldingen integriteit", "Registers"),
     PageSpec("actieplan", "Actieplan", "Beleid"),
     PageSpec("evaluatiecriteria", "Evaluatiecriteria", "Beleid"),
-    PageSpec("export", "Jaarexport", "Beleid", action="export_anonymised"),
+    PageSpec("risicoanalyse", "Risicoanalyse", "Beleid"),
+    PageSpec("export", "Export en rapporten", "Beleid", action="export_anonymised"),
     PageSpec("gegevens", "Gegevens", "Beheer", action="import"),
     PageSpec("instellingen", "Instellingen", "Beheer", action="change_settings"),
+    PageSpec("gebruikers", "Gebruikers", "Beheer", action="manage_users"),
     PageSpec("audit", "Auditlogboek", "Beheer", action="view_audit"),
 )
 BY_NAME = {p.name: p for p in PAGES}

@@ -111,7 +111,7 @@ def fmt_datetime(value, *, from_utc: bool = False) -> str:
 def to_local(value: dt.datetime) -> dt.datetime:
     """Naive UTC -> naive Europe/Brussels time."""
 
-    aware = value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value
+    aware = value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
     return aware.astimezone(ZoneInfo("Europe/Brussels")).replace(tzinfo=None)
 
 

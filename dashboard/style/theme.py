@@ -31,7 +31,11 @@ REGISTER_COLORS: dict[str, str] = {
     "actieplan": "#B8930B",  # ochre
     "evaluatiecriteria": "#4F6272",  # slate
     "indicatoren": "#A35C3D",  # brown
+    "risicos": "#8E3B5E",  # plum
 }
+# The three risk levels (kpis.risicos.LEVELS) in the 5 x 5 matrix: light to dark, readable with
+# black or white count text, not the green/red of a status.
+RISK_LEVEL_COLORS: dict[str, str] = {"laag": "#F3E3C3", "midden": "#E8A33D", "hoog": "#B5473A"}
 REGISTER_ICONS: dict[str, str] = {
     "overzicht": ":material/dashboard:",
     "klachten": ":material/feedback:",
@@ -40,8 +44,10 @@ REGISTER_ICONS: dict[str, str] = {
     "meldingen": ":material/campaign:",
     "actieplan": ":material/checklist:",
     "evaluatiecriteria": ":material/fact_check:",
+    "risicoanalyse": ":material/crisis_alert:",
     "gegevens": ":material/upload_file:",
     "instellingen": ":material/tune:",
+    "gebruikers": ":material/group:",
     "audit": ":material/policy:",
     "export": ":material/download:",
 }
@@ -51,6 +57,17 @@ STATUS_COLORS: dict[str, str] = {
     "niet gehaald": "#C62828",
     "geen gegevens": "#9E9E9E",
 }
+# A legal term (melding acknowledged within 7 days, feedback within 3 months, the 6-month term of
+# a tuchtdossier) breached or near: one colour and one icon wherever it is shown (the late block,
+# cards, lists, charts). LEGAL_BADGE is the Streamlit markdown colour name of LEGAL_COLOR.
+LEGAL_COLOR = "#C62828"
+LEGAL_ICON = ":material/gavel:"
+LEGAL_BADGE = "red"
+# Late, but no legal term (a norm, a deadline of the zone itself).
+LATE_BADGE = "orange"
+# An unfinished period (the running month or year, up to the reference date): drawn lighter.
+UNFINISHED_OPACITY = 0.45
+
 # The previous period drawn next to the current one (e.g. last year's line under this year's).
 PREVIOUS_COLOR = "#A7B1BA"
 NORM_COLOR = "#C62828"
@@ -151,6 +168,7 @@ GLOBAL_CSS = """
 *:has(> [data-testid="stMetricDeltaDescription"]) { flex-wrap: wrap !important; row-gap: 0.2rem; }
 [data-testid="stMetricDeltaDescription"], [data-testid="stMetricDeltaDescription"] * {
   overflow: visible !important; text-overflow: clip !important; max-width: none !important;
+  white-space: normal !important;
 }
 /* The value shrinks with a narrow card rather than being cut off ("verb…" for "verborgen"). */
 [data-testid="stMetric"] { container-type: inline-size; }

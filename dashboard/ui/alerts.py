@@ -17,7 +17,6 @@ from dashboard.style.formatting import fmt_date
 from dashboard.ui import components as ui
 from kpis.disclosure.release import LATE_REASON
 
-
 REGISTER_LABELS = {
     "klachten": "Klachten",
     "functioneringsnotas": "Functioneringsnota's",

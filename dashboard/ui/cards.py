@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import streamlit as st
@@ -58,12 +58,14 @@ def comparison_caption(previous) -> str:
     return f"Pijltjes: verschil met {previous.year} tot en met {fmt_date(previous.as_of)} (dezelfde periode vorig jaar)."
 
 
-def cards(report, previous, kpi_ids: Sequence[str], filters, *, per_row: int = 4) -> None:
+def cards(report, previous, kpi_ids: Sequence[str], filters, *, per_row: int = 4, overrides: Mapping | None = None) -> None:
     """KPI cards against `previous` (previous_report: last year up to the same day, or None);
-    under them the reason for any value hidden in this view."""
+    a rate says its base (the report's bases: not in the netwerk view); `overrides` as
+    ui.kpi_cards' `cards`; under them the reason for any value hidden in this view."""
     st.caption(comparison_caption(previous))
     ui.kpi_cards(data.shown_kpis(report), list(kpi_ids), previous=None if previous is None else previous.kpis,
-                 previous_label=previous_label(previous or report), per_row=per_row)
+                 previous_label=previous_label(previous or report), per_row=per_row,
+                 bases=(report.extra or {}).get("bases"), cards=overrides)
     reasons = {data.hidden_reason(report, k) for k in kpi_ids} - {None}
     for reason in sorted(reasons):
         ui.note_once(reason)

@@ -28,13 +28,14 @@ from dashboard.style.formatting import HIDDEN, fmt_date
 from dashboard.style.text import plain
 from dashboard.ui import components as ui
 from kpis.catalog import BY_ID
+from kpis.disclosure.markers import SMALL, is_suppressed
 
 SMALL_COUNTS_HELP = "Kleine aantallen (onder de drempel) worden getoond als {marker}; x: verborgen om een klein aantal te beschermen."
 
 
 def small_marker(values) -> str | None:
     for v in values:
-        if isinstance(v, str) and v.startswith("<"):
+        if is_suppressed(v) and v.kind == SMALL:
             return v
     return None
 
@@ -48,7 +49,7 @@ def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
     flat = []
     for v in values:
         flat.extend(v if isinstance(v, (list, tuple)) else [v])
-    markers = {v for v in flat if isinstance(v, str)}
+    markers = {v for v in flat if is_suppressed(v)}
     if markers and not any(charts.is_shown(v) and v for v in flat):
         st.info(all_hidden_sentence(chart_title(fig), flat), icon=":material/visibility_off:")
     else:
@@ -67,7 +68,7 @@ def chart_title(fig) -> str:
 
 def all_hidden_sentence(title: str, values: Sequence) -> str:
     """'Tuchtbeslissingen 2026: per sanctie: geen grafiek, elk aantal is 0 of te klein om te tonen (<5).'"""
-    markers = " of ".join(sorted({v for v in values if isinstance(v, str)}))
+    markers = " of ".join(sorted({v for v in values if is_suppressed(v)}))
     what = f"**{plain(title)}**: " if title else ""
     return f"{what}geen grafiek, elk aantal is 0 of te klein om te tonen ({plain(markers)})."
 
@@ -76,7 +77,7 @@ def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **ba
     """KPI values per year (year_frame) as bars; when the view hides every one of them (all
     '<5' or 0), a small table instead: a row of markers on an empty axis reads worse."""
     values = frame.to_numpy().ravel().tolist()
-    if any(isinstance(v, str) for v in values) and not any(charts.is_shown(v) and v for v in values):
+    if any(is_suppressed(v) for v in values) and not any(charts.is_shown(v) and v for v in values):
         st.markdown(f"**{title}**")
         ui.table(frame.rename_axis("Jaar").reset_index(), static=True)  # in a half-width column: headers wrap
         ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
@@ -156,19 +157,30 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
     if not any(v for v in list(frame["count"]) + list(frame["previous_year"])):
         ui.empty_state(f"{title[0].lower()}{title[1:]} tot {fmt_date(filters.as_of)}")
         return
+    unfinished = _unfinished_label(list(frame.index)[-1], filters.as_of, step)
     fig = cached(trend_figure, list(frame.index), list(frame["count"]), list(frame["previous_year"]),
-                 register=register, title=title, per=per, noun=noun)
+                 register=register, title=title, per=per, noun=noun, unfinished=unfinished)
     show(fig, list(frame["count"]) + list(frame["previous_year"]), key=f"trend_{register}_{date_column}")
     article, same = ("De laatste", "dezelfde") if per == "maand" else ("Het laatste", "hetzelfde")
-    note = f"{article} {per} telt tot de peildatum ({fmt_date(filters.as_of)}); de lichte stippellijn is {same} {per} een jaar eerder."
+    note = f"{article} {per} telt tot de peildatum ({fmt_date(filters.as_of)})"
+    note += ", nog niet volledig: gestippeld" if unfinished else ""
+    note += f"; de lichte streepjeslijn is {same} {per} een jaar eerder."
     if step != 1:
         note += " In de netwerkweergave per kwartaal: maanden naast kwartalen zouden een verborgen maand prijsgeven."
     st.caption(note)
 
 
-def trend_figure(periods, counts, previous, *, register: str, title: str, per: str, noun: str):
+def _unfinished_label(last: dt.date, as_of: dt.date, step: int) -> str | None:
+    """'tot 05/12' when the period of `step` months starting at `last` runs past `as_of`."""
+    index = last.year * 12 + last.month - 1 + step
+    end = dt.date(index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
+    return f"tot {as_of:%d/%m}" if as_of < end else None
+
+
+def trend_figure(periods, counts, previous, *, register: str, title: str, per: str, noun: str, unfinished: str | None = None):
     """The trend chart of trend_chart: counts per month (per='maand') or per quarter
-    ('kwartaal', labelled 'K1 2025') with the same period a year earlier."""
+    ('kwartaal', labelled 'K1 2025') with the same period a year earlier; `unfinished` as
+    charts.monthly_trend."""
     fig = charts.monthly_trend(
         periods,
         counts,
@@ -178,10 +190,12 @@ def trend_figure(periods, counts, previous, *, register: str, title: str, per: s
         name=f"Per {per}",
         previous_name=f"Zelfde {per} een jaar eerder",
         y_title=noun,
+        unfinished=unfinished,
     )
     if per == "kwartaal":
         fig.update_xaxes(ticktext=[_quarter_label(p) for p in periods], tickvals=periods, tickmode="array")
         fig.update_traces(customdata=[_quarter_label(p) for p in periods], selector=dict(mode="lines+markers"))
+        fig.update_traces(customdata=[_quarter_label(p) for p in periods[-2:]], selector=dict(mode="lines+markers+text"))
     return fig
 
 

@@ -37,6 +37,8 @@ The API:
   the catalog label, the catalog definition as help, the value formatted by the KPI's unit and
   a delta coloured by higher_is_better. A suppressed value ("<5") or None shows as such, without
   a delta.
+  Under a card whose KPI has external references (register Referenties) each reference stands
+  with its source, year and population, "ter vergelijking, geen norm" (reference_lines).
 - kpi_cards(values, kpi_ids, previous=None, *, previous_label=..., per_row=4): a row of cards.
 - fmt_kpi(kpi_id, value) -> str: a KPI value formatted by its unit (tables, labels).
 - empty_state(what, hint=None): "Nog geen gegevens voor <what>." (st.info).
@@ -68,9 +70,10 @@ import streamlit as st
 
 from dashboard.charts import figure_cache
 from dashboard.reads import data
+from dashboard.reads.risks import references
 from dashboard.shell.auth import ACCESS_KEY
 from dashboard.style import tables, theme
-from dashboard.style.formatting import fmt_date, fmt_delta, fmt_int, fmt_value
+from dashboard.style.formatting import fmt_date, fmt_decimal, fmt_delta, fmt_int, fmt_value
 from dashboard.style.text import plain
 from dashboard.ui.filters import current_filters
 from data_access.access import Access, AccessDenied
@@ -153,6 +156,27 @@ def fmt_kpi(kpi_id: str, value) -> str:
     return fmt_value(value, _catalog(kpi_id).unit)
 
 
+# What each rate counts among (its base), as a card says it: "3 van 5 afgesloten klachten".
+RATE_BASES = {
+    "complaints_within_norm_rate": "afgesloten klachten",
+    "complaints_founded_rate": "beoordeelde afgesloten klachten",
+    "reports_anonymous_rate": "ontvangen meldingen",
+    "reports_ack_in_time_rate": "meldingen met verstreken termijn of bevestiging",
+    "reports_feedback_in_time_rate": "meldingen met verstreken termijn of terugkoppeling",
+    "reports_violation_rate": "afgesloten meldingen met schending of geen schending",
+    "actions_done_rate": "acties in het plan",
+}
+# KPIs about a legal term: marked with theme.LEGAL_ICON wherever a card shows them.
+LEGAL_KPIS = frozenset({"reports_ack_in_time_rate", "reports_feedback_in_time_rate", "discipline_limit_at_risk"})
+
+
+def base_text(kpi_id: str, value, base) -> str | None:
+    """'3 van 5 afgesloten meldingen' for a rate with its base (None without one)."""
+    if kpi_id not in RATE_BASES or not _is_number(value) or not isinstance(base, int) or base <= 0:
+        return None
+    return f"{fmt_int(round(value * base))} van {fmt_int(base)} {RATE_BASES[kpi_id]}"
+
+
 def kpi_card(
     kpi_id: str,
     value,
@@ -160,24 +184,53 @@ def kpi_card(
     *,
     previous_label: str = DEFAULT_PREVIOUS_LABEL,
     label: str | None = None,
+    base=None,
+    note: str | None = None,
+    help_text: str | None = None,
 ) -> None:
     """One KPI: catalog label and definition (help), value by unit, delta against `previous`
-    coloured green when it moves the good way (the KPI's higher_is_better)."""
+    coloured green when it moves the good way (the KPI's higher_is_better). A rate with its
+    `base` (rows it counts among) says '3 van 5 …'; `note` is a line of its own under the value
+    (then no delta); a KPI about a legal term carries theme.LEGAL_ICON."""
     kpi = _catalog(kpi_id)
     delta = None
-    if _is_number(value) and _is_number(previous):
+    if _is_number(value) and _is_number(previous) and note is None:
         delta = fmt_delta(value - previous, kpi.unit)
     higher_is_better = getattr(kpi, "higher_is_better", None)
     delta_color = "off" if higher_is_better is None else "normal" if higher_is_better else "inverse"
+    description = previous_label if delta is not None else None
+    extra = note or base_text(kpi_id, value, base)
+    arrow = "auto"
+    if extra and delta is None:
+        delta, delta_color, arrow = extra, "off", "off"
+    elif extra:
+        description = f"{description} · {extra}"
     st.metric(
         label or card_label(kpi),
         fmt_value(value, kpi.unit),
         delta=delta,
         delta_color=delta_color,
-        delta_description=previous_label if delta is not None else None,
-        help=kpi.definition,
+        delta_arrow=arrow,
+        delta_description=description,
+        help=help_text or kpi.definition,
+        icon=theme.LEGAL_ICON if kpi_id in LEGAL_KPIS else None,
         border=True,
     )
+    for line in reference_lines(kpi_id):
+        st.caption(line)
+
+
+def reference_lines(kpi_id: str) -> list[str]:
+    """One markdown line per external reference of the KPI: value on the KPI's scale, population,
+    source and year; a comparison, never a norm."""
+    kpi = _catalog(kpi_id)
+    # as published: 0,67 stays 0,67 (a card rounds the zone's own figure to one decimal)
+    shown = (lambda v: fmt_value(v, kpi.unit)) if kpi.unit == "rate" else (lambda v: fmt_decimal(v, 2))
+    return [
+        f"Ter vergelijking (geen norm): {shown(ref.on_kpi_scale)} · {plain(ref.populatie)} · "
+        f"{plain(ref.bron)}, cijfers {ref.jaar}"
+        for ref in references().get(kpi_id, [])
+    ]
 
 
 # The unit a label names in brackets, where the value on a card writes it already ('37 dagen').
@@ -197,17 +250,24 @@ def kpi_cards(
     *,
     previous_label: str = DEFAULT_PREVIOUS_LABEL,
     per_row: int = 4,
+    bases: Mapping | None = None,
+    cards: Mapping[str, Mapping] | None = None,
 ) -> None:
-    """A row (or rows) of kpi_card for the ids, values from a report's .kpis dict."""
+    """A row (or rows) of kpi_card for the ids, values from a report's .kpis dict; `bases` the
+    report's bases (rates say theirs); `cards` {kpi id: kpi_card options (value, note,
+    help_text, label)} for a card that shows more than the KPI (e.g. carried-over actions)."""
     for start in range(0, len(kpi_ids), per_row):
         columns = st.columns(per_row)
         for column, kpi_id in zip(columns, kpi_ids[start : start + per_row]):
+            options = dict((cards or {}).get(kpi_id, {}))
             with column:
                 kpi_card(
                     kpi_id,
-                    values.get(kpi_id),
+                    options.pop("value", values.get(kpi_id)),
                     None if previous is None else previous.get(kpi_id),
                     previous_label=previous_label,
+                    base=(bases or {}).get(kpi_id),
+                    **options,
                 )
 
 

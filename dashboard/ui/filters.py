@@ -105,9 +105,10 @@ def render_sidebar(years: list[int], diensten: list[str], container=None, access
                 key=AS_OF_KEY,
                 bind="query-params",
                 format="DD/MM/YYYY",
-                help="De datum waarop de toestand bekeken wordt (wat na deze datum gebeurde, telt niet mee). "
-                "Standaard 31/12 van het jaar, of vandaag voor het lopende jaar.",
+                help="De datum waarop de toestand bekeken wordt (wat na deze datum gebeurde, telt niet mee), ten laatste "
+                "vandaag. Standaard 31/12 van het jaar, of vandaag voor het lopende jaar. Enter past de datum toe.",
             )
+            st.html(ENTER_APPLIES_DATE, unsafe_allow_javascript=True)
         else:
             as_of = None
         if access is None or access.allows("filter_dienst"):
@@ -116,14 +117,49 @@ def render_sidebar(years: list[int], diensten: list[str], container=None, access
                 [ALL_DIENSTEN, *diensten],
                 key=DIENST_KEY,
                 bind="query-params",
-                help="Beperk de cijfers tot één dienst; registers zonder dienst (actieplan, criteria) blijven volledig.",
+                help="Beperk de cijfers tot één dienst. Meldingen, het actieplan en de evaluatiecriteria hebben geen "
+                "dienst: die blijven voor de hele zone, en de pagina zegt dat waar ze staan.",
             )
         else:
             dienst = None
         as_of = as_of or default_as_of(int(year))  # a cleared field means the default
+        as_of = _not_after_today(as_of)
         filters = _effective(Filters(int(year), as_of, None if dienst in (None, ALL_DIENSTEN) else dienst), access)
         _fixed_pickers(filters, access)
     return filters
+
+
+FUTURE_AS_OF = ("De peildatum {chosen} ligt na vandaag: wat nog moet gebeuren is niet gekend. De cijfers gelden "
+               "voor vandaag ({today}); kies een datum tot en met vandaag.")
+# Enter in the date field applies the date. Streamlit's field applies a typed date only when the
+# focus moves to another element (a plain blur() is not enough): on Enter a key handler moves
+# the focus to an invisible button, removed right after. Our own static script.
+ENTER_APPLIES_DATE = """
+<script>
+if (!window.__peildatumEnter) {
+  window.__peildatumEnter = true;
+  document.addEventListener("keydown", (event) => {
+    const field = event.target && event.target.closest && event.target.closest("[data-testid='stDateInput']");
+    if (event.key !== "Enter" || !field) { return; }
+    const elsewhere = document.createElement("button");
+    elsewhere.setAttribute("aria-hidden", "true");
+    elsewhere.style.cssText = "position:fixed;opacity:0;width:1px;height:1px;left:0;top:0";
+    document.body.appendChild(elsewhere);
+    elsewhere.focus();
+    setTimeout(() => elsewhere.remove(), 100);
+  }, true);
+}
+</script>
+"""
+
+
+def _not_after_today(as_of: dt.date) -> dt.date:
+    """A reference date after today is not used: a Dutch message says so, and today is used."""
+    today = dt.date.today()
+    if as_of <= today:
+        return as_of
+    st.error(FUTURE_AS_OF.format(chosen=fmt_date(as_of), today=fmt_date(today)), icon=":material/event_busy:")
+    return today
 
 
 def _fixed_pickers(filters: Filters, access) -> None:
@@ -146,6 +182,6 @@ def current_filters() -> Filters:
     Access of this run may use them (dashboard.reads.data.effective_filters)."""
     state = st.session_state
     year = int(state.get(YEAR_KEY) or dt.date.today().year)
-    as_of = state.get(AS_OF_KEY) or default_as_of(year)
+    as_of = min(state.get(AS_OF_KEY) or default_as_of(year), dt.date.today())  # never after today
     dienst = state.get(DIENST_KEY)
     return _effective(Filters(year, as_of, None if dienst in (None, ALL_DIENSTEN) else dienst), _access())

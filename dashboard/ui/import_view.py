@@ -54,6 +54,18 @@ def show_report(report) -> None:
         st.markdown("\n".join(f"- {plain(line)}" for line in summary))
 
 
+def demo_end_warning() -> None:
+    """What importing real data in the demo does, said before the button."""
+    st.warning(
+        "**Deze import beëindigt de demo, voor iedereen.** Het bestand voegt rijen toe of wijzigt ze: "
+        "vanaf dan bevat de databank echte gegevens en is aanmelden nodig. Na het importeren ziet u het "
+        "importverslag en maakt u meteen het eerste account aan, de integriteitscoördinator, met de "
+        "eenmalige code uit het logboek van de server. Voorbeeldgegevens die het bestand niet vervangt, "
+        "blijven staan.",
+        icon=":material/warning:",
+    )
+
+
 def _message_list(messages: list[str], limit: int = 200) -> None:
     shown = messages[:limit]
     st.markdown("\n".join(f"- {plain(m)}" for m in shown))
@@ -77,7 +89,7 @@ def history_frame(history: list[dict]) -> pd.DataFrame:
         for key, label in COUNT_LABELS.items():
             row[label.capitalize()] = sum(int(c.get(key, 0)) for c in counts.values())
         rows.append(row)
-    columns = ["Wanneer", "Door", "Bestand", "Controlegetal (sha256)", "Registers", *(l.capitalize() for l in COUNT_LABELS.values())]
+    columns = ["Wanneer", "Door", "Bestand", "Controlegetal (sha256)", "Registers", *(label.capitalize() for label in COUNT_LABELS.values())]
     return pd.DataFrame(rows, columns=columns)
 
 

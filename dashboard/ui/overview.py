@@ -1,7 +1,9 @@
 """The Overzicht page's own sections: this month and a small trend per register, and the
 criteria summary.
 
-    month_cards(access, filters)                     this month against the previous one
+    month_cards(access, filters)                     the last complete month against the one before
+                                                     and a year earlier; the running month in a line
+    last_complete_month(as_of), month_end(first), running_month_label(as_of)
     register_sparklines(access, filters)             a small trend per register
     criteria_summary(report)                         gehaald / niet gehaald / geen gegevens, and
                                                      the criteria the review has to talk about
@@ -23,40 +25,73 @@ from dashboard.style.text import plain
 from dashboard.ui import components as ui, criteria_view
 from dashboard.ui.chart_sections import show, withheld
 from kpis.catalog import BY_ID, kpi_for_indicator
+from kpis.disclosure.markers import is_suppressed
 
 
 def month_name(day: dt.date) -> str:
     return MONTHS[day.month - 1]
 
 
+DIENST_NOTE = "Enkel dienst {dienst}, behalve de meldingen: die hebben geen dienst en gelden voor de hele zone."
+
+
+def last_complete_month(as_of: dt.date) -> dt.date:
+    """The first day of the last month complete at `as_of` (its own month when `as_of` is the
+    month's last day)."""
+    if (as_of + dt.timedelta(days=1)).day == 1:
+        return as_of.replace(day=1)
+    return (as_of.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
+
+def month_end(first: dt.date) -> dt.date:
+    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def running_month_label(as_of: dt.date) -> str | None:
+    """'lopende maand (tot 05/12)', or None when `as_of` ends its month."""
+    if last_complete_month(as_of) == as_of.replace(day=1):
+        return None
+    return f"lopende maand (tot {as_of:%d/%m})"
+
+
 def month_cards(access, filters) -> None:
-    """Per register the rows dated in the reference date's month (up to that date) against the
-    whole previous month; the help text is the catalog definition the count follows."""
+    """Per register the rows dated in the last complete month at the reference date against the
+    month before and the same month a year earlier; the running month, when there is one, in
+    one line under them. The help text is the catalog definition the count follows."""
     if access.aggregated_only:
         st.caption("In de netwerkweergave geen cijfers per maand: enkel per kwartaal en per jaar, zodat geen verborgen "
                    "aantal uit het verschil kan worden teruggerekend.")
         return
+    month = last_complete_month(filters.as_of)
+    st.subheader(f"Maand {month_name(month)} {month.year}", anchor=False)
+    before = (month - dt.timedelta(days=1)).replace(day=1)
+    st.caption(f"De laatste volledige maand op de peildatum, vergeleken met {month_name(before)} {before.year} en met "
+               f"{month_name(month)} {month.year - 1}.")
+    if filters.dienst:
+        st.caption(DIENST_NOTE.format(dienst=plain(filters.dienst)))
     columns = st.columns(len(MONTH_FIGURES))
+    running = []
     for column, (register, (label, kpi_id)) in zip(columns, MONTH_FIGURES.items()):
-        frame = trends.trend(access, register, filters.as_of, 2, dienst=filters.dienst)
-        help_text = (
-            f"{BY_ID[kpi_id].definition} Hier: in de kalendermaand tot de peildatum, vergeleken met de hele vorige maand."
-        )
+        frame = trends.trend(access, register, month_end(month), 2, dienst=filters.dienst)
+        help_text = f"{BY_ID[kpi_id].definition} Hier: in de kalendermaand {month_name(month)} {month.year}."
+        (now, year_ago), previous = list(frame.iloc[-1]), frame["count"].iloc[0]
+        delta = now - previous
         with column:
-            if frame is None:
-                st.metric(f"{label} in {month_name(filters.as_of)}", HIDDEN, border=True, help=help_text)
-                continue
-            (prev_month, this_month), (before, now) = list(frame.index), list(frame["count"])
-            delta = now - before if isinstance(now, int) and isinstance(before, int) else None
             st.metric(
-                f"{label} in {month_name(this_month)}",
+                f"{label} in {month_name(month)}",
                 ui.fmt_kpi("complaints_received", now),  # a count, formatted as every count
-                delta=None if delta is None else ("0" if delta == 0 else f"{delta:+d}"),
+                delta="0" if delta == 0 else f"{delta:+d}",
                 delta_color="off",
-                delta_description=f"t.o.v. {month_name(prev_month)}" if delta is not None else None,
+                delta_description=f"t.o.v. {month_name(before)}; {month_name(month)} {month.year - 1}: {year_ago}",
                 help=help_text,
                 border=True,
             )
+        label_running = running_month_label(filters.as_of)
+        if label_running:
+            current = trends.trend(access, register, filters.as_of, 1, dienst=filters.dienst)
+            running.append(f"{label.lower()} {current['count'].iloc[-1]}")
+    if running:
+        st.caption(f"{running_month_label(filters.as_of).capitalize()}: {', '.join(running)}; nog niet volledig.")
 
 
 def _criterion_shown(criterion, kpis: Mapping) -> str:
@@ -65,7 +100,7 @@ def _criterion_shown(criterion, kpis: Mapping) -> str:
     if criterion.value is None and criterion.problem and kpis:
         kpi = kpi_for_indicator(criterion.indicator)
         shown = kpis.get(kpi.id) if kpi else None
-        if isinstance(shown, str):
+        if is_suppressed(shown):
             return shown
         if criterion.problem.startswith("Verborgen") or criterion.problem.startswith("Aantal onder"):
             return HIDDEN
@@ -118,7 +153,7 @@ MONTH_FIGURES = {
 }
 
 
-def register_sparklines(access, filters, months: int = 24) -> None:
+def register_sparklines(access, filters, months: int = 12) -> None:
     """A small trend per register in its colour: the 12-month total month by month (a smooth
     line even for a register of a few rows a year); for the netwerk view, where successive
     12-month totals would give away single months, the total per year instead."""
@@ -135,16 +170,22 @@ def register_sparklines(access, filters, months: int = 24) -> None:
                 shown_years = list(frame.index)
                 values = list(frame["count"])
                 points = [dt.date(int(y), 1, 1) for y in shown_years]
-                names = [str(y) for y in shown_years]
+                as_of = data.effective_filters(access, filters).as_of
+                names = [f"{y} (tot {as_of:%d/%m})" if int(y) == as_of.year and as_of < dt.date(as_of.year, 12, 31)
+                         else str(y) for y in shown_years]
             else:
                 st.markdown(f"**{label}** · laatste 12 maanden")
-                rolled = trends.rolling_year(access, register, filters.as_of, months, dienst=filters.dienst)
+                end = month_end(last_complete_month(filters.as_of))
+                rolled = trends.rolling_year(access, register, end, months, dienst=filters.dienst)
                 points, values = list(rolled.index), [int(v) for v in rolled]
                 names = None
             fig = cached(charts.sparkline, points, values, register=register, labels=names)
             show(fig, values, key=f"spark_{register}")
     if not access.aggregated_only:
-        st.caption(
-            f"Elk punt: het aantal over de twaalf maanden tot en met die maand (de laatste tot {fmt_date(filters.as_of)})."
-        )
-
+        end = month_end(last_complete_month(filters.as_of))
+        note = f"Elk punt: het aantal over de twaalf maanden tot en met die maand, de laatste tot {fmt_date(end)}."
+        if running_month_label(filters.as_of):
+            note += f" De {running_month_label(filters.as_of)} telt nog niet mee."
+        if filters.dienst:
+            note += " " + DIENST_NOTE.format(dienst=plain(filters.dienst))
+        st.caption(note)

@@ -10,7 +10,9 @@ GROUPS = {
     "report": "Meldingen integriteit",
     "followup": "Functioneringsnota's",
     "discipline": "Tucht- en gerechtelijke dossiers",
+    "risk": "Risicoanalyse",
     "suppression": "Kleine aantallen",
+    "session": "Aanmelding",
 }
 OTHER = "Andere"
 

@@ -1,8 +1,8 @@
 """Alembic environment: runs on the connection data_access.db.upgrade hands over, or on the
 URL given to the alembic command line (-x url=...), for generating new revisions."""
 
-from alembic import context
 import sqlalchemy as sa
+from alembic import context
 
 from data_access.schema import metadata
 

@@ -7,7 +7,10 @@ persons:
 - the two parts of each rate (the rows it counts and the rest of its base): a rate shown with its
   base gives both back;
 - the splits of the rows dated in the year by a register column that the pages show
-  (COLUMN_SPLITS), the year's rows per quarter. Not what is late at D (LATE_COUNTS, the alerts
+  (COLUMN_SPLITS), the year's rows per quarter;
+- the figures of the periodic report to the authorities (policy plan §3.1.4.4, PERIOD_FIGURES)
+  per quarter and per half year: tucht and gerechtelijke dossiers opened, ordemaatregelen, and
+  the klachten and nota's of the quarters above, each half the sum of its two quarters. Not what is late at D (LATE_COUNTS, the alerts
   per kind, the open meldingen per term): see LATE_COUNTS;
   Not the klachten per lead-time or age bin: with the card of those past the norm and the
   quarters, the days between two dates let a reader pin a small count (found by
@@ -18,7 +21,7 @@ persons:
   counts are among a split's cell (inequalities).
 Keys are tuples: ("kpi", Y, id), ("cell", Y, id, value), ("part", Y, rate id, "num" | "rest"),
 ("col", Y, register, column, value), ("quarter", register, first day), ("total", Y, register),
-("rest", Y, what), ("base", Y, rate id), ("alert", Y, kind).
+("rest", Y, what), ("base", Y, rate id), ("alert", Y, kind), ("half", name, first day).
 Rests and bases are never shown; every other key is.
 kpis.disclosure.protect decides what is shown; kpis.disclosure.release hands it to pages.
 """
@@ -33,18 +36,22 @@ import sqlalchemy as sa
 
 from data_access.registers import BY_NAME, HEAVY_SANCTIONS, LIGHT_SANCTIONS
 from data_access.schema import REGISTER_TABLES
-from kpis import series as series_mod
+from kpis import risicos, series as series_mod
 from kpis.catalog import BY_ID
 from kpis.disclosure.policy import fixed_as_of
+from kpis.disclosure.solver import Constraint
 from kpis.engine import Report, compute_report
 from kpis.klachten import ASSESSED, FOUNDED
 from kpis.meldingen import CONCLUSIVE, VIOLATION
-from kpis.disclosure.solver import Constraint
+from kpis.tucht import JUDICIAL_KINDS, TUCHT_KINDS
 
-# Registers about persons: what the netwerk view protects. The action plan and the criteria
-# hold no person: their counts are shown as they are.
+# Registers about persons: what the netwerk view protects. The action plan, the criteria and the
+# risk analysis hold no person (the risk register names processes and functions, registers.md
+# §8): their counts are shown as they are. None of their counts enters a relation with a count
+# of a case register (a risk names actions, never a dossier), so showing them in full tells a
+# reader nothing about a hidden count; the System holds them apart (`risks`), unprotected.
 CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
-EXEMPT_REGISTERS = frozenset({"actieplan", "evaluatiecriteria"})
+EXEMPT_REGISTERS = frozenset({"actieplan", "evaluatiecriteria", "risicos"})
 
 # Splits of the rows dated in a year by a register column, as pages show them (dashboard.reads.splits.split_counts).
 COLUMN_SPLITS = {
@@ -80,6 +87,17 @@ LOOSE = -(10**9)  # the lower end of an inequality "at most"
 # tests/test_netwerk_promise.py): the netwerk view shows none of them, nor the alerts per kind.
 LATE_COUNTS = frozenset({"complaints_overdue", "notes_followup_overdue", "discipline_limit_at_risk"})
 
+# The counts of policy plan §3.1.4.4 that the periodic report to the authorities gives per
+# quarter, half year or year: KPI id -> the name of its ("quarter", name, day) and ("half", name,
+# day) keys. Klachten and nota's are their registers' quarters; the others are added here.
+PERIOD_FIGURES = {
+    "complaints_received": "klachten",
+    "notes_issued": "functioneringsnotas",
+    "discipline_opened": "discipline_opened",
+    "judicial_opened": "judicial_opened",
+    "order_measures": "order_measures",
+}
+
 
 @dataclass
 class System:
@@ -92,6 +110,7 @@ class System:
     relations: list = field(default_factory=list)  # kpis.disclosure.solver.Constraint
     rates: dict = field(default_factory=dict)  # {(Y, rate id): (num key, rest key)}
     reports: dict = field(default_factory=dict)  # {Y: the KPI report, as computed}
+    risks: dict = field(default_factory=dict)  # {Y: kpis.risicos.RiskAnalysis at Y's reference date}, exempt
 
     def add(self, key, value: int, *, shown: bool = True) -> None:
         self.values[key] = int(value)
@@ -121,9 +140,12 @@ def build(conn: sa.Connection, today: date, first_year: int) -> System:
         as_of = fixed_as_of(year, today)
         report = compute_report(conn, year, as_of)
         system.reports[year] = report
+        system.risks[year] = risicos.analysis(conn, as_of, report.settings)
         _report_figures(system, year, report)
         _column_splits(conn, system, year, as_of)
     _quarters(conn, system)
+    _dossier_quarters(conn, system)
+    _halves(system)
     _open_flow(system)
     _date_bounds(system)
     return system
@@ -176,10 +198,10 @@ def _rates(system: System, year: int, report: Report, bases: dict) -> None:
         system.add(("base", year, kpi_id), base, shown=False)
         system.equal(keys, [("base", year, kpi_id)])
         system.rates[(year, kpi_id)] = keys
-    keys = system.rates.get((year, "complaints_founded_rate"))
-    if keys is not None:  # gegrond and deels gegrond of the assessed, among the outcome cells
-        system.equal([keys[0]], [("cell", year, "complaints_by_outcome", v) for v in FOUNDED])
-        system.equal([keys[1]], [("cell", year, "complaints_by_outcome", v) for v in ASSESSED if v not in FOUNDED])
+    founded = system.rates.get((year, "complaints_founded_rate"))
+    if founded is not None:  # gegrond and deels gegrond of the assessed, among the outcome cells
+        system.equal([founded[0]], [("cell", year, "complaints_by_outcome", v) for v in FOUNDED])
+        system.equal([founded[1]], [("cell", year, "complaints_by_outcome", v) for v in ASSESSED if v not in FOUNDED])
     for kpi_id, total_id in (("complaints_within_norm_rate", "complaints_closed"), ("reports_anonymous_rate", "reports_received")):
         if (year, kpi_id) in system.rates:
             system.equal([("base", year, kpi_id)], [("kpi", year, total_id)])
@@ -213,7 +235,7 @@ def _column_splits(conn, system: System, year: int, as_of: date) -> None:
 def _split(conn, register: str, year: int, as_of: date, column: str) -> dict:
     """{value: rows dated in Y known at D} for every value of the column (register order)."""
     frame = series_mod.counts_by(conn, register, year, as_of, [column])
-    values = list(BY_NAME[register].column(column).values) or [True, False]
+    values: list[str | bool] = [*BY_NAME[register].column(column).values] or [True, False]
     counts = {v: 0 for v in values}
     for v, n in zip(frame[column], frame["count"]):
         if v in counts:
@@ -239,6 +261,72 @@ def _quarters(conn, system: System) -> None:
             system.add(("quarter", register, start), n)
         for year in system.years:
             system.equal([("quarter", register, q) for q in counts if q.year == year], [("total", year, register)])
+
+
+def _dossier_quarters(conn, system: System) -> None:
+    """Tucht and gerechtelijke dossiers opened, and ordemaatregelen, per quarter of year Y, each
+    row counted as the KPI of Y counts it at Y's reference date: the quarters of Y add up to the
+    year's card. A row both tucht and gerechtelijk is one row of the register's quarter: the
+    two quarters together are that quarter plus the rows that are both (not shown)."""
+    t = REGISTER_TABLES["tuchtdossiers"]
+    order = sa.func.coalesce(t.c.ordemaatregel, "geen") != "geen"
+    for year in system.years:
+        d = fixed_as_of(year, system.today)
+        start = date(year, 1, 1)
+        rows = conn.execute(
+            sa.select(t.c.soort, t.c.datum_opening, t.c.datum_ordemaatregel, order.label("order"))
+            .where(t.c.datum_opening <= d, sa.or_(t.c.datum_opening >= start, t.c.datum_ordemaatregel >= start))
+        ).all()
+        counts: dict = {}
+        for soort, opened, ordered, has_order in rows:
+            opened, ordered = _as_date(opened), _as_date(ordered)
+            if start <= opened <= d:
+                q = quarter_start(opened)
+                for name, kinds in (("discipline_opened", TUCHT_KINDS), ("judicial_opened", JUDICIAL_KINDS)):
+                    if soort in kinds:
+                        counts[(name, q)] = counts.get((name, q), 0) + 1
+                if soort in TUCHT_KINDS and soort in JUDICIAL_KINDS:
+                    counts[("both", q)] = counts.get(("both", q), 0) + 1
+            if has_order and ordered is not None and start <= ordered <= d:
+                q = quarter_start(ordered)
+                counts[("order_measures", q)] = counts.get(("order_measures", q), 0) + 1
+        quarters = [q for q in (date(year, m, 1) for m in (1, 4, 7, 10)) if q <= d]
+        for name in ("discipline_opened", "judicial_opened", "order_measures"):
+            for q in quarters:
+                system.add(("quarter", name, q), counts.get((name, q), 0))
+            system.equal([("quarter", name, q) for q in quarters], [("kpi", year, name)])
+        for q in quarters:
+            total = ("quarter", "tuchtdossiers", q)
+            if total not in system.values:
+                system.add(total, 0)
+            both = ("rest", q, "tucht en gerechtelijk")
+            system.add(both, counts.get(("both", q), 0), shown=False)
+            system.equal([("quarter", "discipline_opened", q), ("quarter", "judicial_opened", q)], [total, both])
+            system.at_most([both], [("quarter", "discipline_opened", q)])
+            system.at_most([both], [("quarter", "judicial_opened", q)])
+            # an ordemaatregel is taken in a dossier opened by D
+            system.at_most([("quarter", "order_measures", q)], _quarters_within(system, "tuchtdossiers", date(system.years[0], 1, 1), d))
+
+
+def _as_date(value):
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def half_start(day: date) -> date:
+    return date(day.year, 1 if day.month <= 6 else 7, 1)
+
+
+def _halves(system: System) -> None:
+    """Each half year of the PERIOD_FIGURES: the sum of its quarters (up to today)."""
+    for name in PERIOD_FIGURES.values():
+        quarters: dict = {}
+        for key in [k for k in system.values if k[0] == "quarter" and k[1] == name]:
+            quarters.setdefault(half_start(key[2]), []).append(key)
+        for start, keys in quarters.items():
+            system.add(("half", name, start), sum(system.values[k] for k in keys))
+            system.equal(keys, [("half", name, start)])
 
 
 def _open_flow(system: System) -> None:
@@ -277,7 +365,7 @@ def first_year(conn: sa.Connection, today: date) -> int:
     """The first year with a row dated in a register with persons (today's year if none)."""
     years = [today.year]
     for register in CASE_REGISTERS:
-        column = REGISTER_TABLES[register].c[BY_NAME[register].main_date]
+        column = REGISTER_TABLES[register].c[BY_NAME[register].main_date or ""]  # a register with persons has one
         low = conn.execute(sa.select(sa.func.min(column))).scalar()
         if low is not None:
             years.append(low.year if hasattr(low, "year") else int(str(low)[:4]))

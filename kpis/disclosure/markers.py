@@ -18,6 +18,8 @@ class Suppressed(str):
     """'<N' (kind SMALL), 'x' (kind SECONDARY) or 'verborgen' (WITHHELD) with its threshold N."""
 
     __slots__ = ("kind", "threshold")
+    kind: str
+    threshold: int
 
     def __new__(cls, kind: str, threshold: int) -> Suppressed:
         if kind not in _TEXT:

@@ -19,6 +19,7 @@ from kpis.disclosure import markers
 from kpis.disclosure.figures import System
 from kpis.disclosure.solver import Reader, cheapest_release
 
+
 def _components(system: System) -> list[tuple[list, list]]:
     """The counts in groups that no relation joins (a register, often a year of it), each with
     its relations: each group is protected on a model of its own."""
@@ -79,7 +80,7 @@ def _protect_register(system: System, keys: list, relations: list, threshold: in
             state[key] = "small" if _small(values[key], threshold) else "known"
         else:
             state[key] = "known" if values[key] == 0 and key[0] == "rest" else "unknown"
-    for (year, rate_id), parts in system.rates.items():
+    for parts in system.rates.values():
         if parts[0] not in key_set:
             continue
         num, rest = (values[p] for p in parts)
@@ -150,15 +151,16 @@ def _rate_parts(system: System, part_key) -> tuple:
 
 _MAIN_CARDS = {"complaints_received", "notes_issued", "discipline_opened", "judicial_opened", "reports_received"}
 _STOCK_CARDS = {"complaints_open"}
+_PART_CARDS = {"sanctions_light", "sanctions_heavy"}  # parts of a card (discipline_decided): hidden before it
 
 
 def _cost(key, state: dict) -> float:
     """What hiding a count costs a reader: a rate (1) or a chart's cell (2) before a card (8);
     a "<N" cell withheld costs a little more than a number hidden as "x"."""
-    cost = {"part": 1.0, "quarter": 2.0, "lead": 2.0, "age": 2.0, "term": 2.0, "col": 2.0, "cell": 2.5,
+    cost = {"part": 1.0, "half": 1.5, "quarter": 2.0, "lead": 2.0, "age": 2.0, "term": 2.0, "col": 2.0, "cell": 2.5,
             "alert": 4.0, "total": 12.0}.get(key[0])
     if cost is None:  # a card: the year's main count costs most, a count at D (a stock) least
-        cost = 12.0 if key[2] in _MAIN_CARDS else 6.0 if key[2] in _STOCK_CARDS else 8.0
+        cost = 12.0 if key[2] in _MAIN_CARDS else 6.0 if key[2] in _STOCK_CARDS else 7.0 if key[2] in _PART_CARDS else 8.0
     return cost + (0.5 if state[key] == "small" else 0.0)
 
 

@@ -6,7 +6,12 @@ protects it as a whole (kpis.disclosure.protect) and hands out what is shown:
   decided, a rate only when its parts may be known, a median only on N rows or more, a figure
   per 100 VTE only beside its count shown in full; the criteria as the netwerk may see them;
 - `quarters(register)`, `column_split(year, register, column)`, `totals(register)`,
-  `alerts(year)`.
+  `alerts(year)`: what is late per kind (kpis.alerts.REGISTRY), only for the registers without
+  persons (the action plan), `carried_over(year)`, and `period(kpi id, first day, months)` for
+  the figures of the periodic report to the authorities (figures.PERIOD_FIGURES: a quarter, a
+  half year or a year).
+- `risks(year)`: the risk analysis at the year's reference date (kpis.risicos), in full: the
+  register holds no person (figures.EXEMPT_REGISTERS).
 A value is an int, a marker (kpis.disclosure.markers: "<5", "x"), or None: withheld, because
 nothing less would keep a small count from being worked out. Pages and the export ask only
 this for the netwerk view (dashboard.reads, dashboard.export.content), so
@@ -21,12 +26,14 @@ from datetime import date
 import sqlalchemy as sa
 
 from i18n import Text
+from kpis import alerts as late
 from kpis.catalog import BY_ID, kpi_for_indicator
 from kpis.criteria import NO_DATA, status_counts
 from kpis.disclosure import figures, markers, protect
-from kpis.disclosure.markers import is_suppressed
-from kpis.engine import Report
 from kpis.disclosure.figures import EXEMPT_REGISTERS
+from kpis.disclosure.markers import is_suppressed
+from kpis.disclosure.policy import fixed_as_of
+from kpis.engine import Report
 
 # Reasons are i18n.Text: the Dutch text as before, shown in the viewer's language with i18n.shown.
 NOT_IN_RELEASE = Text("Niet in de netwerkweergave: enkel de jaren tot en met vandaag, elk op één peildatum.")
@@ -42,14 +49,31 @@ class Release:
     years: list[int]
     display: dict = field(default_factory=dict)  # {figure key: int | marker | None}
     _reports: dict = field(default_factory=dict)  # {Y: suppressed Report}
+    _late: dict = field(default_factory=dict)  # {Y: {kind label: count | None}}
+    _carried: dict = field(default_factory=dict)  # {Y: overdue actions of earlier years' plans}
+    _risks: dict = field(default_factory=dict)  # {Y: kpis.risicos.RiskAnalysis}
 
     def report(self, year: int) -> Report | None:
         """The suppressed report of `year`; None for a year the netwerk view cannot choose."""
         return self._reports.get(year)
 
+    def risks(self, year: int):
+        """The risk analysis (kpis.risicos.RiskAnalysis) at `year`'s reference date; None for a
+        year the netwerk view cannot choose."""
+        return self._risks.get(year)
+
     def quarters(self, register: str) -> dict:
         """{first day of a quarter: shown count} from the first year up to today's quarter."""
         return {k[2]: v for k, v in self.display.items() if k[0] == "quarter" and k[1] == register}
+
+    def period(self, kpi_id: str, first: date, months: int):
+        """The shown count of a PERIOD_FIGURES KPI in the quarter (months 3), half year (6) or
+        year (12) starting on `first`: int, marker, or None (withheld or not in the release)."""
+        if months == 12:
+            report = self.report(first.year)
+            return None if report is None else report.kpis.get(kpi_id)
+        kind = {3: "quarter", 6: "half"}[months]
+        return self.display.get((kind, figures.PERIOD_FIGURES[kpi_id], first))
 
     def totals(self, register: str) -> dict:
         """{Y: the rows dated in Y (up to its reference date), shown}."""
@@ -69,17 +93,34 @@ class Release:
         return markers.withheld(self.threshold) if value is None else value
 
     def alerts(self, year: int) -> dict | None:
-        """None: what is late is not in the netwerk view (figures.LATE_COUNTS)."""
-        return None
+        """{kind label of kpis.alerts.REGISTRY: count, or None (withheld: LATE_REASON)} at the
+        year's reference date: a kind of a register about persons is never in the netwerk view
+        (figures.LATE_COUNTS), one of the action plan is (it holds no person). None for a year
+        the netwerk view cannot choose."""
+        return self._late.get(year)
+
+    def carried_over(self, year: int) -> int | None:
+        """Of the overdue actions of alerts(year), those of the plan of an earlier year."""
+        return self._carried.get(year)
 
 
 def netwerk_release(conn: sa.Connection, today: date, threshold: int) -> Release:
     system = figures.build(conn, today, figures.first_year(conn, today))
     decision = protect.protect(system, threshold)
-    release = Release(today, threshold, system.years, dict(decision.display))
+    release = Release(today, threshold, system.years, dict(decision.display), _risks=dict(system.risks))
     for year, report in system.reports.items():
         release._reports[year] = _report(report, year, decision, threshold)
+        release._late[year], release._carried[year] = _late(conn, year, today)
     return release
+
+
+def _late(conn: sa.Connection, year: int, today: date) -> tuple[dict, int]:
+    """What is late at the year's reference date, counted per kind for the registers without
+    persons (EXEMPT_REGISTERS), withheld (None) for the others; and the carried-over actions."""
+    exempt = [kind for kind in late.REGISTRY if kind.register in EXEMPT_REGISTERS]
+    items = late.alerts(conn, fixed_as_of(year, today), registry=exempt)
+    counts = {kind.label: (sum(a.kind == kind.label for a in items) if kind in exempt else None) for kind in late.REGISTRY}
+    return counts, sum(late.carried_over(a, year) for a in items)
 
 
 def _report(report: Report, year: int, decision: protect.Decision, threshold: int) -> Report:
@@ -87,6 +128,7 @@ def _report(report: Report, year: int, decision: protect.Decision, threshold: in
     bases = (report.extra or {}).get("bases", {})
     kpis: dict = {}
     reasons: dict[str, str] = {}
+    reason: str | None
     for kpi_id, value in report.kpis.items():
         kdef = BY_ID.get(kpi_id)
         if kdef is None or kdef.register in EXEMPT_REGISTERS or value is None:
@@ -155,7 +197,7 @@ def withheld_reason(threshold: int) -> str:
     return Text("Verborgen: met het totaal zou een aantal onder {threshold} terug te rekenen zijn.", threshold=threshold)
 
 
-_PER_FTE_COUNT = {"complaints_per_100_fte": "complaints_received"}
+_PER_FTE_COUNT = {"complaints_per_100_fte": "complaints_received", "reports_per_100_fte": "reports_received"}
 _MEDIAN_BASE = {"complaints_median_lead_days": "complaints_closed", "discipline_median_lead_days": "discipline_decided"}
 
 

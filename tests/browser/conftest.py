@@ -7,7 +7,7 @@ Fixtures (session scope, started once):
 - browser: a headless Chromium (skipped, with the reason printed, failed when CI=true, when /usr/bin/chromium is
   missing);
 - app: a fresh page on the app, signed in as the integriteitscoordinator (the demo role switcher
-  on the untouched sample, the local account made here once an import has ended the demo); `app.open(name, title)` clicks the page in the sidebar and `app.shot(name)` checks for
+  on the sample, the local account made here should an import of other data have ended the demo); `app.open(name, title)` clicks the page in the sidebar and `app.shot(name)` checks for
   exceptions and saves artifacts/screenshots/<name>-<w>x<h>.png at 1280x800 and 1920x1080.
 The approach follows Streamlit's own e2e_playwright/conftest.py: a free port, poll
 /_stcore/health, wait for [data-testid='stApp'][data-test-script-state='notRunning'].
@@ -88,8 +88,8 @@ def app_database(tmp_path_factory) -> str:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    # A local coordinator account: once a workbook is imported the demo is over (dashboard.shell.auth)
-    # and the app asks to sign in.
+    # A local coordinator account: should an import of other data end the demo (dashboard.shell.auth),
+    # the app asks to sign in.
     from data_access.db import connect
     from data_access.users import add_user
 
@@ -173,14 +173,14 @@ class AppPage:
         self.page = page
         self.base_url = base_url
 
-    def goto(self, path: str = "") -> "AppPage":
+    def goto(self, path: str = "") -> AppPage:
         self.page.goto(f"{self.base_url}/{path}", timeout=TIMEOUT_MS)
         self.page.wait_for_selector("[data-testid='stMain'] h1, [data-testid='stMain'] h3", timeout=TIMEOUT_MS)
         wait_for_app(self.page)
         assert_no_exception(self.page, path or "startpagina")
         return self
 
-    def choose_demo_role(self, label: str) -> "AppPage":
+    def choose_demo_role(self, label: str) -> AppPage:
         """Picks a role in the sidebar's 'Demorol' select (shown on the sample database)."""
         combobox = self.page.get_by_test_id("stSidebar").get_by_role("combobox", name="Demorol")
         option = self.page.get_by_role("option", name=label, exact=True)
@@ -197,7 +197,7 @@ class AppPage:
         assert combobox.input_value() == label
         return self
 
-    def sign_in_as_coordinator(self) -> "AppPage":
+    def sign_in_as_coordinator(self) -> AppPage:
         """The demo role switcher while the database is the untouched sample, else the local
         sign-in form with the account made for these tests."""
         wait_for_app(self.page)
@@ -210,7 +210,7 @@ class AppPage:
         wait_for_app(self.page)
         return self
 
-    def open(self, name: str, title: str) -> "AppPage":
+    def open(self, name: str, title: str) -> AppPage:
         """Opens a page through its sidebar link (the session, and so the role, is kept). The
         default page's link points at the root, so links are found by their title."""
         nav = self.page.get_by_test_id("stSidebarNav")

@@ -8,8 +8,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from data_access.access import Access
 from dashboard.shell import navigation
+from data_access.access import Access
 from tests.browser.conftest import SIZES, TIMEOUT_MS, AppPage, wait_for_app
 
 pytestmark = pytest.mark.browser

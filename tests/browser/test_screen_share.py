@@ -4,10 +4,9 @@ new session on a URL without the parameter; after every step the banner is there
 drill-down offers rows. Switching it off asks for confirmation (photographed at
 artifacts/screenshots/schermdeling-bevestigen-*.png).
 
-The server is shared with test_browser.py, whose upload test ends the demo: from then on a new
-session (a reload, a new tab) asks to sign in, and after signing in the app opens its start page
-(Overzicht), whatever the URL asked. The sign-in page must show the banner too; after such a
-sign-in, the history steps that follow may land on any of the pages visited."""
+The server is shared with test_browser.py. Should the demo be over (an import of other data),
+a new session (a reload, a new tab) asks to sign in; the sign-in page must show the banner too,
+and after such a sign-in the history steps that follow may land on any of the pages visited."""
 
 from __future__ import annotations
 

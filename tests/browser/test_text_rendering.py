@@ -12,8 +12,8 @@ import pytest
 
 from tests.browser.conftest import SIZES, TIMEOUT_MS, AppPage, serve, wait_for_app
 from tests.browser.test_offline import RequestLog
-from tests.test_plain_text import MARKER, TEXT, UNKNOWN_INDICATOR, USER, ZONE, fill_with_markup
 from tests.dashboard_apptest import PASSWORD
+from tests.test_plain_text import MARKER, TEXT, UNKNOWN_INDICATOR, USER, ZONE, fill_with_markup
 
 pytestmark = pytest.mark.browser
 

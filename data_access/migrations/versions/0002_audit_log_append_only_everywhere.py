@@ -15,7 +15,6 @@ drops the old one, and its triggers with it) has to create these triggers again.
 """
 from alembic import op
 
-
 revision = '0002'
 down_revision = '0001'
 branch_labels = None

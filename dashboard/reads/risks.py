@@ -1,0 +1,93 @@
+"""The risk analysis and the external references for the pages, cached on small keys.
+
+    analysis(access, filters) -> kpis.risicos.RiskAnalysis | None
+        the risks at the filters' reference date; for the netwerk view (role netwerk, screen-share
+        mode) the one of the day's release (kpis.disclosure.release: the register holds no person,
+        so it is there in full), None for a year that view cannot choose
+    references() -> {KPI id: [kpis.references.Reference]}
+        the Referenties register (no person, no figure of the zone: the same for every view)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard.reads import data, errors
+
+
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+def _analysis(url: str, version: int, year: int, as_of: dt.date, aggregated_only: bool, threshold: int):
+    from data_access.settings import load_settings
+    from kpis import risicos
+
+    if aggregated_only:
+        release = data.release_today(url, version, threshold)
+        return release.risks(year)
+    with data.engine_for(url).connect() as conn:
+        return risicos.analysis(conn, as_of, load_settings(conn))
+
+
+def analysis(access, filters):
+    filters = data.effective_filters(access, filters)
+    with errors.database_guard():
+        return _analysis(*data.cache_key(), filters.year, filters.as_of, *data.view_key(access))
+
+
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+def _references(url: str, version: int) -> dict:
+    from kpis import references as refs
+
+    with data.engine_for(url).connect() as conn:
+        return refs.load(conn)
+
+
+def references() -> dict:
+    with errors.database_guard():
+        return _references(*data.cache_key())
+
+
+# --- tables of the Risicoanalyse page ---------------------------------------------------------
+
+RISK_COLUMNS = {
+    "risico_id": "Risico",
+    "proces": "Proces",
+    "omschrijving": "Omschrijving",
+    "kritieke_functie": "Kritieke functie",
+    "kans": "Kans",
+    "impact": "Impact",
+    "score": "Score",
+    "level": "Niveau",
+    "status": "Status",
+    "eigenaar": "Eigenaar",
+    "herziening": "Herziening",
+    "acties": "Acties (status)",
+}
+
+
+def risk_frame(risks, *, as_of: dt.date | None = None):
+    """One row per risk (RISK_COLUMNS, Dutch headers), highest score first; with `as_of` also
+    the days the review is late."""
+    import pandas as pd
+
+    rows = []
+    for r in sorted(risks, key=lambda r: (-r.score, r.risico_id)):
+        row = {
+            "risico_id": r.risico_id, "proces": r.proces, "omschrijving": r.omschrijving,
+            "kritieke_functie": r.kritieke_functie or "", "kans": r.kans, "impact": r.impact, "score": r.score,
+            "level": r.level, "status": r.status, "eigenaar": r.eigenaar, "herziening": r.herziening,
+            "acties": r.actions_text,
+        }
+        if as_of is not None:
+            row["dagen_te_laat"] = (as_of - r.herziening).days if r.herziening is not None else None
+        rows.append(row)
+    columns = list(RISK_COLUMNS) + (["dagen_te_laat"] if as_of is not None else [])
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.rename(columns={**RISK_COLUMNS, "dagen_te_laat": "Dagen te laat"})
+
+
+def risks_by_action(risks) -> dict[str, str]:
+    """{actie id: 'R-2025-01 (hoog), R-2025-04 (midden)'}: the active risks each action treats."""
+    by_id = {r.risico_id: r for r in risks.active}
+    return {a: ", ".join(f"{i} ({by_id[i].level})" for i in ids) for a, ids in risks.actions_of().items()}

@@ -1,0 +1,54 @@
+"""What the figures rest on (kpis.data_quality), for the integriteitscoördinator: a section on the
+Gegevens page with the rows concerned, and one line on the Overzicht when something is wrong.
+Neither is shown to the netwerk view (the rows name dossiers), nor to a role that may not see
+rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard.reads import data, errors
+from dashboard.style.formatting import fmt_date
+from dashboard.style.text import plain
+from dashboard.ui import components as ui
+from kpis.data_quality import checks as compute_checks
+
+
+@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+def _checks(url: str, version: int, year: int, as_of: dt.date):
+    with data.engine_for(url).connect() as conn:
+        return compute_checks(conn, year, as_of)
+
+
+def checks(access, filters):
+    """The checks of the filters' year at their reference date; None for a view without rows."""
+    if access.aggregated_only or not access.may_see_rows:
+        return None
+    with errors.database_guard():
+        return _checks(*data.cache_key(), filters.year, filters.as_of)
+
+
+def summary_line(access, filters) -> None:
+    """On the Overzicht: one warning line naming what is wrong, and where to see the rows."""
+    found = checks(access, filters)
+    wrong = [c for c in found or [] if not c.ok]
+    if not wrong:
+        return
+    where = " Zie Gegevens › Waar de cijfers op steunen." if access.allows("import") else " De integriteitscoördinator kan dit aanvullen."
+    st.warning("Gegevens onvolledig: " + " · ".join(plain(c.title) for c in wrong) + "." + where,
+               icon=":material/report:")
+
+
+def section(access, filters) -> None:
+    """On the Gegevens page: every check, with the rows concerned."""
+    st.subheader("Waar de cijfers op steunen", anchor=False)
+    st.caption(f"Voor {filters.year} op {fmt_date(filters.as_of)} (jaar en peildatum in de zijbalk).")
+    for check in checks(access, filters) or []:
+        icon = ":material/check_circle:" if check.ok else ":material/report:"
+        with st.expander(f"{check.title}: {check.summary}", icon=icon, expanded=False):
+            if check.rows.empty:
+                st.caption("Niets te tonen.")
+            else:
+                ui.table(check.rows.astype(object).where(check.rows.notna(), ""))

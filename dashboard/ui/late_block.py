@@ -1,0 +1,194 @@
+"""The block "Te laat en dringend" at the top of the Overzicht, and the row a link opens.
+
+    alerts_section(access, filters, *, kinds, none_text)   on a register page: its kinds of late
+        items as the same rows (for roles that may see rows), or a sentence for the netwerk view
+    late_block(access, filters, *, rows=ROWS)   what is late at the reference date: a count per
+        kind (kpis.alerts.REGISTRY, legal terms first and marked), the `rows` most urgent items
+        (each: how late or how long left, what, where, and a link that opens its register page on
+        that row), the others in an expander. For the netwerk view the counts per kind only, as
+        the day's release holds them (kpis.disclosure.release.Release.alerts: withheld for the
+        registers about persons).
+    focus_row(access, register)                 on a register page: the row a link of the block
+        asked for (?rij=KEY), read and audited once per row and view.
+    link_params(key) -> dict                    the query parameters of such a link
+    action_split(carried, total, year) -> str   '2 uit plan 2026 + 3 uit vorige jaren'
+    action_card(access, filters, report) -> dict    the card of every overdue action (ui.kpi_cards' cards)
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.reads import alerts as page_data, data
+from dashboard.style import theme
+from dashboard.style.formatting import fmt_date, fmt_int
+from dashboard.style.text import plain
+from dashboard.ui import components as ui
+from data_access.registers import BY_NAME
+from kpis.alerts import BY_LABEL, KIND_ACTION, REGISTRY
+from kpis.catalog import BY_ID
+from kpis.disclosure.release import LATE_REASON
+
+ROWS = 6  # rows above the fold at 1440x900, under the title and the counts
+ROW_PARAM = "rij"  # ?rij=KL-2025-0012 opens a register page on that row
+
+
+def days_text(days_late: int) -> str:
+    """23 -> '23 dagen te laat', 0 -> 'vandaag', -5 -> 'nog 5 dagen'."""
+    n = abs(int(days_late))
+    days = "1 dag" if n == 1 else f"{n} dagen"
+    if days_late > 0:
+        return f"{days} te laat"
+    return "vandaag" if days_late == 0 else f"nog {days}"
+
+
+def action_split(carried: int | None, total: int | None, year: int) -> str:
+    """'2 uit plan 2026 + 3 uit vorige jaren' (the overdue actions of the year's plan, as the KPI
+    actions_overdue, and those carried over)."""
+    if carried is None or total is None:
+        return ""
+    return f"{fmt_int(total - carried)} uit plan {year} + {fmt_int(carried)} uit vorige jaren"
+
+
+def _badge(kind, count, view, year) -> str:
+    label = kind.short or kind.label
+    if count is None:
+        return f":gray-badge[{label}: verborgen]"
+    color = "gray" if count == 0 else theme.LEGAL_BADGE if kind.legal else theme.LATE_BADGE
+    icon = f"{theme.LEGAL_ICON} " if kind.legal else ""
+    text = f"{label}: {fmt_int(count)}"
+    if kind.label == KIND_ACTION and count:
+        text += f" ({action_split(view.carried_over, count, year)})"
+    return f":{color}-badge[{icon}{text}]"
+
+
+# The card of every overdue action, whatever year's plan: not the catalog label, which is the
+# plan of the year alone (actions_overdue).
+TOTAL_ACTIONS_LABEL = "Acties over deadline, alle plannen"
+
+
+def action_card(access, filters, report) -> dict:
+    """The card "Acties over deadline" as the late block counts them (ui.kpi_cards' `cards`):
+    every overdue action, the plan of the year (the KPI actions_overdue) and those carried over
+    from earlier years' plans, so the card and the list beside it agree."""
+    view = page_data.alert_view(access, filters)
+    total = (view.counts or {}).get(KIND_ACTION)
+    if total is None:
+        return {}
+    definition = BY_ID["actions_overdue"].definition
+    return {"actions_overdue": {
+        "label": TOTAL_ACTIONS_LABEL,
+        "value": total,
+        "note": action_split(view.carried_over, total, filters.year) if total else None,
+        "help_text": f"Alle acties met een deadline vóór de peildatum die niet afgerond of geschrapt zijn. Uit het plan "
+                     f"van {filters.year}: {definition[0].lower()}{definition[1:]} Uit vorige jaren: acties van het plan "
+                     "van een vroeger jaar, nog niet afgerond.",
+    }}
+
+
+def counts_line(view, year: int) -> str:
+    """One markdown line: a badge per kind, legal terms first (red, with the gavel), then the
+    others (orange); a kind without items grey."""
+    counts = view.counts or {}
+    return " ".join(_badge(kind, counts.get(kind.label), view, year) for kind in REGISTRY)
+
+
+def link_params(key: str) -> dict:
+    """The row (?rij=KEY). The view's year, reference date and dienst follow by themselves (the
+    sidebar's widgets keep them for the session); a register value never goes into a link."""
+    return {ROW_PARAM: key}
+
+
+def _row(alert) -> None:
+    kind = BY_LABEL[alert.kind]
+    when = days_text(alert.days_late)
+    if alert.legal:
+        when = f":{theme.LEGAL_BADGE}[**{when}**]"
+    elif alert.days_late > 0:
+        when = f"**{when}**"
+    when += f" (termijn {fmt_date(alert.due)})"
+    parts = [when, plain(kind.short or kind.label), plain(alert.what), plain(alert.where), plain(alert.key)]
+    st.page_link(
+        f"../pages/{alert.page_name}.py",
+        label=" · ".join(p for p in parts if p),
+        icon=theme.LEGAL_ICON if alert.legal else theme.REGISTER_ICONS.get(alert.page_name),
+        help=f"{plain(alert.text)} Opent de pagina van het register op deze rij.",
+        query_params=link_params(alert.key),
+        width="stretch",
+    )
+
+
+def late_block(access, filters, *, rows: int = ROWS) -> None:
+    st.subheader("Te laat en dringend", anchor=False)
+    view = page_data.alert_view(access, filters)
+    st.markdown(counts_line(view, filters.year))
+    scope = f"Op {fmt_date(filters.as_of)}: wettelijke termijnen eerst, dan normen en deadlines; per soort het dringendste eerst."
+    if filters.dienst:
+        scope += f" Enkel dienst {plain(filters.dienst)}, behalve meldingen en acties: die hebben geen dienst en gelden voor de hele zone."
+    if access.aggregated_only:
+        st.caption("Enkel het aantal per soort. " + LATE_REASON.replace("Niet in de netwerkweergave: ", "Verborgen: "))
+        return
+    if not view.items:
+        st.success(f"Niets te laat of dringend op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
+        return
+    urgent = sorted(view.items, key=_urgency)[:rows]
+    with st.container(gap=None):
+        for alert in urgent:
+            _row(alert)
+    rest = [a for a in view.items if a not in urgent]
+    st.caption(scope)
+    if rest:
+        with st.expander(f"Alle {fmt_int(view.total)} tonen, per soort", icon=":material/list:"):
+            for alert in view.items:
+                _row(alert)
+
+
+def alerts_section(access, filters, *, kinds, none_text: str) -> None:
+    """The late items of `kinds` (kpis.alerts kind labels) as rows like the Overzicht's, kind by
+    kind and the most urgent first; for the netwerk view the reason they are not shown."""
+    if access.aggregated_only:  # kpis.disclosure.figures.LATE_COUNTS says why
+        st.info(LATE_REASON, icon=":material/visibility_off:")
+        return
+    view = page_data.alert_view(access, filters, list(kinds))
+    if not view.items:
+        st.success(f"{none_text} op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
+        return
+    with st.container(gap=None):
+        for alert in view.items:
+            _row(alert)
+    st.caption("Een rij opent het dossier bovenaan deze pagina.")
+
+
+def _urgency(alert) -> tuple:
+    """The order of the first rows: late legal terms, then legal terms near their end, then the
+    other kinds; within that the registry order and the most urgent first."""
+    order = [k.label for k in REGISTRY].index(alert.kind)
+    if alert.legal:
+        return (0 if alert.days_late > 0 else 1, order, -alert.days_late)
+    return (2, order, -alert.days_late)
+
+
+def focus_row(access, register: str) -> None:
+    """The row a link of the late block asked for (?rij=KEY): shown at the top of its register
+    page, read through data.read_rows (the role's rights, the audit log) once per row and view."""
+    key = st.query_params.get(ROW_PARAM)
+    if not key:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{plain(key)}** · geopend vanuit *Te laat en dringend* op het Overzicht")
+        if not access.may_see_rows:
+            st.caption(ui.ROWS_DENIED)
+            return
+        marker = ("_focus_row", register, key, access)
+        if st.session_state.get("_focus_marker") != marker:
+            key_column = BY_NAME[register].key_columns[0].name
+            st.session_state["_focus_rows"] = data.read_rows(access, register, where={key_column: key}, label=f"rij {key}")
+            st.session_state["_focus_marker"] = marker
+        rows = st.session_state["_focus_rows"]
+        if rows.empty:
+            st.caption(f"Geen rij {plain(key)} in dit register.")
+        else:
+            ui.table(rows, register=register)
+        if st.button("Sluiten", key="_focus_close", icon=":material/close:"):
+            del st.query_params[ROW_PARAM]
+            st.rerun()
