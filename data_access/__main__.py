@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from data_access.cli import add_lang_argument
 from data_access.db import DatabaseUnavailable, connect, describe_url
 from data_access.importer import cli_import
 from data_access.template import write_template
 from data_access.users import cli_user_add
+from i18n import _, language
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,9 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--database-url")
     p.add_argument("--dry-run", action="store_true", help="enkel controleren, niets wegschrijven")
     p.add_argument("--user", default=None, help="naam voor het importlogboek (standaard: de systeemgebruiker)")
+    add_lang_argument(p, "taal van de meldingen")
 
     p = sub.add_parser("template", help="een leeg sjabloon met alle registers schrijven")
     p.add_argument("out")
+    add_lang_argument(p, "taal van het sjabloon")
 
     p = sub.add_parser("user", help="lokale gebruikers beheren")
     user_sub = p.add_subparsers(dest="user_command", required=True)
@@ -40,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     pa.add_argument("--oidc", action="store_true", help="account zonder wachtwoord, aanmelden via de organisatie (OIDC)")
 
     args = parser.parse_args(argv)
+    lang = getattr(args, "lang", None)
 
     try:
         if args.command == "init":
@@ -47,10 +52,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Databank klaar: {describe_url(engine.url)}")
             return 0
         if args.command == "import":
-            return cli_import(args.file, database_url=args.database_url, dry_run=args.dry_run, user=args.user)
+            return cli_import(args.file, database_url=args.database_url, dry_run=args.dry_run, user=args.user, lang=lang)
         if args.command == "template":
-            write_template(args.out)
-            print(f"Sjabloon geschreven: {args.out}")
+            with language(lang):
+                write_template(args.out)
+                print(_("Sjabloon geschreven: {file}").format(file=args.out))
             return 0
         if args.command == "user":
             return cli_user_add(args.name, role=args.role, database_url=args.database_url, oidc=args.oidc)

@@ -1,4 +1,5 @@
-"""Parsing cell values into the types of registers.py, with a Dutch message for a bad value.
+"""Parsing cell values into the types of registers.py, with a message for a bad value (in the
+current language, i18n.current()).
 
 `parse_cell` turns one raw value (what python-calamine or the CSV reader gives: str, float, int,
 bool, date, datetime, time, timedelta, None) into the stored value. `parse_column` does the same
@@ -9,7 +10,9 @@ all-text column takes a vectorised fast path.
 Accepted forms (registers.md): dates as real Excel dates or text dd/mm/jjjj, d/m/jjjj,
 jjjj-mm-dd; numbers with a decimal comma or point; pct as 45, 45%, 45,5 or a percentage-formatted
 cell (0.45 -> 45); enum values in any case, accents and stray spaces ignored; bool ja/nee, j/n,
-x/empty, 1/0 (empty = nee).
+x/empty, 1/0 (empty = nee). A French workbook writes its values in French (data_access.register_terms)
+and oui/non, o/n, vrai/faux for a bool: `lang` (the workbook's language) accepts that language's
+forms and refuses the other's with a message saying so; None accepts both.
 """
 
 from __future__ import annotations
@@ -25,13 +28,19 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import infer_dtype
 
+from data_access import register_terms as terms
 from data_access.registers import Column, header_key
+from i18n import N_, _
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 INT_LIMIT = 2**31  # the databases' INTEGER is 32-bit
 
-_TRUE = {"ja", "j", "x", "1", "waar", "true", "yes", "y"}
-_FALSE = {"nee", "n", "0", "onwaar", "false", "no"}
+# How each language writes a bool (header_key spelling); the rest is written alike in both.
+_BOOL_WORDS = {
+    "nl": ({"ja", "j", "waar"}, {"nee", "onwaar"}),
+    "fr": ({"oui", "o", "vrai"}, {"non", "faux"}),
+    None: ({"x", "1", "true", "yes", "y"}, {"n", "0", "false", "no"}),
+}
 
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00(?:\.0+)?)?)?")
@@ -66,7 +75,7 @@ def format_number(value: float | int, *, grouping: bool = True) -> str:
 def display(value: object) -> str:
     """A raw or parsed value as the user would recognise it in a message (at most 60 characters)."""
     if isinstance(value, bool):
-        text = "WAAR" if value else "ONWAAR"
+        text = _("WAAR") if value else _("ONWAAR")
     elif isinstance(value, dt.datetime):
         text = value.strftime("%d/%m/%Y" if value.time() == dt.time(0) else "%d/%m/%Y %H:%M")
     elif isinstance(value, dt.date):
@@ -89,24 +98,26 @@ def _quoted(value: object) -> str:
 
 
 def parse_cell(
-    type_: str, value: object, values: tuple[str, ...] = (), *, percent_cell: bool = False
+    type_: str, value: object, values: tuple[str, ...] = (), *, percent_cell: bool = False,
+    lang: str | None = None,
 ) -> tuple[object, str | None]:
-    """(parsed value, None) or (None, Dutch message). Never raises. A blank cell gives None
-    (False for a bool). `percent_cell`: the cell has an Excel percentage format."""
+    """(parsed value, None) or (None, message). Never raises. A blank cell gives None
+    (False for a bool). `percent_cell`: the cell has an Excel percentage format. `lang`: the
+    workbook's language (enum and bool values), None for either."""
     try:
         if type_ == "bool":
-            return _parse_bool(value)
+            return _parse_bool(value, lang)
         if is_blank(value):
             return None, None
         parser = _PARSERS[type_]
         if type_ == "enum":
-            return parser(value, values)
+            return parser(value, values, lang)
         parsed, error = parser(value)
         if percent_cell and type_ == "pct" and error is None and _is_number_cell(value):
             return _percent_of(parsed)
         return parsed, error
     except Exception:  # pragma: no cover - a safety net: a bad value must never crash an import
-        return None, f"{_quoted(value)} kan niet gelezen worden"
+        return None, _("{value} kan niet gelezen worden").format(value=_quoted(value))
 
 
 def _is_number_cell(value: object) -> TypeGuard[int | float]:
@@ -135,7 +146,8 @@ def _parse_date(value: object) -> tuple[object, str | None]:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         if MIN_YEAR <= value.year <= MAX_YEAR:
             return value, None
-        return None, f"{_quoted(value)} is geen geldige datum (jaar buiten {MIN_YEAR}-{MAX_YEAR})"
+        return None, _("{value} is geen geldige datum (jaar buiten {low}-{high})").format(
+            value=_quoted(value), low=MIN_YEAR, high=MAX_YEAR)
     if isinstance(value, str):
         text = value.strip()
         match = _DMY.fullmatch(text)
@@ -150,7 +162,7 @@ def _parse_date(value: object) -> tuple[object, str | None]:
                 return dt.date(year, month, day), None
             except ValueError:
                 pass
-    return None, f"{_quoted(value)} is geen geldige datum (gebruik dd/mm/jjjj)"
+    return None, _("{value} is geen geldige datum (gebruik dd/mm/jjjj)").format(value=_quoted(value))
 
 
 def _number_from_text(text: str) -> float | None:
@@ -178,7 +190,12 @@ def _number_from_text(text: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _parse_number(value: object, what: str = "geen getal") -> tuple[float | None, str | None]:
+_NOT_A_NUMBER = N_("{value} is geen getal")
+_NOT_AN_INTEGER = N_("{value} is geen geheel getal")
+_NOT_A_PERCENTAGE = N_("{value} is geen percentage (bv. 45, 45% of 45,5)")
+
+
+def _parse_number(value: object, what: str = _NOT_A_NUMBER) -> tuple[float | None, str | None]:
     if _is_number_cell(value):
         number = float(value)
         if math.isfinite(number):
@@ -187,22 +204,22 @@ def _parse_number(value: object, what: str = "geen getal") -> tuple[float | None
         parsed = _number_from_text(value)
         if parsed is not None:
             return parsed, None
-    return None, f"{_quoted(value)} is {what}"
+    return None, _(what).format(value=_quoted(value))
 
 
 def _parse_int(value: object) -> tuple[object, str | None]:
-    number, error = _parse_number(value, "geen geheel getal")
+    number, error = _parse_number(value, _NOT_AN_INTEGER)
     if number is not None and number == int(number) and abs(number) < INT_LIMIT:
         return int(number), None
-    return None, f"{_quoted(value)} is geen geheel getal"
+    return None, _(_NOT_AN_INTEGER).format(value=_quoted(value))
 
 
 def _percent_of(fraction: float) -> tuple[float | None, str | None]:
     """A percentage-formatted cell holds the fraction (0,45 shows as 45%): its value on the
-    0-100 scale, or a Dutch message when that is no finite number (1e306 shows as 1e308%)."""
+    0-100 scale, or a message when that is no finite number (1e306 shows as 1e308%)."""
     scaled = round(fraction * 100, 10)
     if not math.isfinite(scaled):
-        return None, f"{_quoted(fraction)} is geen percentage (bv. 45, 45% of 45,5)"
+        return None, _(_NOT_A_PERCENTAGE).format(value=_quoted(fraction))
     return scaled, None
 
 
@@ -214,33 +231,33 @@ def _parse_pct(value: object) -> tuple[object, str | None]:
         number = _number_from_text(text)
         if number is not None:
             return number, None
-        return None, f"{_quoted(value)} is geen percentage (bv. 45, 45% of 45,5)"
+        return None, _(_NOT_A_PERCENTAGE).format(value=_quoted(value))
     number, error = _parse_number(value)
     if error:
-        return None, f"{_quoted(value)} is geen percentage (bv. 45, 45% of 45,5)"
+        return None, _(_NOT_A_PERCENTAGE).format(value=_quoted(value))
     return number, None
 
 
-def _parse_enum(value: object, values: tuple[str, ...]) -> tuple[object, str | None]:
-    lookup = _enum_lookup(values)
+def _parse_enum(value: object, values: tuple[str, ...], lang: str | None = None) -> tuple[object, str | None]:
     text = value if isinstance(value, str) else display(value)
-    canonical = lookup.get(header_key(text))
-    if canonical is not None:
-        return canonical, None
-    return None, f"{_quoted(value)} is geen geldige waarde (kies uit: {', '.join(values)})"
+    form = terms.value_forms(values).get(header_key(text))
+    if form is not None:
+        if lang is None or form.lang is None or form.lang == lang:
+            return form.canonical, None
+        return None, _other_language(value, form.lang, lang, terms.value(form.canonical, lang))
+    shown = values if lang is None else tuple(terms.value(v, lang) for v in values)
+    return None, _("{value} is geen geldige waarde (kies uit: {values})").format(
+        value=_quoted(value), values=", ".join(shown))
 
 
-_ENUM_LOOKUPS: dict[tuple[str, ...], dict[str, str]] = {}
+def _other_language(value: object, written: str, lang: str, instead: str) -> str:
+    """The message for a value in the other language than the workbook's."""
+    return _("{value} is {written}, maar deze werkmap is in het {lang}: gebruik '{instead}'").format(
+        value=_quoted(value), written=terms.language_name(written), lang=terms.language_name(lang),
+        instead=instead)
 
 
-def _enum_lookup(values: tuple[str, ...]) -> dict[str, str]:
-    lookup = _ENUM_LOOKUPS.get(values)
-    if lookup is None:
-        lookup = _ENUM_LOOKUPS[values] = {header_key(v): v for v in values}
-    return lookup
-
-
-def _parse_bool(value: object) -> tuple[object, str | None]:
+def _parse_bool(value: object, lang: str | None = None) -> tuple[object, str | None]:
     if is_blank(value):
         return False, None
     if isinstance(value, bool):
@@ -249,11 +266,14 @@ def _parse_bool(value: object) -> tuple[object, str | None]:
         return bool(value), None
     if isinstance(value, str):
         key = header_key(value)
-        if key in _TRUE:
-            return True, None
-        if key in _FALSE:
-            return False, None
-    return None, f"{_quoted(value)} is geen geldige waarde (gebruik ja of nee)"
+        for written, (true, false) in _BOOL_WORDS.items():
+            if key in true or key in false:
+                if written is None or lang is None or written == lang:
+                    return key in true, None
+                return None, _other_language(value, written, lang, terms.value("ja" if key in true else "nee", lang))
+    yes, no = (terms.value(w, lang) for w in ("ja", "nee"))
+    return None, _("{value} is geen geldige waarde (gebruik {yes} of {no})").format(
+        value=_quoted(value), yes=yes, no=no)
 
 
 _PARSERS: dict[str, Callable[..., tuple[Any, str | None]]] = {
@@ -273,13 +293,14 @@ _PARSERS: dict[str, Callable[..., tuple[Any, str | None]]] = {
 @dataclass
 class ParsedColumn:
     values: np.ndarray  # object: parsed Python values, None where blank or wrong
-    errors: np.ndarray  # object: Dutch message or None
+    errors: np.ndarray  # object: message or None
     blank: np.ndarray  # bool: the cell was empty
 
 
-def parse_column(raw, column: Column, percent_cells: np.ndarray | None = None) -> ParsedColumn:
+def parse_column(raw, column: Column, percent_cells: np.ndarray | None = None,
+                 lang: str | None = None) -> ParsedColumn:
     """Parses every cell of one column. `percent_cells` marks cells with a percentage format
-    (pct columns of an xlsx file only)."""
+    (pct columns of an xlsx file only); `lang` is the workbook's language (None: either)."""
     arr = np.asarray(raw, dtype=object).ravel()
     n = len(arr)
     kind = infer_dtype(arr, skipna=True) if n else "empty"
@@ -289,8 +310,8 @@ def parse_column(raw, column: Column, percent_cells: np.ndarray | None = None) -
         arr = _bools_as_text(arr)
 
     codes, uniques = pd.factorize(arr, use_na_sentinel=True)
-    parsed = [parse_cell(column.type, u, column.values) for u in uniques]
-    missing = parse_cell(column.type, None, column.values)
+    parsed = [parse_cell(column.type, u, column.values, lang=lang) for u in uniques]
+    missing = parse_cell(column.type, None, column.values, lang=lang)
     values_u = _object_array([p[0] for p in parsed] + [missing[0]])
     errors_u = _object_array([p[1] for p in parsed] + [missing[1]])
     blank_u = np.array([is_blank(u) for u in uniques] + [True], dtype=bool)

@@ -3,6 +3,7 @@ period and the database as arguments, with Dutch messages for a wrong value, and
 the reason it cannot be reached.
 
     add_period_arguments(parser)          --year jjjj (required), --as-of jjjj-mm-dd, --database-url
+    add_lang_argument(parser, what)       --lang nl|fr (default nl)
     open_database(url) -> Engine | None   the migrated engine; None with the Dutch reason on stderr
                                           (the command then exits with 2)
 """
@@ -16,6 +17,7 @@ import sys
 from sqlalchemy.engine import Engine
 
 from data_access.db import DatabaseUnavailable, connect
+from i18n import DEFAULT, LANGUAGES
 
 
 def year_argument(text: str) -> int:
@@ -29,6 +31,11 @@ def date_argument(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is geen geldige datum (gebruik jjjj-mm-dd)") from None
+
+
+def add_lang_argument(parser: argparse.ArgumentParser, what: str = "taal") -> None:
+    """--lang nl|fr (default nl): the language of what a command writes or says."""
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT, help=f"{what}: nl (standaard) of fr")
 
 
 def add_period_arguments(parser: argparse.ArgumentParser) -> None:

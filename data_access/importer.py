@@ -11,7 +11,12 @@ in the audit log too (own transaction); a dry run is not.
 
 Two imports at once are serialised: SQLite takes the write lock first (BEGIN IMMEDIATE),
 PostgreSQL a transaction-level advisory lock. Whoever waits longer than LOCK_WAIT_SECONDS is
-refused with a Dutch message and nothing is written.
+refused with a message and nothing is written.
+
+Messages (errors, warnings, summary, progress) are in the language asked (`lang`, "nl" or "fr";
+default the current one, i18n.current()); the workbook itself may be Dutch or French
+(data_access.workbook), and gives the same stored rows either way. The audit and import logs
+keep their Dutch canonical words.
 """
 
 from __future__ import annotations
@@ -32,15 +37,14 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import audit, db
+from data_access import audit, db, register_terms as terms
 from data_access.access import Access
 from data_access.audit import utcnow
-from data_access.cells import format_number
 from data_access.demo import SAMPLE_USER, changes_data, clear_sample_mark
-from data_access.registers import BY_NAME
 from data_access.schema import REGISTER_TABLES, import_log
 from data_access.validation import RegisterRows, unknown_actions, validate_table
 from data_access.workbook import FileRefused, located, read_source, read_workbook
+from i18n import N_, _, current, format_number, language
 
 LOCK_WAIT_SECONDS = 30.0
 CHUNK_ROWS = 5_000
@@ -54,12 +58,13 @@ _log_failure = logging.getLogger(__name__)
 @dataclass
 class ImportReport:
     file_name: str
-    errors: list[str] = field(default_factory=list)  # one Dutch line each: file, sheet, row, column
+    errors: list[str] = field(default_factory=list)  # one line each: file, sheet, row, column
     warnings: list[str] = field(default_factory=list)  # unknown columns / sheets etc.
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # register -> added/updated/unchanged
     applied: bool = False  # True only when written
     import_id: int | None = None
     sha256: str | None = None  # of the file's bytes, once read
+    lang: str | None = None  # the language of the messages (summary() speaks it too)
 
     @property
     def ok(self) -> bool:
@@ -71,19 +76,23 @@ class ImportReport:
         return changes_data(self.counts)
 
     def summary(self) -> list[str]:
-        """Dutch lines: one per register, then what happened."""
+        """Lines in the report's language: one per register, then what happened."""
+        with language(self.lang or current()):
+            return self._summary()
 
+    def _summary(self) -> list[str]:
         lines = [
-            f"{BY_NAME[name].label}: {format_number(c['added'])} toegevoegd, {format_number(c['updated'])} "
-            f"bijgewerkt, {format_number(c['unchanged'])} ongewijzigd"
+            _("{register}: {added} toegevoegd, {updated} bijgewerkt, {unchanged} ongewijzigd").format(
+                register=terms.label(name), added=format_number(c["added"]), updated=format_number(c["updated"]),
+                unchanged=format_number(c["unchanged"]))
             for name, c in self.counts.items()
         ]
         if not self.ok:
-            lines.append(f"{len(self.errors)} fout(en) gevonden; er werd niets weggeschreven.")
+            lines.append(_("{count} fout(en) gevonden; er werd niets weggeschreven.").format(count=len(self.errors)))
         elif self.applied:
-            lines.append(f"Import {self.import_id} weggeschreven.")
+            lines.append(_("Import {id} weggeschreven.").format(id=self.import_id))
         else:
-            lines.append("Proefimport: alles in orde, er werd niets weggeschreven.")
+            lines.append(_("Proefimport: alles in orde, er werd niets weggeschreven."))
         return lines
 
 
@@ -91,14 +100,15 @@ class ImportBusy(Exception):
     """Another import holds the lock for longer than LOCK_WAIT_SECONDS."""
 
 
-BUSY_MESSAGE = (
+BUSY_MESSAGE = N_(
     "er loopt al een andere import; deze import werd niet uitgevoerd en er werd niets gewijzigd. "
     "Probeer het over enkele ogenblikken opnieuw."
 )
 
 
 def import_workbook(engine, source, *, file_name: str | None = None, user: str, dry_run: bool = False,
-                    progress: Progress | None = None, access: Access | None = None) -> ImportReport:
+                    progress: Progress | None = None, access: Access | None = None,
+                    lang: str | None = None) -> ImportReport:
     """Reads, checks and (unless dry_run, and only when there is no error) applies a workbook.
     `source`: a path, bytes or a binary file object. Never raises for bad input: every problem
     is a Dutch line in report.errors; an unforeseen failure is one too (and logged), with
@@ -107,7 +117,16 @@ def import_workbook(engine, source, *, file_name: str | None = None, user: str, 
     import under any name but data_access.demo.SAMPLE_USER that adds or updates a row ends the
     sample-data mark. With
     `access` (who imports) every import that is not a dry run gets one "import" audit row:
-    in the import's own transaction when applied (audit_detail)."""
+    in the import's own transaction when applied (audit_detail). `lang`: the language of the
+    messages ("nl" or "fr"; default the current one)."""
+    with language(lang or current()) as code:
+        report = _import_in_language(engine, source, file_name=file_name, user=user, dry_run=dry_run,
+                                     progress=progress, access=access)
+    report.lang = code
+    return report
+
+
+def _import_in_language(engine, source, *, file_name, user, dry_run, progress, access) -> ImportReport:
     try:
         report = _import(engine, source, file_name=file_name, user=user, dry_run=dry_run, progress=progress, access=access)
     except db.DatabaseUnavailable:
@@ -117,8 +136,8 @@ def import_workbook(engine, source, *, file_name: str | None = None, user: str, 
         report = ImportReport(file_name=file_name or _guess_name(source))
         report.errors.append(located(
             report.file_name,
-            f"er liep iets onverwachts mis bij het inlezen ({type(exc).__name__}); er werd niets gewijzigd. "
-            "Meld dit aan de beheerder.",
+            _("er liep iets onverwachts mis bij het inlezen ({error}); er werd niets gewijzigd. "
+              "Meld dit aan de beheerder.").format(error=type(exc).__name__),
         ))
     if access is not None and not dry_run and not report.applied:
         _audit_refusal(engine, access, report)
@@ -148,7 +167,7 @@ def _import(engine, source, *, file_name, user, dry_run, progress, access) -> Im
     report_progress = progress or (lambda message, fraction: None)
     name = file_name or _guess_name(source)
     report = ImportReport(file_name=name)
-    report_progress("Bestand lezen", 0.0)
+    report_progress(_("Bestand lezen"), 0.0)
     try:
         data, name = read_source(source, file_name)
         report.file_name = name
@@ -160,19 +179,19 @@ def _import(engine, source, *, file_name, user, dry_run, progress, access) -> Im
     report.warnings += content.warnings
     report.errors += content.errors
 
-    report_progress("Controleren", 0.3)
+    report_progress(_("Controleren"), 0.3)
     checked: list[RegisterRows] = []
     for table in content.tables:
         rows, problems = validate_table(table)
-        header = {c.name: c.header for c in table.register.columns}
+        header = {c.name: terms.header(c) for c in table.register.columns}
         report.errors += [located(name, p.message, table.sheet, p.row, header[p.column]) for p in problems]
         checked.append(rows)
     if not report.errors and not any(len(r.frame) for r in checked):
-        report.errors.append(located(name, "het bestand bevat geen ingevulde rijen; er is niets om in te lezen"))
+        report.errors.append(located(name, _("het bestand bevat geen ingevulde rijen; er is niets om in te lezen")))
     if report.errors:
         return report
 
-    report_progress("Vergelijken met de databank", 0.4)
+    report_progress(_("Vergelijken met de databank"), 0.4)
     try:
         if dry_run:
             with _connect(engine) as conn:
@@ -197,13 +216,13 @@ def _import(engine, source, *, file_name, user, dry_run, progress, access) -> Im
     except (ImportBusy, sa.exc.SQLAlchemyError) as exc:
         if getattr(exc, "connection_invalidated", False):
             raise _unavailable(engine) from exc
-        message = BUSY_MESSAGE if isinstance(exc, ImportBusy) else (
-            f"de databank weigerde de import ({_describe(exc)}); er werd niets gewijzigd")
+        message = _(BUSY_MESSAGE) if isinstance(exc, ImportBusy) else (
+            _("de databank weigerde de import ({reason}); er werd niets gewijzigd").format(reason=_describe(exc)))
         report.errors.append(located(name, message))
         report.counts, report.import_id, report.applied = {}, None, False
         return report
     report.counts = {p.rows.register.name: p.counts for p in plans}
-    report_progress("Klaar", 1.0)
+    report_progress(_("Klaar"), 1.0)
     return report
 
 
@@ -235,10 +254,10 @@ def _check_links(conn: sa.Connection, checked: list[RegisterRows], file_name: st
 
 def _guess_name(source) -> str:
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return "bestand"
+        return _("bestand")
     if isinstance(source, (str, os.PathLike)):
         return Path(source).name
-    return Path(str(getattr(source, "name", "bestand"))).name
+    return Path(str(getattr(source, "name", _("bestand")))).name
 
 
 def _describe(exc: sa.exc.SQLAlchemyError) -> str:
@@ -252,7 +271,8 @@ def _describe(exc: sa.exc.SQLAlchemyError) -> str:
 
 def _unavailable(engine) -> db.DatabaseUnavailable:
     return db.DatabaseUnavailable(
-        f"De databank is niet bereikbaar ({db.describe_url(engine.url)}). Controleer de verbinding en probeer opnieuw."
+        _("De databank is niet bereikbaar ({url}). Controleer de verbinding en probeer opnieuw.").format(
+            url=db.describe_url(engine.url))
     )
 
 
@@ -370,7 +390,7 @@ def _write(conn: sa.Connection, plans: list[_Plan], import_id: int, progress: Pr
                 chunk = frame.iloc[start : start + CHUNK_ROWS]
                 _executemany(conn, statement, _columns(chunk, register, import_id, conn.dialect.name), prefix)
                 done += len(chunk)
-                progress(f"{register.label} wegschrijven", done / total)
+                progress(_("{register} wegschrijven").format(register=terms.label(register)), done / total)
 
 
 def _columns(frame: pd.DataFrame, register, import_id: int, dialect: str) -> dict[str, np.ndarray]:
@@ -424,17 +444,24 @@ class _ProgressPrinter:
         print(f"{percent:3d}% {message}", file=self.stream, flush=True)
 
 
-def cli_import(file: str, *, database_url: str | None, dry_run: bool, user: str | None) -> int:
+def cli_import(file: str, *, database_url: str | None, dry_run: bool, user: str | None,
+               lang: str | None = None) -> int:
     """`python -m data_access import`: 0 when applied (or a clean dry run), 1 when refused. The
     import log and the audit log name `user` (default: the system user), with the role of the
-    one who imports (integriteitscoordinator); the sample's own user name is refused."""
+    one who imports (integriteitscoordinator); the sample's own user name is refused. Messages
+    in `lang` (--lang nl|fr)."""
+    with language(lang):
+        return _cli_import(file, database_url=database_url, dry_run=dry_run, user=user)
+
+
+def _cli_import(file: str, *, database_url: str | None, dry_run: bool, user: str | None) -> int:
     try:
         user = (user or getpass.getuser()).strip() or "onbekend"
     except Exception:
         user = "onbekend"
     if user == SAMPLE_USER:
-        print(f"De gebruikersnaam '{SAMPLE_USER}' is voorbehouden voor de voorbeeldgegevens; kies een andere met --user.",
-              file=sys.stderr)
+        print(_("De gebruikersnaam '{user}' is voorbehouden voor de voorbeeldgegevens; kies een andere met --user.")
+              .format(user=SAMPLE_USER), file=sys.stderr)
         return 1
     engine = db.connect(database_url)
     try:
@@ -443,7 +470,7 @@ def cli_import(file: str, *, database_url: str | None, dry_run: bool, user: str 
     finally:
         engine.dispose()
     for warning in report.warnings:
-        print(f"Waarschuwing: {warning}", file=sys.stderr)
+        print(_("Waarschuwing: {warning}").format(warning=warning), file=sys.stderr)
     for error in report.errors:
         print(error, file=sys.stderr)
     for line in report.summary():

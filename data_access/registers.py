@@ -3,7 +3,8 @@
 Everything that needs to know a register's columns reads them from here: the database schema,
 the Excel importer and its validation, the template, the sample data, the role filter (which
 columns are personal) and the exports. Headers are the Dutch names the registers use; database
-column names are those headers in snake_case without accents.
+column names are those headers in snake_case without accents. The Dutch texts are the canonical
+ones (stored values, database columns); data_access.register_terms gives them in French too.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ def header_key(text: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Shared value lists
+
+BOOL_WORDS = ("ja", "nee")  # how a bool column reads in a template's dropdown (True, False)
 
 INTEGRITY_CATEGORIES = (
     "misbruik van bevoegdheid",

@@ -11,29 +11,30 @@ import sqlalchemy as sa
 
 from data_access.db import bump_data_version
 from data_access.schema import settings as settings_table
+from i18n import N_, _
 
 
 @dataclass(frozen=True)
 class Setting:
     key: str
     default: int
-    label: str  # Dutch, for the settings page
+    label: str  # Dutch, for the settings page; translate with i18n._ where shown
     minimum: int = 0
     maximum: int = 3650
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("complaint_norm_days", 90, "Norm afhandeling klacht (dagen)", 1),
-    Setting("report_ack_days", 7, "Termijn ontvangstbevestiging melding (dagen)", 1, 365),
-    Setting("report_feedback_months", 3, "Termijn terugkoppeling melding (maanden)", 1, 36),
-    Setting("followup_grace_days", 0, "Marge opvolging functioneringsnota (dagen)", 0, 365),
-    Setting("discipline_limit_months", 6, "Termijn inleidend verslag tuchtdossier (maanden)", 1, 60),
-    Setting("discipline_warn_days", 30, "Waarschuwen vóór einde termijn tuchtdossier (dagen)", 0, 365),
-    Setting("risk_high_score", 15, "Risicoscore vanaf hoog (kans × impact)", 1, 25),
-    Setting("risk_medium_score", 8, "Risicoscore vanaf midden (kans × impact)", 1, 25),
-    Setting("suppression_threshold", 5, "Drempel kleine aantallen (aantallen onder deze waarde worden verborgen)", 2, 100),
-    Setting("session_idle_minutes", 30, "Afmelden na inactiviteit (minuten)", 5, 480),
-    Setting("session_max_hours", 12, "Maximale duur van een aanmelding (uren)", 1, 24),
+    Setting("complaint_norm_days", 90, N_("Norm afhandeling klacht (dagen)"), 1),
+    Setting("report_ack_days", 7, N_("Termijn ontvangstbevestiging melding (dagen)"), 1, 365),
+    Setting("report_feedback_months", 3, N_("Termijn terugkoppeling melding (maanden)"), 1, 36),
+    Setting("followup_grace_days", 0, N_("Marge opvolging functioneringsnota (dagen)"), 0, 365),
+    Setting("discipline_limit_months", 6, N_("Termijn inleidend verslag tuchtdossier (maanden)"), 1, 60),
+    Setting("discipline_warn_days", 30, N_("Waarschuwen vóór einde termijn tuchtdossier (dagen)"), 0, 365),
+    Setting("risk_high_score", 15, N_("Risicoscore vanaf hoog (kans × impact)"), 1, 25),
+    Setting("risk_medium_score", 8, N_("Risicoscore vanaf midden (kans × impact)"), 1, 25),
+    Setting("suppression_threshold", 5, N_("Drempel kleine aantallen (aantallen onder deze waarde worden verborgen)"), 2, 100),
+    Setting("session_idle_minutes", 30, N_("Afmelden na inactiviteit (minuten)"), 5, 480),
+    Setting("session_max_hours", 12, N_("Maximale duur van een aanmelding (uren)"), 1, 24),
 )
 DEFAULTS: dict[str, int] = {s.key: s.default for s in SETTINGS}
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
@@ -60,13 +61,14 @@ def save_settings(conn: sa.Connection, changes: dict[str, int]) -> None:
             raise ValueError(f"Onbekende instelling: {key}")
         s = BY_KEY[key]
         if not isinstance(value, int) or not s.minimum <= value <= s.maximum:
-            raise ValueError(f"{s.label}: kies een geheel getal van {s.minimum} tot {s.maximum}.")
+            raise ValueError(_("{label}: kies een geheel getal van {minimum} tot {maximum}.").format(
+                label=_(s.label), minimum=s.minimum, maximum=s.maximum))
     merged = {**load_settings(conn), **changes}
     if merged["risk_medium_score"] > merged["risk_high_score"]:
-        raise ValueError(
-            f"{BY_KEY['risk_medium_score'].label}: mag niet hoger zijn dan {BY_KEY['risk_high_score'].label.lower()} "
-            f"({merged['risk_high_score']})."
-        )
+        raise ValueError(_("{medium}: mag niet hoger zijn dan {high} ({value}).").format(
+            medium=_(BY_KEY["risk_medium_score"].label),
+            high=_(BY_KEY["risk_high_score"].label).lower(),
+            value=merged["risk_high_score"]))
     for key, value in changes.items():
         _store(conn, key, str(value))
     bump_data_version(conn)

@@ -1,10 +1,12 @@
 """The row rules of registers.md, checked on a whole parsed sheet at once.
 
 validate_table() parses every column of a raw sheet (cells.parse_column), drops empty rows,
-and returns the typed rows plus one Dutch message per problem: a value of the wrong type, a
+and returns the typed rows plus one message per problem (in the current language): a value of the wrong type, a
 required cell left empty, a broken rule (date order, not in the future, conditional
 requirement, allowed value), or a key that occurs twice in the file. The rules are declared
-per register in RULES; each is a small object whose check() works on whole columns.
+per register in RULES; each is a small object whose check() works on whole columns. Messages name
+headers and values in the current language (data_access.register_terms); the sheet's values are
+read in the workbook's language (SheetTable.lang).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from data_access import registers as R
+from data_access import register_terms as terms, registers as R
 from data_access.cells import display, parse_column
-from data_access.registers import Register
+from data_access.registers import Register, header_key
 from data_access.workbook import SheetTable
+from i18n import LANGUAGES, N_, _
 
 
 @dataclass
@@ -45,11 +48,11 @@ class Problem:
 
 
 def _header(register: Register, name: str) -> str:
-    return register.column(name).header
+    return terms.header(register.column(name))
 
 
 def _either(values: tuple[str, ...]) -> str:
-    return " of ".join(values)
+    return _(" of ").join(terms.value(v) for v in values)
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,9 @@ class DateOrder:
         later, earlier = f.loc[both, self.column], f.loc[both, self.earlier]
         bad = later[later < earlier].index
         return pd.Series(
-            [f"{display(f.at[i, self.column])} ligt vóór {_header(register, self.earlier)} "
-             f"({display(f.at[i, self.earlier])})" for i in bad],
+            [_("{later} ligt vóór {header} ({earlier})").format(
+                later=display(f.at[i, self.column]), header=_header(register, self.earlier),
+                earlier=display(f.at[i, self.earlier])) for i in bad],
             index=bad, dtype=object,
         )
 
@@ -77,7 +81,8 @@ class NotInFuture:
     def check(self, f, register, today):
         values = f[self.column].dropna()
         bad = values[values > today].index
-        return pd.Series([f"{display(f.at[i, self.column])} ligt in de toekomst" for i in bad], index=bad, dtype=object)
+        return pd.Series([_("{value} ligt in de toekomst").format(value=display(f.at[i, self.column])) for i in bad],
+                         index=bad, dtype=object)
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,8 @@ class RequiredIf:
 
     def check(self, f, register, today):
         bad = f.index[f[self.when].isin(self.values) & f[self.column].isna()]
-        text = f"verplicht als {_header(register, self.when)} {_either(self.values)} is"
+        text = _("verplicht als {header} {values} is").format(header=_header(register, self.when),
+                                                              values=_either(self.values))
         return pd.Series(text, index=bad, dtype=object)
 
 
@@ -101,8 +107,9 @@ class EmptyUnless:
     def check(self, f, register, today):
         bad = f.index[f[self.column].notna() & f[self.when].notna() & ~f[self.when].isin(self.values)]
         return pd.Series(
-            [f"moet leeg zijn zolang {_header(register, self.when)} niet {_either(self.values)} is "
-             f"({_header(register, self.when)} is '{f.at[i, self.when]}')" for i in bad],
+            [_("moet leeg zijn zolang {header} niet {values} is ({header} is '{value}')").format(
+                header=_header(register, self.when), values=_either(self.values),
+                value=terms.value(f.at[i, self.when])) for i in bad],
             index=bad, dtype=object,
         )
 
@@ -119,8 +126,9 @@ class OnlyIf:
     def check(self, f, register, today):
         bad = f.index[f[self.column].isin(self.only) & f[self.when].notna() & ~f[self.when].isin(self.values)]
         return pd.Series(
-            [f"'{f.at[i, self.column]}' kan enkel als {_header(register, self.when)} {_either(self.values)} is"
-             for i in bad],
+            [_("'{value}' kan enkel als {header} {values} is").format(
+                value=terms.value(f.at[i, self.column]), header=_header(register, self.when),
+                values=_either(self.values)) for i in bad],
             index=bad, dtype=object,
         )
 
@@ -136,8 +144,9 @@ class EqualsIf:
         given = f[self.column].notna() & f[self.when].isin(self.values)
         bad = f.index[given][f.loc[given, self.column] != self.value]
         return pd.Series(
-            [f"moet {display(self.value)} zijn als {_header(register, self.when)} {_either(self.values)} is "
-             f"(nu {display(f.at[i, self.column])})" for i in bad],
+            [_("moet {value} zijn als {header} {values} is (nu {now})").format(
+                value=display(self.value), header=_header(register, self.when), values=_either(self.values),
+                now=display(f.at[i, self.column])) for i in bad],
             index=bad, dtype=object,
         )
 
@@ -152,8 +161,8 @@ class Between:
         values = f[self.column].dropna()
         bad = values[(values < self.low) | (values > self.high)].index
         return pd.Series(
-            [f"{display(f.at[i, self.column])} moet tussen {display(self.low)} en {display(self.high)} liggen"
-             for i in bad],
+            [_("{value} moet tussen {low} en {high} liggen").format(
+                value=display(f.at[i, self.column]), low=display(self.low), high=display(self.high)) for i in bad],
             index=bad, dtype=object,
         )
 
@@ -168,7 +177,8 @@ class Pattern:
         values = f[self.column].dropna()
         ok = values.map(lambda v: re.fullmatch(self.pattern, v) is not None).astype(bool)
         bad = values[~ok].index
-        return pd.Series([f"'{f.at[i, self.column]}' is geen geldige {self.what}" for i in bad], index=bad, dtype=object)
+        return pd.Series([_("'{value}' is geen geldige {what}").format(value=f.at[i, self.column], what=_(self.what))
+                          for i in bad], index=bad, dtype=object)
 
 
 @dataclass(frozen=True)
@@ -179,7 +189,7 @@ class NotOneOf:
 
     def check(self, f, register, today):
         bad = f.index[f[self.column].isin(self.refused)]
-        return pd.Series([f"'{f.at[i, self.column]}' {self.reason}" for i in bad], index=bad, dtype=object)
+        return pd.Series([f"'{f.at[i, self.column]}' {_(self.reason)}" for i in bad], index=bad, dtype=object)
 
 
 _CLOSED = ("afgesloten",)
@@ -221,10 +231,10 @@ RULES: dict[str, tuple] = {
         NotOneOf(
             "indicator",
             R.SPLIT_KPI_IDS,
-            "is een verdeling (een KPI met opsplitsing) en kan geen indicator van een evaluatiecriterium zijn",
+            N_("is een verdeling (een KPI met opsplitsing) en kan geen indicator van een evaluatiecriterium zijn"),
         ),
     ),
-    "indicatoren": (Pattern("periode", r"\d{4}(-(0[1-9]|1[0-2]))?", "periode (gebruik jjjj of jjjj-mm)"),),
+    "indicatoren": (Pattern("periode", r"\d{4}(-(0[1-9]|1[0-2]))?", N_("periode (gebruik jjjj of jjjj-mm)")),),
     "risicos": (
         Between("kans", 1, 5),
         Between("impact", 1, 5),
@@ -246,6 +256,13 @@ def _month_from_date(values: pd.Series) -> pd.Series:
     return values.map(lambda v: v[:7] if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-01", v) else v)
 
 
+def _canonical_indicator(values: pd.Series) -> pd.Series:
+    """The indicator the KPIs read (personeelsbestand (VTE)) as a French workbook writes it
+    (effectif (ETP)) is stored under its canonical name, so both workbooks give the same figures."""
+    written = {header_key(terms.indicator(R.FTE_INDICATOR, lang)): R.FTE_INDICATOR for lang in LANGUAGES}
+    return values.map(lambda v: written.get(header_key(v), v) if isinstance(v, str) else v)
+
+
 def action_ids(text: object) -> list[str]:
     """The actie id's a Risico's `acties` cell names (separated by ; or ,), in order, once each."""
     if not isinstance(text, str):
@@ -261,6 +278,8 @@ def _action_list(values: pd.Series) -> pd.Series:
 
 NORMALISE = {
     ("indicatoren", "periode"): _month_from_date,
+    ("indicatoren", "indicator"): _canonical_indicator,
+    ("evaluatiecriteria", "indicator"): _canonical_indicator,
     ("risicos", "acties"): _action_list,
 }
 
@@ -281,7 +300,7 @@ def validate_table(table: SheetTable, today: dt.date | None = None) -> tuple[Reg
     for column in register.columns:
         if column.name not in table.columns:
             continue
-        parsed = parse_column(table.columns[column.name], column, table.percent.get(column.name))
+        parsed = parse_column(table.columns[column.name], column, table.percent.get(column.name), table.lang)
         errors = parsed.errors
         cell_errors = table.cell_errors.get(column.name)
         if cell_errors is not None:  # what the file says about the cell outranks its (empty) value
@@ -322,7 +341,7 @@ def validate_table(table: SheetTable, today: dt.date | None = None) -> tuple[Reg
         if column.required and column.type != "bool":
             missing = frame[column.name].isna().to_numpy() & ~failed.get(column.name, np.zeros(n, bool))[keep]
             for i in np.flatnonzero(missing):
-                add(rows[i], column.name, "verplicht veld is leeg", 0)
+                add(rows[i], column.name, _("verplicht veld is leeg"), 0)
 
     wrong_cells = {(p[0], p[1]) for p in problems}  # a cell already reported is not judged again
     for rank, rule in enumerate(RULES.get(register.name, ()), start=1):
@@ -348,8 +367,9 @@ def _duplicate_keys(frame: pd.DataFrame, register: Register) -> pd.Series:
     out = {}
     for row, key in zip(subset.index[dup], map(tuple, subset[dup].itertuples(index=False))):
         if key in first_row:
-            described = " met ".join(f"{_header(register, k)} '{v}'" for k, v in zip(keys, key))
-            out[row] = f"{described} komt meer dan eens voor (ook op rij {first_row[key]})"
+            described = _(" met ").join(f"{_header(register, k)} '{v}'" for k, v in zip(keys, key))
+            out[row] = _("{described} komt meer dan eens voor (ook op rij {row})").format(
+                described=described, row=first_row[key])
         else:
             first_row[key] = row
     return pd.Series(out, dtype=object)

@@ -35,6 +35,8 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from i18n import N_, NP_, _, pgettext
+
 FMT_COUNT = "#,##0"  # Dutch #.##0
 FMT_DECIMAL = "#,##0.0"  # Dutch #.##0,0
 FMT_PERCENT = "0.0%"  # Dutch 0,0%
@@ -42,7 +44,14 @@ FMT_DATE = "DD/MM/YYYY"
 FMT_DATETIME = "DD/MM/YYYY HH:MM"
 FMT_DELTA_COUNT = "+#,##0;-#,##0;0"
 FMT_DELTA_DECIMAL = "+#,##0.0;-#,##0.0;0"
-FMT_DELTA_POINTS = '+0.0" ppt";-0.0" ppt";0'  # a difference of two rates in percentage points
+FMT_DELTA_POINTS = '+0.0" ppt";-0.0" ppt";0'  # a difference of two rates in percentage points (Dutch)
+
+
+def delta_points_format() -> str:
+    """FMT_DELTA_POINTS with the current language's abbreviation of percentage points."""
+    unit = _("ppt")
+    return f'+0.0" {unit}";-0.0" {unit}";0'
+
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TABLE_STYLE = "TableStyleMedium2"
@@ -58,7 +67,7 @@ def safe_text(value: str) -> str:
 
 
 def write_value(ws: Worksheet, row: int, column: int, value, number_format: str | None = None) -> Cell:
-    """Writes one value: None (and NaN) as an empty cell, a bool as ja/nee, a date as a date
+    """Writes one value: None (and NaN) as an empty cell, a bool as ja/nee (oui/non in French), a date as a date
     (DD/MM/YYYY, a datetime with the time), a number with `number_format`, everything else as
     text that Excel never evaluates."""
     cell = ws.cell(row=row, column=column)
@@ -66,7 +75,7 @@ def write_value(ws: Worksheet, row: int, column: int, value, number_format: str 
         cell.value = None
         return cell
     if isinstance(value, bool):
-        value = "ja" if value else "nee"
+        value = pgettext("value", "ja") if value else pgettext("value", "nee")
     if isinstance(value, Decimal):
         value = float(value)
     if isinstance(value, (int, float)):
@@ -172,7 +181,7 @@ class Block:
         return self.last_row + 2
 
 
-EMPTY_TABLE_TEXT = "Geen gegevens"
+EMPTY_TABLE_TEXT = N_("Geen gegevens")
 
 
 def table_name(ws: Worksheet, base: str) -> str:
@@ -220,7 +229,7 @@ def write_table(
                 ws.cell(row=row, column=left + i).alignment = right
     if row == top:
         row += 1
-        write_value(ws, row, left, EMPTY_TABLE_TEXT)
+        write_value(ws, row, left, _(EMPTY_TABLE_TEXT))
     for i, c in enumerate(columns):
         if c.numeric:
             ws.cell(row=top, column=left + i).alignment = Alignment(horizontal="right", wrap_text=True, vertical="center")
@@ -438,7 +447,7 @@ def print_setup(ws: Worksheet, *, title: str | None = None, repeat_rows: str | N
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.7
-    ws.oddFooter.center.text = "Pagina &P van &N"
+    ws.oddFooter.center.text = _("Pagina &P van &N")
     ws.oddFooter.right.text = "&A"
     if title:
         ws.oddHeader.left.text = title.replace("&", "&&")
@@ -499,16 +508,22 @@ def _place_chart(ws: Worksheet, anchor: str, chart, *, title: str, y_title: str 
     return chart
 
 
-CHART_DATA_SHEET = "Grafiekgegevens"
+CHART_DATA_SHEET = NP_("sheet", "Grafiekgegevens")
+
+
+def chart_data_title() -> str:
+    """The name of the hidden chart sheet in the current language."""
+    return pgettext("sheet", CHART_DATA_SHEET)
 
 
 def chart_data_sheet(wb: Workbook) -> Worksheet:
     """The workbook's hidden sheet of numeric copies for charts (made on first use)."""
-    if CHART_DATA_SHEET in wb.sheetnames:
-        return wb[CHART_DATA_SHEET]
-    sheet = wb.create_sheet(CHART_DATA_SHEET)
+    title = chart_data_title()
+    if title in wb.sheetnames:
+        return wb[title]
+    sheet = wb.create_sheet(title)
     sheet.sheet_state = "hidden"
-    write_value(sheet, 1, 1, "Kopie van getoonde aantallen voor de grafieken; verborgen aantallen zijn leeg.")
+    write_value(sheet, 1, 1, _("Kopie van getoonde aantallen voor de grafieken; verborgen aantallen zijn leeg."))
     return sheet
 
 

@@ -41,6 +41,7 @@ from sqlalchemy.engine import Engine
 
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import load_settings
+from i18n import N_
 from kpis import risicos
 from kpis.context import Context
 from kpis.meldingen import ack_deadlines, feedback_deadlines
@@ -49,12 +50,13 @@ from kpis.tucht import at_risk_conditions
 
 FEEDBACK_NEAR_DAYS = 14
 
-KIND_ACK = "Melding: ontvangst niet bevestigd"
-KIND_FEEDBACK = "Melding: terugkoppeling"
-KIND_TERM = "Tuchtdossier: termijn inleidend verslag"
-KIND_COMPLAINT = "Klacht over de norm"
-KIND_FOLLOWUP = "Opvolging functioneringsnota te laat"
-KIND_ACTION = "Actie over deadline"
+# Canonical (Dutch) kinds, marked for the catalogs; shown with i18n._ where displayed.
+KIND_COMPLAINT = N_("Klacht over de norm")
+KIND_ACK = N_("Melding: ontvangst niet bevestigd")
+KIND_FEEDBACK = N_("Melding: terugkoppeling")
+KIND_FOLLOWUP = N_("Opvolging functioneringsnota te laat")
+KIND_TERM = N_("Tuchtdossier: termijn inleidend verslag")
+KIND_ACTION = N_("Actie over deadline")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,10 @@ Units: `count` (int), `rate` (fraction 0..1, shown as a percentage), `days` (a m
 days), `per_fte` (per 100 VTE), `split` ({enum value: count}, every value present),
 `goal_split` ({strategische doelstelling: {total, afgerond, overdue}}).
 `higher_is_better`: True or False colours a change; None means neither (a volume).
+
+Labels and definitions are written here in Dutch; `label(kpi, lang)` and `definition(kpi, lang)`
+give them in the language asked (default the current one, i18n.current()) from the gettext
+catalogs, where extract_messages (the Babel extractor of babel.cfg) puts them.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from i18n import current, source_line, translations
 from kpis import actieplan, criteria, klachten, meldingen, notas, risicos, tucht
 from kpis.context import name_key
 
@@ -189,6 +194,17 @@ KPIS: tuple[KpiDef, ...] = (
 )
 
 BY_ID: dict[str, KpiDef] = {k.id: k for k in KPIS}
+
+
+def label(kpi: KpiDef, lang: str | None = None) -> str:
+    """The KPI's name in `lang` (default: the current language)."""
+    return translations(lang or current()).gettext(kpi.label)
+
+
+def definition(kpi: KpiDef, lang: str | None = None) -> str:
+    """The KPI's catalog definition (its help text) in `lang` (default: the current language)."""
+    return translations(lang or current()).gettext(kpi.definition)
+
 SPLIT_IDS: tuple[str, ...] = tuple(k.id for k in KPIS if k.is_split)
 _BY_NAME_KEY: dict[str, KpiDef] = {name_key(k.id): k for k in KPIS}
 
@@ -201,3 +217,11 @@ def kpi_for_indicator(indicator: str | None) -> KpiDef | None:
 
 
 REGISTER_STEPS: tuple[Callable, ...] = tuple(dict.fromkeys(k.compute for k in KPIS if k.register != _C))
+
+
+def extract_messages(fileobj, keywords, comment_tags, options):
+    """Babel extractor for this module: every KPI's label and definition, as gettext(text)."""
+    source = fileobj.read().decode("utf-8")
+    for kpi in KPIS:
+        yield source_line(source, kpi.label), "gettext", kpi.label, [f"KPI {kpi.id}: label"]
+        yield source_line(source, kpi.definition[:40]), "gettext", kpi.definition, [f"KPI {kpi.id}: definition"]

@@ -26,9 +26,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from data_access.schema import REGISTER_TABLES
+from i18n import N_, Text
 from kpis.context import Context, name_key
 
-MET, NOT_MET, NO_DATA = "gehaald", "niet gehaald", "geen gegevens"
+# Canonical (Dutch) statuses; marked for the catalogs, translated where shown (i18n._).
+MET, NOT_MET, NO_DATA = N_("gehaald"), N_("niet gehaald"), N_("geen gegevens")
 STATUSES = (MET, NOT_MET, NO_DATA)
 COUNT_IDS = {MET: "criteria_met", NOT_MET: "criteria_not_met", NO_DATA: "criteria_no_data"}
 
@@ -43,7 +45,7 @@ class CriterionResult:
     richting: str  # "minstens" | "hoogstens"
     status: str  # one of STATUSES
     validated_on: date | None  # None: draft at D
-    problem: str | None = None  # Dutch: why there is no value
+    problem: str | None = None  # why there is no value: an i18n.Text (Dutch; i18n.shown in any language)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The catalog's criterion object."""
@@ -88,29 +90,32 @@ def evaluate(ctx: Context, kpi_values: Mapping[str, Any], kpi_for_indicator: Cal
         value, problem = None, None
         if kpi is not None:
             if kpi.unit in ("split", "goal_split"):
-                problem = f"'{indicator}' is een verdeling ({kpi.label}), geen enkel getal: dit kan geen criterium zijn."
+                problem = Text("'{indicator}' is een verdeling ({kpi}), geen enkel getal: dit kan geen criterium zijn.",
+                               indicator=indicator, kpi=Text(kpi.label))
             elif kpi.id in COUNT_IDS.values():
-                problem = f"'{indicator}' telt de evaluatiecriteria zelf en kan geen criterium zijn."
+                problem = Text("'{indicator}' telt de evaluatiecriteria zelf en kan geen criterium zijn.",
+                               indicator=indicator)
             else:
                 value = kpi_values[kpi.id]
                 if value is None:
-                    problem = (
-                        f"De KPI '{kpi.label}' heeft geen waarde voor {ctx.year} op "
-                        f"{ctx.as_of:%d/%m/%Y}: er zijn geen gegevens om ze te berekenen."
+                    problem = Text(
+                        "De KPI '{kpi}' heeft geen waarde voor {year} op {date}: er zijn geen gegevens om ze te "
+                        "berekenen.", kpi=Text(kpi.label), year=ctx.year, date=f"{ctx.as_of:%d/%m/%Y}",
                     )
             if norm is not None and kpi.unit == "rate":
                 norm = norm / 100
         elif key in measured:
             value = measured[key]
         elif key in known_indicators():
-            problem = f"Geen meting voor indicator '{indicator}' in periode {ctx.year} (register Indicatoren)."
+            problem = Text("Geen meting voor indicator '{indicator}' in periode {year} (register Indicatoren).",
+                           indicator=indicator, year=ctx.year)
         else:
-            problem = (
-                f"Onbekende indicator '{indicator}': geen KPI uit de catalogus en geen indicator "
-                "in het register Indicatoren."
+            problem = Text(
+                "Onbekende indicator '{indicator}': geen KPI uit de catalogus en geen indicator in het register "
+                "Indicatoren.", indicator=indicator,
             )
         if norm is None and problem is None:
-            problem = f"Criterium {crit_id} heeft geen norm."
+            problem = Text("Criterium {id} heeft geen norm.", id=crit_id)
         results.append(
             CriterionResult(
                 id=crit_id,

@@ -31,6 +31,7 @@ import sqlalchemy as sa
 from data_access.registers import RISK_PROCESSES
 from data_access.schema import REGISTER_TABLES
 from data_access.validation import action_ids
+from i18n import N_
 from kpis.context import Context
 
 LEVELS = ("hoog", "midden", "laag")
@@ -194,8 +195,8 @@ def compute(ctx: Context) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 # Late items, for the Overzicht's "Te laat en dringend"
 
-KIND_REVIEW = "Herziening risico te laat"
-KIND_UNTREATED = "Hoog risico zonder actie"
+KIND_REVIEW = N_("Herziening risico te laat")
+KIND_UNTREATED = N_("Hoog risico zonder actie")
 
 
 @dataclass(frozen=True)

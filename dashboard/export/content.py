@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 import sqlalchemy as sa
 
-from dashboard.style.formatting import MONTHS_SHORT
 from data_access.access import Access
 from data_access.reader import RowFilter, read_rows
 from data_access.registers import ACTIEPLAN, BY_NAME
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import load_settings
+from i18n import N_, _, month_name
 from kpis import alerts as alerts_mod, references, risicos
 from kpis.actieplan import in_plan_conditions
 from kpis.context import Context
@@ -39,10 +39,14 @@ from kpis.disclosure.release import LATE_REASON, empty_report, netwerk_release
 from kpis.engine import Report, compute_report, default_as_of
 from kpis.series import monthly
 
-DEFAULT_ZONE = "Politiezone"  # the zone's name when none is set (Instellingen, $DASHBOARD_ZONE)
+DEFAULT_ZONE = N_("Politiezone")  # the zone's name when none is set (Instellingen, $DASHBOARD_ZONE)
 
 # The registers about persons, each with its own sheet of splits and monthly counts.
 CASE_REGISTERS = ("klachten", "functioneringsnotas", "tuchtdossiers", "meldingen")
+
+
+MONTH, QUARTER = N_("maand"), N_("kwartaal")
+QUARTERS = (N_("1e kwartaal"), N_("2e kwartaal"), N_("3e kwartaal"), N_("4e kwartaal"))
 
 
 @dataclass
@@ -53,7 +57,7 @@ class MonthlySeries:
 
     table: pd.DataFrame | None
     reason: str | None = None
-    period: str = "maand"  # "kwartaal" in the anonymised version (kpis.disclosure.policy)
+    period: str = MONTH  # QUARTER in the anonymised version (kpis.disclosure.policy); Dutch, shown with _()
 
 
 @dataclass
@@ -88,11 +92,12 @@ class ExportContent:
 
     @property
     def version_label(self) -> str:
-        return VERSION_ANONYMISED if self.anonymised else VERSION_FULL
+        """The version as the sheets name it, in the current language."""
+        return _(VERSION_ANONYMISED if self.anonymised else VERSION_FULL)
 
 
-VERSION_FULL = "volledig — vertrouwelijk"
-VERSION_ANONYMISED = "geanonimiseerd"
+VERSION_FULL = N_("volledig — vertrouwelijk")
+VERSION_ANONYMISED = N_("geanonimiseerd")
 
 
 def previous_as_of_for(year: int, as_of: dt.date, *, anonymised: bool) -> dt.date:
@@ -151,10 +156,11 @@ def gather(
 
 
 def month_labels(months, end: dt.date) -> list[str]:
-    """'jan', 'feb', ...; the month of `end` gets '(t/m 15)' when `end` is not its last day."""
-    labels = [MONTHS_SHORT[m.month - 1] for m in months]
+    """'jan', 'feb', ...; the month of `end` gets '(t/m 15)' when `end` is not its last day
+    (in the current language: 'janv.', ... '(jusqu'au 15)')."""
+    labels = [month_name(m.month, short=True) for m in months]
     if labels and (end + dt.timedelta(days=1)).month == end.month:
-        labels[-1] += f" (t/m {end.day})"
+        labels[-1] += " " + _("(t/m {day})").format(day=end.day)
     return labels
 
 
@@ -166,7 +172,7 @@ def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date
 
     columns = [str(year), str(year - 1)]
     end = min(as_of, dt.date(year, 12, 31))
-    period = "maand" if release is None else "kwartaal"
+    period = MONTH if release is None else QUARTER
     if end < dt.date(year, 1, 1):
         return MonthlySeries(pd.DataFrame(columns=columns, dtype=object), period=period)
     if release is not None:
@@ -191,11 +197,11 @@ def monthly_series(conn: sa.Connection, register: str, year: int, as_of: dt.date
 
 def quarter_labels(quarters, end: dt.date) -> list[str]:
     """'1e kwartaal', '2e kwartaal', ...; the quarter of `end` gets '(t/m 05/12)' when `end` is
-    not its last day."""
-    labels = [f"{(q.month - 1) // 3 + 1}e kwartaal" for q in quarters]
+    not its last day (in the current language)."""
+    labels = [_(QUARTERS[(q.month - 1) // 3]) for q in quarters]
     quarter_ends_at_end = end.month % 3 == 0 and (end + dt.timedelta(days=1)).day == 1
     if labels and not quarter_ends_at_end:
-        labels[-1] += f" (t/m {end:%d/%m})"
+        labels[-1] += " " + _("(t/m {day})").format(day=f"{end:%d/%m}")
     return labels
 
 

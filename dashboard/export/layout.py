@@ -4,6 +4,7 @@ Number formats per KPI unit, the title and notes of a sheet, the finishing touch
 rows, widths, print set-up, page breaks), a KPI as a cell and the "Y next to Y - 1" table, the
 rule for drawing a chart over suppressed values, the dashboard's colours, and register rows as
 a table with the register's own headers. Every cell goes through data_access.xlsx_writer.
+Texts are in the current language (i18n.current(): build_workbook's `lang`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dashboard.export.content import ExportContent
 from dashboard.style.formatting import HIDDEN, NO_DATA
 from dashboard.style.theme import PREVIOUS_COLOR, REGISTER_COLORS, STATUS_COLORS
-from data_access import xlsx_writer as xw
+from data_access import register_terms as terms, xlsx_writer as xw
 from data_access.registers import BY_NAME
-from kpis.catalog import KPIS, KpiDef
+from i18n import N_, _, pgettext, shown
+from kpis.catalog import KPIS, KpiDef, label
 from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
 from kpis.disclosure.markers import is_suppressed
 
@@ -36,14 +38,35 @@ def chart_rows(height_cm: float) -> int:
 
 UNIT_FORMATS = {"count": xw.FMT_COUNT, "rate": xw.FMT_PERCENT, "days": xw.FMT_DECIMAL, "per_fte": xw.FMT_DECIMAL}
 DELTA_FORMATS = {"count": xw.FMT_DELTA_COUNT, "rate": xw.FMT_DELTA_POINTS, "days": xw.FMT_DELTA_DECIMAL, "per_fte": xw.FMT_DELTA_DECIMAL}
-UNIT_LABELS = {
-    "count": "aantal",
-    "rate": "percentage",
-    "days": "dagen (mediaan)",
-    "per_fte": "per 100 VTE",
-    "split": "verdeling (aantallen)",
-    "goal_split": "verdeling per doelstelling",
+UNIT_LABELS = {  # shown with _()
+    "count": N_("aantal"),
+    "rate": N_("percentage"),
+    "days": N_("dagen (mediaan)"),
+    "per_fte": N_("per 100 VTE"),
+    "split": N_("verdeling (aantallen)"),
+    "goal_split": N_("verdeling per doelstelling"),
 }
+
+
+def hidden() -> str:
+    """The marker of a value hidden by suppression, in the current language."""
+    return _(HIDDEN)
+
+
+def marker(value: str) -> str:
+    """A suppression marker as a cell shows it: '<5' and 'x' as they are, 'verborgen' (a
+    withheld value, kpis.disclosure.markers) in the current language."""
+    return _(value) if value == HIDDEN else value
+
+
+def title(sheet: str) -> str:
+    """A sheet's name in the current language ('Samenvatting' / 'Synthèse')."""
+    return xw.sheet_title(pgettext("sheet", sheet))
+
+
+def delta_format(unit: str) -> str:
+    """The number format of a difference with last year (percentage points in the language)."""
+    return xw.delta_points_format() if unit == "rate" else DELTA_FORMATS[unit]
 STATUS_FILLS = {
     MET: PatternFill("solid", fgColor="C6EFCE"),
     NOT_MET: PatternFill("solid", fgColor="FFC7CE"),
@@ -56,14 +79,15 @@ STATUS_FONTS = {MET: Font(color="006100"), NOT_MET: Font(color="9C0006"), CRIT_N
 
 
 def header_title(content: ExportContent) -> str:
-    return f"{content.zone} · Jaarevaluatie integriteitsbeleid {content.year} · {content.version_label}"
+    title = _("Jaarevaluatie integriteitsbeleid {year}").format(year=content.year)
+    return f"{content.zone} · {title} · {content.version_label}"
 
 
 def heading(ws: Worksheet, content: ExportContent, title: str, note: str | None = None) -> int:
     """Title in row 1, a note in row 2 (peildatum, version, `note`), the suppression rule in
     row 3 for the anonymised version; returns the first free row (4)."""
     xw.write_title(ws, 1, title)
-    parts = [f"Peildatum {content.as_of:%d/%m/%Y}", content.version_label]
+    parts = [_("Peildatum {date}").format(date=f"{content.as_of:%d/%m/%Y}"), content.version_label]
     if note:
         parts.append(note)
     xw.write_note(ws, 2, " · ".join(parts))
@@ -85,10 +109,10 @@ def suppression_note(content: ExportContent) -> str | None:
     if not content.anonymised:
         return None
     n = content.threshold
-    return (
-        f"Aantallen van 1 tot {n - 1} staan als <{n}; x is verborgen zodat een klein aantal niet kan "
-        "worden teruggerekend; 'verborgen' is een cijfer op te weinig dossiers."
-    )
+    return _(
+        "Aantallen van 1 tot {last} staan als <{n}; x is verborgen zodat een klein aantal niet kan "
+        "worden teruggerekend; '{hidden}' is een cijfer op te weinig dossiers."
+    ).format(last=n - 1, n=n, hidden=hidden())
 
 
 def reasons(report) -> dict[str, str]:
@@ -103,9 +127,9 @@ def kpi_value(report, kpi: KpiDef):
     'verborgen' (hidden by suppression) or 'geen gegevens' (null)."""
     value = report.kpis.get(kpi.id)
     if is_suppressed(value):
-        return value
+        return marker(value)
     if value is None:
-        return HIDDEN if kpi.id in reasons(report) else NO_DATA
+        return hidden() if kpi.id in reasons(report) else _(NO_DATA)
     return xw.Fmt(value, UNIT_FORMATS[kpi.unit])
 
 
@@ -115,15 +139,15 @@ def kpi_delta(current, previous, kpi: KpiDef):
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (a, b)):
         return None
     diff = (a - b) * 100 if kpi.unit == "rate" else a - b
-    return xw.Fmt(round(diff, 6) if isinstance(diff, float) else diff, DELTA_FORMATS[kpi.unit])
+    return xw.Fmt(round(diff, 6) if isinstance(diff, float) else diff, delta_format(kpi.unit))
 
 
 def _kpi_note(content: ExportContent, kpi: KpiDef) -> str | None:
     """Why a value is hidden ("verborgen"); a "<N" explains itself (note on top of the sheet)."""
     parts = []
-    for report, prefix in ((content.report, ""), (content.previous, "Vorig jaar: ")):
+    for report, prefix in ((content.report, ""), (content.previous, _("Vorig jaar: "))):
         if report.kpis.get(kpi.id) is None and kpi.id in reasons(report):
-            parts.append(prefix + reasons(report)[kpi.id])
+            parts.append(prefix + shown(reasons(report)[kpi.id]))
     return " ".join(parts) or None
 
 
@@ -134,19 +158,19 @@ def scalar_kpis(register: str | None = None) -> list[KpiDef]:
 def kpi_table(ws: Worksheet, top: int, content: ExportContent, kpis: Sequence[KpiDef], *, name: str, with_register: bool) -> xw.Block:
     """Indicator | Y | Y - 1 | Verschil | Toelichting (with a Register column first when asked)."""
     y, p = content.year, content.year - 1
-    columns = [xw.Col("Indicator"), num(str(y)), num(str(p)), num("Verschil"), xw.Col("Toelichting")]
+    columns = [xw.Col(_("Indicator")), num(str(y)), num(str(p)), num(_("Verschil")), xw.Col(_("Toelichting"))]
     if with_register:
-        columns.insert(0, xw.Col("Register"))
+        columns.insert(0, xw.Col(_("Register")))
     rows = []
     for kpi in kpis:
         row = [
-            kpi.label,
+            label(kpi),
             kpi_value(content.report, kpi),
             kpi_value(content.previous, kpi),
             kpi_delta(content.report, content.previous, kpi),
             _kpi_note(content, kpi),
         ]
-        rows.append(([BY_NAME[kpi.register].label] if with_register else []) + row)
+        rows.append(([terms.label(kpi.register)] if with_register else []) + row)
     return xw.write_table(ws, top, columns, rows, name=name)
 
 
@@ -173,7 +197,8 @@ def chart_or_note(ws: Worksheet, block: xw.Block, offsets: list[int], anchor: st
     if xw.numeric_share(ws, block, offsets) >= MIN_SHOWN_FOR_CHART and any(isinstance(v, (int, float)) and v > 0 for v in values):
         return True
     column, row = anchor[0], int(anchor[1:])
-    xw.write_note(ws, row + 1, "Geen grafiek: de meeste aantallen zijn verborgen (zie de tabel).", column=column_index_from_string(column))
+    xw.write_note(ws, row + 1, _("Geen grafiek: de meeste aantallen zijn verborgen (zie de tabel)."),
+                  column=column_index_from_string(column))
     return False
 
 
@@ -197,6 +222,10 @@ def _column_header(header: str) -> str:
 
 
 def _cell_for(column, value):
+    if isinstance(value, str) and column.type == "enum":
+        return terms.value(value)
+    if isinstance(value, str) and column.name == "indicator":
+        return terms.indicator(value)
     if column.type == "pct" and isinstance(value, (int, float)):
         return xw.Fmt(value / 100, "0%")
     if column.type in ("int",) and isinstance(value, (int, float)):
@@ -210,7 +239,7 @@ def write_rows(ws: Worksheet, top: int, register: str, frame: pd.DataFrame, *, n
     """Register rows with the register's own headers and formats (dates, percentages)."""
     spec = BY_NAME[register]
     specs = [spec.column(c) for c in frame.columns]
-    columns = [xw.Col(_column_header(c.header)) for c in specs]
+    columns = [xw.Col(_column_header(terms.header(c))) for c in specs]
     rows = ([_cell_for(c, plain(v)) for c, v in zip(specs, values)] for values in frame.itertuples(index=False))
     return xw.write_table(ws, top, columns, rows, name=name)
 

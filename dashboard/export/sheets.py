@@ -19,7 +19,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dashboard.export.content import CASE_REGISTERS, DEFAULT_ZONE, AlertCounts, ExportContent
 from dashboard.export.layout import (
     CHART_HEIGHT_CM,
-    HIDDEN,
     STATUS_FILLS,
     STATUS_FONTS,
     UNIT_FORMATS,
@@ -29,79 +28,84 @@ from dashboard.export.layout import (
     finish,
     header_title,
     heading,
+    hidden,
     kpi_table,
     kpi_value,
+    marker,
     num,
     plain,
     reasons,
     scalar_kpis,
     suppression_note,
+    title,
     write_rows,
 )
 from dashboard.export.registers import register_sheet_name, write_register
 from dashboard.export.risks import PURPOSE as RISK_PURPOSE, SHEET_REFERENCES, SHEET_RISKS, write_references, write_risks
 from dashboard.style.formatting import NO_DATA
-from data_access import xlsx_writer as xw
-from data_access.registers import BY_NAME
+from data_access import register_terms as terms, xlsx_writer as xw
 from data_access.settings import SETTINGS
-from kpis.catalog import BY_ID, KPIS, KpiDef, kpi_for_indicator
+from i18n import N_, NP_, _, shown
+from kpis.catalog import BY_ID, KPIS, KpiDef, definition, kpi_for_indicator, label
 from kpis.criteria import MET, NO_DATA as CRIT_NO_DATA, NOT_MET
 
-SHEET_SUMMARY = "Samenvatting"
-SHEET_CRITERIA = "Evaluatiecriteria"
-SHEET_ACTIONS = "Actieplan"
-SHEET_ALERTS = "Aandachtspunten"
-SHEET_INDICATORS = "Indicatoren"
-SHEET_DEFINITIONS = "Definities"
-SHEET_COVER = "Voorblad"
+# The sheets' names in Dutch; title() gives them in the current language.
+SHEET_SUMMARY = NP_("sheet", "Samenvatting")
+SHEET_CRITERIA = NP_("sheet", "Evaluatiecriteria")
+SHEET_ACTIONS = NP_("sheet", "Actieplan")
+SHEET_ALERTS = NP_("sheet", "Aandachtspunten")
+SHEET_INDICATORS = NP_("sheet", "Indicatoren")
+SHEET_DEFINITIONS = NP_("sheet", "Definities")
+SHEET_COVER = NP_("sheet", "Voorblad")
 
 
 def sheet_names() -> list[str]:
-    """Every sheet, in workbook order."""
+    """Every sheet, in workbook order, in the current language."""
     return [
-        SHEET_COVER,
-        SHEET_SUMMARY,
-        SHEET_CRITERIA,
+        title(SHEET_COVER),
+        title(SHEET_SUMMARY),
+        title(SHEET_CRITERIA),
         *(register_sheet_name(r) for r in CASE_REGISTERS),
-        SHEET_ACTIONS,
-        SHEET_RISKS,
-        SHEET_ALERTS,
-        SHEET_INDICATORS,
-        SHEET_REFERENCES,
-        SHEET_DEFINITIONS,
+        title(SHEET_ACTIONS),
+        title(SHEET_RISKS),
+        title(SHEET_ALERTS),
+        title(SHEET_INDICATORS),
+        title(SHEET_REFERENCES),
+        title(SHEET_DEFINITIONS),
     ]
 
 
-SHEET_PURPOSE = {
-    SHEET_SUMMARY: "Elk kerncijfer van het jaar naast vorig jaar, met het verschil.",
-    SHEET_CRITERIA: "De evaluatiecriteria: waarde, norm, richting en status.",
-    SHEET_ACTIONS: "Het actieplan: stand per strategische doelstelling en de acties.",
-    SHEET_ALERTS: "Wat op de peildatum aandacht vraagt.",
-    SHEET_INDICATORS: "De gemeten indicatoren van het jaar.",
-    SHEET_DEFINITIONS: "De definitie van elke indicator en de gebruikte normen.",
+SHEET_PURPOSE = {  # shown with _()
+    SHEET_SUMMARY: N_("Elk kerncijfer van het jaar naast vorig jaar, met het verschil."),
+    SHEET_CRITERIA: N_("De evaluatiecriteria: waarde, norm, richting en status."),
+    SHEET_ACTIONS: N_("Het actieplan: stand per strategische doelstelling en de acties."),
+    SHEET_ALERTS: N_("Wat op de peildatum aandacht vraagt."),
+    SHEET_INDICATORS: N_("De gemeten indicatoren van het jaar."),
+    SHEET_DEFINITIONS: N_("De definitie van elke indicator en de gebruikte normen."),
     **RISK_PURPOSE,
 }
 
 
 def write_workbook(content: ExportContent) -> Workbook:
     wb = xw.new_workbook()
-    wb.properties.title = f"Jaarevaluatie integriteitsbeleid {content.year}"
+    wb.properties.title = _("Jaarevaluatie integriteitsbeleid {year}").format(year=content.year)
     wb.properties.creator = content.made_by
     wb.properties.keywords = content.version_label
-    cover = wb.create_sheet(SHEET_COVER)
-    write_summary(wb.create_sheet(SHEET_SUMMARY), content)
-    write_criteria(wb.create_sheet(SHEET_CRITERIA), content)
+    cover = wb.create_sheet(title(SHEET_COVER))
+    write_summary(wb.create_sheet(title(SHEET_SUMMARY)), content)
+    write_criteria(wb.create_sheet(title(SHEET_CRITERIA)), content)
     for register in CASE_REGISTERS:
         write_register(wb.create_sheet(register_sheet_name(register)), content, register)
-    write_actions(wb.create_sheet(SHEET_ACTIONS), content)
-    write_risks(wb.create_sheet(SHEET_RISKS), content)
-    write_alerts(wb.create_sheet(SHEET_ALERTS), content)
-    write_indicators(wb.create_sheet(SHEET_INDICATORS), content)
-    write_references(wb.create_sheet(SHEET_REFERENCES), content)
-    write_definitions(wb.create_sheet(SHEET_DEFINITIONS), content)
+    write_actions(wb.create_sheet(title(SHEET_ACTIONS)), content)
+    write_risks(wb.create_sheet(title(SHEET_RISKS)), content)
+    write_alerts(wb.create_sheet(title(SHEET_ALERTS)), content)
+    write_indicators(wb.create_sheet(title(SHEET_INDICATORS)), content)
+    write_references(wb.create_sheet(title(SHEET_REFERENCES)), content)
+    write_definitions(wb.create_sheet(title(SHEET_DEFINITIONS)), content)
     write_cover(cover, content)
-    if xw.CHART_DATA_SHEET in wb.sheetnames:  # the hidden chart copies go last
-        wb.move_sheet(xw.CHART_DATA_SHEET, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(xw.CHART_DATA_SHEET))
+    charts = xw.chart_data_title()
+    if charts in wb.sheetnames:  # the hidden chart copies go last
+        wb.move_sheet(charts, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(charts))
     wb.active = 0
     return wb
 
@@ -110,41 +114,44 @@ def write_workbook(content: ExportContent) -> Workbook:
 
 
 def write_cover(ws: Worksheet, content: ExportContent) -> None:
-    xw.write_title(ws, 1, f"Jaarevaluatie integriteitsbeleid {content.year}")
+    xw.write_title(ws, 1, _("Jaarevaluatie integriteitsbeleid {year}").format(year=content.year))
     named = content.zone != DEFAULT_ZONE  # without a name, no 'Politiezone / Politiezone'
     if named:
         xw.write_title(ws, 2, content.zone, font=xw.SUBTITLE_FONT)
     if content.anonymised:
-        audience = "Alle medewerkers: geanonimiseerde terugkoppeling (beleidsplan 3.1.4.4)."
+        audience = _("Alle medewerkers: geanonimiseerde terugkoppeling (beleidsplan 3.1.4.4).")
     else:
-        audience = "Korpsleiding en integriteitscoördinator: bevat dossiers en persoonsgegevens. Niet verspreiden."
+        audience = _("Korpsleiding en integriteitscoördinator: bevat dossiers en persoonsgegevens. Niet verspreiden.")
     facts = [
-        ("Politiezone", content.zone if named else "geen naam ingesteld (pagina Instellingen)"),
-        ("Jaar", content.year),
-        ("Peildatum", content.as_of),
-        ("Vergeleken met", f"{content.year - 1}, peildatum {content.previous_as_of:%d/%m/%Y}"),
-        ("Gemaakt op", content.made_at),
-        ("Gemaakt door", content.made_by),
-        ("Versie", content.version_label),
-        ("Bestemd voor", audience),
+        (_("Politiezone"), content.zone if named else _("geen naam ingesteld (pagina Instellingen)"), False),
+        (_("Jaar"), content.year, False),
+        (_("Peildatum"), content.as_of, False),
+        (_("Vergeleken met"), _("{year}, peildatum {date}").format(
+            year=content.year - 1, date=f"{content.previous_as_of:%d/%m/%Y}"), False),
+        (_("Gemaakt op"), content.made_at, False),
+        (_("Gemaakt door"), content.made_by, False),
+        (_("Versie"), content.version_label, True),
+        (_("Bestemd voor"), audience, True),
     ]
     if content.anonymised:
-        facts.append(("Kleine aantallen", suppression_note(content)))
-    facts.append(("Bron", "De registers in het dashboard integriteitsbeleid; definities op het blad Definities."))
+        facts.append((_("Kleine aantallen"), suppression_note(content), False))
+    facts.append((_("Bron"), _("De registers in het dashboard integriteitsbeleid; definities op het blad {sheet}.").format(
+        sheet=title(SHEET_DEFINITIONS)), False))
     row = 4
-    for label, value in facts:
-        xw.write_value(ws, row, 1, label).font = Font(bold=True)
+    for fact, value, warn in facts:
+        xw.write_value(ws, row, 1, fact).font = Font(bold=True)
         cell = xw.write_value(ws, row, 2, value, "0" if isinstance(value, int) else None)
         cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
-        if label in ("Versie", "Bestemd voor") and not content.anonymised:
+        if warn and not content.anonymised:
             cell.font = Font(bold=True, color="C00000")
         row += 1
     row += 1
-    xw.write_title(ws, row, "Inhoud", font=xw.SUBTITLE_FONT)
+    xw.write_title(ws, row, _("Inhoud"), font=xw.SUBTITLE_FONT)
     row += 1
     purposes = {
-        **SHEET_PURPOSE,
-        **{register_sheet_name(r): f"{BY_NAME[r].label}: kerncijfers, verdelingen en cijfers per {content.series[r].period}." for r in CASE_REGISTERS},
+        **{title(sheet): _(purpose) for sheet, purpose in SHEET_PURPOSE.items()},
+        **{register_sheet_name(r): _("{register}: kerncijfers, verdelingen en cijfers per {period}.").format(
+            register=terms.label(r), period=_(content.series[r].period)) for r in CASE_REGISTERS},
     }
     for name in sheet_names()[1:]:
         xw.link_to_sheet(xw.write_value(ws, row, 1, name), name)
@@ -159,11 +166,10 @@ def write_cover(ws: Worksheet, content: ExportContent) -> None:
 
 
 def write_summary(ws: Worksheet, content: ExportContent) -> None:
-    note = (
-        f"Vorig jaar: peildatum {content.previous_as_of:%d/%m/%Y}. Verschil = {content.year} min "
-        f"{content.year - 1} (bij percentages in procentpunt)."
-    )
-    top = heading(ws, content, f"Samenvatting {content.year}", note)
+    note = _(
+        "Vorig jaar: peildatum {date}. Verschil = {year} min {previous} (bij percentages in procentpunt)."
+    ).format(date=f"{content.previous_as_of:%d/%m/%Y}", year=content.year, previous=content.year - 1)
+    top = heading(ws, content, f"{title(SHEET_SUMMARY)} {content.year}", note)
     kpi_table(ws, top, content, scalar_kpis(), name="Samenvatting", with_register=True)
     finish(ws, content, freeze_row=top)
 
@@ -187,41 +193,44 @@ def _criterion_cell(indicator: str, value):
 
 
 def write_criteria(ws: Worksheet, content: ExportContent) -> None:
-    top = heading(ws, content, f"Evaluatiecriteria {content.year}", "Voorgesteld door het integriteitsnetwerk, gevalideerd door de korpsleiding.")
+    top = heading(ws, content, f"{title(SHEET_CRITERIA)} {content.year}",
+                  _("Voorgesteld door het integriteitsnetwerk, gevalideerd door de korpsleiding."))
     columns = [
-        xw.Col("Criterium"),
-        xw.Col("Omschrijving"),
-        xw.Col("Indicator"),
-        num("Waarde"),
-        num("Norm"),
-        xw.Col("Richting"),
-        xw.Col("Status"),
-        xw.Col("Gevalideerd op"),
-        xw.Col("Toelichting"),
+        xw.Col(_("Criterium")),
+        xw.Col(_("Omschrijving")),
+        xw.Col(_("Indicator")),
+        num(_("Waarde")),
+        num(_("Norm")),
+        xw.Col(_("Richting")),
+        xw.Col(_("Status")),
+        xw.Col(_("Gevalideerd op")),
+        xw.Col(_("Toelichting")),
     ]
     rows = []
     for c in content.report.criteria:
         kpi = _criterion_kpi(c.indicator)
         if c.value is None:  # hidden (as on the screen: 'verborgen', the problem says why) or no data
-            value = HIDDEN if kpi is not None and kpi.id in reasons(content.report) else NO_DATA
+            value = hidden() if kpi is not None and kpi.id in reasons(content.report) else _(NO_DATA)
         else:
             value = _criterion_cell(c.indicator, c.value)
-        validated = c.validated_on or "ontwerp"
-        rows.append([c.id, c.omschrijving, kpi.label if kpi else c.indicator, value, _criterion_cell(c.indicator, c.norm), c.richting, c.status, validated, c.problem])
+        validated = c.validated_on or _("ontwerp")
+        indicator = label(kpi) if kpi else terms.indicator(c.indicator)
+        rows.append([c.id, c.omschrijving, indicator, value, _criterion_cell(c.indicator, c.norm), terms.value(c.richting),
+                     _(c.status), validated, shown(c.problem)])
     block = xw.write_table(ws, top, columns, rows, name="Evaluatiecriteria")
     status_col = get_column_letter(block.first_col + 6)
     status_range = f"{status_col}{block.first_row}:{status_col}{block.last_row}"
     for status, fill in STATUS_FILLS.items():
-        rule = CellIsRule(operator="equal", formula=[f'"{status}"'], fill=fill, font=STATUS_FONTS[status])
+        rule = CellIsRule(operator="equal", formula=[f'"{_(status)}"'], fill=fill, font=STATUS_FONTS[status])
         ws.conditional_formatting.add(status_range, rule)
     row = block.next_row
-    xw.write_title(ws, row, "Telling", font=xw.SUBTITLE_FONT)
+    xw.write_title(ws, row, _("Telling"), font=xw.SUBTITLE_FONT)
     counts = [BY_ID[i] for i in ("criteria_met", "criteria_not_met", "criteria_no_data")]
     xw.write_table(
         ws,
         row + 1,
-        [xw.Col("Status"), num("Aantal")],
-        [[k.label, kpi_value(content.report, k)] for k in counts],
+        [xw.Col(_("Status")), num(_("Aantal"))],
+        [[label(k), kpi_value(content.report, k)] for k in counts],
         name="Criteria_telling",
     )
     finish(ws, content, freeze_row=top, maximum=35, blocks=[(row, row + 4)])
@@ -231,24 +240,26 @@ def write_criteria(ws: Worksheet, content: ExportContent) -> None:
 
 
 def write_actions(ws: Worksheet, content: ExportContent) -> None:
-    top = heading(ws, content, f"Actieplan {content.year}", "Acties met een deadline of startdatum in het jaar, niet geschrapt.")
-    xw.write_title(ws, top, "Stand per strategische doelstelling", font=xw.SUBTITLE_FONT)
+    top = heading(ws, content, f"{title(SHEET_ACTIONS)} {content.year}",
+                  _("Acties met een deadline of startdatum in het jaar, niet geschrapt."))
+    xw.write_title(ws, top, _("Stand per strategische doelstelling"), font=xw.SUBTITLE_FONT)
     by_goal = content.report.kpis.get("actions_by_goal") or {}
     rows = []
     for goal, part in by_goal.items():
         total, done = part.get("total"), part.get("afgerond")
         share = done / total if isinstance(total, int) and isinstance(done, int) and total else None
-        rows.append([goal, *(xw.Fmt(part.get(k), xw.FMT_COUNT) if isinstance(part.get(k), int) else part.get(k) for k in ("total", "afgerond", "overdue")), xw.Fmt(share, xw.FMT_PERCENT)])
-    columns = [xw.Col("Strategische doelstelling"), num("Acties"), num("Afgerond"), num("Over deadline"), num("Aandeel afgerond")]
+        rows.append([terms.value(goal), *(xw.Fmt(part.get(k), xw.FMT_COUNT) if isinstance(part.get(k), int) else part.get(k) for k in ("total", "afgerond", "overdue")), xw.Fmt(share, xw.FMT_PERCENT)])
+    columns = [xw.Col(_("Strategische doelstelling")), num(_("Acties")), num(_("Afgerond")), num(_("Over deadline")),
+               num(_("Aandeel afgerond"))]
     block = xw.write_table(ws, top + 1, columns, rows, name="Actieplan_per_doelstelling")
     row = block.next_row
     if rows:  # below the table: the items' wide text columns share these columns
         refs = xw.chart_columns(ws, block, [1, 2, 3])
-        xw.bar_chart(ws, f"A{row}", block.column_ref(ws, 0, with_header=False), refs, title="Acties per strategische doelstelling",
-                     y_title="aantal", width=18, colors=action_colors())
+        xw.bar_chart(ws, f"A{row}", block.column_ref(ws, 0, with_header=False), refs,
+                     title=label(BY_ID["actions_by_goal"]), y_title=_("aantal"), width=18, colors=action_colors())
         row += chart_rows(CHART_HEIGHT_CM)
     blocks = [(top, row - 2)]
-    xw.write_title(ws, row, f"Acties ({len(content.actions)})", font=xw.SUBTITLE_FONT)
+    xw.write_title(ws, row, _("Acties ({count})").format(count=len(content.actions)), font=xw.SUBTITLE_FONT)
     table = write_rows(ws, row + 1, "actieplan", content.actions, name="Acties")
     blocks.append((row, min(table.last_row, row + 6)))
     finish(ws, content, freeze_row=2, maximum=40, blocks=blocks)
@@ -260,61 +271,70 @@ def write_actions(ws: Worksheet, content: ExportContent) -> None:
 def write_alerts(ws: Worksheet, content: ExportContent) -> None:
     alerts = content.alerts
     if isinstance(alerts, AlertCounts):
-        top = heading(ws, content, f"Aandachtspunten op {content.as_of:%d/%m/%Y}", "Enkel het aantal per soort.")
+        top = heading(ws, content, _alerts_title(content), _("Enkel het aantal per soort."))
         if alerts.counts is None:  # withheld: a small count could be recomputed
-            xw.write_note(ws, top, alerts.reason)
+            xw.write_note(ws, top, shown(alerts.reason))
         else:
-            rows = [[kind, xw.Fmt(n, xw.FMT_COUNT) if isinstance(n, int) else n] for kind, n in alerts.counts.items()]
-            xw.write_table(ws, top, [xw.Col("Soort"), num("Aantal")], rows, name="Aandachtspunten")
+            rows = [[_(kind), xw.Fmt(n, xw.FMT_COUNT) if isinstance(n, int) else marker(n)] for kind, n in alerts.counts.items()]
+            xw.write_table(ws, top, [xw.Col(_("Soort")), num(_("Aantal"))], rows, name="Aandachtspunten")
         finish(ws, content, freeze_row=top)
         return
-    top = heading(ws, content, f"Aandachtspunten op {content.as_of:%d/%m/%Y}", "Open items voorbij of dicht bij hun termijn, dringendste eerst.")
+    top = heading(ws, content, _alerts_title(content), _("Open items voorbij of dicht bij hun termijn, dringendste eerst."))
     columns = [
-        xw.Col("Soort"),
-        xw.Col("Register"),
-        xw.Col("Dossier of actie"),
-        xw.Col("Termijn"),
-        num("Dagen te laat"),
-        xw.Col("Omschrijving"),
+        xw.Col(_("Soort")),
+        xw.Col(_("Register")),
+        xw.Col(_("Dossier of actie")),
+        xw.Col(_("Termijn")),
+        num(_("Dagen te laat")),
+        xw.Col(_("Omschrijving")),
     ]
     rows = [
-        [a.kind, BY_NAME[a.register].label, a.key, plain(a.due), xw.Fmt(int(a.days_late), xw.FMT_DELTA_COUNT), a.text]
+        [_(a.kind), terms.label(a.register), a.key, plain(a.due), xw.Fmt(int(a.days_late), xw.FMT_DELTA_COUNT), a.text]
         for a in alerts.itertuples(index=False)
     ]
     xw.write_table(ws, top, columns, rows, name="Aandachtspunten")
-    xw.write_note(ws, 3, "Dagen te laat: positief = termijn verstreken, negatief = dagen die nog resten.")
+    xw.write_note(ws, 3, _("Dagen te laat: positief = termijn verstreken, negatief = dagen die nog resten."))
     finish(ws, content, freeze_row=top, maximum=70)
+
+
+def _alerts_title(content: ExportContent) -> str:
+    return _("{sheet} op {date}").format(sheet=title(SHEET_ALERTS), date=f"{content.as_of:%d/%m/%Y}")
 
 
 # --- Indicatoren and Definities ---------------------------------------------------------------
 
 
 def write_indicators(ws: Worksheet, content: ExportContent) -> None:
-    top = heading(ws, content, f"Indicatoren {content.year}", "Gemeten waarden uit het register Indicatoren.")
+    top = heading(ws, content, f"{title(SHEET_INDICATORS)} {content.year}",
+                  _("Gemeten waarden uit het register {register}.").format(register=terms.label("indicatoren")))
     write_rows(ws, top, "indicatoren", content.indicators, name="Indicatoren")
     finish(ws, content, freeze_row=top)
 
 
 def write_definitions(ws: Worksheet, content: ExportContent) -> None:
-    top = heading(ws, content, "Definities", "De tekst van de KPI-catalogus; 'in het jaar' betekent tussen 1 januari en de peildatum.")
-    rows = [[BY_NAME[k.register].label, k.label, k.id, UNIT_LABELS[k.unit], k.definition] for k in KPIS]
+    top = heading(ws, content, title(SHEET_DEFINITIONS),
+                  _("De tekst van de KPI-catalogus; 'in het jaar' betekent tussen 1 januari en de peildatum."))
+    rows = [[terms.label(k.register), label(k), k.id, _(UNIT_LABELS[k.unit]), definition(k)] for k in KPIS]
     block = xw.write_table(
         ws,
         top,
-        [xw.Col("Register"), xw.Col("Indicator"), xw.Col("Id"), xw.Col("Eenheid"), xw.Col("Definitie", width=90)],
+        [xw.Col(_("Register")), xw.Col(_("Indicator")), xw.Col(_("Id")), xw.Col(_("Eenheid")),
+         xw.Col(_("Definitie"), width=90)],
         rows,
         name="Definities",
     )
     row = block.next_row
-    xw.write_title(ws, row, "Gebruikte normen", font=xw.SUBTITLE_FONT)
-    norms = [[s.label, xw.Fmt(content.settings[s.key], xw.FMT_COUNT)] for s in SETTINGS]
-    block = xw.write_table(ws, row + 1, [xw.Col("Norm"), num("Waarde")], norms, name="Normen")
+    xw.write_title(ws, row, _("Gebruikte normen"), font=xw.SUBTITLE_FONT)
+    norms = [[_(s.label), xw.Fmt(content.settings[s.key], xw.FMT_COUNT)] for s in SETTINGS]
+    block = xw.write_table(ws, row + 1, [xw.Col(_("Norm")), num(_("Waarde"))], norms, name="Normen")
     blocks = [(row, block.last_row)]
     row = block.next_row
     notes = [
-        f"Status van een criterium: '{MET}' als de waarde de norm haalt in de gevraagde richting "
-        f"(minstens of hoogstens), '{NOT_MET}' als niet, '{CRIT_NO_DATA}' zonder waarde.",
-        "Verschil met vorig jaar: dezelfde definitie, op dezelfde dag een jaar eerder.",
+        _("Status van een criterium: '{met}' als de waarde de norm haalt in de gevraagde richting "
+          "({at_least} of {at_most}), '{not_met}' als niet, '{no_data}' zonder waarde.").format(
+            met=_(MET), at_least=terms.value("minstens"), at_most=terms.value("hoogstens"), not_met=_(NOT_MET),
+            no_data=_(CRIT_NO_DATA)),
+        _("Verschil met vorig jaar: dezelfde definitie, op dezelfde dag een jaar eerder."),
     ]
     for note in notes:
         xw.write_note(ws, row, note)

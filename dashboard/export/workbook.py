@@ -31,29 +31,32 @@ from dashboard.export.sheets import write_workbook
 from dashboard.style.formatting import to_local
 from data_access import audit, xlsx_writer as xw
 from data_access.access import Access, AccessDenied
-from data_access.cli import add_period_arguments, open_database
+from data_access.cli import add_lang_argument, add_period_arguments, open_database
 from data_access.settings import load_zone_name
 from data_access.users import role_for_email
+from i18n import NP_, _, current, language, pgettext
 from kpis.disclosure.policy import allowed_view, fixed_as_of
 from kpis.engine import default_as_of
 
 ZONE_ENV = "DASHBOARD_ZONE"
-KIND_FULL, KIND_ANONYMISED = "volledig", "geanonimiseerd"
+# In the file name (pgettext "file name"); the audit log keeps the Dutch word.
+KIND_FULL, KIND_ANONYMISED = NP_("file name", "volledig"), NP_("file name", "geanonimiseerd")
 
 
 def zone_name(conn: sa.Connection) -> str:
     """The zone's name for the cover: as saved on the Instellingen page, else $DASHBOARD_ZONE,
-    else 'Politiezone'."""
+    else 'Politiezone' (content.DEFAULT_ZONE, the cover then says no name is set)."""
 
     return load_zone_name(conn) or os.environ.get(ZONE_ENV, "").strip() or DEFAULT_ZONE
 
 
 def export_file_name(year: int, as_of: dt.date | None, *, anonymised: bool) -> str:
     """'jaarevaluatie_integriteit_2025_geanonimiseerd.xlsx' (with the reference date when it is
-    not 31/12: 'jaarevaluatie_integriteit_2025_tot_20250630_volledig.xlsx')."""
-    kind = KIND_ANONYMISED if anonymised else KIND_FULL
-    until = "" if as_of is None or as_of == dt.date(year, 12, 31) else f"_tot_{as_of:%Y%m%d}"
-    return f"jaarevaluatie_integriteit_{year}{until}_{kind}.xlsx"
+    not 31/12: 'jaarevaluatie_integriteit_2025_tot_20250630_volledig.xlsx'), in the current
+    language."""
+    kind = pgettext("file name", KIND_ANONYMISED if anonymised else KIND_FULL)
+    until = "" if as_of is None or as_of == dt.date(year, 12, 31) else _("_tot_{date}").format(date=f"{as_of:%Y%m%d}")
+    return _("jaarevaluatie_integriteit_{year}{until}_{kind}.xlsx").format(year=year, until=until, kind=kind)
 
 
 def last_complete_year(today: dt.date | None = None) -> int:
@@ -63,11 +66,13 @@ def last_complete_year(today: dt.date | None = None) -> int:
 
 
 def period_problem(year: int, as_of: dt.date | None) -> str | None:
-    """A Dutch sentence when the year or reference date cannot make a yearly export, else None."""
+    """A sentence (current language) when the year or reference date cannot make a yearly
+    export, else None."""
     if not 1900 <= year <= 9998:
-        return f"Ongeldig jaar: {year}. Geef een jaar van vier cijfers, bv. 2025."
+        return _("Ongeldig jaar: {year}. Geef een jaar van vier cijfers, bv. 2025.").format(year=year)
     if as_of is not None and as_of < dt.date(year, 1, 1):
-        return f"De peildatum {as_of:%d/%m/%Y} valt vóór het jaar {year}: kies een peildatum in of na {year}."
+        return _("De peildatum {date} valt vóór het jaar {year}: kies een peildatum in of na {year}.").format(
+            date=f"{as_of:%d/%m/%Y}", year=year)
     return None
 
 
@@ -100,6 +105,7 @@ def build_workbook(
     zone: str | None = None,
     file_name: str | None = None,
     made_at: dt.datetime | None = None,
+    lang: str | None = None,
 ) -> bytes:
     """The workbook as xlsx bytes. `user` is the maker's name on the cover (default
     access.user); `zone` the zone's name (default: zone_name()); `file_name` goes to the
@@ -108,7 +114,14 @@ def build_workbook(
     screen-share mode) can only make the anonymised one. Every export is recorded in the audit
     log (action "export") in the same transaction as its reads. Raises ValueError (Dutch) for
     a year or reference date that cannot make an export (period_problem). The reference date
-    used is effective_as_of: the anonymised version always has a default one."""
+    used is effective_as_of: the anonymised version always has a default one. `lang` ("nl" or
+    "fr", default the current language): the language of the sheets, headings, labels and notes;
+    the figures are the same in both."""
+    with language(lang or current()):
+        return _build_checked(engine, access, year, as_of, anonymised, user, zone, file_name, made_at)
+
+
+def _build_checked(engine, access, year, as_of, anonymised, user, zone, file_name, made_at) -> bytes:
     access.require("export_anonymised" if anonymised else "export_full")
     problem = period_problem(year, as_of)
     if problem:
@@ -174,13 +187,19 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", default=None, help="het bestand om te schrijven (.xlsx; voor een rapport .pdf, standaard een naam in deze map)")
     parser.add_argument("--user", default=None, help="naam voor het voorblad en het auditlogboek (standaard: de systeemgebruiker)")
     parser.add_argument("--zone", default=None, help=f"naam van de politiezone (standaard: de naam in Instellingen, anders ${ZONE_ENV} of '{DEFAULT_ZONE}')")
+    add_lang_argument(parser, "taal van de werkmap en de meldingen")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    """The workbook of the parsed command line (--format xlsx)."""
+    """The workbook of the parsed command line (--format xlsx), in the language of --lang."""
+    with language(args.lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.out is None:
-        print("Geef met --out het Excel-bestand (.xlsx) om te schrijven.", file=sys.stderr)
+        print(_("Geef met --out het Excel-bestand (.xlsx) om te schrijven."), file=sys.stderr)
         return 2
     out = Path(args.out)
     problem = period_problem(args.year, args.as_of)
@@ -188,10 +207,10 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return 2
     if out.suffix.lower() != ".xlsx":
-        print(f"Het uitvoerbestand moet op .xlsx eindigen: {out}", file=sys.stderr)
+        print(_("Het uitvoerbestand moet op .xlsx eindigen: {file}").format(file=out), file=sys.stderr)
         return 2
     if not out.parent.is_dir():
-        print(f"De map {out.parent} bestaat niet.", file=sys.stderr)
+        print(_("De map {folder} bestaat niet.").format(folder=out.parent), file=sys.stderr)
         return 2
 
     engine = open_database(args.database_url)
@@ -204,12 +223,14 @@ def run(args: argparse.Namespace) -> int:
             engine, access, args.year, args.as_of, anonymised=args.anonymised, zone=args.zone, file_name=out.name
         )
     except AccessDenied as exc:
-        print(f"Export geweigerd voor {access.user} ({access.role_label}): {exc}", file=sys.stderr)
+        print(_("Export geweigerd voor {user} ({role}): {reason}").format(user=access.user, role=access.role_label, reason=exc),
+              file=sys.stderr)
         return 1
     finally:
         engine.dispose()
     out.write_bytes(data)
-    version = VERSION_ANONYMISED if args.anonymised else VERSION_FULL
-    print(f"Jaarexport {args.year} ({version}) geschreven: {out} ({len(data) // 1024} kB).")
+    version = _(VERSION_ANONYMISED if args.anonymised else VERSION_FULL)
+    print(_("Jaarexport {year} ({version}) geschreven: {file} ({size} kB).").format(
+        year=args.year, version=version, file=out, size=len(data) // 1024))
     return 0
 

@@ -1,22 +1,26 @@
-"""Dutch (Belgium) formats for everything the dashboard shows.
+"""Belgian formats for everything the dashboard shows, in the current language (i18n.current()).
 
-Dates dd/mm/jjjj, a decimal comma, a thousands dot, percentages as "45,5 %", days as "12 dagen".
-A missing value (None, NaN) reads "geen gegevens". A string is passed through unchanged: that is
-how a suppressed count ("<5") or an already formatted value reaches the screen.
+Dutch: dates dd/mm/jjjj, a decimal comma, a thousands dot, percentages as "45,5 %", days as
+"12 dagen". French (fr_BE): the same dates, a decimal comma, narrow no-break spaces between
+thousands (1 234,5), "12 jours". Numbers go through Babel (i18n.format_number), which gives the
+Dutch text this module always gave, byte for byte (tests/test_i18n.py). A missing value (None,
+NaN) reads "geen gegevens". A string is passed through unchanged: that is how a suppressed count
+("<5") or an already formatted value reaches the screen.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from decimal import ROUND_HALF_UP, Decimal
 from numbers import Number
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-NO_DATA = "geen gegevens"
-HIDDEN = "verborgen"  # a value the netwerk view does not show (no bar, no number)
+from i18n import N_, _, current, format_number, month_name
+
+NO_DATA = N_("geen gegevens")
+HIDDEN = N_("verborgen")  # a value the netwerk view does not show (no bar, no number); shown with _()
 
 MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -39,16 +43,11 @@ def is_missing(value) -> bool:
 def fmt_number(value, decimals: int = 0) -> str:
     """1234567.891 -> '1.234.567,9' with decimals=1; integers keep no decimals by default."""
     if is_missing(value):
-        return NO_DATA
+        return _(NO_DATA)
     if isinstance(value, str):
         return value
-    # Half away from zero, as people round (45,25 -> 45,3), on the shortest decimal repr.
-    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{exact:,.{decimals}f}"  # '1,234,567.9'
-    text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
-    if text.startswith("-") and float(text.replace(".", "").replace(",", ".")) == 0:
-        text = text[1:]  # no '-0,0'
-    return text
+    # Half away from zero, as people round (45,25 -> 45,3), on the shortest decimal repr; no '-0,0'.
+    return format_number(value, current(), decimals)
 
 
 def fmt_int(value) -> str:
@@ -60,7 +59,7 @@ def fmt_decimal(value, decimals: int = 1) -> str:
     if is_missing(value) or isinstance(value, str):
         return fmt_number(value)
     text = fmt_number(value, decimals)
-    if "," in text:
+    if "," in text:  # both languages write a decimal comma
         text = text.rstrip("0").rstrip(",")
     return text
 
@@ -84,13 +83,14 @@ def fmt_days(value, decimals: int = 1) -> str:
     if is_missing(value) or isinstance(value, str):
         return fmt_number(value)
     text = fmt_decimal(value, decimals)
-    return f"{text} {'dag' if text == '1' else 'dagen'}"
+    unit = _("dag") if text == "1" else _("dagen")
+    return f"{text} {unit}"
 
 
 def fmt_date(value) -> str:
     """A date or datetime -> 'dd/mm/jjjj'."""
     if is_missing(value):
-        return NO_DATA
+        return _(NO_DATA)
     if isinstance(value, str):
         return value
     return value.strftime("%d/%m/%Y")
@@ -100,7 +100,7 @@ def fmt_datetime(value, *, from_utc: bool = False) -> str:
     """A datetime -> 'dd/mm/jjjj HH:MM'. from_utc=True: a naive UTC time (as the audit and
     import logs store it) is shown in Belgian time."""
     if is_missing(value):
-        return NO_DATA
+        return _(NO_DATA)
     if isinstance(value, str):
         return value
     if from_utc:
@@ -116,9 +116,9 @@ def to_local(value: dt.datetime) -> dt.datetime:
 
 
 def month_label(value: dt.date, *, short: bool = True) -> str:
-    """date(2025, 3, 1) -> 'mrt 2025' (short) or 'maart 2025'."""
-    names = MONTHS_SHORT if short else MONTHS
-    return f"{names[value.month - 1]} {value.year}"
+    """date(2025, 3, 1) -> 'mrt 2025' (short) or 'maart 2025'; in French 'mars 2025'. The month
+    names are CLDR's (Babel), the same as MONTHS and MONTHS_SHORT in Dutch."""
+    return f"{month_name(value.month, current(), short=short)} {value.year}"
 
 
 def fmt_delta(value, unit: str) -> str | None:
@@ -131,7 +131,8 @@ def fmt_delta(value, unit: str) -> str | None:
     sign = "+" if value > 0 else "-"
     magnitude = abs(value)
     if unit == "rate":
-        body = f"{fmt_decimal(magnitude * 100, 1)} procentpunt"
+        points = _("procentpunt")
+        body = f"{fmt_decimal(magnitude * 100, 1)} {points}"
     elif unit == "days":
         body = fmt_days(magnitude)
     elif unit == "count":

@@ -25,6 +25,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from i18n import Text
 from kpis import alerts as late
 from kpis.catalog import BY_ID, kpi_for_indicator
 from kpis.criteria import NO_DATA, status_counts
@@ -34,9 +35,11 @@ from kpis.disclosure.markers import is_suppressed
 from kpis.disclosure.policy import fixed_as_of
 from kpis.engine import Report
 
-NOT_IN_RELEASE = "Niet in de netwerkweergave: enkel de jaren tot en met vandaag, elk op één peildatum."
-LATE_REASON = ("Niet in de netwerkweergave: wat te laat is, volgt de korpsleiding maandelijks op; het zijn de laatste "
-               "dossiers van een register, en naast de andere cijfers zou een klein aantal terug te rekenen zijn.")
+# Reasons are i18n.Text: the Dutch text as before, shown in the viewer's language with i18n.shown.
+NOT_IN_RELEASE = Text("Niet in de netwerkweergave: enkel de jaren tot en met vandaag, elk op één peildatum.")
+LATE_REASON = Text("Niet in de netwerkweergave: wat te laat is, volgt de korpsleiding maandelijks op; het zijn de "
+                   "laatste dossiers van een register, en naast de andere cijfers zou een klein aantal terug te "
+                   "rekenen zijn.")
 
 
 @dataclass
@@ -183,15 +186,15 @@ def _with_criteria(report: Report, kpis: dict, reasons: dict, threshold: int) ->
 
 
 def small_base_reason(threshold: int) -> str:
-    return f"Verborgen: berekend op minder dan {threshold} dossiers."
+    return Text("Verborgen: berekend op minder dan {threshold} dossiers.", threshold=threshold)
 
 
 def recomputable_reason(threshold: int) -> str:
-    return f"Verborgen: zou een aantal onder {threshold} prijsgeven."
+    return Text("Verborgen: zou een aantal onder {threshold} prijsgeven.", threshold=threshold)
 
 
 def withheld_reason(threshold: int) -> str:
-    return f"Verborgen: met het totaal zou een aantal onder {threshold} terug te rekenen zijn."
+    return Text("Verborgen: met het totaal zou een aantal onder {threshold} terug te rekenen zijn.", threshold=threshold)
 
 
 _PER_FTE_COUNT = {"complaints_per_100_fte": "complaints_received", "reports_per_100_fte": "reports_received"}
@@ -202,8 +205,9 @@ def _reason(shown, threshold: int) -> str | None:
     if shown is None:
         return withheld_reason(threshold)
     if is_suppressed(shown):
-        return (f"Aantal onder {threshold}: getoond als <{threshold}." if shown.kind == "small"
-                else withheld_reason(threshold).replace("Verborgen:", "x: verborgen,"))
+        return (Text("Aantal onder {threshold}: getoond als <{threshold}.", threshold=threshold) if shown.kind == "small"
+                else Text("x: verborgen, met het totaal zou een aantal onder {threshold} terug te rekenen zijn.",
+                          threshold=threshold))
     return None
 
 
