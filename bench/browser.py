@@ -328,7 +328,7 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
                     ref_click()
             if role == PROFILED_ROLE:  # where a warm click's time goes in the browser
                 for title in PROFILED_PAGES:
-                    tab.click_menu("Jaarexport")
+                    tab.click_menu("Export en rapporten")
                     profiles[title] = js_profile(tab, lambda title=title, tab=tab: tab.click_menu(title))
             tab.page.close()
             log(f"      warm {role}: {len(pages)} pagina's gemeten")

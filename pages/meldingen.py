@@ -107,7 +107,7 @@ else:
         column.metric(f":{theme.LEGAL_BADGE}[{label}]" if breached else label, value if charts.is_suppressed(value) else fmt_int(value),
                       help=help_text, border=True, icon=theme.LEGAL_ICON)  # legal terms: one colour and icon
     if any(charts.is_suppressed(v) for v in counts.values()):
-        ui.note_once(sections.SMALL_COUNTS_HELP.format(marker=sections.small_marker(counts.values()) or "<N"))
+        ui.note_once(sections.SMALL_COUNTS_HELP.format(marker=sections.small_marker(counts.values()) or "<N"), key="small_counts")
 if access.may_see_rows:
     with st.expander("Welke meldingen?", icon=":material/list:"):
         late_block.alerts_section(access, filters, kinds=[alerts.KIND_ACK, alerts.KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")

@@ -55,7 +55,7 @@ def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
     else:
         ui.chart(fig, key=key)
     if markers - {HIDDEN}:
-        ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(flat) or "<N"))
+        ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(flat) or "<N"), key="small_counts")
     if HIDDEN in markers:
         ui.note_once(HIDDEN_HELP)
 
@@ -80,7 +80,7 @@ def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **ba
     if any(is_suppressed(v) for v in values) and not any(charts.is_shown(v) and v for v in values):
         st.markdown(f"**{title}**")
         ui.table(frame.rename_axis("Jaar").reset_index(), static=True)  # in a half-width column: headers wrap
-        ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"))
+        ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"), key="small_counts")
         return
     show(cached(charts.year_bars, frame, register=register, title=title, **bar_options), values, key=key)
 

@@ -47,7 +47,7 @@ The API:
 - chart(fig, *, key=None, height=None): st.plotly_chart with the dashboard template; `fig` a
   go.Figure or a figure_cache.Built (a figure built once and cached: figure_cache.cached);
   larger text in screen-share mode (projector()).
-- note_once(text): a caption written once per page (e.g. what '<5' means).
+- note_once(text, key=None): a caption written once per page (e.g. what "<5" means).
 - table(df, *, register=None, column_config=None, key=None, cell_style=None): st.dataframe with
   Dutch headers (register headers for register columns), dates dd/mm/jjjj, empty cells empty, no
   index, columns that fit the page at 1440 px (dashboard.style.tables.fit; what does not fit is read by
@@ -294,12 +294,13 @@ def start_page() -> None:
     st.session_state[_NOTES_KEY] = set()
 
 
-def note_once(text: str) -> None:
+def note_once(text: str, *, key: str | None = None) -> None:
     """A caption (markdown) written once per page: the second chart with small counts does not
-    repeat what the first one's note said."""
+    repeat what the first one's note said. `key`: notes that say the same thing in other words
+    (the small-count note with "<5" or "x") count as one."""
     seen = st.session_state.setdefault(_NOTES_KEY, set())
-    if text not in seen:
-        seen.add(text)
+    if (key or text) not in seen:
+        seen.add(key or text)
         st.caption(text)
 
 

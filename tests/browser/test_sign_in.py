@@ -348,7 +348,7 @@ def test_the_full_export_is_gone_after_the_click(browser, demo):
     context = _context(browser)
     app = _tab(context, base)
     app.choose_demo_role("Korpsleiding")
-    app.open("export", "Jaarexport")
+    app.open("export", "Export en rapporten")
     _download_then_gone(app, "Volledige werkmap downloaden", url, "volledig")
     context.close()
 
