@@ -198,7 +198,7 @@ def child_page(url: str, page: str, repeat: int) -> dict:
 COLD_PARTS = {
     "rapporten": ("dashboard/reads/data.py", "report_for"),
     "maandkaarten": ("dashboard/ui/overview.py", "month_cards"),
-    "aandacht": ("dashboard/ui/alerts.py", "alerts_section"),
+    "aandacht": ("dashboard/ui/late_block.py", "late_block"),
     "verloop": ("dashboard/ui/overview.py", "register_sparklines"),
     "jaren": ("dashboard/reads/data.py", "_year_bounds"),
     "diensten": ("dashboard/reads/data.py", "_diensten"),
