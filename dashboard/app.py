@@ -60,7 +60,9 @@ for spec in navigation.existing_pages():
 # "Page not found"; it is left out of the menu, where the root link stands for it.
 grouped[first.section].append(st.Page(first.path, title=first.title, icon=first.icon, url_path=first.name, visibility="hidden"))
 spec_of[first.name] = spec_of[""] = first
-page = st.navigation(grouped)  # a section whose pages are all hidden is not shown
+# expanded=True: above twelve pages Streamlit folds the menu behind an English "View N more"
+# button, which hid the Beheer pages. A section whose pages are all hidden is not shown.
+page = st.navigation(grouped, expanded=True)
 requested = sign_in.take_requested_page()  # the page a link asked for before the sign-in
 if requested:
     by_url = {p.url_path: p for pages_of in grouped.values() for p in pages_of}
