@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from data_access.db import bump_data_version
 from data_access.schema import settings as settings_table
-from i18n import N_, _
+from i18n import DEFAULT as DEFAULT_LANGUAGE, N_, UnknownLanguage, _, normalise
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,28 @@ def save_zone_name(conn: sa.Connection, text: object) -> str:
     _store(conn, ZONE_NAME_KEY, name)
     bump_data_version(conn)
     return name
+
+
+LANGUAGE_KEY = "taal"  # the zone's default language (Instellingen); each user can switch in the sidebar
+LANGUAGE_LABEL = N_("Standaardtaal van het dashboard")
+
+
+def load_language(conn: sa.Connection) -> str:
+    """The zone's default language, "nl" or "fr" ("nl" when none was saved)."""
+    value = conn.execute(sa.select(settings_table.c.value).where(settings_table.c.key == LANGUAGE_KEY)).scalar()
+    try:
+        return normalise(value)
+    except UnknownLanguage:
+        return DEFAULT_LANGUAGE
+
+
+def save_language(conn: sa.Connection, lang: str) -> str:
+    """Stores the zone's default language ("nl" or "fr"; UnknownLanguage otherwise), bumps the
+    data version and returns it."""
+    code = normalise(lang)
+    _store(conn, LANGUAGE_KEY, code)
+    bump_data_version(conn)
+    return code
 
 
 def _store(conn: sa.Connection, key: str, value: str) -> None:

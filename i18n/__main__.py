@@ -6,6 +6,12 @@
     compile   only compile the .po files to .mo (after editing a translation)
     check     list the messages without a translation (empty or fuzzy) in either language, and
               the .mo files that differ from their .po; exit 1 if there is any
+    todo      print the French messages without a translation as JSON {"msgid": ""} (with
+              "context|msgid" for a message with a context), for a translator to fill in
+    fill F    take the translations of the JSON file F (as `todo` prints it, filled) into the
+              French catalog and compile; an empty value is left untranslated
+    merge-po BASE OURS THEIRS   git merge driver for the .po files: the messages of both sides,
+              a translation kept from whichever side has one (ours first); see .gitattributes
 
 The .mo files are committed, compiled from the .po files by `update` or `compile`: the app then
 runs from a checkout without a build step and without write access to its own directory, and
@@ -130,6 +136,51 @@ def problems() -> list[str]:
     return found
 
 
+def _key(message) -> str:
+    return f"{message.context}|{message.id}" if message.context else message.id
+
+
+def todo(lang: str = "fr") -> dict[str, str]:
+    """The messages of `lang` without a translation (single texts only; plural forms by hand)."""
+    return {_key(m): "" for m in read(lang) if m.id and isinstance(m.id, str) and (not m.string or m.fuzzy)}
+
+
+def fill(path: Path, lang: str = "fr") -> int:
+    """Sets the non-empty translations of the JSON file `path` ({key: text}) and compiles;
+    returns how many were set."""
+    import json
+
+    wanted = {k: v for k, v in json.loads(Path(path).read_text(encoding="utf-8")).items() if v}
+    catalog = read(lang)
+    done = 0
+    for message in catalog:
+        if message.id and _key(message) in wanted:
+            message.string, message.flags = wanted[_key(message)], set(message.flags) - {"fuzzy"}
+            done += 1
+    _write(po_path(lang), catalog)
+    compile_all()
+    return done
+
+
+def merge_po(base: Path, ours: Path, theirs: Path) -> None:
+    """Both sides' messages in `ours`; a message translated on one side only keeps that
+    translation, one translated on both keeps ours. `python -m i18n update` tidies it after."""
+    with open(ours, "rb") as f:
+        mine = read_po(f)
+    with open(theirs, "rb") as f:
+        other = read_po(f)
+    for message in other:
+        if not message.id:
+            continue
+        have = mine.get(message.id, message.context)
+        if have is None:
+            mine[message.id] = message
+        elif message.string and (not have.string or have.fuzzy):
+            have.string = message.string
+    with open(ours, "wb") as f:
+        write_po(f, mine, no_location=True, sort_output=True, width=100)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     command = args[0] if args else ""
@@ -137,6 +188,14 @@ def main(argv: list[str] | None = None) -> int:
         update()
     elif command == "compile":
         compile_all()
+    elif command == "todo":
+        import json
+
+        print(json.dumps(todo(), ensure_ascii=False, indent=1))
+    elif command == "fill" and len(args) == 2:
+        print(f"{fill(Path(args[1]))} vertalingen ingevuld")
+    elif command == "merge-po" and len(args) == 4:
+        merge_po(*(Path(a) for a in args[1:]))
     elif command == "check":
         lines = problems()
         for line in lines:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+import i18n
 from dashboard.reads import data, errors
 from dashboard.style.text import plain
 from dashboard.ui import components as ui
@@ -15,6 +16,8 @@ from data_access.settings import (
     ADDRESSEES,
     COVER_LETTER_MAX,
     DEFAULT_COVER_LETTERS,
+    LANGUAGE_KEY,
+    LANGUAGE_LABEL,
     SETTINGS,
     ZONE_NAME_KEY,
     ZONE_NAME_LABEL,
@@ -22,10 +25,12 @@ from data_access.settings import (
     addressee_object,
     cover_letter_key,
     save_cover_letter,
+    save_language,
     save_settings,
     save_zone_name,
     tidy_zone_name,
 )
+from i18n import _
 
 SAVED_KEY = "_instellingen_saved"
 LETTERS_SAVED_KEY = "_instellingen_brieven_saved"
@@ -39,11 +44,12 @@ ui.page_header(
 
 saved = st.session_state.pop(SAVED_KEY, None)
 if saved:
-    labels = {s.key: s.label for s in SETTINGS} | {ZONE_NAME_KEY: ZONE_NAME_LABEL}
+    labels = {s.key: s.label for s in SETTINGS} | {ZONE_NAME_KEY: ZONE_NAME_LABEL, LANGUAGE_KEY: _(LANGUAGE_LABEL)}
     st.success("Opgeslagen: " + "; ".join(f"{labels[k]} = {plain(v)}" for k, v in saved.items()), icon=":material/check:")
 
 current = data.get_settings()
 current_zone = data.get_zone_name() or ""
+current_language = data.get_default_language()
 groups = grouped_settings()
 
 with st.form("instellingen", border=False):
@@ -56,6 +62,14 @@ with st.form("instellingen", border=False):
             placeholder="bv. PZ Schoten",
             key=f"instelling_{ZONE_NAME_KEY}",
             help="Staat op het voorblad en in de kop van elk blad van de jaarexport.",
+        )
+        default_language = st.selectbox(
+            _(LANGUAGE_LABEL),
+            i18n.LANGUAGES,
+            index=i18n.LANGUAGES.index(current_language),
+            format_func=i18n.NAMES.get,
+            key=f"instelling_{LANGUAGE_KEY}",
+            help=_("De taal waarin het dashboard opent; elke gebruiker kan links kiezen voor een andere taal."),
         )
     values = {}
     columns = st.columns(3, gap="medium")
@@ -77,7 +91,8 @@ with st.form("instellingen", border=False):
 if submitted:
     changes = {key: int(value) for key, value in values.items() if int(value) != int(current[key])}
     zone_changed = tidy_zone_name(zone) != current_zone
-    if not changes and not zone_changed:
+    language_changed = default_language != current_language
+    if not changes and not zone_changed and not language_changed:
         st.info("Er is niets gewijzigd.")
     else:
         try:
@@ -87,6 +102,8 @@ if submitted:
                     save_settings(conn, changes)
                 if zone_changed:
                     saved[ZONE_NAME_KEY] = save_zone_name(conn, zone)
+                if language_changed:
+                    saved[LANGUAGE_KEY] = save_language(conn, default_language)
                 audit.record(conn, access, "instellingen", {"wijzigingen": saved})
         except ValueError as exc:
             st.error(str(exc))

@@ -29,8 +29,8 @@ from types import FunctionType
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
+from dashboard.reads.cache import cached
 from dashboard.style import theme
 from kpis.disclosure.markers import Suppressed
 
@@ -67,7 +67,7 @@ def _frame_key(frame: pd.DataFrame) -> bytes:
     return pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False, hash_funcs={Suppressed: _marker_key, pd.DataFrame: _frame_key, FunctionType: builder_name})
+@cached(max_entries=CACHE_ENTRIES, hash_funcs={Suppressed: _marker_key, pd.DataFrame: _frame_key, FunctionType: builder_name})
 def _spec(name: str, args: tuple, kwargs: dict, _builder: Callable) -> dict:
     # `_builder` is not hashed: `name` stands for it.
     return theme.style(_builder(*args, **kwargs)).to_dict()

@@ -129,7 +129,7 @@ def _finish(fig: go.Figure, title: str | None, *, height: int | None, legend: bo
         top += 30 * _legend_rows(fig) + 4
     else:
         fig.update_layout(showlegend=False)
-    fig.update_layout(margin=dict(l=10, r=20, t=top, b=10), separators=",.")
+    fig.update_layout(margin=dict(l=10, r=20, t=top, b=10), separators=theme.separators())
     return fig
 
 

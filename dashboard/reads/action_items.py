@@ -26,9 +26,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.reads import data, errors
+from dashboard.reads.cache import cached
 from data_access.reader import read_for_aggregation
 from data_access.registers import STRATEGIC_GOALS
 from kpis.actieplan import in_plan_conditions
@@ -60,7 +60,7 @@ LATE = "over deadline"
 STATES = ("afgerond", "lopend", "niet gestart", "uitgesteld", "geschrapt", LATE)
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _items(url: str, version: int, year: int, as_of: dt.date) -> pd.DataFrame:
     with data.engine_for(url).connect() as conn:
         ctx = Context(conn=conn, year=year, as_of=as_of, settings={})
@@ -84,7 +84,7 @@ def items(access, filters) -> pd.DataFrame:
         return _items(*data.cache_key(), view.year, view.as_of)
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _carried(url: str, version: int, year: int, as_of: dt.date) -> pd.DataFrame:
     from data_access.reader import read_for_aggregation
     from data_access.schema import REGISTER_TABLES

@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import streamlit as st
-
 from dashboard.reads import data, errors
+from dashboard.reads.cache import cached
 from data_access.access import Access
 from kpis.alerts import KIND_ACK, KIND_FEEDBACK, KIND_FOLLOWUP, KIND_TERM, KINDS, alerts as compute_alerts, carried_over  # noqa: F401  (the pages take the kinds from here)
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _alerts(url: str, version: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
 
     if not aggregated_only:
@@ -42,7 +41,7 @@ class AlertView:
     carried_over: int | None = None
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _alert_view(url, version, year, as_of, dienst, kinds: tuple | None, limit: int | None, aggregated_only, threshold) -> AlertView:
     if aggregated_only:
         release = data.release_today(url, version, threshold)

@@ -15,6 +15,7 @@ Public functions (pages use these, not the engine directly):
     current_data_version() -> int
     get_settings() -> dict[str, int]             norms and suppression threshold
     get_zone_name() -> str | None                the zone's name (Instellingen), for the export
+    get_default_language() -> str                the zone's default language, "nl" or "fr" (Instellingen)
     effective_filters(access, filters) -> Filters the filters the access may use: zone-wide on a
                                                  default reference date for the netwerk view
     effective_view(access, year, as_of, dienst) -> (as_of, dienst)   the same for single values
@@ -55,12 +56,13 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from dashboard.reads import errors
+from dashboard.reads.cache import cached
 from data_access import audit, db
 from data_access.access import Access
 from data_access.reader import RowFilter, read_rows as reader_read_rows
 from data_access.registers import BY_NAME as REGISTERS_BY_NAME, REGISTERS
 from data_access.schema import REGISTER_TABLES, import_log
-from data_access.settings import ADDRESSEES, load_cover_letter, load_settings, load_zone_name
+from data_access.settings import ADDRESSEES, load_cover_letter, load_language, load_settings, load_zone_name
 from kpis.context import still_open
 from kpis.disclosure import markers
 from kpis.disclosure.policy import allowed_view, fixed_as_of
@@ -114,7 +116,7 @@ def cache_key() -> tuple[str, int]:
     return database_url(), current_data_version()
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=CACHE_ENTRIES)
 def settings_for(url: str, version: int) -> dict[str, int]:
     with engine_for(url).connect() as conn:
         return load_settings(conn)
@@ -125,7 +127,7 @@ def get_settings() -> dict[str, int]:
         return settings_for(*cache_key())
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=CACHE_ENTRIES)
 def zone_name_for(url: str, version: int) -> str | None:
     with engine_for(url).connect() as conn:
         return load_zone_name(conn)
@@ -137,7 +139,19 @@ def get_zone_name() -> str | None:
         return zone_name_for(*cache_key())
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)  # the language itself: not keyed on it
+def default_language_for(url: str, version: int) -> str:
+    with engine_for(url).connect() as conn:
+        return load_language(conn)
+
+
+def get_default_language() -> str:
+    """The zone's default language as saved on the Instellingen page ("nl" unless set)."""
+    with errors.database_guard():
+        return default_language_for(*cache_key())
+
+
+@cached(max_entries=CACHE_ENTRIES)
 def cover_letters_for(url: str, version: int) -> dict[str, str]:
     with engine_for(url).connect() as conn:
         return {a: load_cover_letter(conn, a) for a in ADDRESSEES}
@@ -158,6 +172,8 @@ def view_key(access: Access) -> tuple[bool, int]:
     return access.aggregated_only, suppression_threshold()
 
 
+# Not keyed on the language: the release holds numbers and i18n.Text (shown in the language of
+# whoever looks), and a second solve per language would double the costliest read.
 @st.cache_data(max_entries=8, show_spinner=False)
 def release_for(url: str, version: int, today: dt.date, threshold: int):
     """The netwerk view of `today` (kpis.disclosure.release): every figure it may show, protected
@@ -178,7 +194,7 @@ def netwerk_release():
         return release_for(url, version, dt.date.today(), suppression_threshold())
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=CACHE_ENTRIES)
 def report_for(url: str, version: int, year: int, as_of: dt.date, dienst: str | None, aggregated_only: bool, threshold: int):
     """The KPI report; for the netwerk view the year's report of today's release (a year it
     cannot choose: its case registers withheld)."""
@@ -240,7 +256,7 @@ def _year_columns() -> dict:
     return columns
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=CACHE_ENTRIES)
 def _year_bounds(url: str, version: int) -> dict[str, tuple[int, int]]:
     """{register: (first year, last year)} for every register of _year_columns that holds rows."""
     bounds = {}
@@ -282,7 +298,7 @@ def available_years() -> list[int]:
         return _years_spanning(_year_bounds(*cache_key()).values())
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=CACHE_ENTRIES)
 def _diensten(url: str, version: int) -> list[str]:
     return diensten(engine_for(url))
 
@@ -339,7 +355,7 @@ def read_rows(
     return rows
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=CACHE_ENTRIES)
 def _is_empty(url: str, version: int) -> bool:
     with engine_for(url).connect() as conn:
         return db.is_empty(conn)

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import streamlit as st
-
 from dashboard.reads import data, errors
+from dashboard.reads.cache import cached
 from data_access.access import Access
 from kpis import alerts as alerts_mod
 from kpis.alerts import FEEDBACK_NEAR_DAYS, TERM_CELLS
@@ -51,7 +50,7 @@ def cells(settings: dict) -> dict[str, tuple[str, str]]:
     }
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _term_counts(url: str, version: int, as_of: dt.date, aggregated_only: bool, threshold: int):
     if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)
         return None

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import streamlit as st
-
 from dashboard.reads import data, errors
+from dashboard.reads.cache import cached
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _analysis(url: str, version: int, year: int, as_of: dt.date, aggregated_only: bool, threshold: int):
     from data_access.settings import load_settings
     from kpis import risicos
@@ -35,7 +34,7 @@ def analysis(access, filters):
         return _analysis(*data.cache_key(), filters.year, filters.as_of, *data.view_key(access))
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _references(url: str, version: int) -> dict:
     from kpis import references as refs
 

@@ -12,16 +12,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.reads import data, errors
+from dashboard.reads.cache import cached
 from data_access.access import Access
 from data_access.registers import BY_NAME
 from kpis import series as series_mod
 from kpis.series import BIN_EDGES, binned, norm_edges  # noqa: F401  (the pages take the bins from here)
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _cross(url, version, register, year, as_of, rows, columns, dienst, aggregated_only, threshold):
 
     if aggregated_only:  # a split of the year as the release shows it; no table per dienst
@@ -64,7 +64,7 @@ def cross_table(
         return _cross(*data.cache_key(), register, year, as_of, rows, columns, dienst, *data.view_key(access))
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _lead_bins(url, version, register, year, as_of, edges, dienst, aggregated_only, threshold):
 
     if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)
@@ -91,7 +91,7 @@ def lead_time_bins(
         return _lead_bins(*data.cache_key(), register, year, as_of, tuple(edges), dienst, *data.view_key(access))
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _open_bins(url, version, as_of, edges, dienst, aggregated_only, threshold):
 
     if aggregated_only:  # not in the netwerk view (kpis.disclosure.figures says why)

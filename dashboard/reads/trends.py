@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.reads import data, errors
+from dashboard.reads.cache import cached
 from data_access.access import Access
 from kpis import series as series_mod
 from kpis.dates import add_months
@@ -26,7 +26,7 @@ def _as_date(value) -> dt.date:
     return value.date() if isinstance(value, pd.Timestamp) else value
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _trend(url, version, register, end, periods, per, dienst, date_column, aggregated_only, threshold):
 
     step = 3 if per == "quarter" else 1
@@ -78,7 +78,7 @@ def trend(
         return _trend(*data.cache_key(), register, end, periods, per, dienst, date_column, *data.view_key(access))
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _rolling(url, version, register, end, months, dienst):
 
     first = add_months(dt.date(end.year, end.month, 1), -(months - 1))

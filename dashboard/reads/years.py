@@ -19,9 +19,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.reads import data, errors
+from dashboard.reads.cache import cached
 from data_access.access import Access
 from data_access.registers import FTE_INDICATOR
 from kpis import series as series_mod
@@ -50,7 +50,7 @@ def _year_counts(conn, register: str, views: tuple, dienst: str | None) -> list[
 PER_FTE_REGISTERS = {"complaints_per_100_fte": "klachten", "reports_per_100_fte": "meldingen"}
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _per_100_fte(url, version, kpi_id: str, views: tuple, dienst, aggregated_only, threshold) -> list[tuple]:
 
     if aggregated_only:  # each year's report of the release
@@ -97,7 +97,7 @@ def complaints_per_100_fte(access: Access, views, *, dienst: str | None = None) 
     return per_100_fte(access, "complaints_per_100_fte", views, dienst=dienst)
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _counts_per_year(url, version, register, views: tuple, dienst, aggregated_only, threshold) -> list:
     if aggregated_only:  # the rows of each year as the release shows them
         totals = data.release_today(url, version, threshold).totals(register)
@@ -116,7 +116,7 @@ def counts_per_year(access: Access, register: str, views, *, dienst: str | None 
         return _counts_per_year(*data.cache_key(), register, effective, view_dienst, *data.view_key(access))
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _yearly(url, version, register, first_year, last_year, by, as_of, dienst, date_column, aggregated_only, threshold):
 
     if aggregated_only:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import plotly.io as pio
 
+import i18n
 from dashboard.style.formatting import month_label
 
 REGISTER_COLORS: dict[str, str] = {
@@ -105,12 +106,23 @@ pio.templates[TEMPLATE_NAME] = TEMPLATE
 pio.templates.default = TEMPLATE_NAME
 
 
+SEPARATORS = {"nl": ",.", "fr": ",\u202f"}  # plotly: the decimal sign, then the thousands separator
+
+
+def separators(lang: str | None = None) -> str:
+    """Plotly's number separators in `lang` (default: the current language): nl 1.234,5; fr
+    1 234,5 (a narrow no-break space, as Babel writes fr_BE)."""
+    return SEPARATORS[i18n.normalise(lang or i18n.current())]
+
+
 def style(fig: go.Figure, *, height: int | None = None) -> go.Figure:
-    """Applies the dashboard template (separators, fonts, colours) to a figure and returns it.
-    A figure made after this module was imported already has it (the default template); then
-    only the height is set."""
+    """Applies the dashboard template (fonts, colours) and the separators of the current
+    language to a figure and returns it. A figure made after this module was imported already
+    has the template (the default template); then only the separators and height are set."""
     if fig.layout.template != TEMPLATE:
         fig.update_layout(template=TEMPLATE)
+    if fig.layout.separators != separators():
+        fig.update_layout(separators=separators())
     if height is not None:
         fig.update_layout(height=height)
     return fig

@@ -25,9 +25,9 @@ from numbers import Number
 import pandas as pd
 import plotly.graph_objects as go
 import sqlalchemy as sa
-import streamlit as st
 
 from dashboard.reads import data, errors
+from dashboard.reads.cache import cached
 from dashboard.style import theme
 from dashboard.style.formatting import HIDDEN, fmt_date, fmt_value
 from dashboard.style.text import chart_text, plain
@@ -150,7 +150,7 @@ def status_style(status: str) -> str:
 # --- history ----------------------------------------------------------------------------------
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@cached(max_entries=64)
 def _measurements(url: str, version: int, key: str) -> dict[int, float]:
     """{year: value} of the Indicatoren indicator (normalised name `key`) for periods 'jjjj'."""
 

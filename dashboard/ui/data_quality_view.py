@@ -10,13 +10,14 @@ import datetime as dt
 import streamlit as st
 
 from dashboard.reads import data, errors
+from dashboard.reads.cache import cached
 from dashboard.style.formatting import fmt_date
 from dashboard.style.text import plain
 from dashboard.ui import components as ui
 from kpis.data_quality import checks as compute_checks
 
 
-@st.cache_data(max_entries=data.CACHE_ENTRIES, show_spinner=False)
+@cached(max_entries=data.CACHE_ENTRIES)
 def _checks(url: str, version: int, year: int, as_of: dt.date):
     with data.engine_for(url).connect() as conn:
         return compute_checks(conn, year, as_of)

@@ -1,0 +1,42 @@
+"""The language of a run: the user's choice in the sidebar, else the zone's default.
+
+dashboard/app.py calls `choose_language()` before anything is written on the page (the sign-in
+form included). The switch is bound to the URL (?taal=fr) like the filters, so a link keeps its
+language and a page switch keeps it; without a choice the zone's default language holds (a
+setting on Instellingen, "nl" unless changed). The choice is set for the whole run
+(i18n.set_language): every `_()` after it, and every cached read (dashboard.reads.cache), is in
+that language. Plotly's number separators follow it (dashboard.style.theme.separators).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import i18n
+from dashboard.reads import data
+
+LANGUAGE_KEY = "taal"
+LABEL = "Taal · Langue"  # both languages: whoever reads the other one finds the switch
+
+
+def choose_language(container=None) -> str:
+    """Draws the switch (in `container`, default the sidebar), sets the language of this run and
+    returns it ("nl" or "fr")."""
+    default = data.get_default_language()
+    chosen = st.session_state.get(LANGUAGE_KEY) or st.query_params.get(LANGUAGE_KEY)
+    try:
+        i18n.set_language(chosen or default)  # before the widget: its help text is translated
+    except i18n.UnknownLanguage:  # ?taal=en: the default, and the switch shows it
+        i18n.set_language(default)
+        st.query_params.pop(LANGUAGE_KEY, None)
+    with container if container is not None else st.sidebar:
+        lang = st.selectbox(
+            LABEL,
+            i18n.LANGUAGES,
+            index=i18n.LANGUAGES.index(default),
+            format_func=i18n.NAMES.get,
+            key=LANGUAGE_KEY,
+            bind="query-params",
+            help=i18n._("De taal van het dashboard, de downloads en de rapporten. Standaard de taal van de zone (Instellingen)."),
+        )
+    return i18n.set_language(lang)
