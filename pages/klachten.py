@@ -12,7 +12,7 @@ from dashboard.reads import data, splits, years
 from dashboard.style.formatting import fmt_date, fmt_decimal
 from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
-from i18n import N_, _
+from i18n import N_, _, pgettext
 
 # Bins of days: beside the card of those past the norm and the quarters, the days between two
 # dates let a reader work out a small count, so the netwerk view does not show them.
@@ -62,9 +62,9 @@ ui.drill_down(REGISTER, label=_("klachten ontvangen in {year}").format(year=filt
 st.subheader(_("Verdeling"), anchor=False)
 left, right = st.columns(2, gap="large")
 with left:
-    sections.split_chart(report, "complaints_by_category", REGISTER, _("Ontvangen in {year}: per categorie").format(year=filters.year))
+    sections.split_chart(report, "complaints_by_category", REGISTER, pgettext("klachten", "Ontvangen in {year}: per categorie").format(year=filters.year))
 with right:
-    sections.split_chart(report, "complaints_by_channel", REGISTER, _("Ontvangen in {year}: per kanaal").format(year=filters.year))
+    sections.split_chart(report, "complaints_by_channel", REGISTER, pgettext("klachten", "Ontvangen in {year}: per kanaal").format(year=filters.year))
 
 norm = int(report.settings["complaint_norm_days"])
 edges = splits.norm_edges(norm, splits.BIN_EDGES)  # the norm line falls between two bins
