@@ -85,10 +85,20 @@ def update() -> None:
         catalog.obsolete.clear()  # a text the code no longer has leaves the catalog
         if lang == SOURCE:
             for message in catalog:
-                if message.id and not message.string:
-                    message.string = message.id
+                if message.id and not _translated(message.string):
+                    message.string = message.id if isinstance(message.id, str) else tuple(message.id)
         _write(path, catalog)
     compile_all()
+
+
+def _translated(string) -> bool:
+    """A message's translation is there: its text, or every plural form of it."""
+    return all(string) if isinstance(string, (tuple, list)) else bool(string)
+
+
+def _hashable(value):
+    """A message id or text as a key: the plural forms (a list in a .mo) as a tuple."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _write(path: Path, catalog: Catalog) -> None:
@@ -130,8 +140,8 @@ def problems() -> list[str]:
             found.append(f"{LOCALES[lang]}: {mo.name} missing (run python -m i18n compile)")
         else:
             with open(mo, "rb") as f:
-                on_disk = {(m.context, m.id): m.string for m in read_mo(f) if m.id}
-            if on_disk != {k: m.string for k, m in have.items() if m.string and not m.fuzzy}:
+                on_disk = {(m.context, _hashable(m.id)): _hashable(m.string) for m in read_mo(f) if m.id}
+            if on_disk != {k: _hashable(m.string) for k, m in have.items() if _translated(m.string) and not m.fuzzy}:
                 found.append(f"{LOCALES[lang]}: {mo.name} differs from the .po (run python -m i18n compile)")
     return found
 
