@@ -11,7 +11,6 @@ turns it back into the canonical value.
     header(column, lang)         'datum ontvangst' / 'date de réception'
     value(text, lang)            'afgesloten' / 'clôturé'; 'ja' / 'oui'
     values(column, lang)         a column's list (ja, nee for a bool column), in order
-    shown_values(frame, register, lang)  a DataFrame's list-value columns of a register in `lang`
     Forms                        what a workbook may write for a sheet, header or value, in which
                                  language ("nl", "fr" or None when both languages write it alike)
 
@@ -60,14 +59,6 @@ def choices(column: Column) -> tuple[str, ...]:
 
 def values(column: Column, lang: str | None = None) -> tuple[str, ...]:
     return tuple(value(v, lang) for v in choices(column))
-
-
-def shown_values(frame, register: str, lang: str | None = None):
-    """A copy of a DataFrame whose list-value columns of `register` (by column name, e.g.
-    'status') hold their values in `lang`: what a table shows; the canonical values stay in the
-    frame the caller keeps (and compares)."""
-    listed = [c.name for c in BY_NAME[register].columns if c.values and c.name in frame.columns]
-    return frame.assign(**{name: frame[name].map(lambda v: value(v, lang) if isinstance(v, str) else v) for name in listed})
 
 
 def indicator(name: str, lang: str | None = None) -> str:

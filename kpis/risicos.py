@@ -32,10 +32,11 @@ from data_access import register_terms
 from data_access.registers import RISK_PROCESSES
 from data_access.schema import REGISTER_TABLES
 from data_access.validation import action_ids
-from i18n import N_, _
+from i18n import N_, NP_, _
 from kpis.context import Context
 
-LEVELS = (N_("hoog"), N_("midden"), N_("laag"))  # canonical; shown with _()
+# Canonical; shown as list values (data_access.register_terms.value), as a split's keys are.
+LEVELS = (NP_("value", "hoog"), NP_("value", "midden"), NP_("value", "laag"))
 SCALE = (1, 2, 3, 4, 5)
 TREATING = ("open", "in behandeling")  # statuses for which an action is expected
 CLOSED = "afgesloten"

@@ -15,7 +15,6 @@ from dashboard.style.formatting import fmt_date, fmt_int
 from dashboard.style.text import plain
 from dashboard.ui import components as ui, late_block
 from dashboard.ui.filters import current_filters
-from data_access.register_terms import shown_values
 from i18n import N_, _, ngettext
 
 ALL = N_("Alle trekkers")  # the option's value (kept in the session); shown with _()
@@ -100,7 +99,7 @@ if late.empty:
     st.success(_("Geen acties over hun deadline op {date}.").format(date=fmt_date(filters.as_of)), icon=":material/check_circle:")
 else:
     ui.table(
-        shown_values(late[["actie_id", "actie", "trekker", "plan", "deadline", "dagen_te_laat", "status", "voortgang"]], "actieplan"),
+        late[["actie_id", "actie", "trekker", "plan", "deadline", "dagen_te_laat", "status", "voortgang"]],
         register="actieplan",
         column_config={
             "dagen_te_laat": st.column_config.NumberColumn(_("Dagen over deadline"), format="%d"),
@@ -112,7 +111,7 @@ else:
 
 with st.expander(_("Alle acties ({count})").format(count=fmt_int(len(shown))), icon=":material/list:"):
     ui.table(
-        shown_values(shown[[*ai.TABLE_ORDER, "risicos"]], "actieplan"),
+        shown[[*ai.TABLE_ORDER, "risicos"]],
         register="actieplan",
         column_config={
             "risicos": st.column_config.TextColumn(

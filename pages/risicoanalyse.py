@@ -14,6 +14,7 @@ from dashboard.style import theme
 from dashboard.style.formatting import fmt_date, fmt_int
 from dashboard.ui import chart_sections as parts, components as ui, late_block
 from dashboard.ui.filters import current_filters
+from data_access import register_terms
 from i18n import N_, _
 from kpis.disclosure.release import NOT_IN_RELEASE
 from kpis.risicos import level
@@ -60,7 +61,7 @@ levels = {cell: level(cell[0] * cell[1], settings) for cell in cells}
 def cell_text(kans: int, impact: int) -> str:
     """'kans 3 × impact 4 (score 12, midden)'."""
     return _("kans {kans} × impact {impact} (score {score}, {level})").format(
-        kans=kans, impact=impact, score=kans * impact, level=_(levels[(kans, impact)]))
+        kans=kans, impact=impact, score=kans * impact, level=register_terms.value(levels[(kans, impact)]))
 
 
 left, right = st.columns([3, 2], gap="large")

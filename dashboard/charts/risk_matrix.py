@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from dashboard.charts.generic import _finish
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_int
+from data_access import register_terms
 from i18n import N_, _, ngettext
 
 SCALE = (1, 2, 3, 4, 5)
@@ -26,7 +27,7 @@ def _hover(kans: int, impact: int, level: str, count: int) -> str:
         "kans {kans} × impact {impact} = score {score} ({level}): {count} actieve risico's",
         "kans {kans} × impact {impact} = score {score} ({level}): {count} actieve risico's",
         count,
-    ).format(kans=kans, impact=impact, score=kans * impact, level=_(level), count=fmt_int(count))
+    ).format(kans=kans, impact=impact, score=kans * impact, level=register_terms.value(level), count=fmt_int(count))
 
 
 def matrix_figure(cells: Mapping[tuple[int, int], int], levels: Mapping[tuple[int, int], str], title: str) -> go.Figure:
@@ -58,6 +59,6 @@ def matrix_figure(cells: Mapping[tuple[int, int], int], levels: Mapping[tuple[in
     fig.update_yaxes(title_text=_("Kans"), **ticks, rangemode=None)
     fig.update_layout(plot_bgcolor="#FFFFFF", clickmode="event+select")
     for level in reversed(LEVEL_ORDER):  # the legend: one entry per level
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=_(level),
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=register_terms.value(level),
                                  marker=dict(size=14, symbol="square", color=theme.RISK_LEVEL_COLORS[level])))
     return _finish(fig, title, height=520, legend=True)

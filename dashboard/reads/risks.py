@@ -83,7 +83,7 @@ def risk_frame(risks, *, as_of: dt.date | None = None):
         row = {
             "risico_id": r.risico_id, "proces": register_terms.value(r.proces), "omschrijving": r.omschrijving,
             "kritieke_functie": r.kritieke_functie or "", "kans": r.kans, "impact": r.impact, "score": r.score,
-            "level": _(r.level), "status": register_terms.value(r.status), "eigenaar": r.eigenaar,
+            "level": register_terms.value(r.level), "status": register_terms.value(r.status), "eigenaar": r.eigenaar,
             "herziening": r.herziening, "acties": r.actions_text,
         }
         if as_of is not None:
@@ -98,4 +98,4 @@ def risks_by_action(risks) -> dict[str, str]:
     """{actie id: 'R-2025-01 (hoog), R-2025-04 (midden)'}: the active risks each action treats
     (their level in the current language)."""
     by_id = {r.risico_id: r for r in risks.active}
-    return {a: ", ".join(f"{i} ({_(by_id[i].level)})" for i in ids) for a, ids in risks.actions_of().items()}
+    return {a: ", ".join(f"{i} ({register_terms.value(by_id[i].level)})" for i in ids) for a, ids in risks.actions_of().items()}
