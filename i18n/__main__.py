@@ -85,7 +85,7 @@ def update() -> None:
         catalog.obsolete.clear()  # a text the code no longer has leaves the catalog
         if lang == SOURCE:
             for message in catalog:
-                if message.id and not message.string:
+                if message.id and (not message.string or not all(message.string)):  # a plural's forms: a tuple
                     message.string = message.id
         _write(path, catalog)
     compile_all()
@@ -130,10 +130,15 @@ def problems() -> list[str]:
             found.append(f"{LOCALES[lang]}: {mo.name} missing (run python -m i18n compile)")
         else:
             with open(mo, "rb") as f:
-                on_disk = {(m.context, m.id): m.string for m in read_mo(f) if m.id}
+                on_disk = {(m.context, _hashable(m.id)): _hashable(m.string) for m in read_mo(f) if m.id}
             if on_disk != {k: m.string for k, m in have.items() if m.string and not m.fuzzy}:
                 found.append(f"{LOCALES[lang]}: {mo.name} differs from the .po (run python -m i18n compile)")
     return found
+
+
+def _hashable(value):
+    """read_mo gives a plural message's ids and forms as lists; the .po as tuples."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _key(message) -> str:
