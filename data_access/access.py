@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from i18n import N_
+
 ROLES = ("korpsleiding", "integriteitscoordinator", "netwerk")
-ROLE_LABELS = {
-    "korpsleiding": "Korpsleiding",
-    "integriteitscoordinator": "Integriteitscoördinator",
-    "netwerk": "Integriteitsnetwerk",
+ROLE_LABELS = {  # Dutch; translate with i18n._ where shown (the audit log stores the Dutch label)
+    "korpsleiding": N_("Korpsleiding"),
+    "integriteitscoordinator": N_("Integriteitscoördinator"),
+    "netwerk": N_("Integriteitsnetwerk"),
 }
 
 # action -> roles that may do it (outside screen-share mode)

@@ -146,6 +146,11 @@ def problems() -> list[str]:
     return found
 
 
+def _hashable(value):
+    """read_mo gives a plural message's ids and forms as lists; the .po as tuples."""
+    return tuple(value) if isinstance(value, list) else value
+
+
 def _key(message) -> str:
     return f"{message.context}|{message.id}" if message.context else message.id
 
