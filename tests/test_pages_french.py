@@ -87,6 +87,8 @@ def dutch_left(at, zone: list[str]) -> list[str]:
     text = page_text(at)
     for written in (*zone, *BILINGUAL):
         text = text.replace(written, " ")
+    # a zone text cut short to fit ("Deelname aan een extern…")
+    text = re.sub(r"[^\n·:(]{3,}…", lambda m: " " if any(z.startswith(m[0][:-1].strip()) for z in zone) else m[0], text)
     found = []
     for line in text.splitlines():
         for match in DUTCH.finditer(line):

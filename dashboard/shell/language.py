@@ -1,7 +1,7 @@
 """The language of a run: the user's choice in the sidebar, else the zone's default.
 
 dashboard/app.py calls `choose_language()` before anything is written on the page (the sign-in
-form included). The switch is bound to the URL (?taal=fr) like the filters, so a link keeps its
+form included). The choice is kept in the URL (?taal=fr) like the filters, so a link keeps its
 language and a page switch keeps it; without a choice the zone's default language holds (a
 setting on Instellingen, "nl" unless changed). The choice is set for the whole run
 (i18n.set_language): every `_()` after it, and every cached read (dashboard.reads.cache), is in
@@ -24,8 +24,7 @@ def choose_language(container=None) -> str:
     returns it ("nl" or "fr")."""
     default = data.get_default_language()
     if LANGUAGE_KEY not in st.session_state:
-        # A link says ?taal=fr; the bound switch itself writes the language's name (?taal=Français)
-        # and would drop a code it does not know as an option label: a code is taken here.
+        # A link says ?taal=fr (a code, or a language's name): taken at the session's first run.
         asked = _code(st.query_params.get(LANGUAGE_KEY))
         if asked:
             st.session_state[LANGUAGE_KEY] = asked
@@ -43,9 +42,15 @@ def choose_language(container=None) -> str:
             index=0 if LANGUAGE_KEY in st.session_state else i18n.LANGUAGES.index(default),
             format_func=i18n.NAMES.get,
             key=LANGUAGE_KEY,
-            bind="query-params",
             help=i18n._("De taal van het dashboard, de downloads en de rapporten. Standaard de taal van de zone (Instellingen)."),
         )
+    # In the URL as a code (Streamlit's bind would write the option's label, ?taal=Français):
+    # ?taal=fr while it differs from the zone's default, so a link opens in the same language.
+    # Written on every run, so it survives a page switch like the bound filters.
+    if lang != default and st.query_params.get(LANGUAGE_KEY) != lang:
+        st.query_params[LANGUAGE_KEY] = lang
+    elif lang == default and LANGUAGE_KEY in st.query_params:
+        del st.query_params[LANGUAGE_KEY]
     return i18n.set_language(lang)
 
 
