@@ -201,7 +201,9 @@ class AppPage:
         """The demo role switcher while the database is the untouched sample, else the local
         sign-in form with the account made for these tests."""
         wait_for_app(self.page)
-        if self.page.get_by_test_id("stSidebar").get_by_role("combobox", name="Demorol").count():
+        demo = self.page.get_by_test_id("stSidebar").get_by_role("combobox", name="Demorol")
+        demo.or_(self.page.get_by_label("Gebruikersnaam")).first.wait_for()  # whichever the app draws, once drawn
+        if demo.count():
             return self.choose_demo_role(COORDINATOR_LABEL)
         self.page.get_by_label("Gebruikersnaam").fill(LOCAL_USER)
         self.page.get_by_label("Wachtwoord", exact=True).fill(LOCAL_PASSWORD)

@@ -124,7 +124,8 @@ def test_each_url_value_keeps_screen_share_on(browser, app_url, value):
         app = AppPage(page, app_url).goto(f"klachten?scherm={value}")
         shown, _ = _assert_shared(app, (KLACHTEN,), f"?scherm={value}: geopend")
         _on_klachten(app, shown)
-        _walk(app, f"?scherm={value}")
+        if value == "1":  # the walk through pages, reload and history once; the other values open it
+            _walk(app, f"?scherm={value}")
     finally:
         context.close()
 
