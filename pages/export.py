@@ -26,7 +26,7 @@ from dashboard.reports.periods import Period, choices, period_problem as report_
 from dashboard.ui import components as ui, downloads
 from dashboard.ui.filters import current_filters
 from data_access.settings import ADDRESSEES
-from i18n import _, current, format_date
+from i18n import LANGUAGES, _, current, format_date
 from kpis.engine import default_as_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -131,6 +131,13 @@ def report_button(label: str, kind: str, period: Period, *, key: str, addressee:
     st.download_button(label, data=build, file_name=name, mime=PDF, key=key, **button)
 
 
+def per_language(key: str, options: list) -> dict:
+    """A selectbox's key per language, with the choice made in the other language: a browser
+    keeps showing the label of the chosen option as it was when the language changes."""
+    chosen = next((st.session_state.get(f"{key}_{other}") for other in LANGUAGES if other != lang), None)
+    return {"key": f"{key}_{lang}", "index": options.index(chosen) if chosen in options else 0}
+
+
 staff, authorities = st.columns(2)
 with staff:
     st.markdown("**" + _("Terugkoppeling aan alle medewerkers") + "**")
@@ -149,9 +156,10 @@ with authorities:
         st.info(_("Nog geen afgelopen periode in {year}. Kies hierboven een ander jaar.").format(year=filters.year),
                 icon=":material/event_busy:")
     else:
-        period = st.selectbox(_("Periode"), periods, format_func=lambda p: p.label, key="rapport_periode")
+        period = st.selectbox(_("Periode"), periods, format_func=lambda p: p.label,
+                              **per_language("rapport_periode", periods))
         addressee = st.selectbox(_("Geadresseerde"), list(ADDRESSEES), format_func=lambda a: _(ADDRESSEES[a]),
-                                 key="rapport_geadresseerde")
+                                 **per_language("rapport_geadresseerde", list(ADDRESSEES)))
         st.caption(_("De begeleidende brief past de integriteitscoördinator aan op de pagina Instellingen."))
         report_button(_("Rapportage downloaden"), AUTHORITIES, period, addressee=addressee, key="rapport_overheden",
                       icon=":material/account_balance:")
