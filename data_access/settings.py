@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from data_access.db import bump_data_version
 from data_access.schema import settings as settings_table
-from i18n import DEFAULT as DEFAULT_LANGUAGE, N_, UnknownLanguage, _, normalise
+from i18n import DEFAULT as DEFAULT_LANGUAGE, LANGUAGES, N_, UnknownLanguage, _, current, normalise, translations
 
 
 @dataclass(frozen=True)
@@ -133,29 +133,32 @@ def _store(conn: sa.Connection, key: str, value: str) -> None:
 
 
 # The authorities the periodic report goes to (policy plan 3.1.4.4), each with the cover letter
-# the coordinator writes on the Instellingen page; {periode} and {zone} are filled in.
+# the coordinator writes on the Instellingen page; {periode} and {zone} are filled in. The names
+# and default letters are in Dutch here (the audit log stores the Dutch name); shown with _() /
+# default_cover_letter() in the language of the report or page.
 ADDRESSEES = {
-    "burgemeester": "De burgemeester en het politiecollege",
-    "comite-p": "Het Vast Comité van Toezicht op de politiediensten (Comité P)",
-    "tuchtraad": "De Tuchtraad",
+    "burgemeester": N_("De burgemeester en het politiecollege"),
+    "comite-p": N_("Het Vast Comité van Toezicht op de politiediensten (Comité P)"),
+    "tuchtraad": N_("De Tuchtraad"),
 }
-_LETTER_END = ("\n\nDe cijfers zijn geaggregeerd: ze noemen geen personen en geen dossiers, en kleine aantallen "
-               "zijn afgeschermd. Voor vragen staat de integriteitscoördinator tot uw beschikking.\n\n"
-               "Met hoogachting,\n\nDe integriteitscoördinator\n{zone}")
-DEFAULT_COVER_LETTERS = {
-    "burgemeester": "Geachte burgemeester, geachte leden van het politiecollege,\n\nZoals ons integriteitsbeleidsplan "
-                    "bepaalt (punt 3.1.4.4), bezorgen wij u het overzicht van de klachten, de formele "
+_LETTER_END = N_("\n\nDe cijfers zijn geaggregeerd: ze noemen geen personen en geen dossiers, en kleine aantallen "
+                 "zijn afgeschermd. Voor vragen staat de integriteitscoördinator tot uw beschikking.\n\n"
+                 "Met hoogachting,\n\nDe integriteitscoördinator\n{zone}")
+_LETTER_START = {
+    "burgemeester": N_("Geachte burgemeester, geachte leden van het politiecollege,\n\nZoals ons integriteitsbeleidsplan "
+                       "bepaalt (punt 3.1.4.4), bezorgen wij u het overzicht van de klachten, de formele "
+                       "functioneringsnota's, de ordemaatregelen en de geopende tucht- en gerechtelijke dossiers van "
+                       "{zone} over de periode {periode}."),
+    "comite-p": N_("Geachte voorzitter, geachte leden van het Vast Comité P,\n\nIn het kader van ons "
+                   "integriteitsbeleidsplan (punt 3.1.4.4) bezorgen wij u het overzicht van de klachten, de formele "
+                   "functioneringsnota's, de ordemaatregelen en de geopende tucht- en gerechtelijke dossiers van "
+                   "{zone} over de periode {periode}."),
+    "tuchtraad": N_("Geachte voorzitter, geachte leden van de Tuchtraad,\n\nIn het kader van ons "
+                    "integriteitsbeleidsplan (punt 3.1.4.4) bezorgen wij u het overzicht van de klachten, de formele "
                     "functioneringsnota's, de ordemaatregelen en de geopende tucht- en gerechtelijke dossiers van "
-                    "{zone} over de periode {periode}." + _LETTER_END,
-    "comite-p": "Geachte voorzitter, geachte leden van het Vast Comité P,\n\nIn het kader van ons "
-                "integriteitsbeleidsplan (punt 3.1.4.4) bezorgen wij u het overzicht van de klachten, de formele "
-                "functioneringsnota's, de ordemaatregelen en de geopende tucht- en gerechtelijke dossiers van "
-                "{zone} over de periode {periode}." + _LETTER_END,
-    "tuchtraad": "Geachte voorzitter, geachte leden van de Tuchtraad,\n\nIn het kader van ons "
-                 "integriteitsbeleidsplan (punt 3.1.4.4) bezorgen wij u het overzicht van de klachten, de formele "
-                 "functioneringsnota's, de ordemaatregelen en de geopende tucht- en gerechtelijke dossiers van "
-                 "{zone} over de periode {periode}." + _LETTER_END,
+                    "{zone} over de periode {periode}."),
 }
+DEFAULT_COVER_LETTERS = {a: start + _LETTER_END for a, start in _LETTER_START.items()}  # in Dutch
 COVER_LETTER_MAX = 4000
 
 
@@ -172,11 +175,22 @@ def cover_letter_key(addressee: str) -> str:
     return f"cover_letter_{addressee}"
 
 
+def default_cover_letter(addressee: str, lang: str | None = None) -> str:
+    """The default letter for `addressee` in `lang` (default: the current language)."""
+    catalog = translations(lang or current())
+    return catalog.gettext(_LETTER_START[addressee]) + catalog.gettext(_LETTER_END)
+
+
 def load_cover_letter(conn: sa.Connection, addressee: str) -> str:
-    """The cover letter for `addressee` as saved on the Instellingen page, else the default."""
+    """The cover letter for `addressee` as saved on the Instellingen page, else the default in
+    the current language. A saved letter that is a default letter word for word (in either
+    language) counts as the default: a French report gets the French one; a letter the
+    coordinator wrote stays as written, in whatever language."""
     key = cover_letter_key(addressee)
     value = conn.execute(sa.select(settings_table.c.value).where(settings_table.c.key == key)).scalar()
-    return value or DEFAULT_COVER_LETTERS[addressee]
+    if not value or any(value == default_cover_letter(addressee, lang) for lang in LANGUAGES):
+        return default_cover_letter(addressee)
+    return value
 
 
 def clean_cover_letter(addressee: str, text: object) -> str:

@@ -26,6 +26,7 @@ from dashboard.reports.periods import Period, choices, period_problem as report_
 from dashboard.ui import components as ui, downloads
 from dashboard.ui.filters import current_filters
 from data_access.settings import ADDRESSEES
+from i18n import LANGUAGES, _, current, format_date
 from kpis.engine import default_as_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -33,10 +34,11 @@ PDF = "application/pdf"
 
 access = ui.require("export_anonymised")
 shared = current_filters()
+lang = current()  # the files are made in the page's language (on Streamlit's download thread)
 ui.page_header(
-    "Export en rapporten",
-    caption="De werkmap voor de jaarlijkse evaluatie van het integriteitsbeleid, de terugkoppeling aan alle "
-    "medewerkers en de periodieke rapportage aan de overheden (beleidsplan 3.1.4.4).",
+    _("Export en rapporten"),
+    caption=_("De werkmap voor de jaarlijkse evaluatie van het integriteitsbeleid, de terugkoppeling aan alle "
+              "medewerkers en de periodieke rapportage aan de overheden (beleidsplan 3.1.4.4)."),
 )
 # The yearly evaluation is of a whole year: the last complete one, or an earlier year chosen in
 # the filters; the running year only when someone picks it here.
@@ -44,20 +46,20 @@ complete = last_complete_year()
 default = min(shared.year, complete)
 years = sorted(set(data.available_years()) | {default}, reverse=True)
 year = st.columns([1, 3])[0].selectbox(
-    "Jaar van de export",
+    _("Jaar van de export"),
     years,
     index=years.index(default),
     key="export_jaar",
-    help="Standaard het laatste volledige jaar (of een eerder jaar gekozen in de filters links). De peildatum is "
-    "31/12 van dat jaar; voor het jaar van de filters, de peildatum van de filters.",
+    help=_("Standaard het laatste volledige jaar (of een eerder jaar gekozen in de filters links). De peildatum is "
+           "31/12 van dat jaar; voor het jaar van de filters, de peildatum van de filters."),
 )
 filters = replace(shared, year=year, as_of=shared.as_of if year == shared.year else default_as_of(year))
-running = " (lopend jaar)" if year > complete else ""
-st.header("Jaarexport (Excel)")
+running = _(" (lopend jaar)") if year > complete else ""
+st.header(_("Jaarexport (Excel)"))
 st.markdown(
-    f"**Jaar {filters.year}**{running}, peildatum **{filters.as_of:%d/%m/%Y}**. "
-    "De export geldt altijd voor de hele zone, ook als een dienst gekozen is. "
-    "Het bestand wordt gemaakt wanneer u op een knop klikt; elke export wordt in het auditlogboek genoteerd."
+    _("**Jaar {year}**{running}, peildatum **{date}**. ").format(year=filters.year, running=running, date=format_date(filters.as_of))
+    + _("De export geldt altijd voor de hele zone, ook als een dienst gekozen is. "
+        "Het bestand wordt gemaakt wanneer u op een knop klikt; elke export wordt in het auditlogboek genoteerd.")
 )
 problem = period_problem(filters.year, filters.as_of)
 if problem:
@@ -73,48 +75,49 @@ def download_button(label: str, *, anonymised: bool, key: str, **button) -> None
     name = export_file_name(year, as_of, anonymised=anonymised)
 
     def build() -> bytes:
-        return build_workbook(engine, access, year, as_of, anonymised=anonymised, file_name=name)
+        return build_workbook(engine, access, year, as_of, anonymised=anonymised, file_name=name, lang=lang)
 
     downloads.button(label, build, file_name=name, mime=XLSX, key=key, **button)
 
 
 full, anonymised = st.columns(2)
 with full:
-    st.subheader("Volledig — vertrouwelijk")
-    st.write("Voor de korpsleiding: met de dossiers van het jaar en de aandachtspunten per dossier.")
+    st.subheader(_("Volledig — vertrouwelijk"))
+    st.write(_("Voor de korpsleiding: met de dossiers van het jaar en de aandachtspunten per dossier."))
     if access.may_export_full:
-        download_button("Volledige werkmap downloaden", anonymised=False, key="export_volledig", icon=":material/lock:")
+        download_button(_("Volledige werkmap downloaden"), anonymised=False, key="export_volledig", icon=":material/lock:")
     else:
-        reason = "Schermdeling is actief." if access.screen_share else "Uw rol mag enkel de geanonimiseerde versie maken."
-        st.info(f"{reason} De volledige werkmap is voorbehouden aan de korpsleiding en de integriteitscoördinator.", icon=":material/info:")
+        reason = _("Schermdeling is actief.") if access.screen_share else _("Uw rol mag enkel de geanonimiseerde versie maken.")
+        st.info(_("{reason} De volledige werkmap is voorbehouden aan de korpsleiding en de integriteitscoördinator.").format(reason=reason),
+                icon=":material/info:")
 with anonymised:
-    st.subheader("Geanonimiseerd")
+    st.subheader(_("Geanonimiseerd"))
     st.write(
-        "Voor alle medewerkers (beleidsplan 3.1.4.4): geen personen, geen dossiers, geen vrije tekst; "
-        "kleine aantallen verborgen zoals bij schermdeling."
+        _("Voor alle medewerkers (beleidsplan 3.1.4.4): geen personen, geen dossiers, geen vrije tekst; "
+          "kleine aantallen verborgen zoals bij schermdeling.")
     )
     used = effective_as_of(access, filters.year, filters.as_of, anonymised=True)
     if used != filters.as_of:
         st.caption(
-            f"Peildatum {used:%d/%m/%Y}: de geanonimiseerde versie heeft enkel de standaardpeildatum "
-            "(twee versies met een dag verschil zouden één dossier tonen)."
+            _("Peildatum {date}: de geanonimiseerde versie heeft enkel de standaardpeildatum "
+              "(twee versies met een dag verschil zouden één dossier tonen).").format(date=format_date(used))
         )
     download_button(
-        "Geanonimiseerde werkmap downloaden", anonymised=True, key="export_geanonimiseerd", icon=":material/download:", type="primary"
+        _("Geanonimiseerde werkmap downloaden"), anonymised=True, key="export_geanonimiseerd", icon=":material/download:", type="primary"
     )
 
 
 # --- the reports (PDF) ---------------------------------------------------------------------------
 
 st.divider()
-st.header("Rapporten (PDF)")
+st.header(_("Rapporten (PDF)"))
 st.write(
-    "Twee documenten om te lezen, met enkel geaggregeerde cijfers zoals de netwerkweergave ze toont "
-    "(kleine aantallen als <5, geen personen, geen dossiers). Elk rapport wordt in het auditlogboek genoteerd."
+    _("Twee documenten om te lezen, met enkel geaggregeerde cijfers zoals de netwerkweergave ze toont "
+      "(kleine aantallen als <5, geen personen, geen dossiers). Elk rapport wordt in het auditlogboek genoteerd.")
 )
 if not access.allows("make_reports"):
-    reason = "Schermdeling is actief. " if access.screen_share else ""
-    st.info(f"{reason}De rapporten maakt de korpsleiding of de integriteitscoördinator.", icon=":material/info:")
+    reason = _("Schermdeling is actief.") + " " if access.screen_share else ""
+    st.info(reason + _("De rapporten maakt de korpsleiding of de integriteitscoördinator."), icon=":material/info:")
     st.stop()
 today = dt.date.today()
 
@@ -123,30 +126,40 @@ def report_button(label: str, kind: str, period: Period, *, key: str, addressee:
     name = file_name(kind, period, addressee)
 
     def build() -> bytes:
-        return build_report(engine, access, kind, period, addressee=addressee, name=name)
+        return build_report(engine, access, kind, period, addressee=addressee, name=name, lang=lang)
 
     st.download_button(label, data=build, file_name=name, mime=PDF, key=key, **button)
 
 
+def per_language(key: str, options: list) -> dict:
+    """A selectbox's key per language, with the choice made in the other language: a browser
+    keeps showing the label of the chosen option as it was when the language changes."""
+    chosen = next((st.session_state.get(f"{key}_{other}") for other in LANGUAGES if other != lang), None)
+    return {"key": f"{key}_{lang}", "index": options.index(chosen) if chosen in options else 0}
+
+
 staff, authorities = st.columns(2)
 with staff:
-    st.markdown("**Terugkoppeling aan alle medewerkers**")
-    st.write("Twee tot vier bladzijden: de cijfers van het jaar naast die van vorig jaar, het actieplan en de evaluatiecriteria.")
+    st.markdown("**" + _("Terugkoppeling aan alle medewerkers") + "**")
+    st.write(_("Twee tot vier bladzijden: de cijfers van het jaar naast die van vorig jaar, het actieplan en de evaluatiecriteria."))
     year = Period(dt.date(filters.year, 1, 1), 12)
     problem = report_period_problem(year, today)
     if problem:
-        st.info(problem + " Kies hierboven een afgelopen jaar.", icon=":material/event_busy:")
+        st.info(problem + " " + _("Kies hierboven een afgelopen jaar."), icon=":material/event_busy:")
     else:
-        report_button(f"Terugkoppeling {filters.year} downloaden", STAFF, year, key="rapport_medewerkers",
+        report_button(_("Terugkoppeling {year} downloaden").format(year=filters.year), STAFF, year, key="rapport_medewerkers",
                       icon=":material/groups:", type="primary")
 with authorities:
-    st.markdown("**Rapportage aan de overheden**")
+    st.markdown("**" + _("Rapportage aan de overheden") + "**")
     periods = choices(filters.year, today)
     if not periods:
-        st.info(f"Nog geen afgelopen periode in {filters.year}. Kies hierboven een ander jaar.", icon=":material/event_busy:")
+        st.info(_("Nog geen afgelopen periode in {year}. Kies hierboven een ander jaar.").format(year=filters.year),
+                icon=":material/event_busy:")
     else:
-        period = st.selectbox("Periode", periods, format_func=lambda p: p.label, key="rapport_periode")
-        addressee = st.selectbox("Geadresseerde", list(ADDRESSEES), format_func=ADDRESSEES.get, key="rapport_geadresseerde")
-        st.caption("De begeleidende brief past de integriteitscoördinator aan op de pagina Instellingen.")
-        report_button("Rapportage downloaden", AUTHORITIES, period, addressee=addressee, key="rapport_overheden",
+        period = st.selectbox(_("Periode"), periods, format_func=lambda p: p.label,
+                              **per_language("rapport_periode", periods))
+        addressee = st.selectbox(_("Geadresseerde"), list(ADDRESSEES), format_func=lambda a: _(ADDRESSEES[a]),
+                                 **per_language("rapport_geadresseerde", list(ADDRESSEES)))
+        st.caption(_("De begeleidende brief past de integriteitscoördinator aan op de pagina Instellingen."))
+        report_button(_("Rapportage downloaden"), AUTHORITIES, period, addressee=addressee, key="rapport_overheden",
                       icon=":material/account_balance:")

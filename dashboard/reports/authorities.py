@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dashboard.reports.figures import shown
+from dashboard.reports.figures import NOT_AVAILABLE, shown
 from dashboard.reports.periods import Period
-from kpis.catalog import BY_ID
+from dashboard.style.formatting import HIDDEN
+from i18n import N_, _
+from kpis.catalog import BY_ID, definition, label
 from kpis.disclosure.figures import PERIOD_FIGURES
 from kpis.disclosure.release import Release
 
@@ -19,20 +21,21 @@ from kpis.disclosure.release import Release
 # meldingen, and the zone's norm for klachten.
 TERM_RATES = ("reports_ack_in_time_rate", "reports_feedback_in_time_rate", "complaints_within_norm_rate")
 TERM_LABELS = {
-    "reports_ack_in_time_rate": "Meldingen: ontvangst bevestigd binnen {report_ack_days} dagen (wet van 8 december 2022)",
-    "reports_feedback_in_time_rate": "Meldingen: terugkoppeling binnen {report_feedback_months} maanden (wet van 8 december 2022)",
-    "complaints_within_norm_rate": "Klachten: afgehandeld binnen de norm van {complaint_norm_days} dagen",
+    "reports_ack_in_time_rate": N_("Meldingen: ontvangst bevestigd binnen {report_ack_days} dagen (wet van 8 december 2022)"),
+    "reports_feedback_in_time_rate": N_("Meldingen: terugkoppeling binnen {report_feedback_months} maanden (wet van 8 december 2022)"),
+    "complaints_within_norm_rate": N_("Klachten: afgehandeld binnen de norm van {complaint_norm_days} dagen"),
 }
-TUCHT_TERM_NOTE = ("Niet in de geaggregeerde cijfers: het gaat telkens om de laatste dossiers van het register, "
-                   "zodat een klein aantal terug te rekenen zou zijn. De korpsleiding volgt deze termijn maandelijks op.")
-TUCHT_TERM = ("Tuchtdossiers: inleidend verslag binnen {discipline_limit_months} maanden na kennisname "
-              "(tuchtwet van 13 mei 1999, art. 56)")
+TUCHT_TERM_NOTE = N_("Niet in de geaggregeerde cijfers: het gaat telkens om de laatste dossiers van het register, "
+                     "zodat een klein aantal terug te rekenen zou zijn. De korpsleiding volgt deze termijn maandelijks op.")
+TUCHT_TERM = N_("Tuchtdossiers: inleidend verslag binnen {discipline_limit_months} maanden na kennisname "
+                "(tuchtwet van 13 mei 1999, art. 56)")
+NOT_MENTIONED = N_("niet vermeld")
 
 
 @dataclass
 class FigureRow:
     kpi_id: str
-    label: str
+    label: str  # in the report's language, as are all texts here
     definition: str
     values: list[str]  # the period, then each comparison, as shown
 
@@ -60,14 +63,15 @@ class AuthoritiesReport:
 
     @property
     def title(self) -> str:
-        return f"Rapportage integriteit {self.period.label} — {self.zone}"
+        return _("Rapportage integriteit {period} — {zone}").format(period=self.period.label, zone=self.zone)
 
 
 def gather(release: Release, period: Period, *, zone: str, addressee: str, letter: str, settings: dict,
            made_at: dt.datetime, made_by: str) -> AuthoritiesReport:
+    """The report's content, its texts in the current language."""
     columns = [period, *period.comparisons()]
     figures = [
-        FigureRow(kpi_id, BY_ID[kpi_id].label, BY_ID[kpi_id].definition,
+        FigureRow(kpi_id, label(BY_ID[kpi_id]), definition(BY_ID[kpi_id]),
                   [_period_value(release, kpi_id, p) for p in columns])
         for kpi_id in PERIOD_FIGURES
     ]
@@ -78,22 +82,22 @@ def gather(release: Release, period: Period, *, zone: str, addressee: str, lette
         for year in years:
             report = release.report(year)
             if report is None:
-                values.append("geen gegevens")
+                values.append(_(NOT_AVAILABLE))
             else:
                 value = report.kpis.get(rate_id)
                 values.append(shown(value, "rate") if value is not None else _rate_reason(report, rate_id))
-        terms.append(TermRow(TERM_LABELS[rate_id].format(**settings), values))
-    terms.append(TermRow(TUCHT_TERM.format(**settings), ["niet vermeld"] * len(years), TUCHT_TERM_NOTE))
+        terms.append(TermRow(_(TERM_LABELS[rate_id]).format(**settings), values))
+    terms.append(TermRow(_(TUCHT_TERM).format(**settings), [_(NOT_MENTIONED)] * len(years), _(TUCHT_TERM_NOTE)))
     return AuthoritiesReport(zone, period, columns, addressee, letter, figures, years, terms,
                              release.threshold, made_at, made_by)
 
 
 def _period_value(release: Release, kpi_id: str, period: Period) -> str:
     if period.first.year not in release.years:
-        return "geen gegevens"
+        return _(NOT_AVAILABLE)
     return shown(release.period(kpi_id, period.first, period.months))
 
 
 def _rate_reason(report, rate_id: str) -> str:
     reason = (report.extra or {}).get("suppression", {}).get("reasons", {}).get(rate_id)
-    return "verborgen" if reason else "geen gegevens"
+    return _(HIDDEN) if reason else _(NOT_AVAILABLE)

@@ -1,6 +1,7 @@
 """The charts of the reports, drawn by matplotlib as SVG: vector graphics WeasyPrint places in
 the page, sharp at any zoom, their text kept as text (in DejaVu Sans, embedded with the rest).
-A hidden value ("<5", "x", "verborgen") has no bar, only its marker where the bar would end."""
+A hidden value ("<5", "x", "verborgen") has no bar, only its marker where the bar would end.
+Labels and names come in the report's language; the few words drawn here are translated too."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import matplotlib
 from matplotlib.figure import Figure
 
 from dashboard.style.formatting import fmt_rate
+from i18n import _
 from kpis.disclosure.markers import is_suppressed
 
 DARK, LIGHT, GRID, TEXT = "#1f4e79", "#9dc3e6", "#d9d9d9", "#222222"
@@ -72,7 +74,7 @@ def share_bars(labels: list[str], shares: list[float | None], *, width: float = 
         ax.barh(rows, [1.0] * len(rows), height=0.55, color="#eef3f8")
         ax.barh(rows, [s or 0.0 for s in shares], height=0.55, color=DARK)
         for y, s in zip(rows, shares):
-            ax.text(1.02, y, "geen acties" if s is None else fmt_rate(s, 0), va="center", fontsize=8.5)
+            ax.text(1.02, y, _("geen acties") if s is None else fmt_rate(s, 0), va="center", fontsize=8.5)
         ax.set_yticks(rows, labels)
         ax.set_xlim(0, 1.18)
         ax.set_xticks([])

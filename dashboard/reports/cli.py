@@ -15,6 +15,7 @@ from pathlib import Path
 from dashboard.reports.make import AUTHORITIES, KINDS, STAFF, build_report, file_name
 from dashboard.reports.periods import parse_period
 from data_access.settings import ADDRESSEES
+from i18n import _, language
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,12 +27,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, access_for) -> int:
-    """`access_for(conn, user)`: who runs the command (dashboard.export.cli_access)."""
+    """`access_for(conn, user)`: who runs the command (dashboard.export.cli_access). The report
+    and the messages in the language of --lang."""
+    with language(args.lang):
+        return _run(args, access_for)
+
+
+def _run(args: argparse.Namespace, access_for) -> int:
     from data_access.access import AccessDenied
     from data_access.cli import open_database
 
     if args.report is None:
-        print("Kies met --report welk rapport: staff of authorities.", file=sys.stderr)
+        print(_("Kies met --report welk rapport: staff of authorities."), file=sys.stderr)
         return 2
     try:
         period = parse_period(args.period if args.report == AUTHORITIES else None, args.year)
@@ -41,10 +48,10 @@ def run(args: argparse.Namespace, access_for) -> int:
     addressee = args.addressee if args.report == AUTHORITIES else None
     out = Path(args.out or file_name(args.report, period, addressee))
     if out.suffix.lower() != ".pdf":
-        print(f"Het uitvoerbestand moet op .pdf eindigen: {out}", file=sys.stderr)
+        print(_("Het uitvoerbestand moet op .pdf eindigen: {file}").format(file=out), file=sys.stderr)
         return 2
     if not out.absolute().parent.is_dir():
-        print(f"De map {out.parent} bestaat niet.", file=sys.stderr)
+        print(_("De map {folder} bestaat niet.").format(folder=out.parent), file=sys.stderr)
         return 2
     engine = open_database(args.database_url)
     if engine is None:
@@ -54,7 +61,8 @@ def run(args: argparse.Namespace, access_for) -> int:
             access = access_for(conn, args.user)
         data = build_report(engine, access, args.report, period, addressee=addressee, zone=args.zone, name=out.name)
     except AccessDenied as exc:
-        print(f"Rapport geweigerd voor {access.user} ({access.role_label}): {exc}", file=sys.stderr)
+        print(_("Rapport geweigerd voor {user} ({role}): {reason}").format(user=access.user, role=access.role_label, reason=exc),
+              file=sys.stderr)
         return 1
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
@@ -62,5 +70,6 @@ def run(args: argparse.Namespace, access_for) -> int:
     finally:
         engine.dispose()
     out.write_bytes(data)
-    print(f"{KINDS[args.report].capitalize()} {period.label} geschreven: {out} ({len(data) // 1024} kB).")
+    print(_("{report} {period} geschreven: {file} ({size} kB).").format(
+        report=_(KINDS[args.report]).capitalize(), period=period.label, file=out, size=len(data) // 1024))
     return 0

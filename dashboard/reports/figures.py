@@ -1,17 +1,19 @@
-"""How the reports write a figure of the release: a count, a marker ("<5", "x"), or nothing."""
+"""How the reports write a figure of the release: a count, a marker ("<5", "x"), or nothing,
+in the current language."""
 
 from __future__ import annotations
 
 from dashboard.style.formatting import HIDDEN, NO_DATA, fmt_value
+from i18n import _
 from kpis.disclosure.markers import is_suppressed
 
-NOT_AVAILABLE = NO_DATA  # what a report prints where a figure does not exist
+NOT_AVAILABLE = NO_DATA  # what a report prints where a figure does not exist (shown with _())
 
 
 def shown(value, unit: str = "count") -> str:
     """int -> '27', marker -> '<5' or 'x', None -> 'verborgen'."""
-    if value is None:
-        return HIDDEN
+    if value is None or value == HIDDEN:
+        return _(HIDDEN)
     if is_suppressed(value):
         return str(value)
     return fmt_value(value, unit)
@@ -19,6 +21,6 @@ def shown(value, unit: str = "count") -> str:
 
 def legend(threshold: int) -> str:
     """What the markers mean, for the foot of a table."""
-    return (f"<{threshold}: minder dan {threshold} (maar niet nul), niet precies vermeld zodat niemand herkenbaar is. "
-            f"x: verborgen, omdat anders een klein aantal terug te rekenen is. "
-            f"{HIDDEN}: niet vermeld om dezelfde reden.")
+    return _("<{n}: minder dan {n} (maar niet nul), niet precies vermeld zodat niemand herkenbaar is. "
+             "x: verborgen, omdat anders een klein aantal terug te rekenen is. "
+             "{hidden}: niet vermeld om dezelfde reden.").format(n=threshold, hidden=_(HIDDEN))

@@ -7,9 +7,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from i18n import N_, _, format_date
 from kpis.dates import add_months
 
 _PATTERN = re.compile(r"^\s*(\d{4})(?:-(Q[1-4]|H[12]))?\s*$", re.IGNORECASE)
+# A period's name per number of months and part (French writes '1er trimestre', '2e trimestre').
+_LABELS = {
+    3: (N_("1e kwartaal {year}"), N_("2e kwartaal {year}"), N_("3e kwartaal {year}"), N_("4e kwartaal {year}")),
+    6: (N_("1e halfjaar {year}"), N_("2e halfjaar {year}")),
+}
 
 
 @dataclass(frozen=True)
@@ -31,15 +37,10 @@ class Period:
 
     @property
     def label(self) -> str:
-        """'3e kwartaal 2025', '1e halfjaar 2025', '2025'."""
+        """'3e kwartaal 2025', '1e halfjaar 2025', '2025' (in the current language: '3e trimestre 2025')."""
         if self.months == 12:
             return str(self.first.year)
-        name = "kwartaal" if self.months == 3 else "halfjaar"
-        return f"{(self.first.month - 1) // self.months + 1}e {name} {self.first.year}"
-
-    @property
-    def kind(self) -> str:
-        return {3: "kwartaal", 6: "halfjaar", 12: "jaar"}[self.months]
+        return _(_LABELS[self.months][(self.first.month - 1) // self.months]).format(year=self.first.year)
 
     def before(self) -> Period:
         return Period(add_months(self.first, -self.months), self.months)
@@ -53,14 +54,15 @@ class Period:
 
 
 def parse_period(text: str | None, year: int) -> Period:
-    """'2025-Q3', '2025-H2' or '2025' (None: the year `year`). ValueError (Dutch) otherwise, or
+    """'2025-Q3', '2025-H2' or '2025' (None: the year `year`). ValueError (current language) otherwise, or
     when the period is not in `year`."""
     match = _PATTERN.match(text or str(year))
     if not match:
-        raise ValueError(f"Ongeldige periode: {text!r}. Schrijf bv. {year}-Q3 (kwartaal), {year}-H1 (halfjaar) of {year} (jaar).")
+        raise ValueError(_("Ongeldige periode: {text}. Schrijf bv. {year}-Q3 (kwartaal), {year}-H1 (halfjaar) of {year} (jaar).")
+                         .format(text=repr(text), year=year))
     y, part = int(match.group(1)), (match.group(2) or "").upper()
     if y != year:
-        raise ValueError(f"De periode {text} valt niet in het jaar {year}.")
+        raise ValueError(_("De periode {period} valt niet in het jaar {year}.").format(period=text, year=year))
     if not part:
         return Period(date(y, 1, 1), 12)
     months = 3 if part[0] == "Q" else 6
@@ -68,10 +70,10 @@ def parse_period(text: str | None, year: int) -> Period:
 
 
 def period_problem(period: Period, today: date) -> str | None:
-    """A Dutch sentence when the period is not over yet (its figures would still change)."""
+    """A sentence (current language) when the period is not over yet (its figures would still change)."""
     if period.last >= today:
-        return (f"De periode {period.label} is nog niet voorbij (tot {period.last:%d/%m/%Y}): "
-                "het rapport geldt enkel voor een afgelopen periode.")
+        return _("De periode {period} is nog niet voorbij (tot {date}): het rapport geldt enkel voor een afgelopen "
+                 "periode.").format(period=period.label, date=format_date(period.last))
     return None
 
 

@@ -14,7 +14,9 @@ import pandas as pd
 
 from dashboard.reports.figures import HIDDEN, NOT_AVAILABLE, shown
 from dashboard.style.formatting import fmt_value
-from kpis.catalog import BY_ID, kpi_for_indicator
+from data_access import register_terms as terms
+from i18n import _
+from kpis.catalog import BY_ID, definition, kpi_for_indicator, label
 from kpis.criteria import MET, NOT_MET
 from kpis.disclosure import markers
 from kpis.disclosure.release import Release
@@ -30,7 +32,7 @@ KEY_RATES = ("complaints_founded_rate", "complaints_within_norm_rate", "reports_
 @dataclass
 class KeyFigure:
     kpi_id: str
-    label: str
+    label: str  # in the report's language, as are all texts of a StaffReport
     definition: str
     unit: str
     value: object  # as released: int, float, marker or None
@@ -55,7 +57,7 @@ class CriterionLine:
 
 @dataclass
 class GoalShare:
-    goal: str
+    goal: str  # as shown (list value in the report's language)
     done_rate: float | None  # share of the goal's actions of the year that is afgerond
 
 
@@ -70,14 +72,14 @@ class StaffReport:
     actions_done_rate: float | None
     previous_actions_done_rate: float | None
     goals: list[GoalShare]
-    done: list[tuple[str, str]]  # (strategic goal, action) afgerond
+    done: list[tuple[str, str]]  # (strategic goal, action) afgerond; goal and status as shown
     open: list[tuple[str, str, str]]  # (strategic goal, action, status) not afgerond
     criteria: list[CriterionLine]
     made_at: dt.datetime
 
     @property
     def title(self) -> str:
-        return f"Integriteit in {self.year}: terugkoppeling aan alle medewerkers — {self.zone}"
+        return _("Integriteit in {year}: terugkoppeling aan alle medewerkers — {zone}").format(year=self.year, zone=self.zone)
 
     @property
     def met(self) -> list[CriterionLine]:
@@ -100,21 +102,23 @@ def shown_staff(value, unit: str, threshold: int = 5) -> str:
 
 
 def gather(release: Release, year: int, actions: pd.DataFrame, *, zone: str, made_at: dt.datetime) -> StaffReport:
-    """`actions`: the action plan items of the year without free text (dashboard.export_content.action_items)."""
+    """`actions`: the action plan items of the year without free text (dashboard.export_content.action_items).
+    The texts in the current language; list values (goal, status, direction) as that language shows them."""
     report, previous = release.report(year), release.report(year - 1)
     if report is None:
-        raise ValueError(f"Voor {year} zijn er geen cijfers in de geaggregeerde weergave.")
+        raise ValueError(_("Voor {year} zijn er geen cijfers in de geaggregeerde weergave.").format(year=year))
 
     def figure(kpi_id: str) -> KeyFigure:
         kdef = BY_ID[kpi_id]
         before = None if previous is None else previous.kpis.get(kpi_id)
-        return KeyFigure(kpi_id, kdef.label, kdef.definition, kdef.unit, report.kpis.get(kpi_id), before)
+        return KeyFigure(kpi_id, label(kdef), definition(kdef), kdef.unit, report.kpis.get(kpi_id), before)
 
     threshold = release.threshold
-    goals = [GoalShare(goal, (v["afgerond"] / v["total"]) if v["total"] else None)
+    goals = [GoalShare(terms.value(goal), (v["afgerond"] / v["total"]) if v["total"] else None)
              for goal, v in (report.kpis.get("actions_by_goal") or {}).items()]
-    done = [(r.strategische_doelstelling, r.actie) for r in actions.itertuples() if r.status == "afgerond"]
-    still = [(r.strategische_doelstelling, r.actie, r.status) for r in actions.itertuples() if r.status != "afgerond"]
+    done = [(terms.value(r.strategische_doelstelling), r.actie) for r in actions.itertuples() if r.status == "afgerond"]
+    still = [(terms.value(r.strategische_doelstelling), r.actie, terms.value(r.status))
+             for r in actions.itertuples() if r.status != "afgerond"]
     hidden = set((report.extra or {}).get("suppression", {}).get("reasons", {}).values())
     criteria = [_criterion(c, threshold, hidden) for c in report.criteria]
     return StaffReport(
@@ -136,9 +140,9 @@ def _criterion(c, threshold: int, hidden_reasons: set) -> CriterionLine:
     else:
         norm = fmt_value(int(c.norm), "count")
     if c.value is None:
-        value = HIDDEN if c.problem in hidden_reasons else NOT_AVAILABLE
+        value = _(HIDDEN) if c.problem in hidden_reasons else _(NOT_AVAILABLE)
     elif unit in ("count", "number") and float(c.value).is_integer():
         value = shown_staff(int(c.value), "count", threshold)
     else:
         value = shown(c.value, unit)
-    return CriterionLine(c.omschrijving, f"{c.richting} {norm}", value, c.status)
+    return CriterionLine(c.omschrijving, f"{terms.value(c.richting)} {norm}", value, c.status)

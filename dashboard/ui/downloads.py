@@ -5,7 +5,8 @@ only when the user clicks, audited at that moment, and gone from the server soon
 
 `build()` makes the bytes and writes the audit row (in its own transaction). It runs on
 Streamlit's download thread when the button is clicked (st.download_button with a callable),
-never while the page is drawn, so nothing lies ready at a /media address before the click.
+never while the page is drawn, so nothing lies ready at a /media address before the click; it
+runs in the language of the page that drew the button (that thread has no language of its own).
 Before building, a local sign-in is checked again on the server (data_access.sessions): a
 session that was signed out, expired or revoked since the page was drawn gets no file. After
 serving, Streamlit keeps the generated file in memory until two later cleanups; LIFETIME
@@ -24,6 +25,7 @@ from streamlit import runtime
 from dashboard.reads.data import get_engine
 from dashboard.shell import auth, sign_in
 from data_access import sessions
+from i18n import current, language
 
 LIFETIME = 5  # seconds a generated file stays reachable after the click
 
@@ -31,13 +33,15 @@ LIFETIME = 5  # seconds a generated file stays reachable after the click
 def button(label: str, build: Callable[[], bytes], *, file_name: str, mime: str, key: str, **options) -> None:
     token = sign_in.current_token() if auth.signed_in_method() == "lokaal" else None
     engine = get_engine()
+    lang = current()
 
     def serve() -> bytes:
         if token is not None:
             with engine.begin() as conn:
                 if sessions.check(conn, token) is None:
                     raise PermissionError("sign-in ended before the download")  # Streamlit: no file
-        data = build()
+        with language(lang):
+            data = build()
         _forget_after(LIFETIME)
         return data
 
