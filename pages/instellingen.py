@@ -15,7 +15,6 @@ from data_access import audit
 from data_access.settings import (
     ADDRESSEES,
     COVER_LETTER_MAX,
-    DEFAULT_COVER_LETTERS,
     LANGUAGE_KEY,
     LANGUAGE_LABEL,
     SETTINGS,
@@ -24,6 +23,7 @@ from data_access.settings import (
     ZONE_NAME_MAX,
     addressee_object,
     cover_letter_key,
+    default_cover_letter,
     save_cover_letter,
     save_language,
     save_settings,
@@ -154,4 +154,4 @@ if letters_submitted:
 with st.expander(_("Standaardtekst van de brieven")):
     for addressee, label in ADDRESSEES.items():
         st.markdown(f"**{_(label)}**")
-        st.text(DEFAULT_COVER_LETTERS[addressee])
+        st.text(default_cover_letter(addressee))
