@@ -14,6 +14,7 @@ from dashboard.reads.cache import cached
 from dashboard.style.formatting import fmt_date
 from dashboard.style.text import plain
 from dashboard.ui import components as ui
+from i18n import _, shown
 from kpis.data_quality import checks as compute_checks
 
 
@@ -37,19 +38,19 @@ def summary_line(access, filters) -> None:
     wrong = [c for c in found or [] if not c.ok]
     if not wrong:
         return
-    where = " Zie Gegevens › Waar de cijfers op steunen." if access.allows("import") else " De integriteitscoördinator kan dit aanvullen."
-    st.warning("Gegevens onvolledig: " + " · ".join(plain(c.title) for c in wrong) + "." + where,
+    where = _("Zie Gegevens › Waar de cijfers op steunen.") if access.allows("import") else _("De integriteitscoördinator kan dit aanvullen.")
+    st.warning(_("Gegevens onvolledig: {checks}.").format(checks=" · ".join(plain(shown(c.title)) for c in wrong)) + " " + where,
                icon=":material/report:")
 
 
 def section(access, filters) -> None:
     """On the Gegevens page: every check, with the rows concerned."""
-    st.subheader("Waar de cijfers op steunen", anchor=False)
-    st.caption(f"Voor {filters.year} op {fmt_date(filters.as_of)} (jaar en peildatum in de zijbalk).")
+    st.subheader(_("Waar de cijfers op steunen"), anchor=False)
+    st.caption(_("Voor {year} op {day} (jaar en peildatum in de zijbalk).").format(year=filters.year, day=fmt_date(filters.as_of)))
     for check in checks(access, filters) or []:
         icon = ":material/check_circle:" if check.ok else ":material/report:"
-        with st.expander(f"{check.title}: {check.summary}", icon=icon, expanded=False):
+        with st.expander(f"{shown(check.title)}: {shown(check.summary)}", icon=icon, expanded=False):
             if check.rows.empty:
-                st.caption("Niets te tonen.")
+                st.caption(_("Niets te tonen."))
             else:
                 ui.table(check.rows.astype(object).where(check.rows.notna(), ""))
