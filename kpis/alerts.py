@@ -126,7 +126,7 @@ def _open_meldingen(ctx: Context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     received = _dates(rows["datum_ontvangst"])
     acknowledged = _dates(rows["datum_ontvangstbevestiging"])
     acknowledged = acknowledged.where(acknowledged <= pd.Timestamp(ctx.as_of))
-    rows["detail"] = [Value(w) if isinstance(w, str) else w for w in rows["what"]]
+    rows["detail"] = _texts((Value(w) if isinstance(w, str) else w for w in rows["what"]), rows.index)
     rows["where"] = _details(N_("kanaal {kanaal}"), rows, kanaal=rows["kanaal"])
     return rows, received, acknowledged
 
@@ -189,7 +189,8 @@ def _risk_rows(kind: str) -> Callable[[Context], pd.DataFrame]:
         detail = [Text(N_("herziening gepland") if kind == risicos.KIND_REVIEW
                        else N_("hoog risico, geen actie in het actieplan"))] * len(items)
         return pd.DataFrame({"key": [i.row_id for i in items], "due": pd.Series(due, dtype="datetime64[ns]"),
-                             "what": [i.what for i in items], "where": [i.where for i in items], "detail": detail})
+                             "what": [i.what for i in items], "where": [i.where for i in items],
+                             "detail": pd.Series(detail, dtype=object)})
 
     return rows
 
@@ -211,7 +212,13 @@ KINDS: tuple[str, ...] = tuple(k.label for k in REGISTRY)
 LEGAL_KINDS: tuple[str, ...] = tuple(k.label for k in REGISTRY if k.legal)
 
 
-def _details(template: str, rows: pd.DataFrame, **columns) -> list:
+def _texts(values, index) -> pd.Series:
+    """A column of i18n.Text values kept as they are (object dtype: pandas would make a str
+    column of them, and a Text would lose its message)."""
+    return pd.Series(list(values), index=index, dtype=object)
+
+
+def _details(template: str, rows: pd.DataFrame, **columns) -> pd.Series:
     """Per row the Text `template` with the row's values (list values as register_terms.Value,
     shown in the language of whoever looks); None for a row that lacks one of them."""
     out: list = []
@@ -221,7 +228,7 @@ def _details(template: str, rows: pd.DataFrame, **columns) -> list:
             out.append(None)
             continue
         out.append(Text(template, **{k: Value(v) if isinstance(v, str) else v for k, v in params.items()}))
-    return out
+    return _texts(out, rows.index)
 
 
 def _days(n: int) -> Text:

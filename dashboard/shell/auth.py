@@ -36,6 +36,7 @@ import streamlit as st
 
 from dashboard.reads.data import get_engine
 from dashboard.shell import sign_in
+from dashboard.shell.language import relabel_on_switch
 from dashboard.style.text import plain
 from data_access import audit
 from data_access.access import ROLE_LABELS, ROLES, Access
@@ -209,6 +210,7 @@ def in_demo() -> bool:
 
 
 def _demo_access() -> tuple[Access, str]:
+    relabel_on_switch(_DEMO_ROLE_KEY)
     st.sidebar.warning(_("**Demo met fictieve voorbeeldgegevens.** Kies hieronder een rol om het dashboard te verkennen."))
     role = st.sidebar.selectbox(
         _("Demorol"),

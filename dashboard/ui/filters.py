@@ -24,6 +24,7 @@ import streamlit as st
 
 from dashboard.reads.data import effective_filters
 from dashboard.shell.auth import ACCESS_KEY
+from dashboard.shell.language import relabel_on_switch
 from dashboard.style.formatting import fmt_date
 from dashboard.style.text import plain
 from data_access.access import DENIED_MESSAGES
@@ -114,6 +115,7 @@ def render_sidebar(years: list[int], diensten: list[str], container=None, access
         else:
             as_of = None
         if access is None or access.allows("filter_dienst"):
+            relabel_on_switch(DIENST_KEY)
             dienst = st.selectbox(
                 _("Dienst"),
                 [ALL_DIENSTEN, *diensten],

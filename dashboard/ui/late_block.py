@@ -58,7 +58,7 @@ def _badge(kind, count, view, year) -> str:
         return _(":gray-badge[{label}: verborgen]").format(label=label)
     color = "gray" if count == 0 else theme.LEGAL_BADGE if kind.legal else theme.LATE_BADGE
     icon = f"{theme.LEGAL_ICON} " if kind.legal else ""
-    text = f"{label}: {fmt_int(count)}"
+    text = _("{label}: {count}").format(label=label, count=fmt_int(count))
     if kind.label == KIND_ACTION and count:
         text += f" ({action_split(view.carried_over, count, year)})"
     return f":{color}-badge[{icon}{text}]"

@@ -151,7 +151,7 @@ def criteria_summary(report) -> None:
     )
     for c in open_items:
         if c.problem:
-            st.caption(f"{plain(c.id)}: {plain(shown(c.problem))}")  # both may quote the register
+            st.caption(_("{id}: {problem}").format(id=plain(c.id), problem=plain(shown(c.problem))))  # both may quote the register
 
 
 # register -> (card label, the catalog KPI whose definition the month figure follows)
