@@ -259,6 +259,20 @@ def role_label(role: str) -> str:
     return ROLE_LABELS[role]
 
 
+SMOKE_ROLES = ("integriteitscoordinator",)  # --tiny (the test that the benchmark runs): a few pages of one role
+SMOKE_PAGES = 3
+
+
+def measured_roles(smoke: bool = False) -> tuple[str, ...]:
+    return SMOKE_ROLES if smoke else ROLES
+
+
+def measured_pages(role: str, smoke: bool = False) -> list:
+    """The pages measured for `role`: every page of its menu, or with `smoke` its first few."""
+    pages = role_pages(role)
+    return pages[:SMOKE_PAGES] if smoke else pages
+
+
 def role_pages(role: str):
     from dashboard.shell import navigation
     from data_access.access import Access
@@ -284,12 +298,14 @@ def choose_role(tab: Tab, role: str) -> None:
         raise RuntimeError(f"demorol {label} niet gekozen")
 
 
-def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=print) -> dict:
+def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=print, smoke: bool = False) -> dict:
     """Runs every browser measurement on a database (a copy is made by the caller). Returns
     {"warm": {(role, title): s}, "warm_ref": s, "fresh": {title: {"first", "settled"}},
     "fresh_ref": {...}, "filter": {"jaar"|"peildatum": s}, "filter_ref": {...}, "peak_mb": {...},
-    "runs": {...}}."""
+    "runs": {...}}. `smoke`: only a few pages of one role (measured_roles, measured_pages)."""
     from playwright.sync_api import sync_playwright
+
+    roles = measured_roles(smoke)
 
     samples = Samples()
     profiles: dict[str, dict[str, float]] = {}
@@ -315,11 +331,11 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
         def ref_click() -> None:
             samples.add("warm_ref", ref_tab.click_menu(ref_titles[samples.count("warm_ref") % 2]))
 
-        for role in ROLES:
+        for role in roles:
             tab = Tab(context(), app.url, quiet_ms)
             tab.load()
             choose_role(tab, role)
-            pages = role_pages(role)
+            pages = measured_pages(role, smoke)
             for spec in pages[1:] + pages[:1]:  # every page once: the server's caches warm
                 tab.click_menu(spec.title)
             for _ in range(rounds):
@@ -359,7 +375,7 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
         warmup.load()
         warmup.page.close()
         Tab(fresh_ctx, ref_page.url, quiet_ms, FIRST_TEXT).load()
-        fresh_pages = role_pages(FRESH_ROLE)
+        fresh_pages = measured_pages(FRESH_ROLE, smoke)
         for _ in range(rounds):
             for spec in fresh_pages:
                 t = Tab(fresh_ctx, app.url, quiet_ms)
@@ -376,12 +392,12 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
         peaks = {"app": app.peak_mb(), "ref": ref.peak_mb(), "ref_page": ref_page.peak_mb()}
 
     return {
-        "warm": {(role, spec.title): samples.median(f"warm|{role}|{spec.title}") for role in ROLES for spec in role_pages(role)},
+        "warm": {(role, spec.title): samples.median(f"warm|{role}|{spec.title}") for role in roles for spec in measured_pages(role, smoke)},
         "warm_ref": samples.median("warm_ref"),
         "filter": {k: samples.median(f"filter|{k}") for k in ("jaar", "peildatum")},
         "filter_ref": {k: samples.median(f"filter_ref|{k}") for k in ("jaar", "peildatum")},
         "fresh": {spec.title: {"first": samples.median(f"fresh_first|{spec.title}"), "settled": samples.median(f"fresh|{spec.title}")}
-                  for spec in role_pages(FRESH_ROLE)},
+                  for spec in fresh_pages},
         "fresh_ref": {"first": samples.median("fresh_first_ref"), "settled": samples.median("fresh_ref")},
         "peak_mb": peaks,
         "profiles": profiles,

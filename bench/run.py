@@ -611,7 +611,7 @@ class Bench:
         work_dir = tempfile.mkdtemp(prefix="bench_browser_")
         try:
             got = browser.measure(f"sqlite:///{copy}", rounds=self.args.browser_rounds, quiet_ms=self.scale["quiet_ms"],
-                                  work=Path(work_dir), log=lambda text: print(text, flush=True))
+                                  work=Path(work_dir), log=lambda text: print(text, flush=True), smoke=self.args.tiny)
         except Exception as exc:  # Playwright's and the servers' errors
             raise TaskFailed(f"{type(exc).__name__}: {exc}") from exc
         finally:
@@ -795,12 +795,12 @@ def expected_labels(*, tiny: bool, postgres: bool, national_pages: bool, year: i
     labels += [f"pagina Overzicht {kind} nationaal {db}" for db in ["SQLite"] + (["PostgreSQL"] if postgres else [])
                for kind in ("koud", "warm")]
     labels += [f"export {year} {kind} nationaal SQLite" for kind in ("volledig", "geanonimiseerd")]
-    from bench.browser import FRESH_ROLE, ROLES, role_label, role_pages
+    from bench.browser import FRESH_ROLE, measured_pages, measured_roles, role_label
 
     for scope in ["voorbeeld SQLite"] + (["nationaal SQLite"] if national_pages else []):
-        labels += [f"browser {p.title} warm {role_label(role)} {scope}" for role in ROLES for p in role_pages(role)]
+        labels += [f"browser {p.title} warm {role_label(role)} {scope}" for role in measured_roles(tiny) for p in measured_pages(role, tiny)]
         labels += [f"browser Overzicht filter {kind} {scope}" for kind in ("jaar", "peildatum")]
-        labels += [f"browser {p.title} vers {what} {scope}" for p in role_pages(FRESH_ROLE) for what in ("eerste cijfers", "klaar")]
+        labels += [f"browser {p.title} vers {what} {scope}" for p in measured_pages(FRESH_ROLE, tiny) for what in ("eerste cijfers", "klaar")]
     labels.append("grafieken: 8 staafdiagrammen in plotly")
     rows = (TINY if tiny else FULL)["workbook_rows"]
     labels.append(f"import {fmt(rows, 0)} rijen (SQLite)")

@@ -33,12 +33,12 @@ from dashboard.ui import components, filters  # noqa: E402
 from data_access import audit  # noqa: E402
 from i18n import _  # noqa: E402
 
-st.html(theme.GLOBAL_CSS + theme.uploader_css(st.get_option("server.maxUploadSize")))
 data.new_run()
 engine = data.get_engine()
 filter_box = st.sidebar.container()  # the filters sit right under the page list, above sign-in
 language.choose_language(st.sidebar.container())  # before any text: the sign-in form is in it too
 st.set_page_config(page_title=_("Dashboard integriteitsbeleid"))  # the browser tab, in the run's language
+st.html(theme.GLOBAL_CSS + theme.uploader_css(st.get_option("server.maxUploadSize")))  # in the run's language
 access = auth.current_access(engine)
 st.session_state[auth.ACCESS_KEY] = access
 

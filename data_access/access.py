@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from i18n import N_, Text
 
 ROLES = ("korpsleiding", "integriteitscoordinator", "netwerk")
-# Dutch, marked for the catalogs: shown with i18n._ (Access.role_label is the Dutch one, for the audit log).
-ROLE_LABELS = {
+ROLE_LABELS = {  # Dutch; translate with i18n._ where shown (the audit log stores the Dutch label)
     "korpsleiding": N_("Korpsleiding"),
     "integriteitscoordinator": N_("Integriteitscoördinator"),
     "netwerk": N_("Integriteitsnetwerk"),

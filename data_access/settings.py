@@ -40,7 +40,7 @@ DEFAULTS: dict[str, int] = {s.key: s.default for s in SETTINGS}
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 
 ZONE_NAME_KEY = "zone_name"  # not a norm: load_settings leaves it out
-ZONE_NAME_LABEL = "Naam van de politiezone"
+ZONE_NAME_LABEL = N_("Naam van de politiezone")
 ZONE_NAME_MAX = 80
 
 
@@ -86,12 +86,13 @@ def tidy_zone_name(text: object) -> str:
 
 
 def clean_zone_name(text: object) -> str:
-    """tidy_zone_name(text); ValueError (Dutch) when empty or too long."""
+    """tidy_zone_name(text); ValueError (in the language of the run) when empty or too long."""
     name = tidy_zone_name(text)
     if not name:
-        raise ValueError(f"{ZONE_NAME_LABEL}: vul een naam in, bv. PZ Schoten.")
+        raise ValueError(_("{label}: vul een naam in, bv. PZ Schoten.").format(label=_(ZONE_NAME_LABEL)))
     if len(name) > ZONE_NAME_MAX:
-        raise ValueError(f"{ZONE_NAME_LABEL}: hoogstens {ZONE_NAME_MAX} tekens (nu {len(name)}).")
+        raise ValueError(_("{label}: hoogstens {maximum} tekens (nu {length}).").format(
+            label=_(ZONE_NAME_LABEL), maximum=ZONE_NAME_MAX, length=len(name)))
     return name
 
 
@@ -159,8 +160,9 @@ COVER_LETTER_MAX = 4000
 
 
 def addressee_object(addressee: str) -> str:
-    """'de burgemeester en het politiecollege': the addressee inside a sentence."""
-    label = ADDRESSEES[addressee]
+    """'de burgemeester en het politiecollege': the addressee inside a sentence, in the current
+    language."""
+    label = _(ADDRESSEES[addressee])
     return label[0].lower() + label[1:]
 
 

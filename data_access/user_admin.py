@@ -21,6 +21,7 @@ from data_access import audit, sessions
 from data_access.access import ROLE_LABELS, Access
 from data_access.schema import users
 from data_access.users import add_user, check_new_password, hash_password
+from i18n import _
 
 COORDINATOR = "integriteitscoordinator"
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud or typed over
@@ -68,7 +69,7 @@ def has_accounts(conn: sa.Connection) -> bool:
 def _row(conn: sa.Connection, name: str):
     row = conn.execute(sa.select(users).where(users.c.name == name)).mappings().first()
     if row is None:
-        raise ValueError(f"Gebruiker '{name}' bestaat niet.")
+        raise ValueError(_("Gebruiker '{name}' bestaat niet.").format(name=name))
     return row
 
 
@@ -83,7 +84,7 @@ def _keeps_a_coordinator(conn: sa.Connection, name: str) -> None:
         )
     ).scalar()
     if not others:
-        raise ValueError("Dit is de laatste actieve integriteitscoördinator: maak eerst een andere coördinator aan.")
+        raise ValueError(_("Dit is de laatste actieve integriteitscoördinator: maak eerst een andere coördinator aan."))
 
 
 def create_user(conn: sa.Connection, name: str, role: str, *, by: Access, oidc_only: bool = False) -> str | None:
@@ -103,7 +104,7 @@ def set_role(conn: sa.Connection, name: str, role: str, *, by: Access) -> None:
     if role == row["role"]:
         return
     if role not in ROLE_LABELS:
-        raise ValueError(f"Onbekende rol '{role}'.")
+        raise ValueError(_("Onbekende rol '{role}'.").format(role=role))
     if row["role"] == COORDINATOR:
         _keeps_a_coordinator(conn, name)
     conn.execute(users.update().where(users.c.name == name).values(role=role))
@@ -144,11 +145,11 @@ def unlock(conn: sa.Connection, name: str, *, by: Access) -> None:
 
 def create_first_account(conn: sa.Connection, name: str, password: str, repeat: str, *, code: str, expected_code: str) -> Access:
     """The first integriteitscoördinator of a database without any account, only with the
-    one-time code the server printed in its log (dashboard.setup). ValueError (Dutch) else."""
+    one-time code the server printed in its log (dashboard.setup). ValueError (in the language of the run) else."""
     if has_accounts(conn):
-        raise ValueError("Er bestaat al een account: meld u aan.")
+        raise ValueError(_("Er bestaat al een account: meld u aan."))
     if not expected_code or not hmac.compare_digest(code.strip().upper().encode(), expected_code.upper().encode()):
-        raise WrongSetupCode("De eenmalige code klopt niet. U vindt ze in het logboek van de server.")
+        raise WrongSetupCode(_("De eenmalige code klopt niet. U vindt ze in het logboek van de server."))
     check_new_password(password, repeat)
     add_user(conn, name, COORDINATOR, password)
     access = Access(user=name.strip(), role=COORDINATOR)

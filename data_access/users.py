@@ -21,12 +21,13 @@ from data_access.access import ROLES, Access
 from data_access.db import connect
 from data_access.demo import SAMPLE_USER
 from data_access.schema import users
+from i18n import N_, _, ngettext
 
 MIN_PASSWORD_LENGTH = 8
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 MAX_NAME_LENGTH = 100
-BAD_LOGIN_MESSAGE = (
+BAD_LOGIN_MESSAGE = N_(
     "Aanmelden mislukt: onbekende gebruiker, verkeerd wachtwoord of een account dat (tijdelijk) niet "
     "gebruikt kan worden. Lukt het niet, vraag de integriteitscoördinator uw account na te kijken."
 )
@@ -39,7 +40,7 @@ _DUMMY_HASH = _hasher.hash("geen-gebruiker")
 @dataclass(frozen=True)
 class LoginResult:
     ok: bool
-    message: str  # Dutch, for the screen
+    message: str  # for the screen, in the language of the run
     access: Access | None = None
     must_change_password: bool = False
 
@@ -55,15 +56,15 @@ def add_user(conn: sa.Connection, name: str, role: str, password: str | None, *,
     Raises ValueError (Dutch) on an empty name, unknown role, empty password or existing user."""
     name = (name or "").strip()
     if not name:
-        raise ValueError("Geef een gebruikersnaam op.")
+        raise ValueError(_("Geef een gebruikersnaam op."))
     if name.lower() == SAMPLE_USER:  # an import under this name would keep the demo open
-        raise ValueError(f"De gebruikersnaam '{SAMPLE_USER}' is voorbehouden voor de voorbeeldgegevens.")
+        raise ValueError(_("De gebruikersnaam '{name}' is voorbehouden voor de voorbeeldgegevens.").format(name=SAMPLE_USER))
     if role not in ROLES:
-        raise ValueError(f"Onbekende rol '{role}'. Kies uit: {', '.join(ROLES)}.")
+        raise ValueError(_("Onbekende rol '{role}'. Kies uit: {roles}.").format(role=role, roles=", ".join(ROLES)))
     if password is not None and not password:
-        raise ValueError("Het wachtwoord mag niet leeg zijn.")
+        raise ValueError(_("Het wachtwoord mag niet leeg zijn."))
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens lang zijn.")
+        raise ValueError(_("Het wachtwoord moet minstens {minimum} tekens lang zijn.").format(minimum=MIN_PASSWORD_LENGTH))
     values = dict(
         role=role,
         password_hash=_hasher.hash(password) if password is not None else None,
@@ -72,7 +73,7 @@ def add_user(conn: sa.Connection, name: str, role: str, password: str | None, *,
     )
     exists = conn.execute(sa.select(users.c.name).where(users.c.name == name)).first() is not None
     if exists and not replace:
-        raise ValueError(f"Gebruiker '{name}' bestaat al.")
+        raise ValueError(_("Gebruiker '{name}' bestaat al.").format(name=name))
     if exists:
         before = conn.execute(sa.select(users.c.role).where(users.c.name == name)).scalar()
         conn.execute(users.update().where(users.c.name == name).values(**values, disabled=False, must_change_password=False))
@@ -151,7 +152,7 @@ def verify_login(conn: sa.Connection, name: str, password: str, now: datetime | 
             pass
         throttle.record_failure(conn, client, now)
         _record_failure(conn, name, now)
-        return LoginResult(False, BAD_LOGIN_MESSAGE)
+        return LoginResult(False, _(BAD_LOGIN_MESSAGE))
     assert row is not None  # usable
     try:
         _hasher.verify(row["password_hash"], password or "")
@@ -165,14 +166,14 @@ def verify_login(conn: sa.Connection, name: str, password: str, now: datetime | 
             audit.record_for(conn, name, row["role"], "aanmelding", {"methode": "lokaal", "resultaat": "vergrendeld"}, at=now)
         else:
             conn.execute(users.update().where(users.c.name == name).values(failed_attempts=failed, locked_until=None if expired else row["locked_until"]))
-        return LoginResult(False, BAD_LOGIN_MESSAGE)
+        return LoginResult(False, _(BAD_LOGIN_MESSAGE))
     values: dict = {"failed_attempts": 0, "locked_until": None}
     if _hasher.check_needs_rehash(row["password_hash"]):
         values["password_hash"] = _hasher.hash(password)
     conn.execute(users.update().where(users.c.name == name).values(**values))
     throttle.clear(conn, client)
     access = Access(user=row["name"], role=row["role"])
-    return LoginResult(True, f"Aangemeld als {access.user} ({access.role_label}).", access=access,
+    return LoginResult(True, _("Aangemeld als {user} ({role}).").format(user=access.user, role=_(access.role_label)), access=access,
                        must_change_password=bool(row["must_change_password"]))
 
 
@@ -184,8 +185,9 @@ def _record_failure(conn: sa.Connection, name: str, now: datetime, extra: dict |
 
 
 def throttle_message(seconds: int) -> str:
-    return (f"Te veel mislukte pogingen vanaf deze computer. Wacht {seconds} "
-            f"{'seconde' if seconds == 1 else 'seconden'} en probeer opnieuw.")
+    return ngettext("Te veel mislukte pogingen vanaf deze computer. Wacht {seconds} seconde en probeer opnieuw.",
+                    "Te veel mislukte pogingen vanaf deze computer. Wacht {seconds} seconden en probeer opnieuw.",
+                    seconds).format(seconds=seconds)
 
 
 def role_for_email(conn: sa.Connection, email: str | None) -> str | None:
@@ -216,11 +218,11 @@ def change_own_password(conn: sa.Connection, name: str, current: str, new: str, 
     try:
         _hasher.verify(row["password_hash"] if row is not None else _DUMMY_HASH, current or "")
     except (VerifyMismatchError, VerificationError, InvalidHashError):
-        raise ValueError("Het huidige wachtwoord klopt niet.") from None
+        raise ValueError(_("Het huidige wachtwoord klopt niet.")) from None
     assert row is not None  # the dummy hash never verifies
     check_new_password(new, repeat)
     if new == current:
-        raise ValueError("Kies een ander wachtwoord dan het huidige.")
+        raise ValueError(_("Kies een ander wachtwoord dan het huidige."))
     conn.execute(users.update().where(users.c.name == name).values(password_hash=_hasher.hash(new), must_change_password=False))
     sessions.end_user_sessions(conn, name, sessions.PASSWORD_CHANGED, keep=keep)
     audit.record_for(conn, name, row["role"], "gebruikersbeheer", {"gebruiker": name, "wijziging": "eigen wachtwoord gewijzigd"})
@@ -228,11 +230,11 @@ def change_own_password(conn: sa.Connection, name: str, current: str, new: str, 
 
 def check_new_password(new: str, repeat: str) -> None:
     if not new:
-        raise ValueError("Het wachtwoord mag niet leeg zijn.")
+        raise ValueError(_("Het wachtwoord mag niet leeg zijn."))
     if len(new) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"Het wachtwoord moet minstens {MIN_PASSWORD_LENGTH} tekens lang zijn.")
+        raise ValueError(_("Het wachtwoord moet minstens {minimum} tekens lang zijn.").format(minimum=MIN_PASSWORD_LENGTH))
     if new != repeat:
-        raise ValueError("De twee wachtwoorden verschillen.")
+        raise ValueError(_("De twee wachtwoorden verschillen."))
 
 
 def hash_password(password: str) -> str:

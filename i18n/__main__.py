@@ -85,12 +85,20 @@ def update() -> None:
         catalog.obsolete.clear()  # a text the code no longer has leaves the catalog
         if lang == SOURCE:
             for message in catalog:
-                if message.pluralizable and not all(message.string):
-                    message.string = tuple(message.id)  # ngettext: the singular and the plural
-                elif message.id and not message.string:
-                    message.string = message.id
+                if message.id and not _translated(message.string):
+                    message.string = message.id if isinstance(message.id, str) else tuple(message.id)
         _write(path, catalog)
     compile_all()
+
+
+def _translated(string) -> bool:
+    """A message's translation is there: its text, or every plural form of it."""
+    return all(string) if isinstance(string, (tuple, list)) else bool(string)
+
+
+def _hashable(value):
+    """A message id or text as a key: the plural forms (a list in a .mo) as a tuple."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _write(path: Path, catalog: Catalog) -> None:
@@ -131,40 +139,25 @@ def problems() -> list[str]:
         if not mo.exists():
             found.append(f"{LOCALES[lang]}: {mo.name} missing (run python -m i18n compile)")
         else:
-            # A plural message not (fully) translated yet is compiled with the Dutch forms: left out.
-            done = {(k[0], _hashable(k[1])): _hashable(m.string) for k, m in have.items()
-                    if m.string and not m.fuzzy and (all(m.string) if m.pluralizable else True)}
             with open(mo, "rb") as f:
                 on_disk = {(m.context, _hashable(m.id)): _hashable(m.string) for m in read_mo(f) if m.id}
-            partial = {(k[0], _hashable(k[1])) for k, m in have.items() if m.pluralizable and not all(m.string)}
-            if {k: v for k, v in on_disk.items() if k not in partial} != done:
+            if on_disk != {k: _hashable(m.string) for k, m in have.items() if _translated(m.string) and not m.fuzzy}:
                 found.append(f"{LOCALES[lang]}: {mo.name} differs from the .po (run python -m i18n compile)")
     return found
 
 
 def _hashable(value):
-    """A plural message's id or string (a list in a .mo, a tuple in a .po) as a tuple."""
-    return tuple(value) if isinstance(value, list | tuple) else value
+    """read_mo gives a plural message's ids and forms as lists; the .po as tuples."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _key(message) -> str:
-    """'context|msgid'; a plural message (ngettext) by its singular msgid."""
-    text = message.id if isinstance(message.id, str) else message.id[0]
-    return f"{message.context}|{text}" if message.context else text
+    return f"{message.context}|{message.id}" if message.context else message.id
 
 
-def todo(lang: str = "fr") -> dict[str, str | list[str]]:
-    """The messages of `lang` without a translation: {key: ""}, and for a plural message
-    (ngettext) {key: ["", ...]}, one text per plural form of the language."""
-    out: dict[str, str | list[str]] = {}
-    for m in read(lang):
-        if not m.id:
-            continue
-        if m.pluralizable and (not all(m.string) or m.fuzzy):
-            out[_key(m)] = list(m.string) if any(m.string) else [""] * len(m.string)
-        elif isinstance(m.id, str) and (not m.string or m.fuzzy):
-            out[_key(m)] = ""
-    return out
+def todo(lang: str = "fr") -> dict[str, str]:
+    """The messages of `lang` without a translation (single texts only; plural forms by hand)."""
+    return {_key(m): "" for m in read(lang) if m.id and isinstance(m.id, str) and (not m.string or m.fuzzy)}
 
 
 def fill(path: Path, lang: str = "fr") -> int:
@@ -172,16 +165,12 @@ def fill(path: Path, lang: str = "fr") -> int:
     returns how many were set."""
     import json
 
-    wanted = {k: v for k, v in json.loads(Path(path).read_text(encoding="utf-8")).items() if v and all(v)}
+    wanted = {k: v for k, v in json.loads(Path(path).read_text(encoding="utf-8")).items() if v}
     catalog = read(lang)
     done = 0
     for message in catalog:
         if message.id and _key(message) in wanted:
-            text = wanted[_key(message)]
-            if message.pluralizable != isinstance(text, list):
-                continue  # a plural message takes a list (one text per form), any other a text
-            message.string = tuple(text) if isinstance(text, list) else text
-            message.flags = set(message.flags) - {"fuzzy"}
+            message.string, message.flags = wanted[_key(message)], set(message.flags) - {"fuzzy"}
             done += 1
     _write(po_path(lang), catalog)
     compile_all()

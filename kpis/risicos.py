@@ -28,17 +28,20 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from data_access import register_terms
 from data_access.registers import RISK_PROCESSES
 from data_access.schema import REGISTER_TABLES
 from data_access.validation import action_ids
-from i18n import N_
+from i18n import N_, NP_, _
 from kpis.context import Context
 
-LEVELS = ("hoog", "midden", "laag")
+# Canonical; shown as list values (data_access.register_terms.value), as a split's keys are.
+LEVELS = (NP_("value", "hoog"), NP_("value", "midden"), NP_("value", "laag"))
 SCALE = (1, 2, 3, 4, 5)
 TREATING = ("open", "in behandeling")  # statuses for which an action is expected
 CLOSED = "afgesloten"
 DROPPED_ACTION = "geschrapt"
+NOT_IN_PLAN = N_("niet in het actieplan")  # a linked actie id the Actieplan does not hold
 PAGE = "risicoanalyse"  # the register page of a late item
 
 _COLUMNS = (
@@ -101,8 +104,10 @@ class Risk:
 
     @property
     def actions_text(self) -> str:
-        """'A-2025-03 (lopend); A-2025-07 (niet in het actieplan)', or '' without actions."""
-        return "; ".join(f"{a.actie_id} ({a.status or 'niet in het actieplan'})" for a in self.actions)
+        """'A-2025-03 (lopend); A-2025-07 (niet in het actieplan)', or '' without actions, in the
+        current language (the status as a list value, data_access.register_terms)."""
+        return "; ".join(f"{a.actie_id} ({register_terms.value(a.status) if a.status else _(NOT_IN_PLAN)})"
+                         for a in self.actions)
 
 
 @dataclass

@@ -9,12 +9,13 @@ from dashboard.reads import alerts, data, years
 from dashboard.style.formatting import fmt_date
 from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
+from i18n import _
 
 REGISTER = "functioneringsnotas"
 
 access = ui.require()
 filters = current_filters()
-ui.page_header("Functioneringsnota's", register=REGISTER)
+ui.page_header(_("Functioneringsnota's"), register=REGISTER)
 late_block.focus_row(access, "functioneringsnotas")
 ui.stop_if_empty_database()
 
@@ -24,40 +25,41 @@ if ui.no_rows(
     report,
     "notes_issued",
     "notes_followup_overdue",
-    what=f"functioneringsnota's in {filters.year}",
-    hint="Er is in dit jaar geen nota opgesteld en geen opvolging is te laat. Kies een ander jaar in de zijbalk.",
+    what=_("functioneringsnota's in {year}").format(year=filters.year),
+    hint=_("Er is in dit jaar geen nota opgesteld en geen opvolging is te laat. Kies een ander jaar in de zijbalk."),
 ):
     st.stop()
 
 cards.cards(report, previous, ["notes_issued", "notes_followup_overdue"], filters)
 
 grace = report.settings["followup_grace_days"]
-st.subheader("Opvolging te laat", anchor=False)
+st.subheader(_("Opvolging te laat"), anchor=False)
 st.caption(
-    f"Nota's met status open waarvan de opvolgingsdatum op {fmt_date(filters.as_of)} "
-    + (f"meer dan {grace} dagen " if grace else "")
-    + "voorbij is, de langst verlopen eerst."
+    _("Nota's met status open waarvan de opvolgingsdatum op {date} meer dan {grace} dagen voorbij is, de langst verlopen eerst.").format(
+        date=fmt_date(filters.as_of), grace=grace)
+    if grace else
+    _("Nota's met status open waarvan de opvolgingsdatum op {date} voorbij is, de langst verlopen eerst.").format(date=fmt_date(filters.as_of))
 )
-late_block.alerts_section(access, filters, kinds=[alerts.KIND_FOLLOWUP], none_text="Geen opvolging te laat")
+late_block.alerts_section(access, filters, kinds=[alerts.KIND_FOLLOWUP], none_text=_("Geen opvolging te laat"))
 
-st.subheader(f"Nota's van {filters.year}", anchor=False)
+st.subheader(_("Nota's van {year}").format(year=filters.year), anchor=False)
 left, right = st.columns(2, gap="large")
 with left:
-    sections.split_chart(report, "notes_by_theme", REGISTER, "Per thema")
+    sections.split_chart(report, "notes_by_theme", REGISTER, _("Per thema"))
 with right:
     sections.column_split_chart(
-        access, filters, REGISTER, "aanleiding", "Per aanleiding",
-        what=f"functioneringsnota's in {filters.year}", dienst=filters.dienst, key="notas_aanleiding",
+        access, filters, REGISTER, "aanleiding", _("Per aanleiding"),
+        what=_("functioneringsnota's in {year}").format(year=filters.year), dienst=filters.dienst, key="notas_aanleiding",
     )
 
 left, right = st.columns(2, gap="large")
 with left:
     sections.column_split_chart(
-        access, filters, REGISTER, "status", "Stand van de opvolging",
-        what=f"functioneringsnota's in {filters.year}", dienst=filters.dienst, key="notas_status", sort=False,
+        access, filters, REGISTER, "status", _("Stand van de opvolging"),
+        what=_("functioneringsnota's in {year}").format(year=filters.year), dienst=filters.dienst, key="notas_status", sort=False,
     )
-    st.caption("Status zoals het register hem nu vermeldt, voor de nota's opgesteld in het jaar.")
+    st.caption(_("Status zoals het register hem nu vermeldt, voor de nota's opgesteld in het jaar."))
 with right:
-    years = years.count_frame(access, filters, REGISTER, "Functioneringsnota's")  # the KPI notes_issued per year
-    sections.year_chart(years, register=REGISTER, title="Functioneringsnota's per jaar", key="notas_per_jaar")
-ui.drill_down(REGISTER, label=f"functioneringsnota's van {filters.year}", filters=filters)
+    years = years.count_frame(access, filters, REGISTER, _("Functioneringsnota's"))  # the KPI notes_issued per year
+    sections.year_chart(years, register=REGISTER, title=_("Functioneringsnota's per jaar"), key="notas_per_jaar")
+ui.drill_down(REGISTER, label=_("functioneringsnota's van {year}").format(year=filters.year), filters=filters)

@@ -14,24 +14,29 @@ from dashboard.ui import components as ui
 from dashboard.ui.user_admin_view import status, users_frame
 from data_access import user_admin
 from data_access.access import ROLE_LABELS, ROLES
+from i18n import _
 
 ONE_TIME_KEY = "_gebruikers_eenmalig"  # (user, one-time password): shown once, right after
 DONE_KEY = "_gebruikers_gedaan"  # the confirmation of the last change
 
 access = ui.require("manage_users")
 ui.page_header(
-    "Gebruikers",
-    caption="Wie het dashboard mag gebruiken en met welke rol. Elke wijziging staat in het auditlogboek; "
-    "een andere rol, uitschakelen of een nieuw wachtwoord meldt de gebruiker overal af.",
+    _("Gebruikers"),
+    caption=_("Wie het dashboard mag gebruiken en met welke rol. Elke wijziging staat in het auditlogboek; "
+              "een andere rol, uitschakelen of een nieuw wachtwoord meldt de gebruiker overal af."),
 )
 if auth.in_demo():
     st.info(
-        "In de demo is er geen gebruikersbeheer: iedereen kan er elke rol kiezen. Wanneer u eigen gegevens "
-        "importeert (pagina Gegevens), eindigt de demo en maakt u het eerste account aan.",
+        _("In de demo is er geen gebruikersbeheer: iedereen kan er elke rol kiezen. Wanneer u eigen gegevens "
+          "importeert (pagina Gegevens), eindigt de demo en maakt u het eerste account aan."),
         icon=":material/info:",
     )
     st.stop()
 engine = data.get_engine()
+
+
+def _role_label(role: str) -> str:
+    return _(ROLE_LABELS[role])
 
 
 def _apply(change, *args, done: str, **kwargs):
@@ -54,8 +59,8 @@ if done:
 one_time = st.session_state.pop(ONE_TIME_KEY, None)
 if one_time:
     st.warning(
-        f"Eenmalig wachtwoord voor **{plain(one_time[0])}** (wordt maar één keer getoond). Geef het veilig door: "
-        "bij de eerste aanmelding kiest de gebruiker een eigen wachtwoord.",
+        _("Eenmalig wachtwoord voor **{user}** (wordt maar één keer getoond). Geef het veilig door: "
+          "bij de eerste aanmelding kiest de gebruiker een eigen wachtwoord.").format(user=plain(one_time[0])),
         icon=":material/key:",
     )
     st.code(one_time[1], language=None)
@@ -66,39 +71,42 @@ ui.table(users_frame(users))
 
 add_column, change_column = st.columns(2, gap="large")
 with add_column:
-    st.subheader("Gebruiker toevoegen", anchor=False)
+    st.subheader(_("Gebruiker toevoegen"), anchor=False)
     with st.form("gebruiker_toevoegen", clear_on_submit=True):
-        name = st.text_input("Gebruikersnaam", help="Bv. voornaam.naam; voor de organisatie-login het e-mailadres.")
-        role = st.selectbox("Rol", ROLES, format_func=ROLE_LABELS.__getitem__, index=ROLES.index("netwerk"))
+        name = st.text_input(_("Gebruikersnaam"), help=_("Bv. voornaam.naam; voor de organisatie-login het e-mailadres."))
+        role = st.selectbox(_("Rol"), ROLES, format_func=_role_label, index=ROLES.index("netwerk"))
         oidc_only = (
-            st.checkbox("Enkel via de organisatie-login (geen wachtwoord)") if auth.oidc_configured() else False
+            st.checkbox(_("Enkel via de organisatie-login (geen wachtwoord)")) if auth.oidc_configured() else False
         )
-        if st.form_submit_button("Toevoegen", type="primary", icon=":material/person_add:"):
+        if st.form_submit_button(_("Toevoegen"), type="primary", icon=":material/person_add:"):
             _apply(user_admin.create_user, name, role, oidc_only=oidc_only,
-                   done=f"Gebruiker {plain(name.strip())} toegevoegd als {ROLE_LABELS[role]}.")
+                   done=_("Gebruiker {user} toegevoegd als {role}.").format(user=plain(name.strip()), role=_role_label(role)))
 
 with change_column:
-    st.subheader("Gebruiker wijzigen", anchor=False)
+    st.subheader(_("Gebruiker wijzigen"), anchor=False)
     if not users:
-        st.info("Er zijn nog geen gebruikers.")
+        st.info(_("Er zijn nog geen gebruikers."))
         st.stop()
-    chosen = st.selectbox("Gebruiker", users, format_func=lambda u: f"{u.name} ({status(u).lower()})", key="gebruiker_keuze")
+    chosen = st.selectbox(_("Gebruiker"), users, format_func=lambda u: f"{u.name} ({status(u).lower()})", key="gebruiker_keuze")
     self = chosen.name == access.user
     role_column, role_button = st.columns([2, 1], vertical_alignment="bottom")
-    new_role = role_column.selectbox("Rol", ROLES, index=ROLES.index(chosen.role), format_func=ROLE_LABELS.__getitem__,
+    new_role = role_column.selectbox(_("Rol"), ROLES, index=ROLES.index(chosen.role), format_func=_role_label,
                                      key=f"rol_{chosen.name}")
-    if role_button.button("Rol opslaan", disabled=new_role == chosen.role, width="stretch"):
-        _apply(user_admin.set_role, chosen.name, new_role, done=f"{plain(chosen.name)} heeft nu de rol {ROLE_LABELS[new_role]}.")
+    if role_button.button(_("Rol opslaan"), disabled=new_role == chosen.role, width="stretch"):
+        _apply(user_admin.set_role, chosen.name, new_role,
+               done=_("{user} heeft nu de rol {role}.").format(user=plain(chosen.name), role=_role_label(new_role)))
     left, right = st.columns(2)
     if chosen.disabled:
-        if left.button("Inschakelen", icon=":material/person_check:", width="stretch"):
-            _apply(user_admin.set_disabled, chosen.name, False, done=f"{plain(chosen.name)} is weer ingeschakeld.")
-    elif left.button("Uitschakelen", icon=":material/person_off:", width="stretch", disabled=self,
-                     help="Uw eigen account kunt u niet uitschakelen." if self else None):
-        _apply(user_admin.set_disabled, chosen.name, True, done=f"{plain(chosen.name)} is uitgeschakeld en overal afgemeld.")
-    if right.button("Ontgrendelen", icon=":material/lock_open:", width="stretch", disabled=not chosen.locked,
-                    help=None if chosen.locked else "Het account is niet vergrendeld."):
-        _apply(user_admin.unlock, chosen.name, done=f"{plain(chosen.name)} is ontgrendeld.")
-    if st.button("Nieuw eenmalig wachtwoord", icon=":material/key:", width="stretch", disabled=chosen.oidc_only,
-                 help="Het huidige wachtwoord vervalt; de gebruiker kiest bij de eerste aanmelding een eigen wachtwoord."):
-        _apply(user_admin.reset_password, chosen.name, done=f"Het wachtwoord van {plain(chosen.name)} is opnieuw ingesteld.")
+        if left.button(_("Inschakelen"), icon=":material/person_check:", width="stretch"):
+            _apply(user_admin.set_disabled, chosen.name, False, done=_("{user} is weer ingeschakeld.").format(user=plain(chosen.name)))
+    elif left.button(_("Uitschakelen"), icon=":material/person_off:", width="stretch", disabled=self,
+                     help=_("Uw eigen account kunt u niet uitschakelen.") if self else None):
+        _apply(user_admin.set_disabled, chosen.name, True,
+               done=_("{user} is uitgeschakeld en overal afgemeld.").format(user=plain(chosen.name)))
+    if right.button(_("Ontgrendelen"), icon=":material/lock_open:", width="stretch", disabled=not chosen.locked,
+                    help=None if chosen.locked else _("Het account is niet vergrendeld.")):
+        _apply(user_admin.unlock, chosen.name, done=_("{user} is ontgrendeld.").format(user=plain(chosen.name)))
+    if st.button(_("Nieuw eenmalig wachtwoord"), icon=":material/key:", width="stretch", disabled=chosen.oidc_only,
+                 help=_("Het huidige wachtwoord vervalt; de gebruiker kiest bij de eerste aanmelding een eigen wachtwoord.")):
+        _apply(user_admin.reset_password, chosen.name,
+               done=_("Het wachtwoord van {user} is opnieuw ingesteld.").format(user=plain(chosen.name)))

@@ -10,6 +10,7 @@ import hashlib
 
 import streamlit as st
 
+import i18n
 from dashboard.reads import data, errors
 from dashboard.shell import auth
 from dashboard.shell.sign_in import DEMO_ENDED_REPORT
@@ -17,12 +18,13 @@ from dashboard.style.text import plain
 from dashboard.ui import components as ui, data_quality_view, import_view
 from dashboard.ui.filters import current_filters
 from data_access.importer import import_workbook
+from i18n import _
 
 access = ui.require("import")
 ui.page_header(
-    "Gegevens",
-    caption="Registers inlezen uit een Excel-werkmap (of één register als CSV). "
-    "Eerst wordt het bestand gecontroleerd; pas na uw bevestiging wordt er iets gewijzigd.",
+    _("Gegevens"),
+    caption=_("Registers inlezen uit een Excel-werkmap (of één register als CSV). "
+              "Eerst wordt het bestand gecontroleerd; pas na uw bevestiging wordt er iets gewijzigd."),
 )
 
 CHECK_KEY = "_gegevens_check"  # (sha256, file name, dry-run report) of the uploaded file
@@ -34,7 +36,7 @@ def _import(source: bytes, file_name: str, *, dry_run: bool):
     """The importer's report; the real import shows its progress. The importer records the
     import (not a dry run) in the audit log, in the import's own transaction."""
 
-    bar = None if dry_run else st.progress(0.0, text="Importeren …")
+    bar = None if dry_run else st.progress(0.0, text=_("Importeren …"))
 
     def progress(message: str, fraction: float) -> None:
         if bar is not None:
@@ -50,27 +52,27 @@ def _import(source: bytes, file_name: str, *, dry_run: bool):
 done = st.session_state.pop(DONE_KEY, None)
 if done:
     import_view.show_report(done)
-    st.caption("De cijfers op alle pagina's zijn bijgewerkt.")
+    st.caption(_("De cijfers op alle pagina's zijn bijgewerkt."))
 
 upload_column, template_column = st.columns([2, 1], gap="large")
 
 with upload_column:
-    st.subheader("Bestand inlezen", anchor=False)
+    st.subheader(_("Bestand inlezen"), anchor=False)
     uploaded = st.file_uploader(
-        "Werkmap (.xlsx) of CSV-bestand van één register",
+        _("Werkmap (.xlsx) of CSV-bestand van één register"),
         key=f"upload_{st.session_state.get(UPLOAD_ROUND, 0)}",
-        help="Elk tabblad wordt gekoppeld aan een register op basis van zijn naam (Klachten, Meldingen, …). "
-        "Een CSV-bestand gebruikt ; als scheidingsteken en een decimale komma.",
+        help=_("Elk tabblad wordt gekoppeld aan een register op basis van zijn naam (Klachten, Meldingen, …). "
+               "Een CSV-bestand gebruikt ; als scheidingsteken en een decimale komma."),
     )
     if uploaded is None:
         st.session_state.pop(CHECK_KEY, None)
-        st.caption("Nog geen bestand gekozen. Download het sjabloon als vertrekpunt.")
+        st.caption(_("Nog geen bestand gekozen. Download het sjabloon als vertrekpunt."))
     else:
         source = uploaded.getvalue()
         sha256 = hashlib.sha256(source).hexdigest()
         check = st.session_state.get(CHECK_KEY)
         if not check or check[0] != sha256 or check[1] != uploaded.name:
-            with st.spinner(f"{plain(uploaded.name)} wordt gecontroleerd …"):
+            with st.spinner(_("{file} wordt gecontroleerd …").format(file=plain(uploaded.name))):
                 check = (sha256, uploaded.name, _import(source, uploaded.name, dry_run=True))
             st.session_state[CHECK_KEY] = check
         report = check[2]
@@ -79,7 +81,7 @@ with upload_column:
         if ends_demo:
             import_view.demo_end_warning()
         if report.ok:
-            label = "Importeren en demo beëindigen" if ends_demo else "Importeren bevestigen"
+            label = _("Importeren en demo beëindigen") if ends_demo else _("Importeren bevestigen")
             if st.button(label, type="primary", icon=":material/upload:"):
                 result = _import(source, uploaded.name, dry_run=False)
                 if result.applied:
@@ -93,16 +95,16 @@ with upload_column:
                 st.rerun()
 
 with template_column:
-    st.subheader("Sjabloon", anchor=False)
-    st.markdown(
+    st.subheader(_("Sjabloon"), anchor=False)
+    st.markdown(_(
         "Het sjabloon bevat een tabblad per register met de juiste kolomkoppen, "
         "en een tabblad met uitleg over elke kolom en de toegelaten waarden."
-    )
+    ))
 
     st.download_button(
-        "Sjabloon downloaden",
-        data=import_view.template_bytes,
-        file_name=import_view.TEMPLATE_FILE_NAME,
+        _("Sjabloon downloaden"),
+        data=import_view.template_download(i18n.current()),
+        file_name=import_view.template_file_name(),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",
         type="primary",
@@ -110,9 +112,9 @@ with template_column:
 
 data_quality_view.section(access, current_filters())
 
-st.subheader("Importgeschiedenis", anchor=False)
+st.subheader(_("Importgeschiedenis"), anchor=False)
 history = data.import_history()
 if not history:
-    ui.empty_state("de importgeschiedenis", "Er is nog geen bestand geïmporteerd.")
+    ui.empty_state(_("de importgeschiedenis"), _("Er is nog geen bestand geïmporteerd."))
 else:
     ui.table(import_view.history_frame(history))

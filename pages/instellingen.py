@@ -37,15 +37,17 @@ LETTERS_SAVED_KEY = "_instellingen_brieven_saved"
 
 access = ui.require("change_settings")
 ui.page_header(
-    "Instellingen",
-    caption="De naam van de zone, de normen en termijnen voor de indicatoren, de drempel voor kleine "
-    "aantallen en hoe lang een aanmelding geldt. Een wijziging geldt meteen voor alle cijfers en wordt in het auditlogboek genoteerd.",
+    _("Instellingen"),
+    caption=_("De naam van de zone, de normen en termijnen voor de indicatoren, de drempel voor kleine "
+              "aantallen en hoe lang een aanmelding geldt. Een wijziging geldt meteen voor alle cijfers en wordt in het auditlogboek genoteerd."),
 )
 
 saved = st.session_state.pop(SAVED_KEY, None)
 if saved:
-    labels = {s.key: s.label for s in SETTINGS} | {ZONE_NAME_KEY: ZONE_NAME_LABEL, LANGUAGE_KEY: _(LANGUAGE_LABEL)}
-    st.success("Opgeslagen: " + "; ".join(f"{labels[k]} = {plain(v)}" for k, v in saved.items()), icon=":material/check:")
+    labels = {s.key: _(s.label) for s in SETTINGS} | {ZONE_NAME_KEY: _(ZONE_NAME_LABEL), LANGUAGE_KEY: _(LANGUAGE_LABEL)}
+    shown = {k: i18n.NAMES[v] if k == LANGUAGE_KEY else v for k, v in saved.items()}
+    st.success(_("Opgeslagen: {changes}").format(changes="; ".join(f"{labels[k]} = {plain(v)}" for k, v in shown.items())),
+               icon=":material/check:")
 
 current = data.get_settings()
 current_zone = data.get_zone_name() or ""
@@ -54,14 +56,14 @@ groups = grouped_settings()
 
 with st.form("instellingen", border=False):
     with st.container(border=True):
-        st.markdown("**Zone**")
+        st.markdown(_("**Zone**"))
         zone = st.text_input(
-            ZONE_NAME_LABEL,
+            _(ZONE_NAME_LABEL),
             value=current_zone,
             max_chars=ZONE_NAME_MAX,
-            placeholder="bv. PZ Schoten",
+            placeholder=_("bv. PZ Schoten"),
             key=f"instelling_{ZONE_NAME_KEY}",
-            help="Staat op het voorblad en in de kop van elk blad van de jaarexport.",
+            help=_("Staat op het voorblad en in de kop van elk blad van de jaarexport."),
         )
         default_language = st.selectbox(
             _(LANGUAGE_LABEL),
@@ -75,25 +77,26 @@ with st.form("instellingen", border=False):
     columns = st.columns(3, gap="medium")
     for i, (title, settings) in enumerate(groups.items()):
         with columns[i % 3].container(border=True):
-            st.markdown(f"**{title}**")
+            st.markdown(f"**{_(title)}**")
             for setting in settings:
                 values[setting.key] = st.number_input(
-                    setting.label,
+                    _(setting.label),
                     min_value=setting.minimum,
                     max_value=setting.maximum,
                     value=int(current[setting.key]),
                     step=1,
                     key=f"instelling_{setting.key}",
-                    help=f"Standaard {setting.default}; toegelaten van {setting.minimum} tot {setting.maximum}.",
+                    help=_("Standaard {default}; toegelaten van {minimum} tot {maximum}.").format(
+                        default=setting.default, minimum=setting.minimum, maximum=setting.maximum),
                 )
-    submitted = st.form_submit_button("Opslaan", type="primary", icon=":material/save:")
+    submitted = st.form_submit_button(_("Opslaan"), type="primary", icon=":material/save:")
 
 if submitted:
     changes = {key: int(value) for key, value in values.items() if int(value) != int(current[key])}
     zone_changed = tidy_zone_name(zone) != current_zone
     language_changed = default_language != current_language
     if not changes and not zone_changed and not language_changed:
-        st.info("Er is niets gewijzigd.")
+        st.info(_("Er is niets gewijzigd."))
     else:
         try:
             with errors.database_guard(), data.get_engine().begin() as conn:
@@ -115,27 +118,28 @@ if submitted:
 
 # --- the cover letters of the report to the authorities ------------------------------------------
 
-st.subheader("Begeleidende brieven")
+st.subheader(_("Begeleidende brieven"))
 st.caption(
-    "De brief bij de periodieke rapportage aan de overheden (Export en rapporten). De cijfers zijn voor elke "
-    "geadresseerde dezelfde; enkel de brief verschilt. {periode} en {zone} worden ingevuld."
+    _("De brief bij de periodieke rapportage aan de overheden (Export en rapporten). De cijfers zijn voor elke "
+      "geadresseerde dezelfde; enkel de brief verschilt. {periode} en {zone} worden ingevuld.")
 )
 letters_saved = st.session_state.pop(LETTERS_SAVED_KEY, None)
 if letters_saved:
-    st.success("Opgeslagen: brief aan " + ", ".join(addressee_object(a) for a in letters_saved), icon=":material/check:")
+    st.success(_("Opgeslagen: brief aan {addressees}").format(addressees=", ".join(addressee_object(a) for a in letters_saved)),
+               icon=":material/check:")
 current_letters = data.get_cover_letters()
 with st.form("brieven", border=False):
     letters = {}
     for addressee in ADDRESSEES:
         letters[addressee] = st.text_area(
-            f"Brief aan {addressee_object(addressee)}", value=current_letters[addressee], height=220, max_chars=COVER_LETTER_MAX,
+            _("Brief aan {addressee}").format(addressee=addressee_object(addressee)), value=current_letters[addressee], height=220, max_chars=COVER_LETTER_MAX,
             key=f"instelling_{cover_letter_key(addressee)}",
         )
-    letters_submitted = st.form_submit_button("Brieven opslaan", icon=":material/save:")
+    letters_submitted = st.form_submit_button(_("Brieven opslaan"), icon=":material/save:")
 if letters_submitted:
     changed = {a: t for a, t in letters.items() if t.strip() != current_letters[a].strip()}
     if not changed:
-        st.info("Er is niets gewijzigd.")
+        st.info(_("Er is niets gewijzigd."))
     else:
         try:
             with errors.database_guard(), data.get_engine().begin() as conn:
@@ -147,7 +151,7 @@ if letters_submitted:
         else:
             st.session_state[LETTERS_SAVED_KEY] = list(changed)
             st.rerun()
-with st.expander("Standaardtekst van de brieven"):
+with st.expander(_("Standaardtekst van de brieven")):
     for addressee, label in ADDRESSEES.items():
-        st.markdown(f"**{label}**")
+        st.markdown(f"**{_(label)}**")
         st.text(DEFAULT_COVER_LETTERS[addressee])

@@ -15,15 +15,16 @@ from dashboard.style import theme
 from dashboard.style.formatting import fmt_date, fmt_decimal, fmt_int
 from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
+from i18n import N_, _, shown
 
 REGISTER = "meldingen"
 YEARS = 6
-ANONYMOUS = {"False": "niet anoniem", "True": "anoniem"}
+ANONYMOUS = {"False": N_("niet anoniem"), "True": N_("anoniem")}  # shown with _()
 
 access = ui.require()
 filters = current_filters()
-zone_note = " · meldingen gelden voor de hele zone (de filter op dienst verandert ze niet)" if filters.dienst else ""
-ui.page_header("Meldingen integriteit", register=REGISTER, caption=f"{filters.describe(markdown=True)}{zone_note}")
+zone_note = " · " + _("meldingen gelden voor de hele zone (de filter op dienst verandert ze niet)") if filters.dienst else ""
+ui.page_header(_("Meldingen integriteit"), register=REGISTER, caption=f"{filters.describe(markdown=True)}{zone_note}")
 late_block.focus_row(access, "meldingen")
 ui.stop_if_empty_database()
 
@@ -32,31 +33,34 @@ previous = cards.previous_report(access, filters)
 has_rows = not ui.no_rows(
     report,
     "reports_received",
-    what=f"meldingen ontvangen in {filters.year}",
-    hint="Kies een ander jaar in de zijbalk. De open meldingen en hun termijnen staan hieronder.",
+    what=_("meldingen ontvangen in {year}").format(year=filters.year),
+    hint=_("Kies een ander jaar in de zijbalk. De open meldingen en hun termijnen staan hieronder."),
 )
 
 # --- received ----------------------------------------------------------------------------------
 if has_rows:
-    st.subheader("Ontvangen", anchor=False)
+    st.subheader(_("Ontvangen"), anchor=False)
     cards.cards(report, previous, ["reports_received", "reports_per_100_fte", "reports_anonymous_rate", "reports_violation_rate"],
                 filters, per_row=4)
     first = max(min(data.register_years() or [filters.year]), filters.year - YEARS + 1)
     per_year = years.yearly(access, REGISTER, first, filters.year, by="anoniem", as_of=filters.as_of)
-    title = "Meldingen per jaar, anoniem en niet anoniem"
+    title = _("Meldingen per jaar, anoniem en niet anoniem")
+    anonymous = {value: _(name) for value, name in ANONYMOUS.items()}
+    reports_name = _("meldingen")
     if per_year is not None:
-        per_year = per_year.rename(columns=ANONYMOUS).reindex(columns=list(ANONYMOUS.values()), fill_value=0)
+        per_year = per_year.rename(columns=anonymous).reindex(columns=list(anonymous.values()), fill_value=0)
     else:  # the netwerk view, where the split would give a small count away: the totals only
         per_year = years.yearly(access, REGISTER, first, filters.year, as_of=filters.as_of)
-        title = "Meldingen per jaar"
+        title = _("Meldingen per jaar")
         if per_year is not None:
-            per_year = per_year.rename(columns={"count": "meldingen"})
-            st.caption("Anoniem of niet: verborgen in deze weergave (een klein aantal zou terug te rekenen zijn).")
+            per_year = per_year.rename(columns={"count": reports_name})
+            st.caption(_("Anoniem of niet: verborgen in deze weergave (een klein aantal zou terug te rekenen zijn)."))
     if per_year is None:
         sections.withheld(title)
     else:
         cut_off = (filters.as_of.month, filters.as_of.day) != (12, 31)
-        per_year.index = [f"{y} (tot {filters.as_of:%d/%m})" if y == filters.year and cut_off else str(y) for y in per_year.index]
+        per_year.index = [_("{year} (tot {date})").format(year=y, date=f"{filters.as_of:%d/%m}") if y == filters.year and cut_off else str(y)
+                          for y in per_year.index]
         color = theme.register_color(REGISTER)
         fig = cached(
             charts.year_bars,
@@ -64,24 +68,25 @@ if has_rows:
             register=REGISTER,
             title=title,
             barmode="stack" if len(per_year.columns) > 1 else "group",  # one series: its labels above the bars
-            colors={"niet anoniem": color, "meldingen": color, "anoniem": charts.tint(color, 0.5)},
+            colors={anonymous["False"]: color, reports_name: color, anonymous["True"]: charts.tint(color, 0.5)},
         )
         sections.show(fig, [v for column in per_year.columns for v in per_year[column]], key="meldingen_per_jaar")
-    title = "Meldingen per 100 VTE per jaar"
-    if (per_fte := years.per_fte_frame(access, filters, "Meldingen per 100 VTE", kpi_id="reports_per_100_fte")).empty \
+    title = _("Meldingen per 100 VTE per jaar")
+    if (per_fte := years.per_fte_frame(access, filters, _("Meldingen per 100 VTE"), kpi_id="reports_per_100_fte")).empty \
             or per_fte.iloc[:, 0].isna().all():
-        ui.empty_state("meldingen per 100 VTE", "Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in.")
+        ui.empty_state(_("meldingen per 100 VTE"), _("Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in."))
     else:
-        sections.year_chart(per_fte, register=REGISTER, title=title, key="meldingen_vte", y_title="Per 100 VTE", fmt=fmt_decimal)
+        sections.year_chart(per_fte, register=REGISTER, title=title, key="meldingen_vte", y_title=_("Per 100 VTE"), fmt=fmt_decimal)
         for line in ui.reference_lines("reports_per_100_fte"):
             st.caption(line)
 
 # --- legal terms -------------------------------------------------------------------------------
-st.subheader("Wettelijke termijnen", anchor=False)
+st.subheader(_("Wettelijke termijnen"), anchor=False)
 settings = report.settings
 st.caption(
-    f"Wet van 8 december 2022: de ontvangst van een melding wordt binnen {settings['report_ack_days']} dagen bevestigd, "
-    f"de melder krijgt binnen {settings['report_feedback_months']} maanden een terugkoppeling (termijnen in Instellingen)."
+    _("Wet van 8 december 2022: de ontvangst van een melding wordt binnen {ack} dagen bevestigd, "
+      "de melder krijgt binnen {months} maanden een terugkoppeling (termijnen in Instellingen).").format(
+        ack=settings["report_ack_days"], months=settings["report_feedback_months"])
 )
 if has_rows:
     ui.kpi_cards(
@@ -92,46 +97,48 @@ if has_rows:
         per_row=2,
     )
     for reason in sorted({data.hidden_reason(report, k) for k in ("reports_ack_in_time_rate", "reports_feedback_in_time_rate")} - {None}):
-        ui.note_once(reason)
+        ui.note_once(shown(reason))
 
-st.markdown(f"**Open meldingen op {fmt_date(filters.as_of)}** (alle jaren)")
+st.markdown(_("**Open meldingen op {date}** (alle jaren)").format(date=fmt_date(filters.as_of)))
 counts = terms.term_counts(access, filters)
 labels = terms.cells(settings)
 if counts is None:
-    sections.withheld("Open meldingen per termijn", "Per termijn staat dit niet in de netwerkweergave: een melding die enkele dagen "
-                   "op haar ontvangstbevestiging wacht, is een van de laatste ontvangen.")
+    sections.withheld(_("Open meldingen per termijn"), _("Per termijn staat dit niet in de netwerkweergave: een melding die enkele dagen "
+                      "op haar ontvangstbevestiging wacht, is een van de laatste ontvangen."))
 else:
     for column, (cell, (label, help_text)) in zip(st.columns(len(labels)), labels.items()):
         value = counts[cell]
         breached = cell in (terms.ACK_LATE, terms.FEEDBACK_LATE) and isinstance(value, int) and value > 0
-        column.metric(f":{theme.LEGAL_BADGE}[{label}]" if breached else label, value if charts.is_suppressed(value) else fmt_int(value),
+        column.metric(f":{theme.LEGAL_BADGE}[{label}]" if breached else label,
+                      charts.marker_text(value) if charts.is_suppressed(value) else fmt_int(value),
                       help=help_text, border=True, icon=theme.LEGAL_ICON)  # legal terms: one colour and icon
     if any(charts.is_suppressed(v) for v in counts.values()):
-        ui.note_once(sections.SMALL_COUNTS_HELP.format(marker=sections.small_marker(counts.values()) or "<N"), key="small_counts")
+        sections.small_counts_note(counts.values())
 if access.may_see_rows:
-    with st.expander("Welke meldingen?", icon=":material/list:"):
-        late_block.alerts_section(access, filters, kinds=[alerts.KIND_ACK, alerts.KIND_FEEDBACK], none_text="Geen open meldingen dicht bij of over een termijn")
+    with st.expander(_("Welke meldingen?"), icon=":material/list:"):
+        late_block.alerts_section(access, filters, kinds=[alerts.KIND_ACK, alerts.KIND_FEEDBACK],
+                                  none_text=_("Geen open meldingen dicht bij of over een termijn"))
 
 # --- outcomes, channels, categories ------------------------------------------------------------
 if has_rows:
-    st.subheader(f"Uitkomsten en kanalen ({filters.year})", anchor=False)
+    st.subheader(_("Uitkomsten en kanalen ({year})").format(year=filters.year), anchor=False)
     left, right = st.columns(2, gap="large")
     with left:
         sections.column_split_chart(
-            access, filters, REGISTER, "uitkomst", f"Uitkomst van de meldingen van {filters.year}",
-            what=f"afgesloten meldingen van {filters.year}", key="meldingen_uitkomst",
+            access, filters, REGISTER, "uitkomst", _("Uitkomst van de meldingen van {year}").format(year=filters.year),
+            what=_("afgesloten meldingen van {year}").format(year=filters.year), key="meldingen_uitkomst",
         )
     with right:
         sections.column_split_chart(
-            access, filters, REGISTER, "kanaal", f"Ontvangen in {filters.year}: per kanaal",
-            what=f"meldingen ontvangen in {filters.year}", key="meldingen_kanaal",
+            access, filters, REGISTER, "kanaal", _("Ontvangen in {year}: per kanaal").format(year=filters.year),
+            what=_("meldingen ontvangen in {year}").format(year=filters.year), key="meldingen_kanaal",
         )
     left, right = st.columns(2, gap="large")
     with left:
-        sections.split_chart(report, "reports_by_category", REGISTER, f"Ontvangen in {filters.year}: per categorie", key="meldingen_categorie")
+        sections.split_chart(report, "reports_by_category", REGISTER, _("Ontvangen in {year}: per categorie").format(year=filters.year), key="meldingen_categorie")
     with right:
         sections.column_split_chart(  # the status as the register holds it now
-            access, filters, REGISTER, "status", f"Status van de meldingen van {filters.year}",
-            what=f"meldingen ontvangen in {filters.year}", key="meldingen_status",
+            access, filters, REGISTER, "status", _("Status van de meldingen van {year}").format(year=filters.year),
+            what=_("meldingen ontvangen in {year}").format(year=filters.year), key="meldingen_status",
         )
-    ui.drill_down(REGISTER, label=f"meldingen ontvangen in {filters.year}", filters=filters)
+    ui.drill_down(REGISTER, label=_("meldingen ontvangen in {year}").format(year=filters.year), filters=filters)

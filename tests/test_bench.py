@@ -1,5 +1,6 @@
 """The benchmark still runs: `bench/run.py --tiny` in a subprocess (zone sample, national scale
-0.001, a 2,000-row workbook, SQLite only; every page and role in headless Chromium) exits 0 and
+0.001, a 2,000-row workbook, SQLite only; in headless Chromium the first pages of the
+coordinator's menu, bench.browser.measured_pages) exits 0 and
 prints every measurement line. Speed is
 never asserted here: the ratios are for the benchmark's reader, not for a test."""
 

@@ -115,3 +115,22 @@ def test_no_months_only_quarters(engine):
     assert {k[0] for k in release.display} >= {"quarter"} and all(k[2].month in (1, 4, 7, 10) for k in release.display
                                                                   if k[0] == "quarter")
     assert release.quarters("klachten")[date(2025, 7, 1)] == 16
+
+
+def test_the_release_of_a_day_is_built_once_per_database_state(engine):
+    """The screen, the anonymised export and the reports of one day share one release; a write
+    (an import bumps the data version) or another day or threshold builds a new one."""
+    from data_access.db import bump_data_version
+    from kpis.disclosure.release import netwerk_release
+
+    today = date(2026, 3, 1)
+    first = _release(engine, {"klachten": []}, today)
+    with engine.connect() as conn:
+        assert netwerk_release(conn, today, 5) is first
+        assert netwerk_release(conn, today + timedelta(days=1), 5) is not first
+        assert netwerk_release(conn, today, 6) is not first
+    with engine.begin() as conn:
+        bump_data_version(conn)
+    with engine.connect() as conn:
+        again = netwerk_release(conn, today, 5)
+    assert again is not first and again.display == first.display

@@ -26,6 +26,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
+from data_access.db import bump_data_version
 from data_access.registers import (
     DISCIPLINARY_SANCTIONS,
     FUNCTIONERINGSNOTAS,
@@ -384,7 +385,10 @@ def promise_engine(tmp_path_factory):
 
 
 def load(engine, records: dict) -> None:
+    """Replaces the registers' rows, as an import does: the data version is bumped (the day's
+    release is kept per data version, kpis.disclosure.release)."""
     with engine.begin() as conn:
+        bump_data_version(conn)
         for register in records:
             conn.execute(REGISTER_TABLES[register].delete())
         for register, rows in records.items():

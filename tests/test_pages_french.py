@@ -31,7 +31,7 @@ DUTCH_WORDS = (
     "pagina", "dagen", "termijn", "ontvangen", "afgesloten", "overzicht", "verborgen", "kleine", "aantallen",
     "tuchtdossiers", "actieplan", "evaluatiecriteria", "instellingen", "gebruikers", "auditlogboek",
     "opslaan", "kies", "toon", "waarvan", "vorig", "vorige", "gemiddeld", "mediaan", "norm", "openstaand",
-    "rapport", "rapporten", "gebruiker", "wachtwoord", "aanmelden", "afmelden", "rol", "zonder", "binnen",
+    "gebruiker", "wachtwoord", "aanmelden", "afmelden", "rol", "zonder", "binnen",
 )
 DUTCH = re.compile(r"\b(" + "|".join(DUTCH_WORDS) + r")\b", re.IGNORECASE)
 # Said in both languages on purpose: the language switch, and the name of each language in it.

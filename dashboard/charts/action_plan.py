@@ -21,6 +21,8 @@ from dashboard.reads import action_items as ai
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_date, fmt_int, fmt_percent
 from dashboard.style.text import chart_text
+from data_access import register_terms
+from i18n import N_, _, ngettext
 
 STATE_COLORS = {
     "afgerond": theme.STATUS_COLORS["gehaald"],
@@ -31,20 +33,28 @@ STATE_COLORS = {
     ai.LATE: theme.STATUS_COLORS["niet gehaald"],
 }
 GOAL_ROW_HEIGHT = 62
+LATE_NAME = N_("over deadline")  # ai.LATE as shown
+
+
+def state_name(state: str) -> str:
+    """A state as shown: a status of the register in the current language, or 'over deadline'."""
+    return _(LATE_NAME) if state == ai.LATE else register_terms.value(state)
 
 
 def _goal_note(row) -> str:
     if row["total"] == 0:
-        return "geen acties"
-    note = f"{fmt_int(row['afgerond'])} van {fmt_int(row['total'])} afgerond"
+        return _("geen acties")
+    note = ngettext("{done} van {total} afgerond", "{done} van {total} afgerond", int(row["afgerond"])).format(
+        done=fmt_int(row["afgerond"]), total=fmt_int(row["total"]))
     if not pd.isna(row["voortgang"]):
-        note += f" · gem. voortgang {fmt_percent(row['voortgang'], 0)}"
+        note += _(" · gem. voortgang {progress}").format(progress=fmt_percent(row["voortgang"], 0))
     return note
 
 
 def goal_progress_figure(progress: pd.DataFrame) -> go.Figure:
     """`progress` from action_items.goal_progress; goals top to bottom in plan order."""
     goals = list(progress.index)[::-1]  # plotly draws the first category at the bottom
+    names = {g: register_terms.value(g) for g in goals}  # the strategic goals are a list of the register
     fig = go.Figure()
     for name in ai.STATES:  # the words and colours of the timeline's legend
         color = STATE_COLORS[name]
@@ -53,22 +63,22 @@ def goal_progress_figure(progress: pd.DataFrame) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
-                y=goals,
+                y=[names[g] for g in goals],
                 x=values,
                 orientation="h",
-                name=name,
+                name=state_name(name),
                 marker_color=color,
                 text=[fmt_int(v) if v else "" for v in values],
                 textposition="inside",
                 insidetextanchor="middle",
                 textangle=0,  # never turned on its side in a thin segment: hidden instead (hover keeps it)
                 textfont=dict(color="white"),
-                hovertemplate="%{y}: %{x} " + name + "<extra></extra>",
+                hovertemplate="%{y}: %{x} " + state_name(name) + "<extra></extra>",
             )
         )
     for goal in goals:
         fig.add_annotation(
-            x=int(progress.at[goal, "total"]), y=goal, text=_goal_note(progress.loc[goal]), showarrow=False,
+            x=int(progress.at[goal, "total"]), y=names[goal], text=_goal_note(progress.loc[goal]), showarrow=False,
             xanchor="left", xshift=8, font=dict(size=theme.BASE_FONT_SIZE - 2, color=theme.TODAY_COLOR),
         )
     most = max(int(progress["total"].max()), 1)
@@ -81,7 +91,7 @@ def goal_progress_figure(progress: pd.DataFrame) -> go.Figure:
     )
     # Room on the right for the notes; whole numbers only.
     fig.update_xaxes(
-        title="Aantal acties", range=[0, most * 2.1], dtick=1 if most <= 10 else None, separatethousands=True,
+        title=_("Aantal acties"), range=[0, most * 2.1], dtick=1 if most <= 10 else None, separatethousands=True,
         showgrid=True, gridcolor="#E5E8EB",
     )
     fig.update_yaxes(title=None, type="category")
@@ -91,15 +101,16 @@ def goal_progress_figure(progress: pd.DataFrame) -> go.Figure:
 def _hover(r) -> str:
     """The hover text: plotly's <b> and <br> around the register's texts, which are shown as
     text (chart_text), never read as HTML."""
-    start = fmt_date(r.startdatum) if r.startdatum else "niet gepland"
+    start = fmt_date(r.startdatum) if r.startdatum else _("niet gepland")
     text = (
-        f"<b>{chart_text(r.actie_id)}</b> · {chart_text(r.status)}<br>{chart_text(r.actie)}<br>"
+        f"<b>{chart_text(r.actie_id)}</b> · {chart_text(register_terms.value(r.status))}<br>{chart_text(r.actie)}<br>"
         f"{chart_text(r.operationele_doelstelling)}<br>"
-        f"Trekker: {chart_text(r.trekker)}<br>Start: {start} · deadline: {fmt_date(r.deadline)}<br>"
-        f"Voortgang: {fmt_percent(r.voortgang, 0)}"
+        + _("Trekker: {trekker}<br>Start: {start} · deadline: {deadline}<br>Voortgang: {progress}").format(
+            trekker=chart_text(r.trekker), start=start, deadline=fmt_date(r.deadline), progress=fmt_percent(r.voortgang, 0))
     )
     if r.te_laat:
-        text += f"<br><b>{fmt_int(r.dagen_te_laat)} dagen over deadline</b>"
+        days = ngettext("{days} dagen over deadline", "{days} dagen over deadline", int(r.dagen_te_laat))
+        text += f"<br><b>{days.format(days=fmt_int(r.dagen_te_laat))}</b>"
     return text
 
 
@@ -111,15 +122,15 @@ def timeline_figure(items: pd.DataFrame, as_of: dt.date, year: int) -> go.Figure
         hover=[_hover(r) for r in items.itertuples()],
         start=items["startdatum"],
         end=items["deadline"],
-        group=[ai.state(r) for _, r in items.iterrows()],
+        group=[state_name(ai.state(r)) for _row, r in items.iterrows()],
         text=[fmt_percent(v, 0) if v is not None and not pd.isna(v) else "" for v in items["voortgang"]],
     )
-    word = "vandaag" if as_of == dt.date.today() else "peildatum"
+    word = _("vandaag {date}") if as_of == dt.date.today() else _("peildatum {date}")
     return timeline.gantt(
         frame,
         reference=as_of,
-        reference_label=f"{word} {fmt_date(as_of)}",
+        reference_label=word.format(date=fmt_date(as_of)),
         highlight=(dt.date(year, 1, 1), dt.date(year, 12, 31)),
-        colors=STATE_COLORS,
-        order=ai.STATES,
+        colors={state_name(state): color for state, color in STATE_COLORS.items()},
+        order=[state_name(state) for state in ai.STATES],
     )

@@ -32,6 +32,7 @@ import plotly.graph_objects as go
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_decimal, fmt_int, is_missing, month_label
 from dashboard.style.text import chart_text
+from i18n import _, ngettext
 from kpis.disclosure.markers import SMALL, WITHHELD_KIND, Suppressed, is_suppressed
 
 CHART_HEIGHT = 380
@@ -56,9 +57,15 @@ def plot_values(values: Sequence[Value]) -> list[float | None]:
     return [float(v) if is_shown(v) else None for v in values]
 
 
+def marker_text(value: Suppressed) -> str:
+    """A marker as the reader's language writes it: '<5' and 'x' as they are, 'verborgen'
+    translated (the marker itself stays the Dutch str the KPI engine made)."""
+    return _(str(value)) if value.kind == WITHHELD_KIND else str(value)
+
+
 def value_texts(values: Sequence[Value], fmt: Callable = fmt_int) -> list[str]:
-    """Labels: numbers formatted the Dutch way, a marker as it is, missing as ''."""
-    return [v if is_suppressed(v) else fmt(v) if is_shown(v) else "" for v in values]
+    """Labels: numbers formatted per language, a marker as it is (marker_text), missing as ''."""
+    return [marker_text(v) if is_suppressed(v) else fmt(v) if is_shown(v) else "" for v in values]
 
 
 def _baseline(values: Sequence[Value]) -> list[float | None]:
@@ -156,12 +163,12 @@ def _mark_hidden(fig: go.Figure, x: Sequence, values: Sequence[Value]) -> None:
                 x=[point for point, _ in hidden],
                 y=[0] * len(hidden),
                 mode="markers+text",
-                text=[str(v) for _, v in hidden],
+                text=[marker_text(v) for _, v in hidden],
                 textposition="top center",
                 textfont=dict(color=HIDDEN_COLOR, size=theme.NOTE_FONT_SIZE),
                 marker=dict(symbol="circle-open", color=HIDDEN_COLOR, size=7),
-                hovertemplate="%{text}<extra>verborgen</extra>",
-                name="verborgen (klein aantal)",
+                hovertemplate="%{text}<extra>" + _("verborgen") + "</extra>",
+                name=_("verborgen (klein aantal)"),
                 showlegend=False,
             )
         )
@@ -177,9 +184,9 @@ def monthly_trend(
     register: str,
     title: str,
     previous: Sequence[Value] | None = None,
-    name: str = "Per maand",
-    previous_name: str = "Zelfde maand een jaar eerder",
-    y_title: str = "Aantal",
+    name: str | None = None,
+    previous_name: str | None = None,
+    y_title: str | None = None,
     fmt: Callable = fmt_int,
     height: int | None = None,
     unfinished: str | None = None,
@@ -187,7 +194,11 @@ def monthly_trend(
     """A line per month in the register's colour; `previous` (the same months one year earlier,
     aligned with `months`) as a lighter dashed line under it. Suppressed months leave a gap and
     show their marker at the baseline. `unfinished` (e.g. 'tot 05/12'): the last period is still
-    running, drawn as a dotted end with an open marker and that label, not as a drop."""
+    running, drawn as a dotted end with an open marker and that label, not as a drop. Defaults:
+    'Per maand', 'Zelfde maand een jaar eerder', y axis 'Aantal' (in the current language)."""
+    name = _("Per maand") if name is None else name
+    previous_name = _("Zelfde maand een jaar eerder") if previous_name is None else previous_name
+    y_title = _("Aantal") if y_title is None else y_title
     months = list(months)
     color = theme.register_color(register)
     fig = go.Figure()
@@ -266,12 +277,14 @@ def split_bars(
     register: str,
     title: str,
     sort: bool = True,
-    x_title: str = "Aantal",
+    x_title: str | None = None,
     fmt: Callable = fmt_int,
     height: int | None = None,
 ) -> go.Figure:
     """A split ({value: count}) as horizontal bars, largest on top, the count written next to
-    each bar. Long Dutch category names stay readable (they are on the vertical axis)."""
+    each bar. Long category names stay readable (they are on the vertical axis). x_title
+    default: 'Aantal'."""
+    x_title = _("Aantal") if x_title is None else x_title
     items = [(key, split[key]) for key in (largest_first(split) if sort else split)]
     labels = [str(k) for k, _ in items][::-1]  # plotly draws the first category at the bottom
     vals = [v for _, v in items][::-1]
@@ -303,13 +316,16 @@ def year_bars(
     title: str,
     colors: Sequence[str] | Mapping[str, str] | None = None,
     barmode: str = "group",
-    y_title: str = "Aantal",
+    y_title: str | None = None,
     fmt: Callable = fmt_int,
     height: int | None = None,
 ) -> go.Figure:
     """Vertical bars per year (the frame's index) for each column (a series: e.g. soort), in
     tones of the register colour unless `colors` are given; values written on the bars.
-    barmode 'group' (side by side) or 'stack'."""
+    barmode 'group' (side by side) or 'stack'. A year label with a parenthesis ('2026 (tot
+    22/11)', year_views) is a year cut off by the reference date, drawn lighter. y_title
+    default: 'Aantal'."""
+    y_title = _("Aantal") if y_title is None else y_title
     columns = list(frame.columns)
     if isinstance(colors, Mapping):
         palette = [colors.get(c) or theme.register_color(register) for c in columns]
@@ -330,7 +346,7 @@ def year_bars(
                 name=str(column),
                 marker_color=color,
                 # a year cut off by the reference date ('2026 (tot 22/11)') is unfinished: lighter
-                marker_opacity=[theme.UNFINISHED_OPACITY if "(tot " in y else 1 for y in years],
+                marker_opacity=[theme.UNFINISHED_OPACITY if " (" in y else 1 for y in years],
                 text=texts,
                 customdata=value_texts(vals, fmt),
                 textposition="inside" if barmode == "stack" else "outside",
@@ -341,8 +357,8 @@ def year_bars(
         )
     fig.update_layout(barmode=barmode, bargap=0.25, uniformtext=dict(minsize=theme.MIN_TEXT_SIZE, mode="hide"))
     if barmode == "stack":  # a hidden part has no height to write its marker in: it goes on top
-        for position, (_, row) in enumerate(frame.iterrows()):
-            hidden = [f"{column}: {v}" for column, v in row.items() if is_suppressed(v)]
+        for position, (_year, row) in enumerate(frame.iterrows()):
+            hidden = [f"{column}: {marker_text(v)}" for column, v in row.items() if is_suppressed(v)]
             if hidden:  # x as the category's position: the axis stays one of categories
                 top = sum(v for v in plot_values(list(row)) if v is not None)
                 fig.add_annotation(x=position, y=top, text="<br>".join(hidden), showarrow=False, yanchor="bottom",
@@ -388,7 +404,7 @@ def norm_position(bins: Sequence[tuple[int, int | None]], norm: float) -> float 
 
 def norm_label(norm: float) -> str:
     """'norm 90 dagen'."""
-    return f"norm {fmt_decimal(norm)} {'dag' if norm == 1 else 'dagen'}"
+    return ngettext("norm {days} dag", "norm {days} dagen", 1 if norm == 1 else 2).format(days=fmt_decimal(norm))
 
 
 def histogram_with_norm(
@@ -398,14 +414,17 @@ def histogram_with_norm(
     register: str,
     title: str,
     norm: float | None = None,
-    x_title: str = "Doorlooptijd (dagen)",
-    y_title: str = "Aantal",
+    x_title: str | None = None,
+    y_title: str | None = None,
     over_norm_tint: bool = False,
     height: int | None = None,
 ) -> go.Figure:
     """Counts per day range (day_bins) as bars, with a vertical red dashed line at the norm
     labelled 'norm 90 dagen'. over_norm_tint: the bins past the norm in a lighter tone (they
-    stay the register's colour, the line says what is late)."""
+    stay the register's colour, the line says what is late). Axis titles by default
+    'Doorlooptijd (dagen)' and 'Aantal'."""
+    x_title = _("Doorlooptijd (dagen)") if x_title is None else x_title
+    y_title = _("Aantal") if y_title is None else y_title
     labels = [bin_label(lo, hi) for lo, hi in bins]
     color = theme.register_color(register)
     position = norm_position(bins, norm) if norm is not None else None
@@ -423,7 +442,7 @@ def histogram_with_norm(
             textposition="outside",
             cliponaxis=False,
             customdata=labels,
-            hovertemplate="%{customdata} dagen: %{text}<extra></extra>",
+            hovertemplate=_("{days} dagen: {count}").format(days="%{customdata}", count="%{text}") + "<extra></extra>",
         )
     )
     fig.update_layout(bargap=0.12)
@@ -456,11 +475,12 @@ def age_buckets(
     register: str,
     title: str,
     norm: float | None = None,
-    x_title: str = "Dagen sinds ontvangst",
+    x_title: str | None = None,
     height: int | None = None,
 ) -> go.Figure:
     """Open items by age (days since they came in), the buckets past the norm in red: the same
-    drawing as histogram_with_norm."""
+    drawing as histogram_with_norm. x_title default: 'Dagen sinds ontvangst'."""
+    x_title = _("Dagen sinds ontvangst") if x_title is None else x_title
     return histogram_with_norm(
         bins, counts, register=register, title=title, norm=norm, x_title=x_title, over_norm_tint=True, height=height
     )

@@ -13,10 +13,21 @@ import plotly.graph_objects as go
 from dashboard.charts.generic import _finish
 from dashboard.style import theme
 from dashboard.style.formatting import fmt_int
+from data_access import register_terms
+from i18n import N_, _, ngettext
 
 SCALE = (1, 2, 3, 4, 5)
-SCALE_NAMES = {1: "zeer klein", 2: "klein", 3: "matig", 4: "groot", 5: "zeer groot"}
+SCALE_NAMES = {1: N_("zeer klein"), 2: N_("klein"), 3: N_("matig"), 4: N_("groot"), 5: N_("zeer groot")}  # shown with _()
 LEVEL_ORDER = ("laag", "midden", "hoog")
+
+
+def _hover(kans: int, impact: int, level: str, count: int) -> str:
+    """'kans 3 × impact 4 = score 12 (midden): 2 actieve risico's'."""
+    return ngettext(
+        "kans {kans} × impact {impact} = score {score} ({level}): {count} actieve risico's",
+        "kans {kans} × impact {impact} = score {score} ({level}): {count} actieve risico's",
+        count,
+    ).format(kans=kans, impact=impact, score=kans * impact, level=register_terms.value(level), count=fmt_int(count))
 
 
 def matrix_figure(cells: Mapping[tuple[int, int], int], levels: Mapping[tuple[int, int], str], title: str) -> go.Figure:
@@ -28,8 +39,7 @@ def matrix_figure(cells: Mapping[tuple[int, int], int], levels: Mapping[tuple[in
         colorscale += [[i / 3, color], [(i + 1) / 3, color]]
     z = [[code[levels[(k, i)]] + 0.5 for i in SCALE] for k in SCALE]
     text = [[fmt_int(cells[(k, i)]) if cells[(k, i)] else "" for i in SCALE] for k in SCALE]
-    hover = [[f"kans {k} × impact {i} = score {k * i} ({levels[(k, i)]}): {fmt_int(cells[(k, i)])} actieve risico's"
-              for i in SCALE] for k in SCALE]
+    hover = [[_hover(k, i, levels[(k, i)], cells[(k, i)]) for i in SCALE] for k in SCALE]
     fig = go.Figure(go.Heatmap(
         z=z, x=list(SCALE), y=list(SCALE), text=text, texttemplate="%{text}",
         textfont=dict(size=theme.BASE_FONT_SIZE + 6, color="#1B2631"), colorscale=colorscale, zmin=0, zmax=3,
@@ -43,12 +53,12 @@ def matrix_figure(cells: Mapping[tuple[int, int], int], levels: Mapping[tuple[in
         hovertemplate="%{text}<extra></extra>", showlegend=False,
         selected=dict(marker=dict(opacity=0.01)), unselected=dict(marker=dict(opacity=0.01)),
     ))
-    ticks = dict(tickmode="array", tickvals=list(SCALE), ticktext=[f"{s}<br>{SCALE_NAMES[s]}" for s in SCALE], showgrid=False,
+    ticks = dict(tickmode="array", tickvals=list(SCALE), ticktext=[f"{s}<br>{_(SCALE_NAMES[s])}" for s in SCALE], showgrid=False,
                  zeroline=False, range=[0.5, 5.5], fixedrange=True)
-    fig.update_xaxes(title_text="Impact", **ticks)
-    fig.update_yaxes(title_text="Kans", **ticks, rangemode=None)
+    fig.update_xaxes(title_text=_("Impact"), **ticks)
+    fig.update_yaxes(title_text=_("Kans"), **ticks, rangemode=None)
     fig.update_layout(plot_bgcolor="#FFFFFF", clickmode="event+select")
     for level in reversed(LEVEL_ORDER):  # the legend: one entry per level
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=level,
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=register_terms.value(level),
                                  marker=dict(size=14, symbol="square", color=theme.RISK_LEVEL_COLORS[level])))
     return _finish(fig, title, height=520, legend=True)

@@ -7,7 +7,7 @@ days or late. Not for the netwerk view (None): a melding waiting a few days for 
 acknowledgement is one of the last received (kpis.disclosure.figures.LATE_COUNTS).
 
     term_counts(access, filters) -> {cell: int | '<N' | 'x'} | None     cells of CELLS
-    CELLS: {cell: (label, help)}
+    cells(settings) -> {cell: (label, help)}   in the current language
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import datetime as dt
 from dashboard.reads import data, errors
 from dashboard.reads.cache import cached
 from data_access.access import Access
+from i18n import _
 from kpis import alerts as alerts_mod
 from kpis.alerts import FEEDBACK_NEAR_DAYS, TERM_CELLS
 
@@ -24,28 +25,29 @@ ACK_OPEN, ACK_LATE, FEEDBACK_NEAR, FEEDBACK_LATE = TERM_CELLS
 
 
 def cells(settings: dict) -> dict[str, tuple[str, str]]:
-    """{cell: (Dutch label, help)} in the order shown, with the norms of the settings."""
-    ack, months = settings["report_ack_days"], settings["report_feedback_months"]
+    """{cell: (label, help)} in the order shown, with the norms of the settings, in the current
+    language."""
+    ack, months, near = settings["report_ack_days"], settings["report_feedback_months"], FEEDBACK_NEAR_DAYS
     return {
         ACK_OPEN: (
-            "Nog te bevestigen, binnen termijn",
-            f"Meldingen zonder ontvangstbevestiging (en zonder terugkoppeling) waarvan de termijn van {ack} dagen "
-            "na ontvangst op de peildatum nog loopt.",
+            _("Nog te bevestigen, binnen termijn"),
+            _("Meldingen zonder ontvangstbevestiging (en zonder terugkoppeling) waarvan de termijn van {ack} dagen "
+              "na ontvangst op de peildatum nog loopt.").format(ack=ack),
         ),
         ACK_LATE: (
-            "Ontvangstbevestiging te laat",
-            f"Meldingen zonder ontvangstbevestiging (en zonder terugkoppeling) waarvan de termijn van {ack} dagen "
-            "na ontvangst op de peildatum verstreken is.",
+            _("Ontvangstbevestiging te laat"),
+            _("Meldingen zonder ontvangstbevestiging (en zonder terugkoppeling) waarvan de termijn van {ack} dagen "
+              "na ontvangst op de peildatum verstreken is.").format(ack=ack),
         ),
         FEEDBACK_NEAR: (
-            f"Terugkoppeling binnen {FEEDBACK_NEAR_DAYS} dagen",
-            f"Meldingen zonder terugkoppeling waarvan de termijn (ontvangstbevestiging, of ontvangst + {ack} dagen, "
-            f"+ {months} maanden) binnen {FEEDBACK_NEAR_DAYS} dagen na de peildatum verstrijkt.",
+            _("Terugkoppeling binnen {days} dagen").format(days=near),
+            _("Meldingen zonder terugkoppeling waarvan de termijn (ontvangstbevestiging, of ontvangst + {ack} dagen, "
+              "+ {months} maanden) binnen {days} dagen na de peildatum verstrijkt.").format(ack=ack, months=months, days=near),
         ),
         FEEDBACK_LATE: (
-            "Terugkoppeling te laat",
-            f"Meldingen zonder terugkoppeling waarvan de termijn (ontvangstbevestiging, of ontvangst + {ack} dagen, "
-            f"+ {months} maanden) op de peildatum verstreken is.",
+            _("Terugkoppeling te laat"),
+            _("Meldingen zonder terugkoppeling waarvan de termijn (ontvangstbevestiging, of ontvangst + {ack} dagen, "
+              "+ {months} maanden) op de peildatum verstreken is.").format(ack=ack, months=months),
         ),
     }
 

@@ -14,6 +14,8 @@ import datetime as dt
 
 from dashboard.reads import data, errors
 from dashboard.reads.cache import cached
+from data_access import register_terms
+from i18n import N_, _
 
 
 @cached(max_entries=data.CACHE_ENTRIES)
@@ -49,44 +51,51 @@ def references() -> dict:
 
 # --- tables of the Risicoanalyse page ---------------------------------------------------------
 
-RISK_COLUMNS = {
-    "risico_id": "Risico",
-    "proces": "Proces",
-    "omschrijving": "Omschrijving",
-    "kritieke_functie": "Kritieke functie",
-    "kans": "Kans",
-    "impact": "Impact",
-    "score": "Score",
-    "level": "Niveau",
-    "status": "Status",
-    "eigenaar": "Eigenaar",
-    "herziening": "Herziening",
-    "acties": "Acties (status)",
+RISK_COLUMNS = {  # the tables' headers, shown with _()
+    "risico_id": N_("Risico"),
+    "proces": N_("Proces"),
+    "omschrijving": N_("Omschrijving"),
+    "kritieke_functie": N_("Kritieke functie"),
+    "kans": N_("Kans"),
+    "impact": N_("Impact"),
+    "score": N_("Score"),
+    "level": N_("Niveau"),
+    "status": N_("Status"),
+    "eigenaar": N_("Eigenaar"),
+    "herziening": N_("Herziening"),
+    "acties": N_("Acties (status)"),
+    "dagen_te_laat": N_("Dagen te laat"),
 }
 
 
+def header(column: str) -> str:
+    """The header risk_frame gives a column ('omschrijving' -> 'Omschrijving'), in the current language."""
+    return _(RISK_COLUMNS[column])
+
+
 def risk_frame(risks, *, as_of: dt.date | None = None):
-    """One row per risk (RISK_COLUMNS, Dutch headers), highest score first; with `as_of` also
-    the days the review is late."""
+    """One row per risk (RISK_COLUMNS, headers and list values in the current language), highest
+    score first; with `as_of` also the days the review is late."""
     import pandas as pd
 
     rows = []
     for r in sorted(risks, key=lambda r: (-r.score, r.risico_id)):
         row = {
-            "risico_id": r.risico_id, "proces": r.proces, "omschrijving": r.omschrijving,
+            "risico_id": r.risico_id, "proces": register_terms.value(r.proces), "omschrijving": r.omschrijving,
             "kritieke_functie": r.kritieke_functie or "", "kans": r.kans, "impact": r.impact, "score": r.score,
-            "level": r.level, "status": r.status, "eigenaar": r.eigenaar, "herziening": r.herziening,
-            "acties": r.actions_text,
+            "level": register_terms.value(r.level), "status": register_terms.value(r.status), "eigenaar": r.eigenaar,
+            "herziening": r.herziening, "acties": r.actions_text,
         }
         if as_of is not None:
             row["dagen_te_laat"] = (as_of - r.herziening).days if r.herziening is not None else None
         rows.append(row)
-    columns = list(RISK_COLUMNS) + (["dagen_te_laat"] if as_of is not None else [])
+    columns = [c for c in RISK_COLUMNS if c != "dagen_te_laat" or as_of is not None]
     frame = pd.DataFrame(rows, columns=columns)
-    return frame.rename(columns={**RISK_COLUMNS, "dagen_te_laat": "Dagen te laat"})
+    return frame.rename(columns={c: header(c) for c in columns})
 
 
 def risks_by_action(risks) -> dict[str, str]:
-    """{actie id: 'R-2025-01 (hoog), R-2025-04 (midden)'}: the active risks each action treats."""
+    """{actie id: 'R-2025-01 (hoog), R-2025-04 (midden)'}: the active risks each action treats
+    (their level in the current language)."""
     by_id = {r.risico_id: r for r in risks.active}
-    return {a: ", ".join(f"{i} ({by_id[i].level})" for i in ids) for a, ids in risks.actions_of().items()}
+    return {a: ", ".join(f"{i} ({register_terms.value(by_id[i].level)})" for i in ids) for a, ids in risks.actions_of().items()}

@@ -24,6 +24,7 @@ from dashboard.reads import data, errors
 from dashboard.reads.cache import cached
 from data_access.access import Access
 from data_access.registers import FTE_INDICATOR
+from i18n import _
 from kpis import series as series_mod
 from kpis.context import indicator_values, name_key
 from kpis.disclosure import markers
@@ -62,7 +63,7 @@ def _per_100_fte(url, version, kpi_id: str, views: tuple, dienst, aggregated_onl
         return out
     out = []
     with data.engine_for(url).connect() as conn:
-        for (year, _), received in zip(views, _year_counts(conn, PER_FTE_REGISTERS[kpi_id], views, dienst)):
+        for (year, _as_of), received in zip(views, _year_counts(conn, PER_FTE_REGISTERS[kpi_id], views, dienst)):
             # as kpis.klachten / kpis.meldingen: None without a VTE figure (or 0), and with a
             # dienst (VTE is zone-wide; meldingen have no dienst and are asked without one)
             fte = None if dienst is not None else indicator_values(conn, str(year)).get(name_key(FTE_INDICATOR))
@@ -172,14 +173,15 @@ def yearly(
 def year_views(filters, years: int = 6) -> list[tuple[str, object]]:
     """The filters of each of the last `years` years up to the filters' year (that one at its
     reference date, the earlier ones over the whole year), oldest first, from the first year
-    with data on. Labels: '2024', and '2025 (tot 22/11)' for a year cut off by the date."""
+    with data on. Labels: '2024', and '2025 (tot 22/11)' for a year cut off by the date (in the
+    current language: '2025 (jusqu'au 22/11)'; charts.year_bars draws such a year lighter)."""
     first = min(data.register_years() or [filters.year])
     out = []
     for year in range(max(first, filters.year - years + 1), filters.year + 1):
         view = filters if year == filters.year else replace(filters, year=year, as_of=dt.date(year, 12, 31))
         label = str(year)
         if view.as_of < dt.date(year, 12, 31):
-            label += f" (tot {view.as_of:%d/%m})"
+            label = _("{year} (tot {date})").format(year=year, date=f"{view.as_of:%d/%m}")
         out.append((label, view))
     return out
 

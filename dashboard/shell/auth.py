@@ -158,16 +158,16 @@ def role_from_claims(claims, claim: str | None) -> str | None:
 
 def _oidc_access(engine) -> tuple[Access, str]:
     if not st.user.is_logged_in:
-        st.title("Dashboard integriteitsbeleid")
-        st.write("Meld u aan met uw account van de organisatie.")
-        if st.button("Aanmelden", type="primary"):
+        st.title(_("Dashboard integriteitsbeleid"))
+        st.write(_("Meld u aan met uw account van de organisatie."))
+        if st.button(_("Aanmelden"), type="primary"):
             try:
                 provider = _oidc_provider()
                 st.login(provider) if provider else st.login()
             except Exception as exc:  # missing Authlib or a bad [auth] section
                 st.error(
-                    f"Aanmelden via de organisatie lukt niet: {plain(exc)}. "
-                    "Controleer [auth] in .streamlit/secrets.toml (zie docs/auth.md)."
+                    _("Aanmelden via de organisatie lukt niet: {error}. "
+                      "Controleer [auth] in .streamlit/secrets.toml (zie docs/auth.md).").format(error=plain(exc))
                 )
         st.stop()
     email = st.user.get("email") or st.user.get("preferred_username") or ""
@@ -178,10 +178,11 @@ def _oidc_access(engine) -> tuple[Access, str]:
             role = role_for_email(conn, email)
     if role is None:
         st.error(
-            f"Het account {plain(email) if email else '(zonder e-mailadres)'} heeft geen toegang tot dit dashboard. "
-            "Vraag de integriteitscoördinator om u toe te voegen."
+            _("Het account {account} heeft geen toegang tot dit dashboard. "
+              "Vraag de integriteitscoördinator om u toe te voegen.").format(
+                account=plain(email) if email else _("(zonder e-mailadres)"))
         )
-        if st.button("Afmelden"):
+        if st.button(_("Afmelden")):
             st.logout()
         st.stop()
     return Access(user=name, role=role), "oidc"
@@ -246,11 +247,11 @@ def _record_sign_in(engine, access: Access, method: str) -> None:
 def _signed_in_sidebar(engine, access: Access, method: str) -> None:
     if method == "demo":
         return
-    st.sidebar.caption(f"Aangemeld als **{plain(access.user)}** ({access.role_label})")
+    st.sidebar.caption(_("Aangemeld als **{user}** ({role})").format(user=plain(access.user), role=_(access.role_label)))
     if method == "lokaal":
-        with st.sidebar.popover("Wachtwoord wijzigen", icon=":material/key:"):
+        with st.sidebar.popover(_("Wachtwoord wijzigen"), icon=":material/key:"):
             sign_in.password_form(engine, access, sign_in.current_token())
-    if st.sidebar.button("Afmelden", key="afmelden"):
+    if st.sidebar.button(_("Afmelden"), key="afmelden"):
         if method == "lokaal":
             sign_in.sign_out(engine)
         sign_out()

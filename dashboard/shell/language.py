@@ -23,7 +23,13 @@ def choose_language(container=None) -> str:
     """Draws the switch (in `container`, default the sidebar), sets the language of this run and
     returns it ("nl" or "fr")."""
     default = data.get_default_language()
-    chosen = st.session_state.get(LANGUAGE_KEY) or st.query_params.get(LANGUAGE_KEY)
+    if LANGUAGE_KEY not in st.session_state:
+        # A link says ?taal=fr; the bound switch itself writes the language's name (?taal=Français)
+        # and would drop a code it does not know as an option label: a code is taken here.
+        asked = _code(st.query_params.get(LANGUAGE_KEY))
+        if asked:
+            st.session_state[LANGUAGE_KEY] = asked
+    chosen = st.session_state.get(LANGUAGE_KEY)
     try:
         i18n.set_language(chosen or default)  # before the widget: its help text is translated
     except i18n.UnknownLanguage:  # ?taal=en: the default, and the switch shows it
@@ -33,7 +39,8 @@ def choose_language(container=None) -> str:
         lang = st.selectbox(
             LABEL,
             i18n.LANGUAGES,
-            index=i18n.LANGUAGES.index(default),
+            # the zone's default, unless the session already holds a choice (no second default)
+            index=0 if LANGUAGE_KEY in st.session_state else i18n.LANGUAGES.index(default),
             format_func=i18n.NAMES.get,
             key=LANGUAGE_KEY,
             bind="query-params",
@@ -52,3 +59,14 @@ def relabel_on_switch(key: str) -> None:
     if st.session_state.get(marker) not in (None, lang) and key in st.session_state:
         st.session_state[key] = st.session_state[key]
     st.session_state[marker] = lang
+
+
+def _code(asked: str | None) -> str | None:
+    """'fr', 'FR', 'fr_BE' or a language's name ('Français') -> 'fr'; None for anything else."""
+    if not asked:
+        return None
+    names = {name.lower(): code for code, name in i18n.NAMES.items()}
+    try:
+        return names.get(asked.strip().lower()) or i18n.normalise(asked)
+    except i18n.UnknownLanguage:
+        return None

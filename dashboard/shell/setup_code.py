@@ -14,10 +14,15 @@ import secrets
 import sys
 import threading
 
+import i18n
+from i18n import N_
+
 _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _lock = threading.Lock()
 _code: str | None = None
-LOG_LINE = "Eenmalige code voor het eerste account (pagina Eerste account): {code}"
+# Printed in both languages (the Dutch line first, as before): the setup page quotes the line in
+# the language of whoever reads it, and a server has no language of its own.
+LOG_LINE = N_("Eenmalige code voor het eerste account (pagina Eerste account): {code}")
 _log = logging.getLogger("dashboard.setup")
 
 
@@ -36,6 +41,7 @@ def announce() -> str:
     with _lock:
         if _code is None:
             _code = _new_code()
-            print(LOG_LINE.format(code=_code), file=sys.stderr, flush=True)
+            for lang in i18n.LANGUAGES:
+                print(i18n.translations(lang).gettext(LOG_LINE).format(code=_code), file=sys.stderr, flush=True)
             _log.info("one-time setup code printed to stderr")
         return _code

@@ -33,6 +33,7 @@ from data_access import audit, sessions, throttle
 from data_access.access import Access
 from data_access.user_admin import WrongSetupCode, create_first_account, has_accounts
 from data_access.users import change_own_password, current_role, must_change_password, throttle_message, verify_login
+from i18n import N_, _
 
 SESSION_COOKIE = "dashboard_sessie"
 BROWSER_COOKIE = "dashboard_browser"
@@ -42,8 +43,8 @@ _NOTICE = "_auth_notice"  # a message for the sign-in page after the session end
 _ENDED = "_auth_beeindigd"  # a token found ended: the cookie this connection brought, now cleared
 _REQUESTED = "_auth_gevraagd"  # (page url path, query parameters) the link asked for, before sign-in
 DEMO_ENDED_REPORT = "_demo_einde_rapport"  # the import report that ended the demo, for the setup page
-SIGNED_OUT_NOTICE = "U bent afgemeld."
-ENDED_NOTICE = "Uw aanmelding is beëindigd of verlopen. Meld u opnieuw aan."
+SIGNED_OUT_NOTICE = N_("U bent afgemeld.")
+ENDED_NOTICE = N_("Uw aanmelding is beëindigd of verlopen. Meld u opnieuw aan.")
 
 # The menu of an earlier run stays in the sidebar when a run stops before st.navigation (after
 # "Afmelden", or when an import ends the demo): hidden while a sign-in page is shown.
@@ -215,23 +216,23 @@ def _hide_menu() -> None:
 
 def _sign_in_page(engine) -> None:
     _hide_menu()
-    st.title("Dashboard integriteitsbeleid")
-    st.subheader("Aanmelden")
+    st.title(_("Dashboard integriteitsbeleid"))
+    st.subheader(_("Aanmelden"))
     notice = st.session_state.pop(_NOTICE, None)
     if notice:
-        st.info(notice, icon=":material/logout:")
+        st.info(_(notice), icon=":material/logout:")  # SIGNED_OUT_NOTICE or ENDED_NOTICE
     _demo_ended_report()
     with st.form("aanmelden"):
-        name = st.text_input("Gebruikersnaam")
-        password = st.text_input("Wachtwoord", type="password")
-        submitted = st.form_submit_button("Aanmelden", type="primary")
+        name = st.text_input(_("Gebruikersnaam"))
+        password = st.text_input(_("Wachtwoord"), type="password")
+        submitted = st.form_submit_button(_("Aanmelden"), type="primary")
     if submitted:
         with engine.begin() as conn:
             result = verify_login(conn, name, password, client=client_key(), known_browser=_cookie(BROWSER_COOKIE))
         if result.ok:
             _signed_in(engine, result.access.user)
         st.error(result.message)
-    st.caption("Nog geen account of wachtwoord vergeten? Vraag het aan de integriteitscoördinator.")
+    st.caption(_("Nog geen account of wachtwoord vergeten? Vraag het aan de integriteitscoördinator."))
     st.stop()
 
 
@@ -240,8 +241,8 @@ def _demo_ended_report() -> None:
     report = st.session_state.get(DEMO_ENDED_REPORT)
     if report is None:
         return
-    st.success("De demo is beëindigd: uw gegevens zijn ingelezen. Vanaf nu is aanmelden nodig.", icon=":material/check_circle:")
-    with st.expander("Importverslag", expanded=True):
+    st.success(_("De demo is beëindigd: uw gegevens zijn ingelezen. Vanaf nu is aanmelden nodig."), icon=":material/check_circle:")
+    with st.expander(_("Importverslag"), expanded=True):
         import_view.show_report(report)
 
 
@@ -249,24 +250,24 @@ def _setup_page(engine) -> None:
     """The first integriteitscoördinator of a database without accounts (and without the demo)."""
     code = setup_code.announce()
     _hide_menu()
-    st.title("Eerste account")
+    st.title(_("Eerste account"))
     _demo_ended_report()
-    st.markdown(
+    st.markdown(_(
         "Deze databank heeft nog geen account. Maak hier het eerste account aan: de "
         "**integriteitscoördinator**, die daarna de andere gebruikers toevoegt (Beheer → Gebruikers). "
         "Deze pagina verdwijnt zodra er een account bestaat."
-    )
-    st.caption(
+    ))
+    st.caption(_(
         "De eenmalige code staat in het logboek van de server (de uitvoer van het dashboard, regel "
         "'Eenmalige code voor het eerste account'). Zo kan enkel wie de server beheert de zone opeisen. "
         "Elke herstart van de server maakt een nieuwe code."
-    )
+    ))
     with st.form("eerste_account"):
-        typed = st.text_input("Eenmalige code uit het serverlogboek")
-        name = st.text_input("Gebruikersnaam")
-        password = st.text_input("Wachtwoord", type="password", help="Minstens 8 tekens.")
-        repeat = st.text_input("Herhaal het wachtwoord", type="password")
-        submitted = st.form_submit_button("Account aanmaken", type="primary")
+        typed = st.text_input(_("Eenmalige code uit het serverlogboek"))
+        name = st.text_input(_("Gebruikersnaam"))
+        password = st.text_input(_("Wachtwoord"), type="password", help=_("Minstens 8 tekens."))
+        repeat = st.text_input(_("Herhaal het wachtwoord"), type="password")
+        submitted = st.form_submit_button(_("Account aanmaken"), type="primary")
     if submitted:
         client = client_key()
         with engine.connect() as conn:
@@ -289,11 +290,11 @@ def _setup_page(engine) -> None:
 
 def _password_change_page(engine, access: Access, token: str, *, forced: bool) -> None:
     _hide_menu()
-    st.title("Nieuw wachtwoord kiezen")
+    st.title(_("Nieuw wachtwoord kiezen"))
     if forced:
         st.info(
-            f"Aangemeld als **{plain(access.user)}** met een eenmalig wachtwoord. Kies nu uw eigen wachtwoord "
-            "(minstens 8 tekens) om verder te gaan.",
+            _("Aangemeld als **{user}** met een eenmalig wachtwoord. Kies nu uw eigen wachtwoord "
+              "(minstens 8 tekens) om verder te gaan.").format(user=plain(access.user)),
             icon=":material/key:",
         )
     password_form(engine, access, token)
@@ -303,10 +304,10 @@ def _password_change_page(engine, access: Access, token: str, *, forced: bool) -
 def password_form(engine, access: Access, token: str | None) -> None:
     """Current password, new one twice; on success the user's other sessions end and the app reruns."""
     with st.form("wachtwoord_wijzigen"):
-        current = st.text_input("Huidig wachtwoord", type="password")
-        new = st.text_input("Nieuw wachtwoord", type="password", help="Minstens 8 tekens.")
-        repeat = st.text_input("Herhaal het nieuwe wachtwoord", type="password")
-        submitted = st.form_submit_button("Wachtwoord opslaan", type="primary")
+        current = st.text_input(_("Huidig wachtwoord"), type="password")
+        new = st.text_input(_("Nieuw wachtwoord"), type="password", help=_("Minstens 8 tekens."))
+        repeat = st.text_input(_("Herhaal het nieuwe wachtwoord"), type="password")
+        submitted = st.form_submit_button(_("Wachtwoord opslaan"), type="primary")
     if submitted:
         try:
             with engine.begin() as conn:
@@ -314,5 +315,5 @@ def password_form(engine, access: Access, token: str | None) -> None:
         except ValueError as exc:
             st.error(str(exc))
         else:
-            st.toast("Uw wachtwoord is gewijzigd; andere aanmeldingen zijn beëindigd.", icon=":material/check:")
+            st.toast(_("Uw wachtwoord is gewijzigd; andere aanmeldingen zijn beëindigd."), icon=":material/check:")
             st.rerun()

@@ -193,15 +193,17 @@ GLOBAL_CSS = """
 
 
 def uploader_css(max_upload_mb: int) -> str:
-    """Dutch texts for st.file_uploader's drop zone, which Streamlit writes in English ("Upload",
-    "50MB per file"): the English text is drawn at size 0 and the Dutch one after it."""
+    """Texts in the run's language for st.file_uploader's drop zone, which Streamlit writes in
+    English ("Upload", "50MB per file"): the English text is drawn at size 0 and ours after it."""
+    choose = i18n._("Bestand kiezen")
+    drop = i18n._("of sleep het hierheen (tot {size} MB)").format(size=max_upload_mb)
     zone = '[data-testid="stFileUploaderDropzone"]'
     button = f'{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p'
     limit = '[data-testid="stFileUploaderDropzoneInstructions"] span'
     return f"""
 <style>
 {button}, {limit} {{ font-size: 0 !important; }}
-{button}::after {{ content: "Bestand kiezen"; font-size: 0.875rem; }}
-{limit}::after {{ content: "of sleep het hierheen (tot {max_upload_mb} MB)"; font-size: 0.875rem; }}
+{button}::after {{ content: "{choose}"; font-size: 0.875rem; }}
+{limit}::after {{ content: "{drop}"; font-size: 0.875rem; }}
 </style>
 """

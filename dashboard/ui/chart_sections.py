@@ -9,8 +9,10 @@ for a chart withheld in this view. Every figure is built through figure_cache.ca
         the year's rows per value of a column (reads.splits.split_counts) as bars
     year_chart(frame, *, register, title, key, **year_bars options)  KPI values per year
         (reads.years.year_frame) as bars, or a table when the view hides every value
-    trend_chart(access, filters, register, title, *, date_column=None, noun="Aantal")
-    register_sparklines(access, filters)             a small trend per register (Overzicht)
+    trend_chart(access, filters, register, title, *, quarter_title=None, date_column=None, noun=None)
+
+Every text is shown in the current language (i18n); a split's keys are the register's canonical
+list values and are shown through data_access.register_terms.value.
 """
 
 from __future__ import annotations
@@ -27,10 +29,12 @@ from dashboard.reads import data, splits, trends
 from dashboard.style.formatting import HIDDEN, fmt_date
 from dashboard.style.text import plain
 from dashboard.ui import components as ui
-from kpis.catalog import BY_ID
+from data_access import register_terms
+from i18n import N_, _, ngettext, pgettext, shown
+from kpis.catalog import BY_ID, label as kpi_label
 from kpis.disclosure.markers import SMALL, is_suppressed
 
-SMALL_COUNTS_HELP = "Kleine aantallen (onder de drempel) worden getoond als {marker}; x: verborgen om een klein aantal te beschermen."
+SMALL_COUNTS_HELP = N_("Kleine aantallen (onder de drempel) worden getoond als {marker}; x: verborgen om een klein aantal te beschermen.")  # shown with _()
 
 
 def small_marker(values) -> str | None:
@@ -40,7 +44,7 @@ def small_marker(values) -> str | None:
     return None
 
 
-HIDDEN_HELP = "Zonder staaf: verborgen in deze weergave, het cijfer steunt op te weinig dossiers."
+HIDDEN_HELP = N_("Zonder staaf: verborgen in deze weergave, het cijfer steunt op te weinig dossiers.")
 
 
 def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
@@ -55,9 +59,14 @@ def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
     else:
         ui.chart(fig, key=key)
     if markers - {HIDDEN}:
-        ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(flat) or "<N"), key="small_counts")
+        small_counts_note(flat)
     if HIDDEN in markers:
-        ui.note_once(HIDDEN_HELP)
+        ui.note_once(_(HIDDEN_HELP))
+
+
+def small_counts_note(values) -> None:
+    """The note on small counts ('<5', 'x'), once per page."""
+    ui.note_once(_(SMALL_COUNTS_HELP).format(marker=small_marker(values) or "<N"), key="small_counts")
 
 
 def chart_title(fig) -> str:
@@ -68,9 +77,11 @@ def chart_title(fig) -> str:
 
 def all_hidden_sentence(title: str, values: Sequence) -> str:
     """'Tuchtbeslissingen 2026: per sanctie: geen grafiek, elk aantal is 0 of te klein om te tonen (<5).'"""
-    markers = " of ".join(sorted({v for v in values if is_suppressed(v)}))
-    what = f"**{plain(title)}**: " if title else ""
-    return f"{what}geen grafiek, elk aantal is 0 of te klein om te tonen ({plain(markers)})."
+    conjunction = " " + pgettext("conjunction", "of") + " "
+    markers = plain(conjunction.join(sorted({charts.marker_text(v) for v in values if is_suppressed(v)})))
+    if title:
+        return _("**{title}**: geen grafiek, elk aantal is 0 of te klein om te tonen ({markers}).").format(title=plain(title), markers=markers)
+    return _("geen grafiek, elk aantal is 0 of te klein om te tonen ({markers}).").format(markers=markers)
 
 
 def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **bar_options) -> None:
@@ -79,31 +90,49 @@ def year_chart(frame: pd.DataFrame, *, register: str, title: str, key: str, **ba
     values = frame.to_numpy().ravel().tolist()
     if any(is_suppressed(v) for v in values) and not any(charts.is_shown(v) and v for v in values):
         st.markdown(f"**{title}**")
-        ui.table(frame.rename_axis("Jaar").reset_index(), static=True)  # in a half-width column: headers wrap
-        ui.note_once(SMALL_COUNTS_HELP.format(marker=small_marker(values) or "<N"), key="small_counts")
+        shown_frame = frame.map(lambda v: charts.marker_text(v) if is_suppressed(v) else v)
+        ui.table(shown_frame.rename_axis(_("Jaar")).reset_index(), static=True)  # in a half-width column: headers wrap
+        small_counts_note(values)
         return
     show(cached(charts.year_bars, frame, register=register, title=title, **bar_options), values, key=key)
 
 
 def withheld(what: str, reason: str | None = None) -> None:
+    """'<what>: verborgen in deze weergave. <reason>' (a reason may be an i18n.Text)."""
     st.info(
-        f"{what}: verborgen in deze weergave. " + (reason or "Met de getoonde totalen zou een klein aantal terug te rekenen zijn."),
+        _("{what}: verborgen in deze weergave.").format(what=what) + " "
+        + (shown(reason) or _("Met de getoonde totalen zou een klein aantal terug te rekenen zijn.")),
         icon=":material/visibility_off:",
     )
+
+
+def shown_values(values) -> list[str]:
+    """Canonical list values (a split's keys, a table's index) as the current language shows
+    them (data_access.register_terms.value; any other text unchanged)."""
+    return [register_terms.value(str(v)) for v in values]
+
+
+def shown_split(split: dict) -> dict:
+    """A split {canonical value: count} with its keys as the current language shows them."""
+    return dict(zip(shown_values(split), split.values()))
+
+
+def lower_first(text: str) -> str:
+    return f"{text[:1].lower()}{text[1:]}"
 
 
 def split_chart(report, kpi_id: str, register: str, title: str | None = None, *, key: str | None = None, sort: bool = True) -> None:
     """A split KPI of the report (e.g. complaints_by_category) as horizontal bars, largest
     first (sort=False: in the register's order, e.g. sanctions from light to heavy)."""
-    title = title or BY_ID[kpi_id].label
+    title = title or kpi_label(BY_ID[kpi_id])
     split = report.kpis.get(kpi_id)
     if split is None:
         withheld(title, data.hidden_reason(report, kpi_id))
         return
     if not any(v for v in split.values()):
-        ui.empty_state(f"{BY_ID[kpi_id].label[0].lower()}{BY_ID[kpi_id].label[1:]} in {report.year}")
+        ui.empty_state(_("{what} in {year}").format(what=lower_first(kpi_label(BY_ID[kpi_id])), year=report.year))
         return
-    show(cached(charts.split_bars, split, register=register, title=title, sort=sort), list(split.values()), key=key)
+    show(cached(charts.split_bars, shown_split(split), register=register, title=title, sort=sort), list(split.values()), key=key)
 
 
 def column_split_chart(
@@ -128,18 +157,28 @@ def column_split_chart(
     if not any(v for v in split.values()):
         ui.empty_state(what)
         return
-    show(cached(charts.split_bars, split, register=register, title=title, sort=sort), list(split.values()), key=key)
+    show(cached(charts.split_bars, shown_split(split), register=register, title=title, sort=sort), list(split.values()), key=key)
 
 
-def trend_chart(access, filters, register: str, title: str, *, date_column: str | None = None, noun: str = "Aantal") -> None:
+def trend_chart(
+    access,
+    filters,
+    register: str,
+    title: str,
+    *,
+    quarter_title: str | None = None,
+    date_column: str | None = None,
+    noun: str | None = None,
+) -> None:
     """The trend up to the reference date with the same periods a year earlier, over a window
     the user picks (24 or 36 months): per month, and for the netwerk view per quarter (the only
-    time unit it has: kpis.disclosure.policy.months_per_period)."""
+    time unit it has: kpis.disclosure.policy.months_per_period). `title` says 'per maand',
+    `quarter_title` the same per quarter (default: `title`); `noun` the y axis (default 'Aantal')."""
     months = st.segmented_control(
-        "Venster",
+        _("Venster"),
         [24, 36],
         default=36,
-        format_func=lambda n: f"{n} maanden",
+        format_func=lambda n: ngettext("{n} maand", "{n} maanden", n).format(n=n),
         key=f"{register}_{date_column or 'main'}_venster",
         label_visibility="collapsed",
     ) or 36
@@ -147,7 +186,7 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
     step = trends.months_per_period(access.aggregated_only)
     per = "maand" if step == 1 else "kwartaal"
     if step != 1:
-        title = title.replace("per maand", "per kwartaal")
+        title = quarter_title or title
     frame = trends.trend(access, register, filters.as_of, months // step, per="month" if step == 1 else "quarter",
                             dienst=filters.dienst, date_column=date_column)
     frame = _from_start(frame, start)
@@ -155,40 +194,52 @@ def trend_chart(access, filters, register: str, title: str, *, date_column: str 
         withheld(title)
         return
     if not any(v for v in list(frame["count"]) + list(frame["previous_year"])):
-        ui.empty_state(f"{title[0].lower()}{title[1:]} tot {fmt_date(filters.as_of)}")
+        ui.empty_state(_("{what} tot {date}").format(what=lower_first(title), date=fmt_date(filters.as_of)))
         return
     unfinished = _unfinished_label(list(frame.index)[-1], filters.as_of, step)
     fig = cached(trend_figure, list(frame.index), list(frame["count"]), list(frame["previous_year"]),
-                 register=register, title=title, per=per, noun=noun, unfinished=unfinished)
+                 register=register, title=title, per=per, noun=noun or _("Aantal"), unfinished=unfinished)
     show(fig, list(frame["count"]) + list(frame["previous_year"]), key=f"trend_{register}_{date_column}")
-    article, same = ("De laatste", "dezelfde") if per == "maand" else ("Het laatste", "hetzelfde")
-    note = f"{article} {per} telt tot de peildatum ({fmt_date(filters.as_of)})"
-    note += ", nog niet volledig: gestippeld" if unfinished else ""
-    note += f"; de lichte streepjeslijn is {same} {per} een jaar eerder."
-    if step != 1:
-        note += " In de netwerkweergave per kwartaal: maanden naast kwartalen zouden een verborgen maand prijsgeven."
-    st.caption(note)
+    st.caption(_trend_note(per, fmt_date(filters.as_of), unfinished=unfinished is not None))
+
+
+def _trend_note(per: str, date: str, *, unfinished: bool) -> str:
+    """What the trend's last period and dashed line are, per month or (netwerk view) per quarter."""
+    if per == "maand":
+        if unfinished:
+            return _("De laatste maand telt tot de peildatum ({date}), nog niet volledig: gestippeld; "
+                     "de lichte streepjeslijn is dezelfde maand een jaar eerder.").format(date=date)
+        return _("De laatste maand telt tot de peildatum ({date}); de lichte streepjeslijn is dezelfde maand "
+                 "een jaar eerder.").format(date=date)
+    if unfinished:
+        note = _("Het laatste kwartaal telt tot de peildatum ({date}), nog niet volledig: gestippeld; "
+                 "de lichte streepjeslijn is hetzelfde kwartaal een jaar eerder.").format(date=date)
+    else:
+        note = _("Het laatste kwartaal telt tot de peildatum ({date}); de lichte streepjeslijn is hetzelfde "
+                 "kwartaal een jaar eerder.").format(date=date)
+    return note + " " + _("In de netwerkweergave per kwartaal: maanden naast kwartalen zouden een verborgen maand prijsgeven.")
 
 
 def _unfinished_label(last: dt.date, as_of: dt.date, step: int) -> str | None:
     """'tot 05/12' when the period of `step` months starting at `last` runs past `as_of`."""
     index = last.year * 12 + last.month - 1 + step
     end = dt.date(index // 12, index % 12 + 1, 1) - dt.timedelta(days=1)
-    return f"tot {as_of:%d/%m}" if as_of < end else None
+    return _("tot {date}").format(date=f"{as_of:%d/%m}") if as_of < end else None
 
 
 def trend_figure(periods, counts, previous, *, register: str, title: str, per: str, noun: str, unfinished: str | None = None):
     """The trend chart of trend_chart: counts per month (per='maand') or per quarter
     ('kwartaal', labelled 'K1 2025') with the same period a year earlier; `unfinished` as
     charts.monthly_trend."""
+    month = per == "maand"
     fig = charts.monthly_trend(
         periods,
         counts,
         register=register,
         title=title,
         previous=previous,
-        name=f"Per {per}",
-        previous_name=f"Zelfde {per} een jaar eerder",
+        name=_("Per maand") if month else _("Per kwartaal"),
+        previous_name=_("Zelfde maand een jaar eerder") if month else _("Zelfde kwartaal een jaar eerder"),
         y_title=noun,
         unfinished=unfinished,
     )
@@ -210,6 +261,7 @@ def _from_start(frame: pd.DataFrame | None, start: dt.date) -> pd.DataFrame | No
 
 
 def _quarter_label(day: dt.date) -> str:
-    return f"K{(day.month - 1) // 3 + 1} {day.year}"
+    """'K1 2025' (fr: 'T1 2025')."""
+    return _("K{quarter} {year}").format(quarter=(day.month - 1) // 3 + 1, year=day.year)
 
 

@@ -32,15 +32,25 @@ from dashboard.style import theme
 from dashboard.style.formatting import HIDDEN, fmt_date, fmt_value
 from dashboard.style.text import chart_text, plain
 from dashboard.ui.components import status_badge
+from data_access import register_terms
 from data_access.registers import header_key
 from data_access.schema import REGISTER_TABLES
+from i18n import N_, _, shown
+from kpis import catalog
 from kpis.catalog import kpi_for_indicator
-from kpis.criteria import NO_DATA
+from kpis.criteria import NO_DATA, STATUSES
 from kpis.engine import default_as_of
 
-DRAFT = "ontwerp"
-INDICATOR_SOURCE = "register Indicatoren"
-OVERVIEW_COLUMNS = ["Status", "Criterium", "Omschrijving", "Waarde", "Norm", "Gevalideerd op", "Indicator", "Toelichting"]
+DRAFT = N_("ontwerp")  # shown with _()
+NO_NORM = N_("geen norm")
+# The overview's headers (Dutch msgids; overview_frame gives them in the current language: column()).
+OVERVIEW_COLUMNS = [N_("Status"), N_("Criterium"), N_("Omschrijving"), N_("Waarde"), N_("Norm"), N_("Gevalideerd op"),
+                    N_("Indicator"), N_("Toelichting")]
+
+
+def column(header: str) -> str:
+    """An overview header as overview_frame names it: 'Waarde' -> 'Valeur' in French."""
+    return _(header)
 
 
 def kpi_for(indicator: str | None):
@@ -50,12 +60,13 @@ def kpi_for(indicator: str | None):
 
 
 def indicator_label(indicator: str, *, markdown: bool = False) -> str:
-    """The Dutch label of a KPI, or the indicator's own name (a register value: as text in
-    markdown with markdown=True, dashboard.style.text.plain)."""
+    """The label of a KPI in the current language, or the indicator's own name (a register
+    value: as text in markdown with markdown=True, dashboard.style.text.plain)."""
     kpi = kpi_for(indicator)
     if kpi is not None:
-        return kpi.label
-    return plain(indicator) if markdown else indicator
+        return catalog.label(kpi)
+    name = register_terms.indicator(indicator)
+    return plain(name) if markdown else name
 
 
 def indicator_help(indicator: str, year: int, *, markdown: bool = False) -> str:
@@ -63,8 +74,9 @@ def indicator_help(indicator: str, year: int, *, markdown: bool = False) -> str:
     for markdown or a help text, the indicator's name shown as text)."""
     kpi = kpi_for(indicator)
     if kpi is not None:
-        return kpi.definition
-    return f"Gemeten waarde van '{indicator_label(indicator, markdown=markdown)}' voor periode {year} in het {INDICATOR_SOURCE}."
+        return catalog.definition(kpi)
+    return _("Gemeten waarde van '{indicator}' voor periode {year} in het register Indicatoren.").format(
+        indicator=indicator_label(indicator, markdown=markdown), year=year)
 
 
 def _unit(indicator: str) -> str:
@@ -100,50 +112,54 @@ def value_text(criterion, hidden: frozenset[str] = frozenset()) -> str:
     """The value in its unit; 'verborgen' when the netwerk view hides it (`hidden`: the ids of
     hidden_kpis(report); the criterion's problem then says why)."""
     if is_hidden(criterion, hidden):
-        return HIDDEN
+        return _(HIDDEN)
     return fmt_indicator_value(criterion.indicator, criterion.value)
 
 
 def norm_value_text(criterion) -> str:
     """The norm alone: '90 %', '45 dagen'."""
     if criterion.norm is None:
-        return "geen norm"
+        return _(NO_NORM)
     return fmt_indicator_value(criterion.indicator, criterion.norm)
 
 
 def norm_text(criterion) -> str:
     """'minstens 90 %', 'hoogstens 45 dagen'."""
     if criterion.norm is None:
-        return "geen norm"
-    return f"{criterion.richting} {norm_value_text(criterion)}"
+        return _(NO_NORM)
+    return f"{register_terms.value(criterion.richting)} {norm_value_text(criterion)}"
 
 
 def validated_text(criterion) -> str:
-    return f"gevalideerd op {fmt_date(criterion.validated_on)}" if criterion.validated_on else DRAFT
+    if criterion.validated_on:
+        return _("gevalideerd op {date}").format(date=fmt_date(criterion.validated_on))
+    return _(DRAFT)
 
 
 def overview_frame(report) -> pd.DataFrame:
     """One row per criterion of the report, in the engine's order (by id)."""
     hidden = hidden_kpis(report)
     rows = [
-        {
-            "Status": c.status,
-            "Criterium": c.id,
-            "Omschrijving": c.omschrijving,
-            "Waarde": value_text(c, hidden),
-            "Norm": norm_text(c),
-            "Gevalideerd op": fmt_date(c.validated_on) if c.validated_on else DRAFT,
-            "Indicator": indicator_label(c.indicator),
-            "Toelichting": c.problem or "",
-        }
+        [
+            _(c.status),
+            c.id,
+            c.omschrijving,
+            value_text(c, hidden),
+            norm_text(c),
+            fmt_date(c.validated_on) if c.validated_on else _(DRAFT),
+            indicator_label(c.indicator),
+            shown(c.problem) or "",
+        ]
         for c in report.criteria
     ]
-    return pd.DataFrame(rows, columns=OVERVIEW_COLUMNS)
+    return pd.DataFrame(rows, columns=[column(h) for h in OVERVIEW_COLUMNS])
 
 
 def status_style(status: str) -> str:
-    """CSS for a status cell: the theme's status colour as background, white bold text."""
-    color = theme.STATUS_COLORS.get(status, theme.STATUS_COLORS[NO_DATA])
+    """CSS for a status cell (the status as shown, in any language): the theme's status colour
+    as background, white bold text."""
+    canonical = {_(s): s for s in STATUSES}.get(status, status)
+    color = theme.STATUS_COLORS.get(canonical, theme.STATUS_COLORS[NO_DATA])
     return f"background-color: {color}; color: white; font-weight: 600"
 
 
@@ -205,7 +221,7 @@ def history_frame(access, filters, indicator: str) -> pd.DataFrame:
             {
                 "jaar": year,
                 "waarde": number,
-                "tekst": HIDDEN if hidden else fmt_indicator_value(indicator, value),
+                "tekst": _(HIDDEN) if hidden else fmt_indicator_value(indicator, value),
                 "norm": criterion.norm if criterion else None,
                 "status": criterion.status if criterion else None,
             }
@@ -263,9 +279,9 @@ def history_figure(frame: pd.DataFrame, indicator: str) -> go.Figure:
                 mode="lines+markers",
                 line=dict(color=theme.NORM_COLOR, dash="dash", width=2),
                 marker=dict(symbol="line-ew-open", size=28, line=dict(width=3, color=theme.NORM_COLOR)),
-                name="Norm",
+                name=_("Norm"),
                 customdata=norm_texts,  # hover only: a norm is no count to label the chart with
-                hovertemplate="Norm %{x}: %{customdata}<extra></extra>",
+                hovertemplate=_("Norm {year}: {norm}").format(year="%{x}", norm="%{customdata}") + "<extra></extra>",
                 connectgaps=False,
             )
         )

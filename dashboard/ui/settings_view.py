@@ -4,17 +4,18 @@ one is about, recognised by its key's prefix."""
 from __future__ import annotations
 
 from data_access.settings import SETTINGS, Setting
+from i18n import N_
 
-GROUPS = {
-    "complaint": "Klachten",
-    "report": "Meldingen integriteit",
-    "followup": "Functioneringsnota's",
-    "discipline": "Tucht- en gerechtelijke dossiers",
-    "risk": "Risicoanalyse",
-    "suppression": "Kleine aantallen",
-    "session": "Aanmelding",
+GROUPS = {  # Dutch group titles; translate with i18n._ where shown
+    "complaint": N_("Klachten"),
+    "report": N_("Meldingen integriteit"),
+    "followup": N_("Functioneringsnota's"),
+    "discipline": N_("Tucht- en gerechtelijke dossiers"),
+    "risk": N_("Risicoanalyse"),
+    "suppression": N_("Kleine aantallen"),
+    "session": N_("Aanmelding"),
 }
-OTHER = "Andere"
+OTHER = N_("Andere")
 
 
 def group_of(key: str) -> str:

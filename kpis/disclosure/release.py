@@ -20,11 +20,15 @@ what they can show together is what was protected together.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 import sqlalchemy as sa
 
+from data_access.db import data_version
+from data_access.schema import REGISTER_TABLES, settings as settings_table
 from i18n import Text
 from kpis import alerts as late
 from kpis.catalog import BY_ID, kpi_for_indicator
@@ -104,7 +108,41 @@ class Release:
         return self._carried.get(year)
 
 
+# The releases built last, by database, data version, row counts, day and threshold: a release
+# costs seconds (the integer programs of protect), and the screen, the anonymised export and
+# both PDF reports of one day ask the same one. Every import and settings change bumps the data
+# version; the row counts also catch a write that did not. An in-memory database is never kept
+# (another one can have the same URL). A release is not changed after it is built.
+_MEMO: OrderedDict[tuple, Release] = OrderedDict()
+_MEMO_SIZE = 4
+_MEMO_LOCK = threading.Lock()
+
+
+def _memo_key(conn: sa.Connection, today: date, threshold: int) -> tuple | None:
+    url = conn.engine.url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return None
+    counts = tuple(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() for table in REGISTER_TABLES.values())
+    settings = tuple(conn.execute(sa.select(settings_table.c.key, settings_table.c.value).order_by(settings_table.c.key)))
+    return url.render_as_string(hide_password=False), data_version(conn), counts, settings, today, threshold
+
+
 def netwerk_release(conn: sa.Connection, today: date, threshold: int) -> Release:
+    """The day's release (see the module's docstring), built once per database state and day."""
+    key = _memo_key(conn, today, threshold)
+    if key is None:
+        return _build(conn, today, threshold)
+    with _MEMO_LOCK:
+        if key in _MEMO:
+            _MEMO.move_to_end(key)
+            return _MEMO[key]
+        release = _MEMO[key] = _build(conn, today, threshold)
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+        return release
+
+
+def _build(conn: sa.Connection, today: date, threshold: int) -> Release:
     system = figures.build(conn, today, figures.first_year(conn, today))
     decision = protect.protect(system, threshold)
     release = Release(today, threshold, system.years, dict(decision.display), _risks=dict(system.risks))
