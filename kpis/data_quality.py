@@ -36,7 +36,8 @@ class Check:
     title: str  # an i18n.Text: reads as Dutch, i18n.shown in any language
     ok: bool
     summary: str  # the same, one line
-    rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # the rows concerned (Dutch headers)
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # the rows concerned (Dutch headers, marked N_; register
+    # labels and list values as stored: dashboard.ui.data_quality_view shows them in the reader's language)
 
 
 def _n(count: int, one: str, many: str, **params) -> Text:
@@ -58,7 +59,7 @@ def last_imports(conn: sa.Connection) -> pd.DataFrame:
                 t.outerjoin(import_log, import_log.c.id == t.c.import_id))
         ).one()
         out.append((register.label, int(rows), last.date() if last is not None else None))
-    return pd.DataFrame(out, columns=["Register", "Rijen", "Laatst ingelezen"])
+    return pd.DataFrame(out, columns=[N_("Register"), N_("Rijen"), N_("Laatst ingelezen")])
 
 
 def _imports(conn) -> Check:
@@ -76,13 +77,13 @@ def _fte(conn, year: int) -> Check:
         return Check(title, True, Text(N_("Ingevuld voor {year}."), year=year))
     return Check(title, False, Text(N_("De indicator '{indicator}' ontbreekt voor {year}: de cijfers per 100 VTE blijven leeg."),
                                     indicator=FTE_INDICATOR, year=year),
-                 pd.DataFrame({"Indicator": [FTE_INDICATOR], "Periode": [str(year)]}))
+                 pd.DataFrame({N_("Indicator"): [FTE_INDICATOR], N_("Periode"): [str(year)]}))
 
 
 def _criteria(conn, year: int) -> Check:
     t = REGISTER_TABLES["evaluatiecriteria"]
     rows = _frame(conn, sa.select(t.c.criterium_id, t.c.omschrijving).where(t.c.jaar == year, t.c.gevalideerd_op.is_(None))
-                  .order_by(t.c.criterium_id), ["Criterium", "Omschrijving"])
+                  .order_by(t.c.criterium_id), [N_("Criterium"), N_("Omschrijving")])
     title = Text(N_("Evaluatiecriteria {year} niet gevalideerd"), year=year)
     if rows.empty:
         return Check(title, True, Text(N_("Alle criteria van {year} zijn gevalideerd (of er zijn er geen)."), year=year))
@@ -97,7 +98,7 @@ def _stale_actions(conn, as_of: date) -> Check:
             .where(t.c.status.not_in(("afgerond", "geschrapt")),
                    sa.or_(t.c.laatste_update.is_(None), t.c.laatste_update < limit))
             .order_by(t.c.laatste_update.is_(None).desc(), t.c.laatste_update, t.c.actie_id))
-    rows = _frame(conn, stmt, ["Actie id", "Actie", "Trekker", "Status", "Laatste update"])
+    rows = _frame(conn, stmt, [N_("Actie id"), N_("Actie"), N_("Trekker"), N_("Status"), N_("Laatste update")])
     title = Text(N_("Acties zonder update in {days} dagen"), days=STALE_DAYS)
     if rows.empty:
         return Check(title, True, Text(N_("Elke lopende actie kreeg een update in de laatste {days} dagen."), days=STALE_DAYS))
@@ -109,12 +110,12 @@ def _missing_fields(conn, as_of: date) -> Check:
     k = REGISTER_TABLES["klachten"]
     n = REGISTER_TABLES["functioneringsnotas"]
     closed = _frame(conn, sa.select(k.c.dossiernummer).where(k.c.status == "afgesloten", k.c.datum_afsluiting.is_(None),
-                                                            k.c.datum_ontvangst <= as_of), ["Nummer"])
-    closed = closed.assign(Register="Klachten", Ontbreekt="datum afsluiting (status afgesloten: telt als open)")
+                                                            k.c.datum_ontvangst <= as_of), [N_("Nummer")])
+    closed = closed.assign(Register="Klachten", Ontbreekt=N_("datum afsluiting (status afgesloten: telt als open)"))
     notes = _frame(conn, sa.select(n.c.nummer).where(n.c.status == "open", n.c.opvolgingsdatum.is_(None), n.c.datum <= as_of),
                    ["Nummer"])
-    notes = notes.assign(Register="Functioneringsnota's", Ontbreekt="opvolgingsdatum (open: opvolging niet te bewaken)")
-    rows = pd.concat([closed, notes], ignore_index=True)[["Register", "Nummer", "Ontbreekt"]]
+    notes = notes.assign(Register="Functioneringsnota's", Ontbreekt=N_("opvolgingsdatum (open: opvolging niet te bewaken)"))
+    rows = pd.concat([closed, notes], ignore_index=True)[["Register", "Nummer", N_("Ontbreekt")]]
     title = Text(N_("Rijen zonder een veld dat de cijfers nodig hebben"))
     if rows.empty:
         return Check(title, True, Text(N_("Geen.")))

@@ -14,6 +14,8 @@ from dashboard.reads.cache import cached
 from dashboard.style.formatting import fmt_date
 from dashboard.style.text import plain
 from dashboard.ui import components as ui
+from data_access import register_terms
+from data_access.registers import REGISTERS
 from i18n import _, shown
 from kpis.data_quality import checks as compute_checks
 
@@ -30,6 +32,19 @@ def checks(access, filters):
         return None
     with errors.database_guard():
         return _checks(*data.cache_key(), filters.year, filters.as_of)
+
+
+def shown_rows(rows):
+    """A check's rows as shown: empty cells empty, register names, list values (a status) and
+    the check's own Dutch notes in the current language."""
+    labels = {r.label: register_terms.label(r) for r in REGISTERS} | {r.sheet: register_terms.label(r) for r in REGISTERS}
+
+    def cell(value):
+        if not isinstance(value, str):
+            return value
+        return labels.get(value) or _(register_terms.value(value))
+
+    return rows.astype(object).where(rows.notna(), "").map(cell)
 
 
 def summary_line(access, filters) -> None:
@@ -53,4 +68,4 @@ def section(access, filters) -> None:
             if check.rows.empty:
                 st.caption(_("Niets te tonen."))
             else:
-                ui.table(check.rows.astype(object).where(check.rows.notna(), ""))
+                ui.table(shown_rows(check.rows))
