@@ -59,9 +59,6 @@ class Value(Text):
     is v; i18n.shown(Value(v)) is value(v) in the current language. A Text may take it as a
     parameter: Text("kanaal {kanaal}", kanaal=Value("leidinggevende"))."""
 
-    def __new__(cls, text: str) -> Value:
-        return super().__new__(cls, text)
-
     def __reduce__(self):
         return Value, (self.msgid,)
 
