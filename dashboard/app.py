@@ -31,19 +31,21 @@ from dashboard.shell import auth, language, navigation, sign_in  # noqa: E402
 from dashboard.style import theme  # noqa: E402
 from dashboard.ui import components, filters  # noqa: E402
 from data_access import audit  # noqa: E402
+from i18n import _  # noqa: E402
 
 data.new_run()
 engine = data.get_engine()
 filter_box = st.sidebar.container()  # the filters sit right under the page list, above sign-in
 language.choose_language(st.sidebar.container())  # before any text: the sign-in form is in it too
+st.set_page_config(page_title=_("Dashboard integriteitsbeleid"))  # the browser tab, in the run's language
 st.html(theme.GLOBAL_CSS + theme.uploader_css(st.get_option("server.maxUploadSize")))  # in the run's language
 access = auth.current_access(engine)
 st.session_state[auth.ACCESS_KEY] = access
 
 sections = navigation.visible_pages(access)
 if not sections:
-    st.title("Dashboard integriteitsbeleid")
-    st.info("Er zijn nog geen pagina's beschikbaar voor uw rol.")
+    st.title(_("Dashboard integriteitsbeleid"))
+    st.info(_("Er zijn nog geen pagina's beschikbaar voor uw rol."))
     st.stop()
 
 menu = {spec.name for specs in sections.values() for spec in specs}
@@ -54,12 +56,13 @@ for spec in navigation.existing_pages():
     shown = "visible" if spec.name in menu else "hidden"
     url_path = f"{spec.name}-start" if spec is first else spec.name
     spec_of[url_path] = spec
-    grouped.setdefault(spec.section, []).append(
-        st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=url_path, default=spec is first, visibility=shown)
+    grouped.setdefault(_(spec.section), []).append(
+        st.Page(spec.path, title=_(spec.title), icon=spec.icon, url_path=url_path, default=spec is first, visibility=shown)
     )
 # The first page's own name as a URL (/overzicht) opens it too, instead of Streamlit's English
 # "Page not found"; it is left out of the menu, where the root link stands for it.
-grouped[first.section].append(st.Page(first.path, title=first.title, icon=first.icon, url_path=first.name, visibility="hidden"))
+grouped[_(first.section)].append(st.Page(first.path, title=_(first.title), icon=first.icon, url_path=first.name,
+                                         visibility="hidden"))
 spec_of[first.name] = spec_of[""] = first
 # expanded=True: above twelve pages Streamlit folds the menu behind an English "View N more"
 # button, which hid the Beheer pages. A section whose pages are all hidden is not shown.

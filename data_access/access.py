@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from i18n import N_
+from i18n import N_, Text
 
 ROLES = ("korpsleiding", "integriteitscoordinator", "netwerk")
 ROLE_LABELS = {  # Dutch; translate with i18n._ where shown (the audit log stores the Dutch label)
@@ -46,24 +46,28 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 # What stays allowed while screen-share mode is on: only what shows no person.
 SCREEN_SHARE_SAFE: frozenset[str] = frozenset({"export_anonymised"})
 
+# Dutch, marked for the catalogs; shown with i18n._ (AccessDenied carries them as an i18n.Text).
 DENIED_MESSAGES = {
-    "read_rows": "Uw rol ziet enkel geaggregeerde cijfers; individuele dossiers zijn niet zichtbaar.",
-    "read_persons": "Uw rol mag geen persoonsgegevens zien.",
-    "import": "Enkel de integriteitscoördinator mag gegevens importeren.",
-    "change_settings": "Enkel de integriteitscoördinator mag instellingen wijzigen.",
-    "export_full": "Uw rol mag enkel de geanonimiseerde export maken.",
-    "export_anonymised": "Uw rol mag geen export maken.",
-    "view_audit": "Enkel de integriteitscoördinator mag het auditlogboek raadplegen.",
-    "manage_users": "Enkel de integriteitscoördinator mag gebruikers beheren.",
-    "make_reports": "Enkel de korpsleiding en de integriteitscoördinator maken de rapporten aan de overheden en de medewerkers.",
-    "filter_dienst": "In de geanonimiseerde weergave zijn er enkel cijfers voor de hele zone, niet per dienst.",
-    "choose_reference_date": "In de geanonimiseerde weergave gelden de cijfers op 31/12 van het jaar, of vandaag voor het lopende jaar.",
+    "read_rows": N_("Uw rol ziet enkel geaggregeerde cijfers; individuele dossiers zijn niet zichtbaar."),
+    "read_persons": N_("Uw rol mag geen persoonsgegevens zien."),
+    "import": N_("Enkel de integriteitscoördinator mag gegevens importeren."),
+    "change_settings": N_("Enkel de integriteitscoördinator mag instellingen wijzigen."),
+    "export_full": N_("Uw rol mag enkel de geanonimiseerde export maken."),
+    "export_anonymised": N_("Uw rol mag geen export maken."),
+    "view_audit": N_("Enkel de integriteitscoördinator mag het auditlogboek raadplegen."),
+    "manage_users": N_("Enkel de integriteitscoördinator mag gebruikers beheren."),
+    "make_reports": N_("Enkel de korpsleiding en de integriteitscoördinator maken de rapporten aan de overheden en de "
+                       "medewerkers."),
+    "filter_dienst": N_("In de geanonimiseerde weergave zijn er enkel cijfers voor de hele zone, niet per dienst."),
+    "choose_reference_date": N_("In de geanonimiseerde weergave gelden de cijfers op 31/12 van het jaar, of vandaag voor "
+                                "het lopende jaar."),
 }
-SCREEN_SHARE_MESSAGE = "Schermdeling is actief: enkel geanonimiseerde cijfers. Schakel schermdeling uit om dit te doen."
+SCREEN_SHARE_MESSAGE = N_("Schermdeling is actief: enkel geanonimiseerde cijfers. Schakel schermdeling uit om dit te doen.")
 
 
 class AccessDenied(PermissionError):
-    """A read or action the role may not do; the message is Dutch."""
+    """A read or action the role may not do; its message an i18n.Text (str(exc) is the Dutch
+    message, i18n.shown(exc.args[0]) the message in the current language)."""
 
 
 @dataclass(frozen=True)
@@ -88,8 +92,8 @@ class Access:
         """Raises AccessDenied (Dutch message) unless allows(action)."""
         if not self.allows(action):
             if self.screen_share and self.role in PERMISSIONS[action]:
-                raise AccessDenied(SCREEN_SHARE_MESSAGE)
-            raise AccessDenied(DENIED_MESSAGES[action])
+                raise AccessDenied(Text(SCREEN_SHARE_MESSAGE))
+            raise AccessDenied(Text(DENIED_MESSAGES[action]))
 
     @property
     def role_label(self) -> str:

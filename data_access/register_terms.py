@@ -11,6 +11,8 @@ turns it back into the canonical value.
     header(column, lang)         'datum ontvangst' / 'date de réception'
     value(text, lang)            'afgesloten' / 'clôturé'; 'ja' / 'oui'
     values(column, lang)         a column's list (ja, nee for a bool column), in order
+    Value(text)                  a canonical list value kept for later: a str that reads as the
+                                 Dutch value, shown (i18n.shown) in the language of whoever looks
     Forms                        what a workbook may write for a sheet, header or value, in which
                                  language ("nl", "fr" or None when both languages write it alike)
 
@@ -27,7 +29,7 @@ from functools import cache
 
 from data_access import registers as R
 from data_access.registers import BOOL_WORDS, BY_NAME, FTE_INDICATOR, REGISTERS, Column, Register, header_key
-from i18n import LANGUAGES, N_, current, source_line, translations
+from i18n import LANGUAGES, N_, Text, current, source_line, translations
 
 
 def _p(context: str, text: str, lang: str | None) -> str:
@@ -50,6 +52,18 @@ def header(column: Column, lang: str | None = None) -> str:
 def value(text: str, lang: str | None = None) -> str:
     """A canonical list value (or ja/nee) in `lang`; any other text unchanged."""
     return _p("value", text, lang)
+
+
+class Value(Text):
+    """A canonical list value (or ja/nee) made in one place and shown in another: str(Value(v))
+    is v; i18n.shown(Value(v)) is value(v) in the current language. A Text may take it as a
+    parameter: Text("kanaal {kanaal}", kanaal=Value("leidinggevende"))."""
+
+    def __reduce__(self):
+        return Value, (self.msgid,)
+
+    def in_language(self, lang: str | None = None) -> str:
+        return value(self.msgid, lang)
 
 
 def choices(column: Column) -> tuple[str, ...]:

@@ -39,9 +39,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from data_access.register_terms import Value
 from data_access.schema import REGISTER_TABLES
 from data_access.settings import load_settings
-from i18n import N_
+from i18n import N_, Text
 from kpis import risicos
 from kpis.context import Context
 from kpis.meldingen import ack_deadlines, feedback_deadlines
@@ -79,7 +80,7 @@ class Alert:
     key: str  # dossier, nota, melding or actie id
     due: date  # the day the term ends
     days_late: int  # D - due: positive late, negative days left
-    text: str  # Dutch, one line
+    text: str  # one line: an i18n.Text (reads as the Dutch line; i18n.shown in any language)
     what: str = ""  # category, theme, or the action's title
     where: str = ""  # dienst, kanaal or trekker
     legal: bool = False  # a term set by law
@@ -109,7 +110,8 @@ def _complaints(ctx: Context) -> pd.DataFrame:
         [*ctx.scope("klachten"), ctx.unknown(t.c.datum_afsluiting), t.c.datum_ontvangst < ctx.days_before_as_of(norm)],
     )
     rows["due"] = _dates(rows["datum_ontvangst"]) + pd.Timedelta(days=norm)
-    rows["detail"] = rows["categorie"] + ", " + rows["dienst"] + f"; norm {norm} dagen"
+    rows["detail"] = _details(N_("{categorie}, {dienst}; norm {norm} dagen"), rows, categorie=rows["categorie"],
+                              dienst=rows["dienst"], norm=norm)
     return rows.rename(columns={"dossiernummer": "key", "categorie": "what", "dienst": "where"})
 
 
@@ -124,8 +126,8 @@ def _open_meldingen(ctx: Context) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
     received = _dates(rows["datum_ontvangst"])
     acknowledged = _dates(rows["datum_ontvangstbevestiging"])
     acknowledged = acknowledged.where(acknowledged <= pd.Timestamp(ctx.as_of))
-    rows["detail"] = rows["what"]
-    rows["where"] = "kanaal " + rows["kanaal"]
+    rows["detail"] = _texts((Value(w) if isinstance(w, str) else w for w in rows["what"]), rows.index)
+    rows["where"] = _details(N_("kanaal {kanaal}"), rows, kanaal=rows["kanaal"])
     return rows, received, acknowledged
 
 
@@ -146,7 +148,7 @@ def _followups(ctx: Context) -> pd.DataFrame:
     t = REGISTER_TABLES["functioneringsnotas"]
     rows = _rows(ctx, [t.c.nummer, t.c.opvolgingsdatum, t.c.thema, t.c.dienst], overdue_conditions(ctx))
     rows["due"] = _dates(rows["opvolgingsdatum"])
-    rows["detail"] = rows["thema"] + ", " + rows["dienst"]
+    rows["detail"] = _details(N_("{thema}, {dienst}"), rows, thema=rows["thema"], dienst=rows["dienst"])
     return rows.rename(columns={"nummer": "key", "thema": "what", "dienst": "where"})
 
 
@@ -155,7 +157,8 @@ def _terms(ctx: Context) -> pd.DataFrame:
     months = ctx.settings["discipline_limit_months"]
     rows = _rows(ctx, [t.c.dossiernummer, t.c.datum_kennisname, t.c.categorie, t.c.dienst], at_risk_conditions(ctx))
     rows["due"] = _dates(rows["datum_kennisname"]) + pd.DateOffset(months=months)
-    rows["detail"] = rows["categorie"] + ", " + rows["dienst"] + f"; {months} maanden na kennisname"
+    rows["detail"] = _details(N_("{categorie}, {dienst}; {months} maanden na kennisname"), rows, categorie=rows["categorie"],
+                              dienst=rows["dienst"], months=months)
     return rows.rename(columns={"dossiernummer": "key", "categorie": "what", "dienst": "where"})
 
 
@@ -167,7 +170,8 @@ def _actions(ctx: Context) -> pd.DataFrame:
         [t.c.deadline < ctx.as_of, t.c.status.not_in(("afgerond", "geschrapt"))],
     )
     rows["due"] = _dates(rows["deadline"])
-    rows["detail"] = rows["strategische_doelstelling"] + "; trekker " + rows["trekker"]
+    rows["detail"] = _details(N_("{doel}; trekker {trekker}"), rows, doel=rows["strategische_doelstelling"],
+                              trekker=rows["trekker"])
     rows["plan_years"] = [
         tuple(sorted({d.year for d in (start, end) if d is not None and not pd.isna(d)}))
         for start, end in zip(rows["startdatum"], rows["deadline"])
@@ -182,48 +186,75 @@ def _risk_rows(kind: str) -> Callable[[Context], pd.DataFrame]:
     def rows(ctx: Context) -> pd.DataFrame:
         items = [i for i in risicos.late_items(risicos.analysis(ctx.conn, ctx.as_of, ctx.settings)) if i.kind == kind]
         due = [pd.Timestamp(ctx.as_of) - pd.Timedelta(days=i.days) for i in items]
-        detail = ["herziening gepland" if kind == risicos.KIND_REVIEW else "hoog risico, geen actie in het actieplan"] * len(items)
+        detail = [Text(N_("herziening gepland") if kind == risicos.KIND_REVIEW
+                       else N_("hoog risico, geen actie in het actieplan"))] * len(items)
         return pd.DataFrame({"key": [i.row_id for i in items], "due": pd.Series(due, dtype="datetime64[ns]"),
-                             "what": [i.what for i in items], "where": [i.where for i in items], "detail": detail})
+                             "what": [i.what for i in items], "where": [i.where for i in items],
+                             "detail": pd.Series(detail, dtype=object)})
 
     return rows
 
 
 # Every kind of late item, in the order the Overzicht lists them: legal terms first.
 REGISTRY: tuple[Kind, ...] = (
-    Kind(KIND_ACK, "meldingen", True, _acknowledgements, "Ontvangst melding niet bevestigd"),
-    Kind(KIND_FEEDBACK, "meldingen", True, _feedback, "Terugkoppeling melding"),
-    Kind(KIND_TERM, "tuchtdossiers", True, _terms, "Tucht: termijn inleidend verslag"),
-    Kind(KIND_COMPLAINT, "klachten", False, _complaints, "Klachten over de norm"),
-    Kind(KIND_FOLLOWUP, "functioneringsnotas", False, _followups, "Opvolging nota's te laat"),
-    Kind(KIND_ACTION, "actieplan", False, _actions, "Acties over deadline"),
-    Kind(risicos.KIND_REVIEW, "risicos", False, _risk_rows(risicos.KIND_REVIEW), "Herziening risico te laat", risicos.PAGE),
-    Kind(risicos.KIND_UNTREATED, "risicos", False, _risk_rows(risicos.KIND_UNTREATED), "Hoog risico zonder actie", risicos.PAGE),
+    Kind(KIND_ACK, "meldingen", True, _acknowledgements, N_("Ontvangst melding niet bevestigd")),
+    Kind(KIND_FEEDBACK, "meldingen", True, _feedback, N_("Terugkoppeling melding")),
+    Kind(KIND_TERM, "tuchtdossiers", True, _terms, N_("Tucht: termijn inleidend verslag")),
+    Kind(KIND_COMPLAINT, "klachten", False, _complaints, N_("Klachten over de norm")),
+    Kind(KIND_FOLLOWUP, "functioneringsnotas", False, _followups, N_("Opvolging nota's te laat")),
+    Kind(KIND_ACTION, "actieplan", False, _actions, N_("Acties over deadline")),
+    Kind(risicos.KIND_REVIEW, "risicos", False, _risk_rows(risicos.KIND_REVIEW), N_("Herziening risico te laat"), risicos.PAGE),
+    Kind(risicos.KIND_UNTREATED, "risicos", False, _risk_rows(risicos.KIND_UNTREATED), N_("Hoog risico zonder actie"),
+         risicos.PAGE),
 )
 BY_LABEL = {k.label: k for k in REGISTRY}
 KINDS: tuple[str, ...] = tuple(k.label for k in REGISTRY)
 LEGAL_KINDS: tuple[str, ...] = tuple(k.label for k in REGISTRY if k.legal)
 
 
-def _days(n: int) -> str:
-    return "1 dag" if abs(n) == 1 else f"{abs(n)} dagen"
+def _texts(values, index) -> pd.Series:
+    """A column of i18n.Text values kept as they are (object dtype: pandas would make a str
+    column of them, and a Text would lose its message)."""
+    return pd.Series(list(values), index=index, dtype=object)
 
 
-def describe(kind: str, key: str, detail: str, due: date, days_late: int) -> str:
-    """One Dutch line, e.g. 'Klacht over de norm: KL-2025-0012 (bejegening, Interventie; norm 90
-    dagen). Termijn verstreken op 12/03/2025, 23 dagen te laat.'"""
+def _details(template: str, rows: pd.DataFrame, **columns) -> pd.Series:
+    """Per row the Text `template` with the row's values (list values as register_terms.Value,
+    shown in the language of whoever looks); None for a row that lacks one of them."""
+    out: list = []
+    for i in range(len(rows)):
+        params = {k: (v.iloc[i] if isinstance(v, pd.Series) else v) for k, v in columns.items()}
+        if any(v is None or (isinstance(v, float) and pd.isna(v)) for v in params.values()):
+            out.append(None)
+            continue
+        out.append(Text(template, **{k: Value(v) if isinstance(v, str) else v for k, v in params.items()}))
+    return _texts(out, rows.index)
+
+
+def _days(n: int) -> Text:
+    n = abs(n)
+    return Text(N_("1 dag")) if n == 1 else Text(N_("{n} dagen"), n=n)
+
+
+def describe(kind: str, key: str, detail: str, due: date, days_late: int) -> Text:
+    """One line (an i18n.Text: Dutch as a str, any language with i18n.shown), e.g. 'Klacht over de
+    norm: KL-2025-0012 (bejegening, Interventie; norm 90 dagen). Termijn verstreken op 12/03/2025,
+    23 dagen te laat.'"""
     day = f"{due:%d/%m/%Y}"
     if days_late > 0:
-        when = f"Termijn verstreken op {day}, {_days(days_late)} te laat."
+        when = Text(N_("Termijn verstreken op {day}, {days} te laat."), day=day, days=_days(days_late))
     elif days_late == 0:
-        when = f"Termijn verstrijkt vandaag ({day})."
+        when = Text(N_("Termijn verstrijkt vandaag ({day})."), day=day)
     else:
-        when = f"Termijn verstrijkt op {day}, nog {_days(days_late)}."
-    return f"{kind}: {key} ({detail}). {when}"
+        when = Text(N_("Termijn verstrijkt op {day}, nog {days}."), day=day, days=_days(days_late))
+    return Text(N_("{kind}: {key} ({detail}). {when}"), kind=Text(kind), key=key, detail=detail, when=when)
 
 
 def _text(value) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    """'' for a missing value; a str (an i18n.Text among them) as it is."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return value if isinstance(value, str) else str(value)
 
 
 def alerts(

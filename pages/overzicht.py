@@ -13,10 +13,11 @@ from dashboard.reads import data
 from dashboard.style.text import plain
 from dashboard.ui import cards, components as ui, data_quality_view, late_block, overview
 from dashboard.ui.filters import current_filters
+from i18n import _
 
 access = ui.require()
 filters = current_filters()
-ui.page_header("Overzicht")
+ui.page_header(_("Overzicht"))
 ui.stop_if_empty_database()
 
 data_quality_view.summary_line(access, filters)
@@ -27,10 +28,10 @@ previous = cards.previous_report(access, filters)
 
 overview.month_cards(access, filters)
 
-st.subheader(f"{filters.year} tot de peildatum", anchor=False)
+st.subheader(_("{year} tot de peildatum").format(year=filters.year), anchor=False)
 if filters.dienst:
-    st.caption(f"Enkel dienst {plain(filters.dienst)}; meldingen en het actieplan hebben geen dienst en gelden voor de "
-               "hele zone.")
+    st.caption(_("Enkel dienst {dienst}; meldingen en het actieplan hebben geen dienst en gelden voor de hele zone.").format(
+        dienst=plain(filters.dienst)))
 if ui.no_rows(
     report,
     "complaints_received",
@@ -41,7 +42,7 @@ if ui.no_rows(
     "reports_received",
     "actions_total",
     what=str(filters.year),
-    hint="In dit jaar is niets geregistreerd. Kies een ander jaar in de zijbalk.",
+    hint=_("In dit jaar is niets geregistreerd. Kies een ander jaar in de zijbalk."),
 ):
     pass
 else:
@@ -66,11 +67,11 @@ else:
         overrides=late_block.action_card(access, filters, report),
     )
 
-st.subheader(f"Evaluatiecriteria {filters.year}", anchor=False)
+st.subheader(_("Evaluatiecriteria {year}").format(year=filters.year), anchor=False)
 if filters.dienst:  # criteria are the zone's (registers.md: validated by the korpsleiding for the zone)
-    st.caption("Voor de hele zone: de dienstfilter geldt niet voor de evaluatiecriteria.")
+    st.caption(_("Voor de hele zone: de dienstfilter geldt niet voor de evaluatiecriteria."))
     report = data.get_report(access, replace(filters, dienst=None))
 overview.criteria_summary(report)
 
-st.subheader("Verloop per register", anchor=False)
+st.subheader(_("Verloop per register"), anchor=False)
 overview.register_sparklines(access, filters)

@@ -46,7 +46,7 @@ def start_app(url: str, role: str = "integriteitscoordinator", *, monkeypatch=No
 def sign_in(at: AppTest, url: str, role: str) -> AppTest:
     """Signs in on a running AppTest: the demo role switcher or the local sign-in form."""
     assert not at.exception, [e.value for e in at.exception]
-    demo = [s for s in at.sidebar.selectbox if s.label == "Demorol"]
+    demo = [s for s in at.sidebar.selectbox if s.key == "demo_rol"]  # 'Demorol', or in the zone's language
     if demo:
         demo[0].select(role).run()
     else:

@@ -77,7 +77,7 @@ def page_text(at) -> str:
             parts += [str(trace.get("name") or ""), str(trace.get("hovertemplate") or "")]
             parts += [str(x) for x in (trace.get("x") or []) if isinstance(x, str)]
             parts += [str(y) for y in (trace.get("y") or []) if isinstance(y, str)]
-    parts += [str(link.proto.label) for link in at.get("page_link")]
+    parts += [re.sub(r"\\(.)", r"\1", str(link.proto.label)) for link in at.get("page_link")]  # markdown, as texts() reads it
     parts += [str(tab.label) for tab in at.tabs]
     parts += [str(e.label) for e in at.expander]
     return "\n".join(parts)

@@ -16,28 +16,30 @@ import streamlit as st
 
 from dashboard.style.text import plain
 from data_access.db import DatabaseUnavailable
+from i18n import N_, _, shown
 
 DATABASE_ERRORS = (DatabaseUnavailable, sa.exc.OperationalError, sa.exc.InterfaceError)
 
-GENERIC_DB_MESSAGE = "De databank is niet bereikbaar. Controleer de verbinding en probeer opnieuw."
+GENERIC_DB_MESSAGE = N_("De databank is niet bereikbaar. Controleer de verbinding en probeer opnieuw.")
 
 
 def database_message(exc: BaseException) -> str:
-    """The Dutch message for a database failure; a driver's own (English) text is never shown."""
+    """The message for a database failure in the current language; a driver's own (English) text
+    is never shown."""
     if isinstance(exc, DatabaseUnavailable):
-        return str(exc)
-    return GENERIC_DB_MESSAGE
+        return shown(exc.args[0]) if exc.args else str(exc)
+    return _(GENERIC_DB_MESSAGE)
 
 
 def database_unavailable(exc: BaseException) -> NoReturn:
-    st.title("Dashboard integriteitsbeleid")
+    st.title(_("Dashboard integriteitsbeleid"))
 
     st.error(plain(database_message(exc)), icon=":material/cloud_off:")  # it names the database URL
-    st.markdown(
+    st.markdown(_(
         "Het dashboard toont opnieuw gegevens zodra de databank terug bereikbaar is. "
         "Blijft het probleem duren, neem dan contact op met de beheerder van de toepassing."
-    )
-    st.button("Opnieuw proberen", type="primary", key="_retry_database")
+    ))
+    st.button(_("Opnieuw proberen"), type="primary", key="_retry_database")
     st.stop()
 
 

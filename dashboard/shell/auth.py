@@ -29,27 +29,30 @@ only after a confirmation. What turns it on, and keeps it on (see screen_share_o
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 import streamlit as st
 
 from dashboard.reads.data import get_engine
 from dashboard.shell import sign_in
+from dashboard.shell.language import relabel_on_switch
 from dashboard.style.text import plain
 from data_access import audit
 from data_access.access import ROLE_LABELS, ROLES, Access
 from data_access.demo import offers_demo
 from data_access.users import role_for_email
-from i18n import _
+from i18n import N_, _
 
 SCREEN_SHARE_PARAM = "scherm"  # URL query parameter
 SCREEN_SHARE_ON_VALUES = frozenset({"1", "ja", "aan", "true", "on", "yes"})  # case-insensitive
 SCREEN_SHARE_SWITCH_KEY = "_schermdeling_schakelaar"  # the sidebar toggle (not bound to the URL)
 SCREEN_SHARE_COOKIE = "dashboard_schermdeling"  # "1" while on: a browser session cookie
-SCREEN_SHARE_BANNER = "Schermdeling actief: enkel geanonimiseerde cijfers"
-CONFIRM_OFF_TITLE = "Schermdeling uitschakelen?"
-CONFIRM_OFF_TEXT = "Namen en dossiers worden weer zichtbaar."
-CONFIRM_OFF_TEXT_NETWERK = "Uw rol blijft enkel geaggregeerde cijfers zien; de banner en de grotere letters verdwijnen."
+# Dutch, marked for the catalogs; shown with i18n._.
+SCREEN_SHARE_BANNER = N_("Schermdeling actief: enkel geanonimiseerde cijfers")
+CONFIRM_OFF_TITLE = N_("Schermdeling uitschakelen?")
+CONFIRM_OFF_TEXT = N_("Namen en dossiers worden weer zichtbaar.")
+CONFIRM_OFF_TEXT_NETWERK = N_("Uw rol blijft enkel geaggregeerde cijfers zien; de banner en de grotere letters verdwijnen.")
 _SCREEN_SHARE_ON = "_schermdeling_aan"  # the mode itself, for this browser tab's session
 _SCREEN_SHARE_CONFIRM = "_schermdeling_bevestigen"  # the switch was turned off: ask first
 _SCREEN_SHARE_TURNED_OFF = "_schermdeling_uitgezet"  # confirmed off in this session: clear the cookie
@@ -208,13 +211,14 @@ def in_demo() -> bool:
 
 
 def _demo_access() -> tuple[Access, str]:
-    st.sidebar.warning("**Demo met fictieve voorbeeldgegevens.** Kies hieronder een rol om het dashboard te verkennen.")
+    relabel_on_switch(_DEMO_ROLE_KEY)
+    st.sidebar.warning(_("**Demo met fictieve voorbeeldgegevens.** Kies hieronder een rol om het dashboard te verkennen."))
     role = st.sidebar.selectbox(
-        "Demorol",
+        _("Demorol"),
         ROLES,
-        format_func=ROLE_LABELS.__getitem__,
+        format_func={role: _(ROLE_LABELS[role]) for role in ROLES}.__getitem__,  # bound in this run's language
         key=_DEMO_ROLE_KEY,
-        help="Enkel in de demo: elke rol ziet wat die rol in het echt zou zien.",
+        help=_("Enkel in de demo: elke rol ziet wat die rol in het echt zou zien."),
     )
     return Access(user="demo", role=role), "demo"
 
@@ -307,27 +311,33 @@ def screen_share_switch(access: Access) -> None:
     while on, it stays on and a dialog asks for confirmation."""
     st.session_state[SCREEN_SHARE_SWITCH_KEY] = bool(st.session_state.get(_SCREEN_SHARE_ON))
     st.sidebar.toggle(
-        "Schermdeling",
+        _("Schermdeling"),
         key=SCREEN_SHARE_SWITCH_KEY,
         on_change=_switch_changed,
-        help="Voor een gedeeld scherm of projector: enkel geanonimiseerde cijfers, kleine aantallen "
-        "verborgen, grotere letters. Blijft aan, ook na herladen of een andere link, tot u het hier "
-        "uitschakelt en dat bevestigt.",
+        help=_("Voor een gedeeld scherm of projector: enkel geanonimiseerde cijfers, kleine aantallen "
+               "verborgen, grotere letters. Blijft aan, ook na herladen of een andere link, tot u het hier "
+               "uitschakelt en dat bevestigt."),
     )
     if st.session_state.get(_SCREEN_SHARE_ON) and st.session_state.get(_SCREEN_SHARE_CONFIRM):
-        _confirm_switch_off(CONFIRM_OFF_TEXT_NETWERK if access.aggregated_only else CONFIRM_OFF_TEXT)
+        _confirm_switch_off(_(CONFIRM_OFF_TEXT_NETWERK if access.aggregated_only else CONFIRM_OFF_TEXT))
 
 
-@st.dialog(CONFIRM_OFF_TITLE, dismissible=False)
 def _confirm_switch_off(text: str) -> None:
-    st.write(text)
-    confirm, cancel = st.columns(2)
-    if confirm.button("Uitschakelen", key="_schermdeling_uitschakelen", type="primary", width="stretch"):
-        turn_screen_share_off()
-        st.rerun()
-    if cancel.button("Annuleren", key="_schermdeling_annuleren", width="stretch"):
-        st.session_state[_SCREEN_SHARE_CONFIRM] = False
-        st.rerun()
+    """The confirmation dialog, its title in the run's language (a dialog's title is fixed when
+    it is declared, so it is declared here, on each run that opens it)."""
+
+    @st.dialog(_(CONFIRM_OFF_TITLE), dismissible=False)
+    def confirm_dialog() -> None:
+        st.write(text)
+        confirm, cancel = st.columns(2)
+        if confirm.button(_("Uitschakelen"), key="_schermdeling_uitschakelen", type="primary", width="stretch"):
+            turn_screen_share_off()
+            st.rerun()
+        if cancel.button(_("Annuleren"), key="_schermdeling_annuleren", width="stretch"):
+            st.session_state[_SCREEN_SHARE_CONFIRM] = False
+            st.rerun()
+
+    confirm_dialog()
 
 
 def turn_screen_share_off() -> None:
@@ -352,7 +362,7 @@ def show_screen_share_banner() -> None:
     script that remembers the mode in the browser (SCREEN_SHARE_COOKIE)."""
     st.html(_PROJECTOR_CSS)
     st.html(
-        f'<div class="schermdeling-banner" role="status">{SCREEN_SHARE_BANNER}</div>{_SET_COOKIE_JS}',
+        f'<div class="schermdeling-banner" role="status">{html.escape(_(SCREEN_SHARE_BANNER))}</div>{_SET_COOKIE_JS}',
         unsafe_allow_javascript=True,
     )
-    st.sidebar.error(SCREEN_SHARE_BANNER)
+    st.sidebar.error(_(SCREEN_SHARE_BANNER))

@@ -54,6 +54,18 @@ def choose_language(container=None) -> str:
     return i18n.set_language(lang)
 
 
+def relabel_on_switch(key: str) -> None:
+    """Call before drawing the keyed widget `key` whose option labels depend on the language (a
+    format_func such as 'Alle diensten' / 'Tous les services'): on the first run after a switch of
+    language, its value is set again, so that the browser shows the chosen option's new label
+    (Streamlit otherwise keeps the label it showed before; the value itself is unchanged)."""
+    marker = f"_taal_van_{key}"
+    lang = i18n.current()
+    if st.session_state.get(marker) not in (None, lang) and key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+    st.session_state[marker] = lang
+
+
 def _code(asked: str | None) -> str | None:
     """'fr', 'FR', 'fr_BE' or a language's name ('Français') -> 'fr'; None for anything else."""
     if not asked:

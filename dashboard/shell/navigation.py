@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dashboard.style.theme import REGISTER_ICONS
 from data_access.access import Access, AccessDenied
+from i18n import N_
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES_DIR = ROOT / "pages"
@@ -23,8 +24,8 @@ PAGES_DIR = ROOT / "pages"
 @dataclass(frozen=True)
 class PageSpec:
     name: str  # file stem under pages/ and URL path
-    title: str
-    section: str
+    title: str  # Dutch, marked for the catalogs: shown with i18n._ (dashboard/app.py)
+    section: str  # the same
     action: str | None = None  # a data_access.access.PERMISSIONS action the page needs
 
     @property
@@ -37,19 +38,19 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overzicht", "Overzicht", "Overzicht"),
-    PageSpec("klachten", "Klachten", "Registers"),
-    PageSpec("functioneringsnotas", "Functioneringsnota's", "Registers"),
-    PageSpec("tuchtdossiers", "Tuchtdossiers", "Registers"),  # in full on the page itself
-    PageSpec("meldingen", "Meldingen integriteit", "Registers"),
-    PageSpec("actieplan", "Actieplan", "Beleid"),
-    PageSpec("evaluatiecriteria", "Evaluatiecriteria", "Beleid"),
-    PageSpec("risicoanalyse", "Risicoanalyse", "Beleid"),
-    PageSpec("export", "Export en rapporten", "Beleid", action="export_anonymised"),
-    PageSpec("gegevens", "Gegevens", "Beheer", action="import"),
-    PageSpec("instellingen", "Instellingen", "Beheer", action="change_settings"),
-    PageSpec("gebruikers", "Gebruikers", "Beheer", action="manage_users"),
-    PageSpec("audit", "Auditlogboek", "Beheer", action="view_audit"),
+    PageSpec("overzicht", N_("Overzicht"), N_("Overzicht")),
+    PageSpec("klachten", N_("Klachten"), N_("Registers")),
+    PageSpec("functioneringsnotas", N_("Functioneringsnota's"), N_("Registers")),
+    PageSpec("tuchtdossiers", N_("Tuchtdossiers"), N_("Registers")),  # in full on the page itself
+    PageSpec("meldingen", N_("Meldingen integriteit"), N_("Registers")),
+    PageSpec("actieplan", N_("Actieplan"), N_("Beleid")),
+    PageSpec("evaluatiecriteria", N_("Evaluatiecriteria"), N_("Beleid")),
+    PageSpec("risicoanalyse", N_("Risicoanalyse"), N_("Beleid")),
+    PageSpec("export", N_("Export en rapporten"), N_("Beleid"), action="export_anonymised"),
+    PageSpec("gegevens", N_("Gegevens"), N_("Beheer"), action="import"),
+    PageSpec("instellingen", N_("Instellingen"), N_("Beheer"), action="change_settings"),
+    PageSpec("gebruikers", N_("Gebruikers"), N_("Beheer"), action="manage_users"),
+    PageSpec("audit", N_("Auditlogboek"), N_("Beheer"), action="view_audit"),
 )
 BY_NAME = {p.name: p for p in PAGES}
 

@@ -45,7 +45,7 @@ def fmt_number(value, decimals: int = 0) -> str:
     if is_missing(value):
         return _(NO_DATA)
     if isinstance(value, str):
-        return value
+        return _(HIDDEN) if value == HIDDEN else value  # the marker of a withheld value, in words
     # Half away from zero, as people round (45,25 -> 45,3), on the shortest decimal repr; no '-0,0'.
     return format_number(value, current(), decimals)
 

@@ -17,6 +17,7 @@ from dashboard.reads import data
 from dashboard.shell.auth import ACCESS_KEY
 from dashboard.style.formatting import fmt_date
 from dashboard.ui import components as ui
+from i18n import N_, _, shown
 from kpis.disclosure.policy import comparison_as_of
 
 
@@ -39,10 +40,10 @@ def previous_report(access, filters):
 
 def previous_label(previous) -> str:
     """Short enough for a card at 1280 px: 't.o.v. 2024' (the caption above says up to which day)."""
-    return f"t.o.v. {previous.year}"
+    return _("t.o.v. {year}").format(year=previous.year)
 
 
-NO_COMPARISON = (
+NO_COMPARISON = N_(
     "Kaarten zonder vergelijking met vorig jaar: de netwerkweergave toont elk jaar op één peildatum, en het "
     "lopende jaar naast een deel van vorig jaar zou de laatste weken van vorig jaar prijsgeven."
 )
@@ -52,10 +53,11 @@ def comparison_caption(previous) -> str:
     """'Pijltjes: verschil met 2024 tot en met 22/11/2024 (…)', '… met heel 2024.', or why
     there is no comparison (previous None)."""
     if previous is None:
-        return NO_COMPARISON
+        return _(NO_COMPARISON)
     if (previous.as_of.month, previous.as_of.day) == (12, 31):
-        return f"Pijltjes: verschil met heel {previous.year}."
-    return f"Pijltjes: verschil met {previous.year} tot en met {fmt_date(previous.as_of)} (dezelfde periode vorig jaar)."
+        return _("Pijltjes: verschil met heel {year}.").format(year=previous.year)
+    return _("Pijltjes: verschil met {year} tot en met {day} (dezelfde periode vorig jaar).").format(
+        year=previous.year, day=fmt_date(previous.as_of))
 
 
 def cards(report, previous, kpi_ids: Sequence[str], filters, *, per_row: int = 4, overrides: Mapping | None = None) -> None:
@@ -68,5 +70,5 @@ def cards(report, previous, kpi_ids: Sequence[str], filters, *, per_row: int = 4
                  bases=(report.extra or {}).get("bases"), cards=overrides)
     reasons = {data.hidden_reason(report, k) for k in kpi_ids} - {None}
     for reason in sorted(reasons):
-        ui.note_once(reason)
+        ui.note_once(shown(reason))
 

@@ -76,11 +76,13 @@ from dashboard.style import tables, theme
 from dashboard.style.formatting import fmt_date, fmt_decimal, fmt_delta, fmt_int, fmt_value
 from dashboard.style.text import plain
 from dashboard.ui.filters import current_filters
+from data_access import register_terms
 from data_access.access import Access, AccessDenied
 from data_access.registers import BY_NAME
-from kpis.catalog import BY_ID
+from i18n import DEFAULT, N_, _, current, ngettext, shown
+from kpis.catalog import BY_ID, definition, label as kpi_label
 
-DEFAULT_PREVIOUS_LABEL = "t.o.v. vorige periode"
+DEFAULT_PREVIOUS_LABEL = N_("t.o.v. vorige periode")
 STATUS_BADGES = {"gehaald": "green", "niet gehaald": "red", "geen gegevens": "gray"}
 
 
@@ -91,7 +93,7 @@ def page_access() -> Access:
     """The Access of this run. A page opened without the entry script stops with a message."""
     access = st.session_state.get(ACCESS_KEY)
     if not isinstance(access, Access):
-        st.error("Open het dashboard via de startpagina.")
+        st.error(_("Open het dashboard via de startpagina."))
         st.stop()
     return access
 
@@ -104,7 +106,7 @@ def require(action: str | None = None) -> Access:
         try:
             access.require(action)
         except AccessDenied as exc:
-            st.warning(str(exc), icon=":material/lock:")
+            st.warning(shown(exc.args[0]), icon=":material/lock:")  # an i18n.Text
         st.stop()
     return access
 
@@ -128,7 +130,7 @@ def page_header(title: str, register: str | None = None, caption: str | None = N
 def empty_state(what: str, hint: str | None = None) -> None:
     """The message for a view without data: 'Nog geen gegevens voor <what>.' `what` and `hint`
     are markdown (dashboard.style.text.plain for text from the database)."""
-    text = f"Nog geen gegevens voor {what}."
+    text = _("Nog geen gegevens voor {what}.").format(what=what)
     if hint:
         text += f" {hint}"
     st.info(text, icon=":material/info:")
@@ -158,13 +160,13 @@ def fmt_kpi(kpi_id: str, value) -> str:
 
 # What each rate counts among (its base), as a card says it: "3 van 5 afgesloten klachten".
 RATE_BASES = {
-    "complaints_within_norm_rate": "afgesloten klachten",
-    "complaints_founded_rate": "beoordeelde afgesloten klachten",
-    "reports_anonymous_rate": "ontvangen meldingen",
-    "reports_ack_in_time_rate": "meldingen met verstreken termijn of bevestiging",
-    "reports_feedback_in_time_rate": "meldingen met verstreken termijn of terugkoppeling",
-    "reports_violation_rate": "afgesloten meldingen met schending of geen schending",
-    "actions_done_rate": "acties in het plan",
+    "complaints_within_norm_rate": N_("afgesloten klachten"),
+    "complaints_founded_rate": N_("beoordeelde afgesloten klachten"),
+    "reports_anonymous_rate": N_("ontvangen meldingen"),
+    "reports_ack_in_time_rate": N_("meldingen met verstreken termijn of bevestiging"),
+    "reports_feedback_in_time_rate": N_("meldingen met verstreken termijn of terugkoppeling"),
+    "reports_violation_rate": N_("afgesloten meldingen met schending of geen schending"),
+    "actions_done_rate": N_("acties in het plan"),
 }
 # KPIs about a legal term: marked with theme.LEGAL_ICON wherever a card shows them.
 LEGAL_KPIS = frozenset({"reports_ack_in_time_rate", "reports_feedback_in_time_rate", "discipline_limit_at_risk"})
@@ -174,7 +176,7 @@ def base_text(kpi_id: str, value, base) -> str | None:
     """'3 van 5 afgesloten meldingen' for a rate with its base (None without one)."""
     if kpi_id not in RATE_BASES or not _is_number(value) or not isinstance(base, int) or base <= 0:
         return None
-    return f"{fmt_int(round(value * base))} van {fmt_int(base)} {RATE_BASES[kpi_id]}"
+    return _("{part} van {base} {what}").format(part=fmt_int(round(value * base)), base=fmt_int(base), what=_(RATE_BASES[kpi_id]))
 
 
 def kpi_card(
@@ -182,7 +184,7 @@ def kpi_card(
     value,
     previous=None,
     *,
-    previous_label: str = DEFAULT_PREVIOUS_LABEL,
+    previous_label: str | None = None,
     label: str | None = None,
     base=None,
     note: str | None = None,
@@ -198,7 +200,7 @@ def kpi_card(
         delta = fmt_delta(value - previous, kpi.unit)
     higher_is_better = getattr(kpi, "higher_is_better", None)
     delta_color = "off" if higher_is_better is None else "normal" if higher_is_better else "inverse"
-    description = previous_label if delta is not None else None
+    description = (previous_label or _(DEFAULT_PREVIOUS_LABEL)) if delta is not None else None
     extra = note or base_text(kpi_id, value, base)
     arrow = "auto"
     if extra and delta is None:
@@ -212,7 +214,7 @@ def kpi_card(
         delta_color=delta_color,
         delta_arrow=arrow,
         delta_description=description,
-        help=help_text or kpi.definition,
+        help=help_text or definition(kpi),
         icon=theme.LEGAL_ICON if kpi_id in LEGAL_KPIS else None,
         border=True,
     )
@@ -225,22 +227,24 @@ def reference_lines(kpi_id: str) -> list[str]:
     source and year; a comparison, never a norm."""
     kpi = _catalog(kpi_id)
     # as published: 0,67 stays 0,67 (a card rounds the zone's own figure to one decimal)
-    shown = (lambda v: fmt_value(v, kpi.unit)) if kpi.unit == "rate" else (lambda v: fmt_decimal(v, 2))
+    value_of = (lambda v: fmt_value(v, kpi.unit)) if kpi.unit == "rate" else (lambda v: fmt_decimal(v, 2))
     return [
-        f"Ter vergelijking (geen norm): {shown(ref.on_kpi_scale)} · {plain(ref.populatie)} · "
-        f"{plain(ref.bron)}, cijfers {ref.jaar}"
+        _("Ter vergelijking (geen norm): {value} · {population} · {source}, cijfers {year}").format(
+            value=value_of(ref.on_kpi_scale), population=plain(ref.populatie), source=plain(ref.bron), year=ref.jaar)
         for ref in references().get(kpi_id, [])
     ]
 
 
 # The unit a label names in brackets, where the value on a card writes it already ('37 dagen').
-UNIT_IN_LABEL = {"days": " (dagen)", "rate": " (%)", "percent": " (%)"}
+UNIT_IN_LABEL = {"days": N_("dagen"), "rate": "%", "percent": "%"}
 
 
 def card_label(kpi) -> str:
-    """The catalog label without the unit its value says itself: 'Mediane doorlooptijd (dagen)'
-    on a card reads 'Mediane doorlooptijd', its value '37 dagen' (the unit once)."""
-    return kpi.label.removesuffix(UNIT_IN_LABEL.get(kpi.unit, ""))
+    """The catalog label (in the current language) without the unit its value says itself:
+    'Mediane doorlooptijd (dagen)' on a card reads 'Mediane doorlooptijd', its value '37 dagen'
+    (the unit once)."""
+    unit = UNIT_IN_LABEL.get(kpi.unit)
+    return kpi_label(kpi).removesuffix(f" ({_(unit)})" if unit else "")
 
 
 def kpi_cards(
@@ -248,7 +252,7 @@ def kpi_cards(
     kpi_ids: Sequence[str],
     previous: Mapping | None = None,
     *,
-    previous_label: str = DEFAULT_PREVIOUS_LABEL,
+    previous_label: str | None = None,
     per_row: int = 4,
     bases: Mapping | None = None,
     cards: Mapping[str, Mapping] | None = None,
@@ -276,8 +280,8 @@ def _is_number(value) -> bool:
 
 
 def status_badge(status: str) -> str:
-    """Markdown for a criterion status: ':green-badge[gehaald]' and so on."""
-    return f":{STATUS_BADGES.get(status, 'gray')}-badge[{status}]"
+    """Markdown for a criterion status: ':green-badge[gehaald]' and so on (in the current language)."""
+    return f":{STATUS_BADGES.get(status, 'gray')}-badge[{_(status)}]"
 
 
 # --- Charts and tables ----------------------------------------------------------------------
@@ -319,12 +323,27 @@ def chart(fig, *, key: str | None = None, height: int | None = None) -> None:
 
 
 def headers_for(register: str | None, columns: Iterable[str]) -> dict[str, str]:
-    """Display names: a register column's Dutch header ('datum ontvangst' -> 'Datum ontvangst'),
-    any other name with its underscores as spaces."""
+    """Display names in the current language: a register column's header ('datum ontvangst' ->
+    'Datum ontvangst' / 'Date de réception', data_access.register_terms), any other name looked up
+    in the catalogs (a frame's Dutch column name marked with N_) with its underscores as spaces."""
     known: dict[str, str] = {}
     if register:
-        known = {c.name: c.header for c in BY_NAME[register].columns}
-    return {c: (known.get(c) or str(c).replace("_", " ")).capitalize() for c in columns}
+        known = {c.name: register_terms.header(c) for c in BY_NAME[register].columns}
+    return {c: (known.get(c) or _(str(c)).replace("_", " ")).capitalize() for c in columns}
+
+
+def shown_cells(df: pd.DataFrame, register: str | None) -> pd.DataFrame:
+    """The frame with the list values of a register's columns in the current language ('afgesloten'
+    reads 'clôturé'): the database and the frame a page holds keep the canonical Dutch value."""
+    if register is None or current() == DEFAULT:
+        return df
+    listed = [c for c in BY_NAME[register].columns if c.values and c.name in df.columns]
+    if not listed:
+        return df
+    df = df.copy()
+    for column in listed:
+        df[column.name] = df[column.name].map(lambda v: register_terms.value(v) if isinstance(v, str) else v)
+    return df
 
 
 def projector() -> bool:
@@ -353,6 +372,7 @@ def table(
     config_of = dict(column_config or {})
     headers = headers_for(register, df.columns)
     labels = {c: (config_of.get(c) or {}).get("label") or headers[c] for c in df.columns}
+    df = shown_cells(df, register)
     if static or projector():
         _static_table(df, labels, cell_style)
         return
@@ -372,26 +392,31 @@ def table(
         if name in fitted.widths:
             column["width"] = fitted.widths[name]
         config[name] = column
-    data = df
+    # In French the frame itself carries the headers as shown (its Dutch column names are the
+    # page's keys; a reader of the frame, a copy or a screen reader, meets the shown ones).
+    named = {c: labels[c] for c in df.columns} if current() != DEFAULT and len(set(labels.values())) == len(labels) else {}
+    data = df.rename(columns=named) if named else df
+    config = {named.get(c, c): column for c, column in config.items()}
     if cell_style:
-        data = df.style
+        data = data.style
         for name, style in cell_style.items():
-            data = data.map(style, subset=[name])
+            data = data.map(style, subset=[named.get(name, name)])
     kwargs = {"height": height} if height else {}
-    options = dict(hide_index=True, column_config=config, column_order=fitted.shown, width="stretch", placeholder="", **kwargs)
+    options = dict(hide_index=True, column_config=config, column_order=[named.get(c, c) for c in fitted.shown],
+                   width="stretch", placeholder="", **kwargs)
     if not fitted.shortened or df.empty:
         st.dataframe(data, key=key, **options)
         return
     event = st.dataframe(data, key=key, on_select="rerun", selection_mode="single-row", **options)
     chosen = list(getattr(getattr(event, "selection", None), "rows", []) or [])
     if chosen:
-        st.markdown("**Alle velden van de gekozen rij**")
-        _static_table(tables.record(df, chosen[0], labels), {"Veld": "Veld", "Waarde": "Waarde"}, None)
+        st.markdown("**" + _("Alle velden van de gekozen rij") + "**")
+        _static_table(tables.record(df, chosen[0], labels), {"Veld": _("Veld"), "Waarde": _("Waarde")}, None)
         return
     missing = ", ".join(labels[c].lower() for c in fitted.hidden)
     st.caption(
-        (f"Niet in de tabel: {plain(missing)}. " if missing else "Een lange tekst is ingekort. ")
-        + "Kies een rij (het vakje links) om al haar velden te lezen."
+        (_("Niet in de tabel: {columns}.").format(columns=plain(missing)) + " " if missing else _("Een lange tekst is ingekort.") + " ")
+        + _("Kies een rij (het vakje links) om al haar velden te lezen.")
     )
 
 
@@ -416,7 +441,7 @@ def _holds_dates(series: pd.Series) -> bool:
 
 # --- Drill-down -----------------------------------------------------------------------------
 
-ROWS_DENIED = "Individuele dossiers zijn niet zichtbaar in deze weergave; enkel geaggregeerde cijfers."
+ROWS_DENIED = N_("Individuele dossiers zijn niet zichtbaar in deze weergave; enkel geaggregeerde cijfers.")
 
 
 def drill_down(register: str, *, label: str, filters=None, where: Mapping | None = None, open_column: str | None = None) -> None:
@@ -427,23 +452,23 @@ def drill_down(register: str, *, label: str, filters=None, where: Mapping | None
     names that date when it is before the year's end. With `open_column` too, the rows still
     open at the reference date, whatever their year (the label says so)."""
     access = page_access()
-    title = f"Onderliggende rijen: {label}"
+    title = _("Onderliggende rijen: {label}").format(label=label)
     if open_column is None and filters is not None and filters.as_of < dt.date(filters.year, 12, 31):
-        title += f" tot {fmt_date(filters.as_of)}"
+        title += " " + _("tot {day}").format(day=fmt_date(filters.as_of))
     with st.expander(title, icon=":material/table_rows:"):
         if not access.may_see_rows:
-            st.caption(ROWS_DENIED)
+            st.caption(_(ROWS_DENIED))
             return
         key = f"_drill_{register}_{label}"
-        if not st.toggle("Toon de rijen", key=key, help="Het openen van de rijen wordt in het auditlogboek genoteerd."):
+        if not st.toggle(_("Toon de rijen"), key=key, help=_("Het openen van de rijen wordt in het auditlogboek genoteerd.")):
             st.session_state.pop(key + _VIEW_SUFFIX, None)  # opened again later: a new view
-            st.caption("De rijen worden pas gelezen, en in het auditlogboek genoteerd, als u ze opent.")
+            st.caption(_("De rijen worden pas gelezen, en in het auditlogboek genoteerd, als u ze opent."))
             return
         rows = _viewed_rows(key, access, register, label=label, filters=filters, where=where, open_column=open_column)
         if rows.empty:
-            st.caption("Geen rijen.")
+            st.caption(_("Geen rijen."))
             return
-        st.caption(f"{fmt_int(len(rows))} {'rij' if len(rows) == 1 else 'rijen'}")
+        st.caption(ngettext("{n} rij", "{n} rijen", len(rows)).format(n=fmt_int(len(rows))))
         table(rows, register=register, key=key + "_tabel")
 
 
@@ -463,7 +488,7 @@ def _viewed_rows(key: str, access: Access, register: str, *, label: str, filters
     return rows
 
 
-EMPTY_DATABASE = (
+EMPTY_DATABASE = N_(
     "De databank bevat nog geen gegevens. De integriteitscoördinator kan de registers inlezen op de "
     "pagina Gegevens (een Excel-werkmap volgens het sjabloon)."
 )
@@ -472,7 +497,7 @@ EMPTY_DATABASE = (
 def stop_if_empty_database() -> None:
     """An empty database: one clear message, and the page stops."""
     if data.database_is_empty():
-        st.info(EMPTY_DATABASE, icon=":material/database:")
+        st.info(_(EMPTY_DATABASE), icon=":material/database:")
         st.stop()
 
 

@@ -14,6 +14,9 @@ from dashboard.reads.cache import cached
 from dashboard.style.formatting import fmt_date
 from dashboard.style.text import plain
 from dashboard.ui import components as ui
+from data_access import register_terms
+from data_access.registers import REGISTERS
+from i18n import _, shown
 from kpis.data_quality import checks as compute_checks
 
 
@@ -31,25 +34,38 @@ def checks(access, filters):
         return _checks(*data.cache_key(), filters.year, filters.as_of)
 
 
+def shown_rows(rows):
+    """A check's rows as shown: empty cells empty, register names, list values (a status) and
+    the check's own Dutch notes in the current language."""
+    labels = {r.label: register_terms.label(r) for r in REGISTERS} | {r.sheet: register_terms.label(r) for r in REGISTERS}
+
+    def cell(value):
+        if not isinstance(value, str):
+            return value
+        return labels.get(value) or _(register_terms.value(value))
+
+    return rows.astype(object).where(rows.notna(), "").map(cell)
+
+
 def summary_line(access, filters) -> None:
     """On the Overzicht: one warning line naming what is wrong, and where to see the rows."""
     found = checks(access, filters)
     wrong = [c for c in found or [] if not c.ok]
     if not wrong:
         return
-    where = " Zie Gegevens › Waar de cijfers op steunen." if access.allows("import") else " De integriteitscoördinator kan dit aanvullen."
-    st.warning("Gegevens onvolledig: " + " · ".join(plain(c.title) for c in wrong) + "." + where,
+    where = _("Zie Gegevens › Waar de cijfers op steunen.") if access.allows("import") else _("De integriteitscoördinator kan dit aanvullen.")
+    st.warning(_("Gegevens onvolledig: {checks}.").format(checks=" · ".join(plain(shown(c.title)) for c in wrong)) + " " + where,
                icon=":material/report:")
 
 
 def section(access, filters) -> None:
     """On the Gegevens page: every check, with the rows concerned."""
-    st.subheader("Waar de cijfers op steunen", anchor=False)
-    st.caption(f"Voor {filters.year} op {fmt_date(filters.as_of)} (jaar en peildatum in de zijbalk).")
+    st.subheader(_("Waar de cijfers op steunen"), anchor=False)
+    st.caption(_("Voor {year} op {day} (jaar en peildatum in de zijbalk).").format(year=filters.year, day=fmt_date(filters.as_of)))
     for check in checks(access, filters) or []:
         icon = ":material/check_circle:" if check.ok else ":material/report:"
-        with st.expander(f"{check.title}: {check.summary}", icon=icon, expanded=False):
+        with st.expander(f"{shown(check.title)}: {shown(check.summary)}", icon=icon, expanded=False):
             if check.rows.empty:
-                st.caption("Niets te tonen.")
+                st.caption(_("Niets te tonen."))
             else:
-                ui.table(check.rows.astype(object).where(check.rows.notna(), ""))
+                ui.table(shown_rows(check.rows))

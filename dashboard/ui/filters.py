@@ -24,15 +24,17 @@ import streamlit as st
 
 from dashboard.reads.data import effective_filters
 from dashboard.shell.auth import ACCESS_KEY
+from dashboard.shell.language import relabel_on_switch
 from dashboard.style.formatting import fmt_date
 from dashboard.style.text import plain
 from data_access.access import DENIED_MESSAGES
+from i18n import N_, _
 from kpis.engine import default_as_of
 
 YEAR_KEY = "jaar"
 AS_OF_KEY = "peildatum"
 DIENST_KEY = "dienst"
-ALL_DIENSTEN = "Alle diensten"
+ALL_DIENSTEN = N_("Alle diensten")  # the canonical option (in the URL too); shown with _()
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ class Filters:
 
     @property
     def dienst_label(self) -> str:
-        return self.dienst or ALL_DIENSTEN.lower()
+        """The dienst, or 'alle diensten' in the current language."""
+        return self.dienst or _(ALL_DIENSTEN).lower()
 
     def describe(self, *, markdown: bool = False) -> str:
         """'2025 · peildatum 31/12/2025 · alle diensten'. markdown=True for a caption: the dienst
@@ -51,7 +54,7 @@ class Filters:
         dienst = self.dienst_label
         if markdown:
             dienst = plain(dienst)
-        return f"{self.year} · peildatum {fmt_date(self.as_of)} · {dienst}"
+        return _("{year} · peildatum {day} · {dienst}").format(year=self.year, day=fmt_date(self.as_of), dienst=dienst)
 
     def as_audit(self) -> dict:
         return {"jaar": self.year, "peildatum": self.as_of.isoformat(), "dienst": self.dienst or "Alle"}
@@ -88,37 +91,39 @@ def render_sidebar(years: list[int], diensten: list[str], container=None, access
     years = list(years) or [this_year]
     default_year = this_year if this_year in years else years[0]
     with container if container is not None else st.sidebar:
-        st.markdown("**Filters**")
+        st.markdown("**" + _("Filters") + "**")
         year = st.selectbox(
-            "Jaar",
+            _("Jaar"),
             years,
             index=years.index(default_year),
             key=YEAR_KEY,
             bind="query-params",
             on_change=_reset_as_of,
-            help="Het jaar waarover de cijfers gaan.",
+            help=_("Het jaar waarover de cijfers gaan."),
         )
         if access is None or access.allows("choose_reference_date"):
             as_of = st.date_input(
-                "Peildatum",
+                _("Peildatum"),
                 value=default_as_of(int(year)),
                 key=AS_OF_KEY,
                 bind="query-params",
                 format="DD/MM/YYYY",
-                help="De datum waarop de toestand bekeken wordt (wat na deze datum gebeurde, telt niet mee), ten laatste "
-                "vandaag. Standaard 31/12 van het jaar, of vandaag voor het lopende jaar. Enter past de datum toe.",
+                help=_("De datum waarop de toestand bekeken wordt (wat na deze datum gebeurde, telt niet mee), ten laatste "
+                       "vandaag. Standaard 31/12 van het jaar, of vandaag voor het lopende jaar. Enter past de datum toe."),
             )
             st.html(ENTER_APPLIES_DATE, unsafe_allow_javascript=True)
         else:
             as_of = None
         if access is None or access.allows("filter_dienst"):
+            relabel_on_switch(DIENST_KEY)
             dienst = st.selectbox(
-                "Dienst",
+                _("Dienst"),
                 [ALL_DIENSTEN, *diensten],
                 key=DIENST_KEY,
                 bind="query-params",
-                help="Beperk de cijfers tot één dienst. Meldingen, het actieplan en de evaluatiecriteria hebben geen "
-                "dienst: die blijven voor de hele zone, en de pagina zegt dat waar ze staan.",
+                format_func=_dienst_option(),
+                help=_("Beperk de cijfers tot één dienst. Meldingen, het actieplan en de evaluatiecriteria hebben geen "
+                       "dienst: die blijven voor de hele zone, en de pagina zegt dat waar ze staan."),
             )
         else:
             dienst = None
@@ -129,7 +134,14 @@ def render_sidebar(years: list[int], diensten: list[str], container=None, access
     return filters
 
 
-FUTURE_AS_OF = ("De peildatum {chosen} ligt na vandaag: wat nog moet gebeuren is niet gekend. De cijfers gelden "
+def _dienst_option():
+    """The format_func of the dienst filter: 'Alle diensten' in this run's language (bound now:
+    a format_func may be called outside the run), a dienst (the zone's own name) as it is."""
+    everything = _(ALL_DIENSTEN)
+    return lambda option: everything if option == ALL_DIENSTEN else option
+
+
+FUTURE_AS_OF = N_("De peildatum {chosen} ligt na vandaag: wat nog moet gebeuren is niet gekend. De cijfers gelden "
                "voor vandaag ({today}); kies een datum tot en met vandaag.")
 # Enter in the date field applies the date. Streamlit's field applies a typed date only when the
 # focus moves to another element (a plain blur() is not enough): on Enter a key handler moves
@@ -158,7 +170,7 @@ def _not_after_today(as_of: dt.date) -> dt.date:
     today = dt.date.today()
     if as_of <= today:
         return as_of
-    st.error(FUTURE_AS_OF.format(chosen=fmt_date(as_of), today=fmt_date(today)), icon=":material/event_busy:")
+    st.error(_(FUTURE_AS_OF).format(chosen=fmt_date(as_of), today=fmt_date(today)), icon=":material/event_busy:")
     return today
 
 
@@ -170,11 +182,10 @@ def _fixed_pickers(filters: Filters, access) -> None:
     if access is None:
         return
     if not access.allows("choose_reference_date"):
-        st.date_input(
-            "Peildatum", value=filters.as_of, format="DD/MM/YYYY", disabled=True, help=DENIED_MESSAGES["choose_reference_date"]
-        )
+        st.date_input(_("Peildatum"), value=filters.as_of, format="DD/MM/YYYY", disabled=True,
+                      help=_(DENIED_MESSAGES["choose_reference_date"]))
     if not access.allows("filter_dienst"):
-        st.selectbox("Dienst", [ALL_DIENSTEN], disabled=True, help=DENIED_MESSAGES["filter_dienst"])
+        st.selectbox(_("Dienst"), [ALL_DIENSTEN], disabled=True, format_func=_dienst_option(), help=_(DENIED_MESSAGES["filter_dienst"]))
 
 
 def current_filters() -> Filters:

@@ -24,9 +24,11 @@ from dashboard.style import theme
 from dashboard.style.formatting import fmt_date, fmt_int
 from dashboard.style.text import plain
 from dashboard.ui import components as ui
+from data_access.register_terms import value
 from data_access.registers import BY_NAME
+from i18n import N_, Text, _, ngettext, shown
 from kpis.alerts import BY_LABEL, KIND_ACTION, REGISTRY
-from kpis.catalog import BY_ID
+from kpis.catalog import BY_ID, definition
 from kpis.disclosure.release import LATE_REASON
 
 ROWS = 6  # rows above the fold at 1440x900, under the title and the counts
@@ -36,10 +38,9 @@ ROW_PARAM = "rij"  # ?rij=KL-2025-0012 opens a register page on that row
 def days_text(days_late: int) -> str:
     """23 -> '23 dagen te laat', 0 -> 'vandaag', -5 -> 'nog 5 dagen'."""
     n = abs(int(days_late))
-    days = "1 dag" if n == 1 else f"{n} dagen"
     if days_late > 0:
-        return f"{days} te laat"
-    return "vandaag" if days_late == 0 else f"nog {days}"
+        return ngettext("{n} dag te laat", "{n} dagen te laat", n).format(n=n)
+    return _("vandaag") if days_late == 0 else ngettext("nog {n} dag", "nog {n} dagen", n).format(n=n)
 
 
 def action_split(carried: int | None, total: int | None, year: int) -> str:
@@ -47,16 +48,17 @@ def action_split(carried: int | None, total: int | None, year: int) -> str:
     actions_overdue, and those carried over)."""
     if carried is None or total is None:
         return ""
-    return f"{fmt_int(total - carried)} uit plan {year} + {fmt_int(carried)} uit vorige jaren"
+    return _("{plan} uit plan {year} + {carried} uit vorige jaren").format(plan=fmt_int(total - carried), year=year,
+                                                                              carried=fmt_int(carried))
 
 
 def _badge(kind, count, view, year) -> str:
-    label = kind.short or kind.label
+    label = _(kind.short or kind.label)
     if count is None:
-        return f":gray-badge[{label}: verborgen]"
+        return _(":gray-badge[{label}: verborgen]").format(label=label)
     color = "gray" if count == 0 else theme.LEGAL_BADGE if kind.legal else theme.LATE_BADGE
     icon = f"{theme.LEGAL_ICON} " if kind.legal else ""
-    text = f"{label}: {fmt_int(count)}"
+    text = _("{label}: {count}").format(label=label, count=fmt_int(count))
     if kind.label == KIND_ACTION and count:
         text += f" ({action_split(view.carried_over, count, year)})"
     return f":{color}-badge[{icon}{text}]"
@@ -64,7 +66,7 @@ def _badge(kind, count, view, year) -> str:
 
 # The card of every overdue action, whatever year's plan: not the catalog label, which is the
 # plan of the year alone (actions_overdue).
-TOTAL_ACTIONS_LABEL = "Acties over deadline, alle plannen"
+TOTAL_ACTIONS_LABEL = N_("Acties over deadline, alle plannen")
 
 
 def action_card(access, filters, report) -> dict:
@@ -75,14 +77,14 @@ def action_card(access, filters, report) -> dict:
     total = (view.counts or {}).get(KIND_ACTION)
     if total is None:
         return {}
-    definition = BY_ID["actions_overdue"].definition
+    text = definition(BY_ID["actions_overdue"])
     return {"actions_overdue": {
-        "label": TOTAL_ACTIONS_LABEL,
+        "label": _(TOTAL_ACTIONS_LABEL),
         "value": total,
         "note": action_split(view.carried_over, total, filters.year) if total else None,
-        "help_text": f"Alle acties met een deadline vóór de peildatum die niet afgerond of geschrapt zijn. Uit het plan "
-                     f"van {filters.year}: {definition[0].lower()}{definition[1:]} Uit vorige jaren: acties van het plan "
-                     "van een vroeger jaar, nog niet afgerond.",
+        "help_text": _("Alle acties met een deadline vóór de peildatum die niet afgerond of geschrapt zijn. Uit het plan "
+                       "van {year}: {definition} Uit vorige jaren: acties van het plan van een vroeger jaar, nog niet "
+                       "afgerond.").format(year=filters.year, definition=f"{text[0].lower()}{text[1:]}"),
     }}
 
 
@@ -106,30 +108,45 @@ def _row(alert) -> None:
         when = f":{theme.LEGAL_BADGE}[**{when}**]"
     elif alert.days_late > 0:
         when = f"**{when}**"
-    when += f" (termijn {fmt_date(alert.due)})"
-    parts = [when, plain(kind.short or kind.label), plain(alert.what), plain(alert.where), plain(alert.key)]
+    when += " " + _("(termijn {day})").format(day=fmt_date(alert.due))
+    parts = [when, plain(_(kind.short or kind.label)), plain(_shown(alert.what)), plain(_shown(alert.where)), plain(alert.key)]
     st.page_link(
         f"../pages/{alert.page_name}.py",
         label=" · ".join(p for p in parts if p),
         icon=theme.LEGAL_ICON if alert.legal else theme.REGISTER_ICONS.get(alert.page_name),
-        help=f"{plain(alert.text)} Opent de pagina van het register op deze rij.",
+        help=_("{text} Opent de pagina van het register op deze rij.").format(text=plain(shown(alert.text))),
         query_params=link_params(alert.key),
         width="stretch",
     )
 
 
+def _shown(text: str) -> str:
+    """What or where an alert is, as shown: a Text in the current language, a list value (a
+    category, a theme) translated, the zone's own text (an action's title) as it is."""
+    return shown(text) if isinstance(text, Text) else value(text)
+
+
+# The netwerk view's line under the counts: LATE_REASON (kpis.disclosure.release) said as why a
+# badge reads "verborgen".
+COUNTS_ONLY = N_("Enkel het aantal per soort. Verborgen: wat te laat is, volgt de korpsleiding maandelijks op; het zijn "
+                 "de laatste dossiers van een register, en naast de andere cijfers zou een klein aantal terug te rekenen "
+                 "zijn.")
+
+
 def late_block(access, filters, *, rows: int = ROWS) -> None:
-    st.subheader("Te laat en dringend", anchor=False)
+    st.subheader(_("Te laat en dringend"), anchor=False)
     view = page_data.alert_view(access, filters)
     st.markdown(counts_line(view, filters.year))
-    scope = f"Op {fmt_date(filters.as_of)}: wettelijke termijnen eerst, dan normen en deadlines; per soort het dringendste eerst."
+    scope = _("Op {day}: wettelijke termijnen eerst, dan normen en deadlines; per soort het dringendste eerst.").format(
+        day=fmt_date(filters.as_of))
     if filters.dienst:
-        scope += f" Enkel dienst {plain(filters.dienst)}, behalve meldingen en acties: die hebben geen dienst en gelden voor de hele zone."
+        scope += " " + _("Enkel dienst {dienst}, behalve meldingen en acties: die hebben geen dienst en gelden voor de hele "
+                         "zone.").format(dienst=plain(filters.dienst))
     if access.aggregated_only:
-        st.caption("Enkel het aantal per soort. " + LATE_REASON.replace("Niet in de netwerkweergave: ", "Verborgen: "))
+        st.caption(_(COUNTS_ONLY))
         return
     if not view.items:
-        st.success(f"Niets te laat of dringend op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
+        st.success(_("Niets te laat of dringend op {day}.").format(day=fmt_date(filters.as_of)), icon=":material/check_circle:")
         return
     urgent = sorted(view.items, key=_urgency)[:rows]
     with st.container(gap=None):
@@ -138,7 +155,7 @@ def late_block(access, filters, *, rows: int = ROWS) -> None:
     rest = [a for a in view.items if a not in urgent]
     st.caption(scope)
     if rest:
-        with st.expander(f"Alle {fmt_int(view.total)} tonen, per soort", icon=":material/list:"):
+        with st.expander(_("Alle {n} tonen, per soort").format(n=fmt_int(view.total)), icon=":material/list:"):
             for alert in view.items:
                 _row(alert)
 
@@ -147,16 +164,16 @@ def alerts_section(access, filters, *, kinds, none_text: str) -> None:
     """The late items of `kinds` (kpis.alerts kind labels) as rows like the Overzicht's, kind by
     kind and the most urgent first; for the netwerk view the reason they are not shown."""
     if access.aggregated_only:  # kpis.disclosure.figures.LATE_COUNTS says why
-        st.info(LATE_REASON, icon=":material/visibility_off:")
+        st.info(shown(LATE_REASON), icon=":material/visibility_off:")
         return
     view = page_data.alert_view(access, filters, list(kinds))
     if not view.items:
-        st.success(f"{none_text} op {fmt_date(filters.as_of)}.", icon=":material/check_circle:")
+        st.success(_("{none} op {day}.").format(none=none_text, day=fmt_date(filters.as_of)), icon=":material/check_circle:")
         return
     with st.container(gap=None):
         for alert in view.items:
             _row(alert)
-    st.caption("Een rij opent het dossier bovenaan deze pagina.")
+    st.caption(_("Een rij opent het dossier bovenaan deze pagina."))
 
 
 def _urgency(alert) -> tuple:
@@ -175,20 +192,20 @@ def focus_row(access, register: str) -> None:
     if not key:
         return
     with st.container(border=True):
-        st.markdown(f"**{plain(key)}** · geopend vanuit *Te laat en dringend* op het Overzicht")
+        st.markdown(_("**{key}** · geopend vanuit *Te laat en dringend* op het Overzicht").format(key=plain(key)))
         if not access.may_see_rows:
-            st.caption(ui.ROWS_DENIED)
+            st.caption(_(ui.ROWS_DENIED))
             return
         marker = ("_focus_row", register, key, access)
         if st.session_state.get("_focus_marker") != marker:
             key_column = BY_NAME[register].key_columns[0].name
-            st.session_state["_focus_rows"] = data.read_rows(access, register, where={key_column: key}, label=f"rij {key}")
+            st.session_state["_focus_rows"] = data.read_rows(access, register, where={key_column: key}, label=f"rij {key}")  # audit detail
             st.session_state["_focus_marker"] = marker
         rows = st.session_state["_focus_rows"]
         if rows.empty:
-            st.caption(f"Geen rij {plain(key)} in dit register.")
+            st.caption(_("Geen rij {key} in dit register.").format(key=plain(key)))
         else:
             ui.table(rows, register=register)
-        if st.button("Sluiten", key="_focus_close", icon=":material/close:"):
+        if st.button(_("Sluiten"), key="_focus_close", icon=":material/close:"):
             del st.query_params[ROW_PARAM]
             st.rerun()

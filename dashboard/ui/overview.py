@@ -20,19 +20,21 @@ import streamlit as st
 from dashboard.charts import generic as charts
 from dashboard.charts.figure_cache import cached
 from dashboard.reads import data, trends, years
-from dashboard.style.formatting import HIDDEN, MONTHS, fmt_date
+from dashboard.style.formatting import HIDDEN, fmt_date
 from dashboard.style.text import plain
 from dashboard.ui import components as ui, criteria_view
 from dashboard.ui.chart_sections import show, withheld
-from kpis.catalog import BY_ID, kpi_for_indicator
+from i18n import N_, _, month_name as locale_month_name, shown
+from kpis.catalog import BY_ID, definition, kpi_for_indicator
 from kpis.disclosure.markers import is_suppressed
 
 
 def month_name(day: dt.date) -> str:
-    return MONTHS[day.month - 1]
+    """'november' / 'novembre' (the current language)."""
+    return locale_month_name(day.month)
 
 
-DIENST_NOTE = "Enkel dienst {dienst}, behalve de meldingen: die hebben geen dienst en gelden voor de hele zone."
+DIENST_NOTE = N_("Enkel dienst {dienst}, behalve de meldingen: die hebben geen dienst en gelden voor de hele zone.")
 
 
 def last_complete_month(as_of: dt.date) -> dt.date:
@@ -51,7 +53,7 @@ def running_month_label(as_of: dt.date) -> str | None:
     """'lopende maand (tot 05/12)', or None when `as_of` ends its month."""
     if last_complete_month(as_of) == as_of.replace(day=1):
         return None
-    return f"lopende maand (tot {as_of:%d/%m})"
+    return _("lopende maand (tot {day})").format(day=f"{as_of:%d/%m}")
 
 
 def month_cards(access, filters) -> None:
@@ -59,39 +61,43 @@ def month_cards(access, filters) -> None:
     month before and the same month a year earlier; the running month, when there is one, in
     one line under them. The help text is the catalog definition the count follows."""
     if access.aggregated_only:
-        st.caption("In de netwerkweergave geen cijfers per maand: enkel per kwartaal en per jaar, zodat geen verborgen "
-                   "aantal uit het verschil kan worden teruggerekend.")
+        st.caption(_("In de netwerkweergave geen cijfers per maand: enkel per kwartaal en per jaar, zodat geen verborgen "
+                     "aantal uit het verschil kan worden teruggerekend."))
         return
     month = last_complete_month(filters.as_of)
-    st.subheader(f"Maand {month_name(month)} {month.year}", anchor=False)
+    st.subheader(_("Maand {month} {year}").format(month=month_name(month), year=month.year), anchor=False)
     before = (month - dt.timedelta(days=1)).replace(day=1)
-    st.caption(f"De laatste volledige maand op de peildatum, vergeleken met {month_name(before)} {before.year} en met "
-               f"{month_name(month)} {month.year - 1}.")
+    st.caption(_("De laatste volledige maand op de peildatum, vergeleken met {before} {before_year} en met {month} "
+                 "{year_before}.").format(before=month_name(before), before_year=before.year, month=month_name(month),
+                                          year_before=month.year - 1))
     if filters.dienst:
-        st.caption(DIENST_NOTE.format(dienst=plain(filters.dienst)))
+        st.caption(_(DIENST_NOTE).format(dienst=plain(filters.dienst)))
     columns = st.columns(len(MONTH_FIGURES))
     running = []
     for column, (register, (label, kpi_id)) in zip(columns, MONTH_FIGURES.items()):
         frame = trends.trend(access, register, month_end(month), 2, dienst=filters.dienst)
-        help_text = f"{BY_ID[kpi_id].definition} Hier: in de kalendermaand {month_name(month)} {month.year}."
+        help_text = _("{definition} Hier: in de kalendermaand {month} {year}.").format(
+            definition=definition(BY_ID[kpi_id]), month=month_name(month), year=month.year)
         (now, year_ago), previous = list(frame.iloc[-1]), frame["count"].iloc[0]
         delta = now - previous
         with column:
             st.metric(
-                f"{label} in {month_name(month)}",
+                _("{label} in {month}").format(label=_(label), month=month_name(month)),
                 ui.fmt_kpi("complaints_received", now),  # a count, formatted as every count
                 delta="0" if delta == 0 else f"{delta:+d}",
                 delta_color="off",
-                delta_description=f"t.o.v. {month_name(before)}; {month_name(month)} {month.year - 1}: {year_ago}",
+                delta_description=_("t.o.v. {before}; {month} {year_before}: {year_ago}").format(
+                    before=month_name(before), month=month_name(month), year_before=month.year - 1, year_ago=year_ago),
                 help=help_text,
                 border=True,
             )
         label_running = running_month_label(filters.as_of)
         if label_running:
             current = trends.trend(access, register, filters.as_of, 1, dienst=filters.dienst)
-            running.append(f"{label.lower()} {current['count'].iloc[-1]}")
+            running.append(f"{_(label).lower()} {current['count'].iloc[-1]}")
     if running:
-        st.caption(f"{running_month_label(filters.as_of).capitalize()}: {', '.join(running)}; nog niet volledig.")
+        st.caption(_("{running}: {counts}; nog niet volledig.").format(
+            running=running_month_label(filters.as_of).capitalize(), counts=", ".join(running)))
 
 
 def _criterion_shown(criterion, kpis: Mapping) -> str:
@@ -102,19 +108,21 @@ def _criterion_shown(criterion, kpis: Mapping) -> str:
         shown = kpis.get(kpi.id) if kpi else None
         if is_suppressed(shown):
             return shown
-        if criterion.problem.startswith("Verborgen") or criterion.problem.startswith("Aantal onder"):
-            return HIDDEN
+        if str(criterion.problem).startswith("Verborgen") or str(criterion.problem).startswith("Aantal onder"):
+            return _(HIDDEN)
     return criteria_view.fmt_indicator_value(criterion.indicator, criterion.value)
 
 
 def criteria_frame(criteria, kpis: Mapping | None = None) -> pd.DataFrame:
+    """The criteria as a table; its headers (Dutch column names, components.table translates
+    them) and each status (shown in the current language)."""
     return pd.DataFrame(
         {
-            "Criterium": [c.id for c in criteria],
-            "Omschrijving": [c.omschrijving for c in criteria],
-            "Waarde": [_criterion_shown(c, kpis or {}) for c in criteria],
-            "Norm": [criteria_view.norm_text(c) for c in criteria],  # '%' and units as on Evaluatiecriteria
-            "Status": [c.status for c in criteria],
+            N_("Criterium"): [c.id for c in criteria],
+            N_("Omschrijving"): [c.omschrijving for c in criteria],
+            N_("Waarde"): [_criterion_shown(c, kpis or {}) for c in criteria],
+            N_("Norm"): [criteria_view.norm_text(c) for c in criteria],  # '%' and units as on Evaluatiecriteria
+            N_("Status"): [_(c.status) for c in criteria],
         }
     )
 
@@ -124,32 +132,34 @@ def criteria_summary(report) -> None:
     or have no data (what the review has to talk about)."""
     ui.kpi_cards(report.kpis, ["criteria_met", "criteria_not_met", "criteria_no_data"], per_row=3)
     if not report.criteria:
-        ui.empty_state(f"evaluatiecriteria voor {report.year}", "Het register Evaluatiecriteria heeft geen criteria voor dit jaar.")
+        ui.empty_state(_("evaluatiecriteria voor {year}").format(year=report.year),
+                       _("Het register Evaluatiecriteria heeft geen criteria voor dit jaar."))
         return
     open_items = [c for c in report.criteria if c.status != "gehaald"]
     if not open_items:
-        st.success(f"Alle {len(report.criteria)} criteria voor {report.year} zijn gehaald.", icon=":material/check_circle:")
+        st.success(_("Alle {n} criteria voor {year} zijn gehaald.").format(n=len(report.criteria), year=report.year),
+                   icon=":material/check_circle:")
         return
-    st.markdown("**Niet gehaald of zonder gegevens**")
+    st.markdown("**" + _("Niet gehaald of zonder gegevens") + "**")
     ui.table(
         criteria_frame(open_items, report.kpis),
         column_config={
-            "Criterium": st.column_config.TextColumn("Criterium", width="small"),
-            "Omschrijving": st.column_config.TextColumn("Omschrijving", width="large"),
+            "Criterium": st.column_config.TextColumn(_("Criterium"), width="small"),
+            "Omschrijving": st.column_config.TextColumn(_("Omschrijving"), width="large"),
         },
         height=ui.table_height(len(open_items), scrollbar=True),
     )
     for c in open_items:
         if c.problem:
-            st.caption(f"{plain(c.id)}: {plain(c.problem)}")  # both may quote the register
+            st.caption(_("{id}: {problem}").format(id=plain(c.id), problem=plain(shown(c.problem))))  # both may quote the register
 
 
 # register -> (card label, the catalog KPI whose definition the month figure follows)
 MONTH_FIGURES = {
-    "klachten": ("Klachten ontvangen", "complaints_received"),
-    "functioneringsnotas": ("Functioneringsnota's", "notes_issued"),
-    "tuchtdossiers": ("Dossiers geopend", "discipline_by_category"),
-    "meldingen": ("Meldingen ontvangen", "reports_received"),
+    "klachten": (N_("Klachten ontvangen"), "complaints_received"),
+    "functioneringsnotas": (N_("Functioneringsnota's"), "notes_issued"),
+    "tuchtdossiers": (N_("Dossiers geopend"), "discipline_by_category"),
+    "meldingen": (N_("Meldingen ontvangen"), "reports_received"),
 }
 
 
@@ -159,22 +169,22 @@ def register_sparklines(access, filters, months: int = 12) -> None:
     12-month totals would give away single months, the total per year instead."""
     columns = st.columns(len(MONTH_FIGURES))
     first_year = max(min(data.register_years() or [filters.year]), filters.year - 5)
-    for column, (register, (label, _)) in zip(columns, MONTH_FIGURES.items()):
+    for column, (register, (label, _kpi)) in zip(columns, MONTH_FIGURES.items()):
         with column:
             if access.aggregated_only:
-                st.markdown(f"**{label}** · per jaar")
+                st.markdown(_("**{label}** · per jaar").format(label=_(label)))
                 frame = years.yearly(access, register, first_year, filters.year, as_of=filters.as_of, dienst=filters.dienst)
                 if frame is None:
-                    withheld(label)
+                    withheld(_(label))
                     continue
                 shown_years = list(frame.index)
                 values = list(frame["count"])
                 points = [dt.date(int(y), 1, 1) for y in shown_years]
                 as_of = data.effective_filters(access, filters).as_of
-                names = [f"{y} (tot {as_of:%d/%m})" if int(y) == as_of.year and as_of < dt.date(as_of.year, 12, 31)
+                names = [_("{year} (tot {day})").format(year=y, day=f"{as_of:%d/%m}") if int(y) == as_of.year and as_of < dt.date(as_of.year, 12, 31)
                          else str(y) for y in shown_years]
             else:
-                st.markdown(f"**{label}** · laatste 12 maanden")
+                st.markdown(_("**{label}** · laatste 12 maanden").format(label=_(label)))
                 end = month_end(last_complete_month(filters.as_of))
                 rolled = trends.rolling_year(access, register, end, months, dienst=filters.dienst)
                 points, values = list(rolled.index), [int(v) for v in rolled]
@@ -183,9 +193,10 @@ def register_sparklines(access, filters, months: int = 12) -> None:
             show(fig, values, key=f"spark_{register}")
     if not access.aggregated_only:
         end = month_end(last_complete_month(filters.as_of))
-        note = f"Elk punt: het aantal over de twaalf maanden tot en met die maand, de laatste tot {fmt_date(end)}."
+        note = _("Elk punt: het aantal over de twaalf maanden tot en met die maand, de laatste tot {day}.").format(
+            day=fmt_date(end))
         if running_month_label(filters.as_of):
-            note += f" De {running_month_label(filters.as_of)} telt nog niet mee."
+            note += " " + _("De {running} telt nog niet mee.").format(running=running_month_label(filters.as_of))
         if filters.dienst:
-            note += " " + DIENST_NOTE.format(dienst=plain(filters.dienst))
+            note += " " + _(DIENST_NOTE).format(dienst=plain(filters.dienst))
         st.caption(note)

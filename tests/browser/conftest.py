@@ -182,7 +182,11 @@ class AppPage:
 
     def choose_demo_role(self, label: str) -> AppPage:
         """Picks a role in the sidebar's 'Demorol' select (shown on the sample database)."""
-        combobox = self.page.get_by_test_id("stSidebar").get_by_role("combobox", name="Demorol")
+        return self.choose_in_sidebar("Demorol", label)
+
+    def choose_in_sidebar(self, name: str, label: str) -> AppPage:
+        """Picks the option `label` in the sidebar's select named `name`."""
+        combobox = self.page.get_by_test_id("stSidebar").get_by_role("combobox", name=name)
         option = self.page.get_by_role("option", name=label, exact=True)
         for _ in range(5):  # a rerun that lands while the list is open closes it: open it again
             wait_for_app(self.page)
