@@ -289,7 +289,7 @@ def write_alerts(ws: Worksheet, content: ExportContent) -> None:
         xw.Col(_("Omschrijving")),
     ]
     rows = [
-        [_(a.kind), terms.label(a.register), a.key, plain(a.due), xw.Fmt(int(a.days_late), xw.FMT_DELTA_COUNT), a.text]
+        [_(a.kind), terms.label(a.register), a.key, plain(a.due), xw.Fmt(int(a.days_late), xw.FMT_DELTA_COUNT), shown(a.text)]
         for a in alerts.itertuples(index=False)
     ]
     xw.write_table(ws, top, columns, rows, name="Aandachtspunten")

@@ -34,7 +34,7 @@ from data_access.access import Access, AccessDenied
 from data_access.cli import add_lang_argument, add_period_arguments, open_database
 from data_access.settings import load_zone_name
 from data_access.users import role_for_email
-from i18n import NP_, _, current, language, pgettext
+from i18n import NP_, _, current, language, pgettext, shown
 from kpis.disclosure.policy import allowed_view, fixed_as_of
 from kpis.engine import default_as_of
 
@@ -223,7 +223,7 @@ def _run(args: argparse.Namespace) -> int:
             engine, access, args.year, args.as_of, anonymised=args.anonymised, zone=args.zone, file_name=out.name
         )
     except AccessDenied as exc:
-        print(_("Export geweigerd voor {user} ({role}): {reason}").format(user=access.user, role=access.role_label, reason=exc),
+        print(_("Export geweigerd voor {user} ({role}): {reason}").format(user=access.user, role=_(access.role_label), reason=shown(exc.args[0])),
               file=sys.stderr)
         return 1
     finally:

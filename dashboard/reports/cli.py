@@ -15,7 +15,7 @@ from pathlib import Path
 from dashboard.reports.make import AUTHORITIES, KINDS, STAFF, build_report, file_name
 from dashboard.reports.periods import parse_period
 from data_access.settings import ADDRESSEES
-from i18n import _, language
+from i18n import _, language, shown
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +61,7 @@ def _run(args: argparse.Namespace, access_for) -> int:
             access = access_for(conn, args.user)
         data = build_report(engine, access, args.report, period, addressee=addressee, zone=args.zone, name=out.name)
     except AccessDenied as exc:
-        print(_("Rapport geweigerd voor {user} ({role}): {reason}").format(user=access.user, role=access.role_label, reason=exc),
+        print(_("Rapport geweigerd voor {user} ({role}): {reason}").format(user=access.user, role=_(access.role_label), reason=shown(exc.args[0])),
               file=sys.stderr)
         return 1
     except ValueError as exc:
