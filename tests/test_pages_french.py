@@ -84,7 +84,11 @@ def page_text(at) -> str:
 
 
 def dutch_left(at, zone: list[str]) -> list[str]:
-    text = page_text(at)
+    return dutch_in(page_text(at), zone)
+
+
+def dutch_in(text: str, zone: list[str]) -> list[str]:
+    """The Dutch words of `text` (with their line), once the zone's own texts are taken out."""
     for written in (*zone, *BILINGUAL):
         text = text.replace(written, " ")
     # a zone text cut short to fit ("Deelname aan een extern…")

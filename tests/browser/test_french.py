@@ -9,13 +9,7 @@ import i18n
 from dashboard.shell import navigation
 from data_access.access import Access
 from tests.browser.conftest import SIZES, TIMEOUT_MS, AppPage, assert_no_exception, wait_for_app
-from tests.test_pages_french import BILINGUAL, DUTCH, zone_texts
-
-
-def _dutch_left(text: str, zone: list[str]) -> list[str]:
-    for written in (*zone, *BILINGUAL):
-        text = text.replace(written, " ")
-    return sorted({f"{m[0]!r} in: {line.strip()[:140]}" for line in text.splitlines() for m in DUTCH.finditer(line)})
+from tests.test_pages_french import dutch_in, zone_texts
 
 
 def test_every_page_in_french_keeps_the_language_in_the_url(browser, app_url, app_database):
@@ -42,7 +36,7 @@ def test_every_page_in_french_keeps_the_language_in_the_url(browser, app_url, ap
             wait_for_app(page)
             assert_no_exception(page, spec.name)
             sidebar = page.get_by_test_id("stSidebar").inner_text()
-            left = _dutch_left(app.main_text() + "\n" + sidebar, zone)
+            left = dutch_in(app.main_text() + "\n" + sidebar, zone)
             if left:
                 problems.append(f"{spec.name}:\n  " + "\n  ".join(left))
             app.shot(f"fr-{spec.name}")
