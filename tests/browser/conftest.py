@@ -192,7 +192,7 @@ class AppPage:
             wait_for_app(self.page)
             combobox.click()
             try:
-                option.wait_for(timeout=5_000)
+                option.wait_for(timeout=1_500)  # the first opening often closes at once (a rerun): open it again
                 option.click()
                 break
             except Exception:
@@ -230,12 +230,12 @@ class AppPage:
         assert_no_exception(self.page, name)
         return self
 
-    def shot(self, name: str) -> list[Path]:
+    def shot(self, name: str, sizes=SIZES) -> list[Path]:
         """No exception on screen, then a screenshot at each size."""
         assert_no_exception(self.page, name)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         paths = []
-        for width, height in SIZES:
+        for width, height in sizes:
             self.page.set_viewport_size({"width": width, "height": height})
             self.page.wait_for_timeout(600)  # charts re-layout after a resize
             path = SCREENSHOTS / f"{name}-{width}x{height}.png"
