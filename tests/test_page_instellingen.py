@@ -136,3 +136,17 @@ def test_a_cover_letter_is_edited_on_the_page_stored_and_audited(engine, sqlite_
     assert any("de brief is leeg" in e.value for e in at.error)
     with engine.connect() as conn:
         assert load_cover_letter(conn, "tuchtraad").startswith("Geachte leden van de Tuchtraad")
+
+
+def test_the_default_language_is_chosen_on_the_page_and_opens_the_next_session_in_french(engine, sqlite_url, monkeypatch):
+    from data_access.settings import load_language
+
+    at = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "instellingen")
+    at.selectbox(key="instelling_taal").select("fr")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Standaardtaal van het dashboard = Français" in texts(at)  # this session keeps its own choice
+    with engine.connect() as conn:
+        assert load_language(conn) == "fr"
+    again = open_page(start_app(sqlite_url, monkeypatch=monkeypatch), "instellingen")
+    assert again.title[0].value == "Paramètres"
