@@ -6,6 +6,8 @@ the reason it cannot be reached.
     add_lang_argument(parser, what)       --lang nl|fr (default nl)
     open_database(url) -> Engine | None   the migrated engine; None with the Dutch reason on stderr
                                           (the command then exits with 2)
+    output_problem(out, suffix) -> str | None   why a command cannot write `out` (wrong suffix,
+                                          missing folder), in the current language; None if it can
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
 from data_access.db import DatabaseUnavailable, connect
-from i18n import DEFAULT, LANGUAGES
+from i18n import DEFAULT, LANGUAGES, _
 
 
 def year_argument(text: str) -> int:
@@ -50,3 +53,12 @@ def open_database(url: str | None) -> Engine | None:
     except DatabaseUnavailable as exc:
         print(str(exc), file=sys.stderr)
         return None
+
+
+def output_problem(out: Path, suffix: str) -> str | None:
+    """Why a command cannot write the file `out` ending in `suffix` (".pdf", ".xlsx"), or None."""
+    if out.suffix.lower() != suffix:
+        return _("Het uitvoerbestand moet op {suffix} eindigen: {file}").format(suffix=suffix, file=out)
+    if not out.absolute().parent.is_dir():
+        return _("De map {folder} bestaat niet.").format(folder=out.parent)
+    return None

@@ -31,7 +31,7 @@ from dashboard.export.sheets import write_workbook
 from dashboard.style.formatting import to_local
 from data_access import audit, xlsx_writer as xw
 from data_access.access import Access, AccessDenied
-from data_access.cli import add_lang_argument, add_period_arguments, open_database
+from data_access.cli import add_lang_argument, add_period_arguments, open_database, output_problem
 from data_access.settings import load_zone_name
 from data_access.users import role_for_email
 from i18n import NP_, _, current, language, pgettext, shown
@@ -202,15 +202,9 @@ def _run(args: argparse.Namespace) -> int:
         print(_("Geef met --out het Excel-bestand (.xlsx) om te schrijven."), file=sys.stderr)
         return 2
     out = Path(args.out)
-    problem = period_problem(args.year, args.as_of)
+    problem = period_problem(args.year, args.as_of) or output_problem(out, ".xlsx")
     if problem:
         print(problem, file=sys.stderr)
-        return 2
-    if out.suffix.lower() != ".xlsx":
-        print(_("Het uitvoerbestand moet op .xlsx eindigen: {file}").format(file=out), file=sys.stderr)
-        return 2
-    if not out.parent.is_dir():
-        print(_("De map {folder} bestaat niet.").format(folder=out.parent), file=sys.stderr)
         return 2
 
     engine = open_database(args.database_url)

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, access_for) -> int:
 
 def _run(args: argparse.Namespace, access_for) -> int:
     from data_access.access import AccessDenied
-    from data_access.cli import open_database
+    from data_access.cli import open_database, output_problem
 
     if args.report is None:
         print(_("Kies met --report welk rapport: staff of authorities."), file=sys.stderr)
@@ -47,11 +47,9 @@ def _run(args: argparse.Namespace, access_for) -> int:
         return 2
     addressee = args.addressee if args.report == AUTHORITIES else None
     out = Path(args.out or file_name(args.report, period, addressee))
-    if out.suffix.lower() != ".pdf":
-        print(_("Het uitvoerbestand moet op .pdf eindigen: {file}").format(file=out), file=sys.stderr)
-        return 2
-    if not out.absolute().parent.is_dir():
-        print(_("De map {folder} bestaat niet.").format(folder=out.parent), file=sys.stderr)
+    problem = output_problem(out, ".pdf")
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     engine = open_database(args.database_url)
     if engine is None:
