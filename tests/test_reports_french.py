@@ -23,12 +23,9 @@ from i18n import language
 from kpis.catalog import BY_ID, label
 from kpis.disclosure.figures import PERIOD_FIGURES
 from kpis.disclosure.release import netwerk_release
-from tests.test_pages_french import DUTCH_WORDS, zone_texts
+from tests.test_pages_french import DUTCH, zone_texts
 from tests.test_reports import COORDINATOR, LAST_YEAR, MADE_AT, ROOT, TODAY, ZONE, _counts_in_the_clear, _pages, _row
 
-# French writes these too ("un rapport introductif", "rapport" in the law of 13 May 1999).
-FRENCH_TOO = {"rapport"}
-DUTCH = re.compile(r"\b(" + "|".join(w for w in DUTCH_WORDS if w not in FRENCH_TOO) + r")\b", re.IGNORECASE)
 MARKERS_NL = {"masqué": "verborgen"}  # the one marker written differently
 
 
