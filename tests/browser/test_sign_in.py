@@ -93,10 +93,11 @@ def fresh(tmp_path_factory):
     yield from _empty_server(tmp_path_factory, coordinator=True)
 
 
-def _code(log) -> str:
+def _code(log, line: re.Pattern = CODE_LINE) -> str:
+    """The one-time code the server printed in `log` (as `line` writes it), once it is there."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        found = CODE_LINE.findall(log.read_text())
+        found = line.findall(log.read_text())
         if found:
             return found[-1]
         time.sleep(0.3)

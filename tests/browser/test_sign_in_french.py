@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-import time
 
 import pytest
 
 from data_access.db import connect
 from tests.browser.conftest import SIZES, TIMEOUT_MS, assert_no_exception, serve, wait_for_app
+from tests.browser.test_sign_in import _code
 
 FRENCH_CODE_LINE = re.compile(r"Code unique pour le premier compte \(page Premier compte\) : (\S+)")
 SHOTS = os.environ.get("FR_SCREENSHOTS")  # a folder: the pages are saved there as PNG to look at
@@ -41,22 +41,12 @@ def _shot(page, name: str) -> None:
         page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
 
 
-def _code(log) -> str:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        found = FRENCH_CODE_LINE.findall(log.read_text())
-        if found:
-            return found[-1]
-        time.sleep(0.3)
-    raise AssertionError(log.read_text()[-2000:])
-
-
 def test_the_first_account_and_the_sign_in_open_in_french_from_the_url(browser, server):
     base, url, log = server
     context, page = _open(browser, base, "?taal=fr")
     assert page.locator("[data-testid='stMain'] h1").first.inner_text() == "Premier compte"
     _shot(page, "premier-compte")
-    for label, value in {"Code unique du journal du serveur": _code(log), "Nom d'utilisateur": "els",
+    for label, value in {"Code unique du journal du serveur": _code(log, FRENCH_CODE_LINE), "Nom d'utilisateur": "els",
                          "Mot de passe": "mot-de-passe-els", "Répétez le mot de passe": "mot-de-passe-els"}.items():
         page.get_by_label(label, exact=True).fill(value)
     page.get_by_role("button", name="Créer le compte").click()
