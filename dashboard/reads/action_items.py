@@ -31,6 +31,8 @@ from dashboard.reads import data, errors
 from dashboard.reads.cache import cached
 from data_access.reader import read_for_aggregation
 from data_access.registers import STRATEGIC_GOALS
+from data_access.schema import REGISTER_TABLES
+from kpis import alerts as late
 from kpis.actieplan import in_plan_conditions
 from kpis.context import Context
 
@@ -86,10 +88,6 @@ def items(access, filters) -> pd.DataFrame:
 
 @cached(max_entries=data.CACHE_ENTRIES)
 def _carried(url: str, version: int, year: int, as_of: dt.date) -> pd.DataFrame:
-    from data_access.reader import read_for_aggregation
-    from data_access.schema import REGISTER_TABLES
-    from kpis import alerts as late
-
     actions = [k for k in late.REGISTRY if k.label == late.KIND_ACTION]
     with data.engine_for(url).connect() as conn:
         keys = [a.key for a in late.alerts(conn, as_of, registry=actions) if late.carried_over(a, year)]

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
 from dashboard.reads import data, errors
 from dashboard.reads.cache import cached
 from data_access import register_terms
+from data_access.settings import load_settings
 from i18n import N_, _
+from kpis import references as refs, risicos
 
 
 @cached(max_entries=data.CACHE_ENTRIES)
 def _analysis(url: str, version: int, year: int, as_of: dt.date, aggregated_only: bool, threshold: int):
-    from data_access.settings import load_settings
-    from kpis import risicos
-
     if aggregated_only:
         release = data.release_today(url, version, threshold)
         return release.risks(year)
@@ -38,8 +39,6 @@ def analysis(access, filters):
 
 @cached(max_entries=data.CACHE_ENTRIES)
 def _references(url: str, version: int) -> dict:
-    from kpis import references as refs
-
     with data.engine_for(url).connect() as conn:
         return refs.load(conn)
 
@@ -76,8 +75,6 @@ def header(column: str) -> str:
 def risk_frame(risks, *, as_of: dt.date | None = None):
     """One row per risk (RISK_COLUMNS, headers and list values in the current language), highest
     score first; with `as_of` also the days the review is late."""
-    import pandas as pd
-
     rows = []
     for r in sorted(risks, key=lambda r: (-r.score, r.risico_id)):
         row = {

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from dashboard.reports.make import AUTHORITIES, KINDS, STAFF, build_report, file_name
 from dashboard.reports.periods import parse_period
+from data_access.access import AccessDenied
+from data_access.cli import open_database, output_problem
 from data_access.settings import ADDRESSEES
 from i18n import _, language, shown
 
@@ -34,9 +36,6 @@ def run(args: argparse.Namespace, access_for) -> int:
 
 
 def _run(args: argparse.Namespace, access_for) -> int:
-    from data_access.access import AccessDenied
-    from data_access.cli import open_database, output_problem
-
     if args.report is None:
         print(_("Kies met --report welk rapport: staff of authorities."), file=sys.stderr)
         return 2
