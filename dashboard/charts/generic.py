@@ -13,7 +13,6 @@ at the baseline (or is left out of a line) and the marker is written as its labe
     fig = charts.histogram_with_norm(bins, counts, norm=90, register="klachten", title="Doorlooptijd")
     fig = charts.age_buckets(bins, counts, norm=90, register="klachten", title="Open klachten naar leeftijd")
     fig = charts.heatmap(frame, register="klachten", title="Categorie × dienst")
-    fig = charts.sparkline(months, counts, register="meldingen")
 
 Helpers: plot_values, value_texts, count_axis, tint, darken, severity, shades, largest_first, day_bins, bin_label,
 norm_position,
@@ -526,62 +525,4 @@ def heatmap(
     fig.update_yaxes(title_text=y_title, autorange="reversed", type="category", showgrid=False, rangemode=None)
     _finish(fig, title, height=height or 150 + 34 * max(len(rows), 2), legend=False)
     fig.update_layout(margin=dict(t=fig.layout.margin.t + 34))  # the column names sit on top, under the title
-    return fig
-
-
-# --- sparkline ------------------------------------------------------------------------------
-
-
-def sparkline(
-    months: Sequence[dt.date],
-    values: Sequence[Value],
-    *,
-    register: str,
-    title: str | None = None,
-    labels: Sequence[str] | None = None,
-    fmt: Callable = fmt_int,
-    height: int = 140,
-) -> go.Figure:
-    """A small trend without axes: the register's line over a light fill, the last value
-    written at the end, the first and last period named under it. `labels` name the points
-    (default: Dutch month names); pass e.g. years for a yearly sparkline."""
-    months, values = list(months), list(values)
-    labels = list(labels) if labels is not None else [month_label(m) for m in months]
-    color = theme.register_color(register)
-    texts = value_texts(values, fmt)
-    fig = go.Figure(
-        go.Scatter(
-            x=months,
-            y=plot_values(values),
-            mode="lines+markers" if len(months) <= 12 else "lines",
-            line=dict(color=color, width=2.5),
-            marker=dict(size=5, color=color),
-            fill="tozeroy",
-            fillcolor=tint(color, 0.85),
-            customdata=labels,
-            text=texts,
-            hovertemplate="%{customdata}: %{text}<extra></extra>",
-            connectgaps=False,
-        )
-    )
-    _mark_hidden(fig, months[:-1], values[:-1])  # the last value is written at the end already
-    if months:
-        fig.add_annotation(
-            x=months[-1],
-            y=plot_values(values[-1:])[0] or 0,
-            text=f"<b>{texts[-1] or '–'}</b>",
-            showarrow=False,
-            xanchor="left",
-            xshift=6,
-            font=dict(color=color, size=theme.BASE_FONT_SIZE),
-        )
-        for x, text, anchor in ((months[0], labels[0], "left"), (months[-1], labels[-1], "right")):
-            fig.add_annotation(
-                x=x, y=0, yref="paper", yanchor="top", text=text, showarrow=False, xanchor=anchor,
-                font=dict(size=theme.NOTE_FONT_SIZE, color=HIDDEN_COLOR),
-            )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, rangemode="tozero")
-    _finish(fig, title, height=height, legend=False)
-    fig.update_layout(margin=dict(l=4, r=48, t=36 if title else 6, b=22), title=dict(font=dict(size=theme.BASE_FONT_SIZE)))
     return fig

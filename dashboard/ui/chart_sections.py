@@ -3,6 +3,7 @@ for a chart withheld in this view. Every figure is built through figure_cache.ca
 
     show(fig, values=(), key=None)                   the chart (or one sentence when it has nothing to
                                                      draw) and, when values are hidden, the note once
+    show_svg(svg, values=())                         the same for an SVG chart (charts.sparkline)
     withheld(what, reason=None)                      the message for a withheld chart
     split_chart(report, kpi_id, register, title, *, sort=True)   a split KPI as bars
     column_split_chart(access, filters, register, column, title, *, what, dienst=None, key=None, sort=True)
@@ -50,14 +51,23 @@ HIDDEN_HELP = N_("Zonder staaf: verborgen in deze weergave, het cijfer steunt op
 def show(fig, values: Sequence = (), *, key: str | None = None) -> None:
     """The chart; when some of its values are hidden, the note that says how (once per page).
     A chart with nothing to draw (every value hidden or 0) is one sentence instead."""
+    _show(lambda: ui.chart(fig, key=key), chart_title(fig), values)
+
+
+def show_svg(svg: str, values: Sequence = ()) -> None:
+    """An SVG chart drawn by the server (charts.sparkline), with the same notes as show()."""
+    _show(lambda: st.markdown(f"<div style=\"margin-bottom:0.75rem\">{svg}</div>", unsafe_allow_html=True), "", values)
+
+
+def _show(draw, title: str, values: Sequence) -> None:
     flat = []
     for v in values:
         flat.extend(v if isinstance(v, (list, tuple)) else [v])
     markers = {v for v in flat if is_suppressed(v)}
     if markers and not any(charts.is_shown(v) and v for v in flat):
-        st.info(all_hidden_sentence(chart_title(fig), flat), icon=":material/visibility_off:")
+        st.info(all_hidden_sentence(title, flat), icon=":material/visibility_off:")
     else:
-        ui.chart(fig, key=key)
+        draw()
     if markers - {HIDDEN}:
         small_counts_note(flat)
     if HIDDEN in markers:

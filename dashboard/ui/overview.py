@@ -17,13 +17,13 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from dashboard.charts import generic as charts
-from dashboard.charts.figure_cache import cached
+from dashboard.charts.sparkline import sparkline_svg
 from dashboard.reads import data, trends, years
+from dashboard.style import theme
 from dashboard.style.formatting import HIDDEN, fmt_date
 from dashboard.style.text import plain
 from dashboard.ui import components as ui, criteria_view
-from dashboard.ui.chart_sections import show, withheld
+from dashboard.ui.chart_sections import show_svg, withheld
 from i18n import N_, _, month_name as locale_month_name, shown
 from kpis.catalog import BY_ID, definition, kpi_for_indicator
 from kpis.disclosure.markers import is_suppressed
@@ -189,8 +189,8 @@ def register_sparklines(access, filters, months: int = 12) -> None:
                 rolled = trends.rolling_year(access, register, end, months, dienst=filters.dienst)
                 points, values = list(rolled.index), [int(v) for v in rolled]
                 names = None
-            fig = cached(charts.sparkline, points, values, register=register, labels=names)
-            show(fig, values, key=f"spark_{register}")
+            scale = theme.PROJECTOR_SCALE if ui.projector() else 1.0
+            show_svg(sparkline_svg(points, values, register=register, labels=names, scale=scale), values)
     if not access.aggregated_only:
         end = month_end(last_complete_month(filters.as_of))
         note = _("Elk punt: het aantal over de twaalf maanden tot en met die maand, de laatste tot {day}.").format(
