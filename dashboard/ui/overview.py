@@ -141,14 +141,10 @@ def criteria_summary(report) -> None:
                    icon=":material/check_circle:")
         return
     st.markdown("**" + _("Niet gehaald of zonder gegevens") + "**")
-    ui.table(
-        criteria_frame(open_items, report.kpis),
-        column_config={
-            "Criterium": st.column_config.TextColumn(_("Criterium"), width="small"),
-            "Omschrijving": st.column_config.TextColumn(_("Omschrijving"), width="large"),
-        },
-        height=ui.table_height(len(open_items), scrollbar=True),
-    )
+    # A plain table (st.table): a short read-only list whose texts wrap; an interactive grid
+    # would make a new tab load and run its script before the Overzicht shows anything
+    # (bench/README.md). The criteria's own page has the grid.
+    ui.table(criteria_frame(open_items, report.kpis), static=True)
     for c in open_items:
         if c.problem:
             st.caption(_("{id}: {problem}").format(id=plain(c.id), problem=plain(shown(c.problem))))  # both may quote the register
