@@ -424,11 +424,13 @@ def _static_table(df: pd.DataFrame, labels: Mapping[str, str], cell_style: Mappi
     """The table as plain HTML (st.table): every cell as text (dashboard.style.tables.cell_text), long
     texts wrapped, sized with the page's text. st.table reads markdown in its cells: every cell
     goes through plain() (a register text shows as it is, never as a link or an image)."""
-    shown = tables.text_frame(df).map(plain)
+    # The frame carries the shown headers: st.table draws a Styler's cells but the frame's own
+    # column names, not relabel_index's (two equal headers keep the frame's names apart).
+    named = {c: labels[c] for c in df.columns} if len({labels[c] for c in df.columns}) == len(df.columns) else {}
+    shown = tables.text_frame(df).map(plain).rename(columns=named)
     styled = shown.style.hide(axis="index")
     for name, style in (cell_style or {}).items():
-        styled = styled.map(style, subset=[name])
-    styled = styled.relabel_index([labels[c] for c in df.columns], axis="columns")
+        styled = styled.map(style, subset=[named.get(name, name)])
     st.table(styled)
 
 
