@@ -11,6 +11,8 @@ import re
 import pytest
 
 from dashboard.style.formatting import MONTHS, fmt_int
+from dashboard.ui import late_block
+from dashboard.ui.late_block import ROWS
 from dashboard.ui.overview import last_complete_month, month_end
 from kpis.alerts import BY_LABEL, KIND_ACTION, KIND_COMPLAINT, KIND_FOLLOWUP, KIND_TERM, alerts, carried_over
 from tests.dashboard_apptest import texts
@@ -48,7 +50,11 @@ CARD_KINDS = {
 
 
 def page_links(at) -> list[str]:
-    """The labels of the late block's rows (each once: the first rows are repeated in 'Alle … tonen')."""
+    """The labels of the late block's rows (each once: the first rows are repeated in 'Alle … tonen',
+    which this opens: it is drawn only when open)."""
+    if any(e.label.startswith("Alle ") for e in at.expander) and not at.get("page_link")[ROWS:]:
+        at.session_state[late_block.ALL_KEY] = True
+        at.run()
     return list(dict.fromkeys(re.sub(r"\\(.)", r"\1", e.proto.label).replace("\u2060", "") for e in at.get("page_link")))
 
 
@@ -134,6 +140,20 @@ def test_legal_terms_come_first_and_each_row_says_what_and_where(sample_url, mon
     assert all(link.proto.icon == ":material/gavel:" for link in links[: len(legal)])
     assert links[len(legal)].proto.icon != ":material/gavel:"
     assert "Te laat en dringend" in texts(at)
+
+
+def test_the_whole_list_is_drawn_when_opened(sample_url, monkeypatch):
+    at = page_on(sample_url, "overzicht", "korpsleiding", monkeypatch)
+    expected = engine_alerts_at(sample_url, dt.date.today())
+    assert len(expected) > ROWS
+    (box,) = [e for e in at.expander if e.label.startswith("Alle ")]
+    assert box.label == f"Alle {fmt_int(len(expected))} tonen, per soort"
+    assert len(at.get("page_link")) == ROWS  # closed: only the first rows are drawn
+    at.session_state[late_block.ALL_KEY] = True
+    at.run()
+    links = at.get("page_link")
+    assert len(links) == ROWS + len(expected)
+    assert {link.proto.query_string.removeprefix("rij=") for link in links[ROWS:]} == {a.key for a in expected}
 
 
 def test_the_month_is_the_last_complete_one(sample_url, monkeypatch):

@@ -5,7 +5,7 @@
     late_block(access, filters, *, rows=ROWS)   what is late at the reference date: a count per
         kind (kpis.alerts.REGISTRY, legal terms first and marked), the `rows` most urgent items
         (each: how late or how long left, what, where, and a link that opens its register page on
-        that row), the others in an expander. For the netwerk view the counts per kind only, as
+        that row), every item in an expander drawn only when opened. For the netwerk view the counts per kind only, as
         the day's release holds them (kpis.disclosure.release.Release.alerts: withheld for the
         registers about persons).
     focus_row(access, register)                 on a register page: the row a link of the block
@@ -33,6 +33,9 @@ from kpis.disclosure.release import LATE_REASON
 
 ROWS = 6  # rows above the fold at 1440x900, under the title and the counts
 ROW_PARAM = "rij"  # ?rij=KL-2025-0012 opens a register page on that row
+
+
+ALL_KEY = "te_laat_alle"  # the expander "Alle N tonen": its open state (st.session_state)
 
 
 def days_text(days_late: int) -> str:
@@ -155,9 +158,12 @@ def late_block(access, filters, *, rows: int = ROWS) -> None:
     rest = [a for a in view.items if a not in urgent]
     st.caption(scope)
     if rest:
-        with st.expander(_("Alle {n} tonen, per soort").format(n=fmt_int(view.total)), icon=":material/list:"):
-            for alert in view.items:
-                _row(alert)
+        box = st.expander(_("Alle {n} tonen, per soort").format(n=fmt_int(view.total)), icon=":material/list:",
+                          key=ALL_KEY, on_change="rerun")
+        if box.open:  # drawn when opened: a large zone has thousands of rows that nobody reads closed
+            with box:
+                for alert in view.items:
+                    _row(alert)
 
 
 def alerts_section(access, filters, *, kinds, none_text: str) -> None:

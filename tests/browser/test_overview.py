@@ -73,6 +73,18 @@ def test_a_row_opens_its_register_page_on_that_row(app):
     app.page.screenshot(path=str(SCREENSHOTS / "register-op-rij-1440x900.png"))
 
 
+def test_the_whole_list_opens(app):
+    app.goto("")
+    app.sign_in_as_coordinator()
+    rows = app.page.locator(f"{MAIN} [data-testid='stPageLink']")
+    first = rows.count()
+    app.page.locator(f"{MAIN} [data-testid='stExpander'] summary").filter(has_text="tonen, per soort").click()
+    app.page.wait_for_function(f"n => document.querySelectorAll(\"{MAIN} [data-testid='stPageLink']\").length > n", arg=first)
+    wait_for_app(app.page)
+    assert rows.count() > first
+    assert rows.last.is_visible()
+
+
 def test_enter_applies_a_typed_peildatum(app):
     app.goto("")
     app.sign_in_as_coordinator()
