@@ -12,7 +12,9 @@ criteria summary.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
+from html import escape
 
 import pandas as pd
 import streamlit as st
@@ -159,6 +161,13 @@ MONTH_FIGURES = {
 }
 
 
+def _sparkline_title(text: str) -> None:
+    """A sparkline's title, two lines high even when it fits on one: the four lines side by side
+    start at the same height (a title wraps or not with the language and the width)."""
+    html = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escape(text))  # the catalog's **bold**, the rest as text
+    st.markdown(f'<div style="min-height:3.2em">{html}</div>', unsafe_allow_html=True)
+
+
 def register_sparklines(access, filters, months: int = 12) -> None:
     """A small trend per register in its colour: the 12-month total month by month (a smooth
     line even for a register of a few rows a year); for the netwerk view, where successive
@@ -168,7 +177,7 @@ def register_sparklines(access, filters, months: int = 12) -> None:
     for column, (register, (label, _kpi)) in zip(columns, MONTH_FIGURES.items()):
         with column:
             if access.aggregated_only:
-                st.markdown(_("**{label}** · per jaar").format(label=_(label)))
+                _sparkline_title(_("**{label}** · per jaar").format(label=_(label)))
                 frame = years.yearly(access, register, first_year, filters.year, as_of=filters.as_of, dienst=filters.dienst)
                 if frame is None:
                     withheld(_(label))
@@ -180,7 +189,7 @@ def register_sparklines(access, filters, months: int = 12) -> None:
                 names = [_("{year} (tot {day})").format(year=y, day=f"{as_of:%d/%m}") if int(y) == as_of.year and as_of < dt.date(as_of.year, 12, 31)
                          else str(y) for y in shown_years]
             else:
-                st.markdown(_("**{label}** · laatste 12 maanden").format(label=_(label)))
+                _sparkline_title(_("**{label}** · laatste 12 maanden").format(label=_(label)))
                 end = month_end(last_complete_month(filters.as_of))
                 rolled = trends.rolling_year(access, register, end, months, dienst=filters.dienst)
                 points, values = list(rolled.index), [int(v) for v in rolled]
