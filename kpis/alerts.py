@@ -291,6 +291,16 @@ def alerts(
     return out[:limit] if limit is not None else out
 
 
+def urgency(alert: Alert) -> tuple:
+    """The order of the most urgent items across kinds (the Overzicht's first rows): late legal
+    terms, then legal terms near their end, then the other kinds; within that the REGISTRY
+    order and the most days late first."""
+    order = [k.label for k in REGISTRY].index(alert.kind)
+    if alert.legal:
+        return (0 if alert.days_late > 0 else 1, order, -alert.days_late)
+    return (2, order, -alert.days_late)
+
+
 def carried_over(alert: Alert, year: int) -> bool:
     """An overdue action from the plan of an earlier year than `year` (actions_overdue of `year`
     counts the others)."""

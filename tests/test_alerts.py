@@ -8,7 +8,7 @@ from datetime import date as d
 import pandas as pd
 import pytest
 
-from kpis.alerts import REGISTRY, Alert, Kind, alerts, alerts_frame, carried_over, describe
+from kpis.alerts import REGISTRY, Alert, Kind, alerts, alerts_frame, carried_over, describe, urgency
 from kpis.engine import compute_report
 from tests.test_kpi_engine import load_zone
 from tests.test_kpi_helpers import DB_PARAMS, module_database
@@ -136,3 +136,27 @@ def test_a_kind_is_one_entry(zone):
                               describe("Risico: herziening te laat", "R1", "herziening", d(2025, 12, 1), 30),
                               "fraude", "Verkeer", False, ())
     assert len(items) == len(EXPECTED_YEAR_END) + 1
+
+
+def test_urgency_puts_late_legal_terms_first_then_near_ones_then_the_rest():
+    def alert(kind: Kind, key: str, days_late: int) -> Alert:
+        return Alert(kind.register, kind.label, key, d(2025, 12, 1), days_late, key, legal=kind.legal)
+
+    legal = [k for k in REGISTRY if k.legal]
+    other = [k for k in REGISTRY if not k.legal]
+    items = [
+        alert(other[1], "other-second-kind", 90),
+        alert(other[0], "other-few-days", 2),
+        alert(legal[1], "legal-near", -5),
+        alert(other[0], "other-many-days", 40),
+        alert(legal[1], "legal-late", 3),
+        alert(legal[0], "legal-late-first-kind", 1),
+    ]
+    assert [a.key for a in sorted(items, key=urgency)] == [
+        "legal-late-first-kind",  # late legal terms, in the REGISTRY order of their kinds
+        "legal-late",
+        "legal-near",  # then legal terms still running
+        "other-many-days",  # then the other kinds in REGISTRY order, the most days late first
+        "other-few-days",
+        "other-second-kind",
+    ]

@@ -76,7 +76,7 @@ def action_card(access, filters, report) -> dict:
     """The card "Acties over deadline" as the late block counts them (ui.kpi_cards' `cards`):
     every overdue action, the plan of the year (the KPI actions_overdue) and those carried over
     from earlier years' plans, so the card and the list beside it agree."""
-    view = page_data.alert_view(access, filters)
+    view = page_data.alert_view(access, filters, limit=0)  # the counts only
     total = (view.counts or {}).get(KIND_ACTION)
     if total is None:
         return {}
@@ -138,7 +138,7 @@ COUNTS_ONLY = N_("Enkel het aantal per soort. Verborgen: wat te laat is, volgt d
 
 def late_block(access, filters, *, rows: int = ROWS) -> None:
     st.subheader(_("Te laat en dringend"), anchor=False)
-    view = page_data.alert_view(access, filters)
+    view = page_data.alert_view(access, filters, limit=0, urgent=rows)  # the counts and the first rows only
     st.markdown(counts_line(view, filters.year))
     scope = _("Op {day}: wettelijke termijnen eerst, dan normen en deadlines; per soort het dringendste eerst.").format(
         day=fmt_date(filters.as_of))
@@ -148,21 +148,19 @@ def late_block(access, filters, *, rows: int = ROWS) -> None:
     if access.aggregated_only:
         st.caption(_(COUNTS_ONLY))
         return
-    if not view.items:
+    if not view.total:
         st.success(_("Niets te laat of dringend op {day}.").format(day=fmt_date(filters.as_of)), icon=":material/check_circle:")
         return
-    urgent = sorted(view.items, key=_urgency)[:rows]
     with st.container(gap=None):
-        for alert in urgent:
+        for alert in view.urgent:
             _row(alert)
-    rest = [a for a in view.items if a not in urgent]
     st.caption(scope)
-    if rest:
+    if view.total > len(view.urgent):
         box = st.expander(_("Alle {n} tonen, per soort").format(n=fmt_int(view.total)), icon=":material/list:",
                           key=ALL_KEY, on_change="rerun")
-        if box.open:  # drawn when opened: a large zone has thousands of rows that nobody reads closed
+        if box.open:  # read and drawn when opened: a large zone has thousands of rows that nobody reads closed
             with box:
-                for alert in view.items:
+                for alert in page_data.alert_view(access, filters).items:
                     _row(alert)
 
 
@@ -180,15 +178,6 @@ def alerts_section(access, filters, *, kinds, none_text: str) -> None:
         for alert in view.items:
             _row(alert)
     st.caption(_("Een rij opent het dossier bovenaan deze pagina."))
-
-
-def _urgency(alert) -> tuple:
-    """The order of the first rows: late legal terms, then legal terms near their end, then the
-    other kinds; within that the registry order and the most urgent first."""
-    order = [k.label for k in REGISTRY].index(alert.kind)
-    if alert.legal:
-        return (0 if alert.days_late > 0 else 1, order, -alert.days_late)
-    return (2, order, -alert.days_late)
 
 
 def focus_row(access, register: str) -> None:
