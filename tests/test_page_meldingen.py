@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from dashboard.style.formatting import fmt_value
+from dashboard.ui import late_block
 from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
 from kpis.catalog import BY_ID
@@ -104,6 +105,20 @@ def test_figures_worked_out_by_hand_equal_the_engine_and_the_page(hand_url, monk
     assert stacks["anoniem"]["2025"] == 1 and stacks["niet anoniem"]["2025"] == 4
     # The roles that may see rows get the meldingen behind the term counts.
     assert {key for key, _ in late_rows(at)} == {"M1", "M2", "M3", "M4"}
+
+
+def test_a_long_late_list_shows_its_first_rows_and_the_rest_when_asked(hand_url, monkeypatch):
+    monkeypatch.setattr(late_block, "PAGE_ROWS", 2)
+    at = open_page(start_app(hand_url, monkeypatch=monkeypatch), "meldingen")
+    at.sidebar.selectbox(key="jaar").select(2025).run()
+    first = [key for key, _ in late_rows(at)]
+    assert len(first) == 2
+    (box,) = [e for e in at.expander if e.label.startswith("Alle ")]
+    assert box.label == "Alle 4 tonen"
+    at.session_state[f"{late_block.ALL_KEY}_meldingen"] = True
+    at.run()
+    shown = [key for key, _ in late_rows(at)]
+    assert shown[:2] == first and sorted(shown) == ["M1", "M2", "M3", "M4"]
 
 
 def test_sample_figures_equal_the_engine_for_every_year(sample_url, monkeypatch):

@@ -1,7 +1,8 @@
 """The block "Te laat en dringend" at the top of the Overzicht, and the row a link opens.
 
     alerts_section(access, filters, *, kinds, none_text)   on a register page: its kinds of late
-        items as the same rows (for roles that may see rows), or a sentence for the netwerk view
+        items as the same rows (for roles that may see rows; the first PAGE_ROWS, the others when
+        asked), or a sentence for the netwerk view
     late_block(access, filters, *, rows=ROWS)   what is late at the reference date: a count per
         kind (kpis.alerts.REGISTRY, legal terms first and marked), the `rows` most urgent items
         (each: how late or how long left, what, where, and a link that opens its register page on
@@ -36,6 +37,7 @@ ROW_PARAM = "rij"  # ?rij=KL-2025-0012 opens a register page on that row
 
 
 ALL_KEY = "te_laat_alle"  # the expander "Alle N tonen": its open state (st.session_state)
+PAGE_ROWS = 10  # a register page's late items shown at once, kind by kind, the most urgent first
 
 
 def days_text(days_late: int) -> str:
@@ -170,14 +172,21 @@ def alerts_section(access, filters, *, kinds, none_text: str) -> None:
     if access.aggregated_only:  # kpis.disclosure.figures.LATE_COUNTS says why
         st.info(shown(LATE_REASON), icon=":material/visibility_off:")
         return
-    view = page_data.alert_view(access, filters, list(kinds))
-    if not view.items:
+    view = page_data.alert_view(access, filters, list(kinds), limit=PAGE_ROWS)
+    if not view.total:
         st.success(_("{none} op {day}.").format(none=none_text, day=fmt_date(filters.as_of)), icon=":material/check_circle:")
         return
     with st.container(gap=None):
         for alert in view.items:
             _row(alert)
     st.caption(_("Een rij opent het dossier bovenaan deze pagina."))
+    if view.total > len(view.items):
+        box = st.expander(_("Alle {n} tonen").format(n=fmt_int(view.total)), icon=":material/list:",
+                          key=f"{ALL_KEY}_{'_'.join(sorted(view.registers))}", on_change="rerun")
+        if box.open:  # as on the Overzicht: read and drawn when opened
+            with box:
+                for alert in page_data.alert_view(access, filters, list(kinds)).items[PAGE_ROWS:]:
+                    _row(alert)
 
 
 def focus_row(access, register: str) -> None:
