@@ -222,8 +222,9 @@ def _details(template: str, rows: pd.DataFrame, **columns) -> pd.Series:
     """Per row the Text `template` with the row's values (list values as register_terms.Value,
     shown in the language of whoever looks); None for a row that lacks one of them."""
     out: list = []
-    for i in range(len(rows)):
-        params = {k: (v.iloc[i] if isinstance(v, pd.Series) else v) for k, v in columns.items()}
+    values = {k: (v.tolist() if isinstance(v, pd.Series) else [v] * len(rows)) for k, v in columns.items()}
+    for i in range(len(rows)):  # by position in plain lists: Series.iloc per cell cost ±0,5 s on 6.000 rows
+        params = {k: v[i] for k, v in values.items()}
         if any(v is None or (isinstance(v, float) and pd.isna(v)) for v in params.values()):
             out.append(None)
             continue
