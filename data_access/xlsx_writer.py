@@ -28,6 +28,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -251,13 +252,14 @@ def freeze_below(ws: Worksheet, row: int) -> None:
     ws.freeze_panes = f"A{row + 1}"
 
 
-def _display_width(value, number_format: str) -> int:
+def _display_width(cell: Cell) -> int:
+    value = cell.value
     if value is None:
         return 0
     if isinstance(value, (dt.date, dt.datetime)):
         return 16 if isinstance(value, dt.datetime) else 10
-    if isinstance(value, float):
-        return len(f"{value:,.1f}") + (2 if "%" in number_format else 0)
+    if isinstance(value, float):  # only a float needs its format (a style lookup per cell)
+        return len(f"{value:,.1f}") + (2 if "%" in cell.number_format else 0)
     if isinstance(value, int):
         return len(f"{value:,}") + 1
     return max((len(line) for line in str(value).splitlines()), default=0)
@@ -295,7 +297,7 @@ def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> Non
     cells = [c for c in ws._cells.values() if c.value is not None and _inside(c, bounds)]
     widths: dict[int, int] = {}
     for cell in cells:
-        widths[cell.column] = max(widths.get(cell.column, 0), _display_width(cell.value, cell.number_format))
+        widths[cell.column] = max(widths.get(cell.column, 0), _display_width(cell))
     for column, width in widths.items():
         letter = get_column_letter(column)
         fixed = ws.column_dimensions[letter].width if letter in ws.column_dimensions else 0  # set before
@@ -307,14 +309,34 @@ def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> Non
             continue
         needed = sum(max(1, math.ceil(len(part) / room[cell.column])) for part in cell.value.splitlines() or [""])
         if needed > 1:
-            cell.alignment = _aligned(cell.alignment.horizontal, "top", True)
+            _align(cell, _alignment_of(cell).horizontal, "top", True)
             lines[cell.row] = max(lines.get(cell.row, 1), needed)
     for number, count in lines.items():
         ws.row_dimensions[number].height = ROW_POINTS * count
         for cell in rows[number]:  # the row's other cells line up with the top of the wrapped text
-            a = cell.alignment
+            a = _alignment_of(cell)
             if a.vertical != "top":
-                cell.alignment = _aligned(a.horizontal, "top", a.wrap_text)
+                _align(cell, a.horizontal, "top", a.wrap_text)
+
+
+def _alignment_of(cell: Cell) -> Alignment:
+    """cell.alignment, read from the workbook's list (the property builds a proxy per call)."""
+    return cell.parent.parent._alignments[cell._style.alignmentId if cell._style else 0]
+
+
+def _align(cell: Cell, horizontal: str | None, vertical: str | None, wrap_text: bool | None) -> None:
+    """cell.alignment = _aligned(horizontal, vertical, wrap_text), without openpyxl hashing every
+    attribute of the Alignment again for each cell to find its index in the workbook's list
+    (that hash was ±60 % of fit_widths on a national export): the index is kept on the workbook,
+    per combination."""
+    workbook = cell.parent.parent
+    known = workbook.__dict__.setdefault("_fit_alignment_ids", {})
+    key = (horizontal, vertical, wrap_text)
+    if key not in known:
+        known[key] = workbook._alignments.add(_aligned(*key))  # what the `alignment` setter stores
+    if not cell._style:  # as openpyxl's setter: a cell without a style array gets one
+        cell._style = StyleArray()
+    cell._style.alignmentId = known[key]
 
 
 @functools.lru_cache(maxsize=64)
