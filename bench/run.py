@@ -635,6 +635,8 @@ class Bench:
         for kind in ("jaar", "peildatum"):
             line(f"browser Overzicht filter {kind} {scope}", got["filter"][kind],
                  f"1-regelpagina {kind}", got["filter_ref"][kind], ref, TARGET_BROWSER_FILTER)
+        line(f"browser vers klaar 1-regelpagina met grafiek en tabel (vloer) {scope}", got["fresh_floor"],
+             "1-regelpagina vers klaar", got["fresh_ref"]["settled"], ref_page, None)
         for title, fresh in got["fresh"].items():
             line(f"browser {title} vers eerste cijfers {scope}", fresh["first"],
                  "1-regelpagina vers eerste", got["fresh_ref"]["first"], ref_page, None)
@@ -804,6 +806,7 @@ def expected_labels(*, tiny: bool, postgres: bool, national_pages: bool, year: i
         labels += [f"browser {p.title} warm {role_label(role)} {scope}" for role in measured_roles(tiny) for p in measured_pages(role, tiny)]
         labels += [f"browser Overzicht filter {kind} {scope}" for kind in ("jaar", "peildatum")]
         labels += [f"browser {p.title} vers {what} {scope}" for p in measured_pages(FRESH_ROLE, tiny) for what in ("eerste cijfers", "klaar")]
+        labels.append(f"browser vers klaar 1-regelpagina met grafiek en tabel (vloer) {scope}")
     labels.append("grafieken: 8 staafdiagrammen in plotly")
     rows = (TINY if tiny else FULL)["workbook_rows"]
     labels.append(f"import {fmt(rows, 0)} rijen (SQLite)")
