@@ -68,7 +68,8 @@ def test_a_row_opens_its_register_page_on_that_row(app):
     text = app.main_text()
     assert f"{key} · geopend vanuit Te laat en dringend" in text
     cells = app.page.locator(f"{MAIN} [data-testid='stDataFrame']").first.locator("[role='gridcell']")
-    assert cells.filter(has_text=key).count() >= 1  # the grid's accessible cells hold the values
+    # the grid's accessible cells hold the values; the grid writes them on a timer after drawing
+    cells.filter(has_text=key).first.wait_for(state="attached")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     app.page.screenshot(path=str(SCREENSHOTS / "register-op-rij-1440x900.png"))
 
