@@ -83,3 +83,13 @@ def test_month_names_follow_the_language_and_long_period_names_shrink_to_fit():
     assert sizes[1] * sp.CHAR_WIDTH * (len("".join(labels)) + 2) <= width + 1e-9
     # the value at the end grows with screen-share mode
     assert float(projector.findall("s:text", NS)[0].get("font-size")) > float(normal.findall("s:text", NS)[0].get("font-size"))
+
+
+def test_a_long_last_value_fits_in_the_width():
+    for values in ([1_000, 12_345], [3, small(5)], [3, secondary(5)]):
+        with language("nl"):
+            root = parsed(sp.sparkline_svg(MONTHS[:2], values, register="klachten", scale=theme.PROJECTOR_SCALE))
+        end = root.findall("s:text", NS)[-3]  # the last value, before the two period names
+        width = float(end.get("font-size")) * sp.BOLD_CHAR_WIDTH * len(end.text)
+        assert float(end.get("x")) + width <= sp.WIDTH, (values, end.text)
+    assert end.text == "x"

@@ -26,10 +26,16 @@ from dashboard.style.formatting import fmt_int, month_label
 from kpis.disclosure.markers import is_suppressed
 
 WIDTH, HEIGHT = 240, 100  # the viewBox: the SVG fills its column (±240 px at 1440 px), its height follows
-LEFT, RIGHT, TOP, BOTTOM = 6, 44, 12, 24  # room for the last value (right) and the period names (bottom)
+LEFT, RIGHT, TOP, BOTTOM = 6, 56, 12, 24  # room for the last value (right) and the period names (bottom)
 FILL_TINT = 0.85
 DOT_LIMIT = 12  # more periods than this: a line without dots
 CHAR_WIDTH = 0.52  # a character's mean width in the sans-serif font, per unit of font size
+BOLD_CHAR_WIDTH = 0.6  # the same for bold digits, dots and letters (generous: a cut value is worse)
+
+
+def _down(size: float) -> float:
+    """A font size rounded down to the tenth _num writes, so a text that fits still fits."""
+    return int(size * 10) / 10
 
 
 def _num(value: float) -> str:
@@ -78,11 +84,13 @@ def sparkline_svg(
             parts.append(f'<text x="{_num(xs[i])}" y="{_num(base - 8)}" text-anchor="middle" font-size="{_num(font)}" '
                          f'font-weight="bold" fill="{HIDDEN_COLOR}">{escape(marker_text(value))}</text>')
     if points:
-        last = numbers[-1]
+        last, last_text = numbers[-1], texts[-1] or "–"
+        # the value at the end shrinks to fit what is left of the width (an inline SVG clips)
+        end_font = _down(min(value_font, (WIDTH - xs[-1] - 9) / (BOLD_CHAR_WIDTH * len(last_text))))
         parts.append(f'<text x="{_num(xs[-1] + 7)}" y="{_num(y(last or 0.0))}" dominant-baseline="middle" '
-                     f'font-size="{_num(value_font)}" font-weight="bold" fill="{color}">{escape(texts[-1] or "–")}</text>')
+                     f'font-size="{_num(end_font)}" font-weight="bold" fill="{color}">{escape(last_text)}</text>')
         room = WIDTH - RIGHT + 6 - LEFT  # the two period names share the width under the line
-        period_font = min(font, room / (CHAR_WIDTH * (len(labels[0]) + len(labels[-1]) + 2)))
+        period_font = _down(min(font, room / (CHAR_WIDTH * (len(labels[0]) + len(labels[-1]) + 2))))
         for x, label, anchor in ((LEFT, labels[0], "start"), (WIDTH - RIGHT + 6, labels[-1], "end")):
             parts.append(f'<text x="{_num(x)}" y="{HEIGHT - 6}" text-anchor="{anchor}" font-size="{_num(period_font)}" '
                          f'fill="{HIDDEN_COLOR}">{escape(label)}</text>')
