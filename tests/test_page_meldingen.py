@@ -16,6 +16,7 @@ from dashboard.style.formatting import fmt_value
 from dashboard.ui import late_block
 from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
+from kpis.alerts import KIND_ACK, KIND_FEEDBACK
 from kpis.catalog import BY_ID
 from tests.dashboard_apptest import open_page, start_app, texts
 from tests.page_checks import (
@@ -113,9 +114,9 @@ def test_a_long_late_list_shows_its_first_rows_and_the_rest_when_asked(hand_url,
     at.sidebar.selectbox(key="jaar").select(2025).run()
     first = [key for key, _ in late_rows(at)]
     assert len(first) == 2
-    (box,) = [e for e in at.expander if e.label.startswith("Alle ")]
-    assert box.label == "Alle 4 tonen"
-    at.session_state[f"{late_block.ALL_KEY}_meldingen"] = True
+    (box,) = [e for e in at.expander if e.label.startswith("De andere ")]
+    assert box.label == "De andere 2 tonen"
+    at.session_state[f"{late_block.ALL_KEY}_{'_'.join(sorted([KIND_ACK, KIND_FEEDBACK]))}"] = True  # as pages/meldingen.py
     at.run()
     shown = [key for key, _ in late_rows(at)]
     assert shown[:2] == first and sorted(shown) == ["M1", "M2", "M3", "M4"]

@@ -181,8 +181,9 @@ def alerts_section(access, filters, *, kinds, none_text: str) -> None:
             _row(alert)
     st.caption(_("Een rij opent het dossier bovenaan deze pagina."))
     if view.total > len(view.items):
-        box = st.expander(_("Alle {n} tonen").format(n=fmt_int(view.total)), icon=":material/list:",
-                          key=f"{ALL_KEY}_{'_'.join(sorted(view.registers))}", on_change="rerun")
+        rest = view.total - len(view.items)
+        box = st.expander(_("De andere {n} tonen").format(n=fmt_int(rest)), icon=":material/list:",
+                          key=f"{ALL_KEY}_{'_'.join(sorted(kinds))}", on_change="rerun")
         if box.open:  # as on the Overzicht: read and drawn when opened
             with box:
                 for alert in page_data.alert_view(access, filters, list(kinds)).items[PAGE_ROWS:]:
