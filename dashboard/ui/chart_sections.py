@@ -1,5 +1,6 @@
 """Chart sections of the register pages: a chart with a line on what it hides, or the message
-for a chart withheld in this view. Every figure is built through figure_cache.cached.
+for a chart withheld in this view. Every plotly figure is built through figure_cache.cached; an
+SVG chart (charts.sparkline) is drawn by the server and shown through show_svg.
 
     show(fig, values=(), key=None)                   the chart (or one sentence when it has nothing to
                                                      draw) and, when values are hidden, the note once

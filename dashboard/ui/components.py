@@ -329,7 +329,12 @@ def headers_for(register: str | None, columns: Iterable[str]) -> dict[str, str]:
     known: dict[str, str] = {}
     if register:
         known = {c.name: register_terms.header(c) for c in BY_NAME[register].columns}
-    return {c: (known.get(c) or _(str(c)).replace("_", " ")).capitalize() for c in columns}
+    return {c: _first_upper(known.get(c) or _(str(c)).replace("_", " ")) for c in columns}
+
+
+def _first_upper(text: str) -> str:
+    """'meldingen per 100 VTE' -> 'Meldingen per 100 VTE' (str.capitalize would write 'vte')."""
+    return text[:1].upper() + text[1:]
 
 
 def shown_cells(df: pd.DataFrame, register: str | None) -> pd.DataFrame:
