@@ -58,17 +58,22 @@ TIMEOUT_MS = int(os.environ.get("BENCH_BROWSER_TIMEOUT_MS", "180000"))
 # Installed in every page before Streamlit's own scripts.
 OBSERVER = """
 (() => {
-  const b = window.__bench = {last: performance.now(), first: null, t0: null, armed: false, ran: false, firstSel: null, messages: 0};
+  const b = window.__bench = {last: performance.now(), mutated: performance.now(), first: null, t0: null, armed: false, ran: false, firstSel: null, messages: 0};
   const frame = () => requestAnimationFrame(() => {
     b.last = performance.now();
     if (b.first === null && b.firstSel && document.querySelector(b.firstSel)) b.first = b.last;
   });
   // A change inside a <canvas> is its fallback content (the data grid's table for screen
   // readers, updated on a timer after the grid is drawn): never painted, so not waited for.
-  const painted = r => { const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-                         return !(el && el.closest && el.closest('canvas')); };
+  // (An attribute of the <canvas> itself, e.g. its size, is painted: only what lies inside it,
+  // and children added to it, are skipped.)
+  const painted = r => {
+    const el = r.type === 'attributes' ? r.target.parentElement
+             : r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    return !(el && el.closest('canvas'));
+  };
   new MutationObserver(records => {
-    if (records.some(painted)) frame();
+    if (records.some(painted)) { b.mutated = performance.now(); frame(); }
   }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   const Native = window.WebSocket;  // a message from the server after the click: the script answered
   window.WebSocket = function (...args) {
@@ -90,7 +95,7 @@ SETTLED = """
   const b = window.__bench;
   if (!b || b.armed || !(b.ran || b.t0 === null && b.messages > 0)) return false;
   // a message that was not the answer (e.g. the end of an earlier run) and nothing changed yet
-  if (b.t0 !== null && b.last <= b.t0) return false;
+  if (b.t0 !== null && b.mutated <= b.t0) return false;
   if (!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")) return false;
   if (document.querySelector("[data-testid='stElementContainer'][data-stale='true']")) return false;
   // a lazily loaded element (plotly's script, 4,7 MB) shows a skeleton until it is drawn
@@ -402,7 +407,7 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
                 samples.add("fresh_floor", f.load()["settled"])
                 f.page.close()
         log("      verse laadbeurten gemeten")
-        peaks = {"app": app.peak_mb(), "ref": ref.peak_mb(), "ref_page": ref_page.peak_mb()}
+        peaks = {"app": app.peak_mb(), "ref": ref.peak_mb(), "ref_page": ref_page.peak_mb(), "floor_page": floor_page.peak_mb()}
 
     return {
         "warm": {(role, spec.title): samples.median(f"warm|{role}|{spec.title}") for role in roles for spec in measured_pages(role, smoke)},
