@@ -6,9 +6,9 @@
     late_block(access, filters, *, rows=ROWS)   what is late at the reference date: a count per
         kind (kpis.alerts.REGISTRY, legal terms first and marked), the `rows` most urgent items
         (each: how late or how long left, what, where, and a link that opens its register page on
-        that row), every item in an expander drawn only when opened. For the netwerk view the counts per kind only, as
-        the day's release holds them (kpis.disclosure.release.Release.alerts: withheld for the
-        registers about persons).
+        that row), every item in an expander drawn only when opened. For the netwerk view the
+        counts per kind only, as the day's release holds them
+        (kpis.disclosure.release.Release.alerts: withheld for the registers about persons).
     focus_row(access, register)                 on a register page: the row a link of the block
         asked for (?rij=KEY), read and audited once per row and view.
     link_params(key) -> dict                    the query parameters of such a link
@@ -36,7 +36,7 @@ ROWS = 6  # rows above the fold at 1440x900, under the title and the counts
 ROW_PARAM = "rij"  # ?rij=KL-2025-0012 opens a register page on that row
 
 
-ALL_KEY = "te_laat_alle"  # the expander "Alle N tonen": its open state (st.session_state)
+ALL_KEY = "te_laat_alle"  # the lazy lists' open state (st.session_state): the Overzicht's, and per page with its kinds
 PAGE_ROWS = 10  # a register page's late items shown at once, kind by kind, the most urgent first
 
 
@@ -78,7 +78,7 @@ def action_card(access, filters, report) -> dict:
     """The card "Acties over deadline" as the late block counts them (ui.kpi_cards' `cards`):
     every overdue action, the plan of the year (the KPI actions_overdue) and those carried over
     from earlier years' plans, so the card and the list beside it agree."""
-    view = page_data.alert_view(access, filters, limit=0)  # the counts only
+    view = _summary(access, filters)
     total = (view.counts or {}).get(KIND_ACTION)
     if total is None:
         return {}
@@ -140,7 +140,7 @@ COUNTS_ONLY = N_("Enkel het aantal per soort. Verborgen: wat te laat is, volgt d
 
 def late_block(access, filters, *, rows: int = ROWS) -> None:
     st.subheader(_("Te laat en dringend"), anchor=False)
-    view = page_data.alert_view(access, filters, limit=0, urgent=rows)  # the counts and the first rows only
+    view = _summary(access, filters, rows)
     st.markdown(counts_line(view, filters.year))
     scope = _("Op {day}: wettelijke termijnen eerst, dan normen en deadlines; per soort het dringendste eerst.").format(
         day=fmt_date(filters.as_of))
@@ -158,12 +158,8 @@ def late_block(access, filters, *, rows: int = ROWS) -> None:
             _row(alert)
     st.caption(scope)
     if view.total > len(view.urgent):
-        box = st.expander(_("Alle {n} tonen, per soort").format(n=fmt_int(view.total)), icon=":material/list:",
-                          key=ALL_KEY, on_change="rerun")
-        if box.open:  # read and drawn when opened: a large zone has thousands of rows that nobody reads closed
-            with box:
-                for alert in page_data.alert_view(access, filters).items:
-                    _row(alert)
+        _rows_when_opened(_("Alle {n} tonen, per soort").format(n=fmt_int(view.total)), ALL_KEY,
+                          lambda: page_data.alert_view(access, filters).items)
 
 
 def alerts_section(access, filters, *, kinds, none_text: str) -> None:
@@ -181,13 +177,26 @@ def alerts_section(access, filters, *, kinds, none_text: str) -> None:
             _row(alert)
     st.caption(_("Een rij opent het dossier bovenaan deze pagina."))
     if view.total > len(view.items):
-        rest = view.total - len(view.items)
-        box = st.expander(_("De andere {n} tonen").format(n=fmt_int(rest)), icon=":material/list:",
-                          key=f"{ALL_KEY}_{'_'.join(sorted(kinds))}", on_change="rerun")
-        if box.open:  # as on the Overzicht: read and drawn when opened
-            with box:
-                for alert in page_data.alert_view(access, filters, list(kinds)).items[PAGE_ROWS:]:
-                    _row(alert)
+        _rows_when_opened(_("De andere {n} tonen").format(n=fmt_int(view.total - len(view.items))),
+                          f"{ALL_KEY}_{'_'.join(sorted(kinds))}",
+                          lambda: page_data.alert_view(access, filters, list(kinds)).items[PAGE_ROWS:])
+
+
+def _summary(access, filters, rows: int = ROWS):
+    """The late block's read: the counts and the `rows` most urgent items, not the list itself
+    (st.cache_data copies what it returns on every run). The card of overdue actions reads the
+    same, so both share one cached value."""
+    return page_data.alert_view(access, filters, limit=0, urgent=rows)
+
+
+def _rows_when_opened(label: str, key: str, read) -> None:
+    """An expander of late rows whose rows `read()` are read and drawn only when it is open (a
+    large zone has thousands that nobody reads closed); opening it reruns the page."""
+    box = st.expander(label, icon=":material/list:", key=key, on_change="rerun")
+    if box.open:
+        with box:
+            for alert in read():
+                _row(alert)
 
 
 def focus_row(access, register: str) -> None:
