@@ -208,6 +208,7 @@ REGISTRY: tuple[Kind, ...] = (
          risicos.PAGE),
 )
 BY_LABEL = {k.label: k for k in REGISTRY}
+_ORDER = {k.label: i for i, k in enumerate(REGISTRY)}  # a kind's place in REGISTRY
 KINDS: tuple[str, ...] = tuple(k.label for k in REGISTRY)
 LEGAL_KINDS: tuple[str, ...] = tuple(k.label for k in REGISTRY if k.legal)
 
@@ -296,7 +297,7 @@ def urgency(alert: Alert) -> tuple:
     """The order of the most urgent items across kinds (the Overzicht's first rows): late legal
     terms, then legal terms near their end, then the other kinds; within that the REGISTRY
     order and the most days late first."""
-    order = [k.label for k in REGISTRY].index(alert.kind)
+    order = _ORDER[alert.kind]
     if alert.legal:
         return (0 if alert.days_late > 0 else 1, order, -alert.days_late)
     return (2, order, -alert.days_late)
