@@ -9,6 +9,7 @@ ones (stored values, database columns); data_access.register_terms gives them in
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
@@ -27,7 +28,7 @@ class Column:
     free_text: bool = False  # free text that an anonymised output never shows
     help: str = ""  # the rule, in Dutch, for the template's explanation sheet
 
-    @property
+    @functools.cached_property  # an export asks it for every cell of a register sheet
     def name(self) -> str:
         """Database column name: 'datum ontvangst' -> 'datum_ontvangst'."""
         return header_key(self.header).replace(" ", "_")

@@ -29,6 +29,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, BUILTIN_FORMATS_REVERSE
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -67,37 +68,70 @@ def safe_text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
-def write_value(ws: Worksheet, row: int, column: int, value, number_format: str | None = None) -> Cell:
-    """Writes one value: None (and NaN) as an empty cell, a bool as ja/nee (oui/non in French), a date as a date
-    (DD/MM/YYYY, a datetime with the time), a number with `number_format`, everything else as
-    text that Excel never evaluates."""
-    cell = ws.cell(row=row, column=column)
+MAX_TEXT = 32767  # the most characters a cell holds (openpyxl cuts there too)
+
+
+def _excel_value(value, number_format: str | None) -> tuple[object, str, str | None, bool]:
+    """(the value as the cell stores it, its openpyxl data type, its number format, quotePrefix)
+    for `write_value`'s rules."""
+    if type(value) is str:  # most values: tested first
+        text = safe_text(value)[:MAX_TEXT]
+        return text, "s", None, text.startswith(FORMULA_START)
     if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
-        cell.value = None
-        return cell
+        return None, "n", None, False
     if isinstance(value, bool):
         value = pgettext("value", "ja") if value else pgettext("value", "nee")
     if isinstance(value, Decimal):
         value = float(value)
     if isinstance(value, (int, float)):
-        cell.value = value
-        if number_format:
-            cell.number_format = number_format
-        return cell
+        return value, "n", number_format, False
     if isinstance(value, dt.datetime):
-        cell.value = value.replace(tzinfo=None)
-        cell.number_format = number_format or FMT_DATETIME
-        return cell
+        return value.replace(tzinfo=None), "d", number_format or FMT_DATETIME, False
     if isinstance(value, dt.date):
-        cell.value = value
-        cell.number_format = number_format or FMT_DATE
+        return value, "d", number_format or FMT_DATE, False
+    return _excel_value(str(value), None)  # "s" also for "=...": never a formula
+
+
+def write_value(ws: Worksheet, row: int, column: int, value, number_format: str | None = None, *,
+                horizontal: str | None = None) -> Cell:
+    """Writes one value: None (and NaN) as an empty cell, a bool as ja/nee (oui/non in French), a date as a date
+    (DD/MM/YYYY, a datetime with the time), a number with `number_format`, everything else as
+    text that Excel never evaluates. `horizontal` aligns the cell."""
+    value, data_type, number_format, quote = _excel_value(value, number_format)
+    cell = ws._cells.get((row, column))
+    if cell is None:  # a new cell (nearly all of them): built directly, a national export writes a million
+        cell = Cell(ws, row=row, column=column, style_array=_style_array(ws.parent, number_format, horizontal, quote))
+        ws._add_cell(cell)
+        cell._value, cell.data_type = value, data_type
         return cell
-    text = safe_text(str(value))
-    cell.value = text
-    cell.data_type = "s"  # openpyxl made it "f" when it starts with "="
-    if text.startswith(FORMULA_START):
+    cell.value = value
+    cell.data_type = data_type  # openpyxl made a text starting with "=" a formula ("f")
+    if number_format:
+        cell.number_format = number_format
+    if quote:
         cell.quotePrefix = True
+    if horizontal:
+        _align(cell, horizontal, _alignment_of(cell).vertical, _alignment_of(cell).wrap_text)
     return cell
+
+
+def _style_array(workbook: Workbook, number_format: str | None, horizontal: str | None, quote: bool) -> StyleArray | None:
+    """A new cell's style (number format, alignment, quotePrefix) as openpyxl's setters would
+    store it (Cell() takes a copy), the indices in the workbook's lists looked up once per combination."""
+    if not (number_format or horizontal or quote):
+        return None
+    known = workbook.__dict__.setdefault("_write_style_arrays", {})
+    key = (number_format, horizontal, quote)
+    if key not in known:
+        style = StyleArray()
+        if number_format:
+            style.numFmtId = (BUILTIN_FORMATS_REVERSE[number_format] if number_format in BUILTIN_FORMATS_REVERSE
+                              else workbook._number_formats.add(number_format) + BUILTIN_FORMATS_MAX_SIZE)
+        if horizontal:
+            style.alignmentId = workbook._alignments.add(_aligned(horizontal, None, None))
+        style.quotePrefix = int(quote)
+        known[key] = style
+    return known[key]  # Cell() copies it: openpyxl's setters change a cell's array in place
 
 
 @dataclass(frozen=True)
@@ -116,14 +150,16 @@ def number_format_for(value) -> str:
     return FMT_COUNT
 
 
-def write_row(ws: Worksheet, row: int, values: Sequence, formats: Sequence[str | None] | None = None, *, column: int = 1) -> None:
-    """Writes `values` from (row, column) on; a `Fmt` value brings its own number format."""
+def write_row(ws: Worksheet, row: int, values: Sequence, formats: Sequence[str | None] | None = None, *, column: int = 1,
+              horizontal: Sequence[str | None] | None = None) -> None:
+    """Writes `values` from (row, column) on; a `Fmt` value brings its own number format;
+    `horizontal` aligns each column."""
     for i, value in enumerate(values):
         fmt = formats[i] if formats and i < len(formats) else None
         if isinstance(value, Fmt):
             fmt = value.number_format or fmt
             value = value.value
-        write_value(ws, row, column + i, value, fmt)
+        write_value(ws, row, column + i, value, fmt, horizontal=horizontal[i] if horizontal else None)
 
 
 def write_title(ws: Worksheet, row: int, text: str, *, font: Font = TITLE_FONT, column: int = 1) -> Cell:
@@ -220,14 +256,11 @@ def write_table(
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     formats = [c.number_format for c in columns]
-    right = Alignment(horizontal="right")
+    horizontal = ["right" if c.numeric else None for c in columns] if any(c.numeric for c in columns) else None
     row = top
     for values in rows:
         row += 1
-        write_row(ws, row, list(values), formats, column=left)
-        for i, c in enumerate(columns):
-            if c.numeric:
-                ws.cell(row=row, column=left + i).alignment = right
+        write_row(ws, row, list(values), formats, column=left, horizontal=horizontal)
     if row == top:
         row += 1
         write_value(ws, row, left, _(EMPTY_TABLE_TEXT))
@@ -253,7 +286,9 @@ def freeze_below(ws: Worksheet, row: int) -> None:
 
 
 def _display_width(cell: Cell) -> int:
-    value = cell.value
+    value = cell._value
+    if type(value) is str:  # most cells: one line of text
+        return len(value) if "\n" not in value else max(len(line) for line in value.splitlines())
     if value is None:
         return 0
     if isinstance(value, (dt.date, dt.datetime)):
@@ -276,7 +311,11 @@ def _table_bounds(ws: Worksheet) -> list[tuple[int, int, int, int]] | None:
 def _inside(cell, bounds: list[tuple[int, int, int, int]] | None) -> bool:
     if bounds is None:
         return True
-    return any(c1 <= cell.column <= c2 and r1 <= cell.row <= r2 for c1, r1, c2, r2 in bounds)
+    column, row = cell.column, cell.row
+    for c1, r1, c2, r2 in bounds:
+        if c1 <= column <= c2 and r1 <= row <= r2:
+            return True
+    return False
 
 
 ROW_POINTS = 15  # a default row
@@ -290,14 +329,13 @@ def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> Non
     programs do not always grow a row by themselves when they open a file)."""
     bounds = _table_bounds(ws)
     # the cells that exist (ws.iter_rows would create every empty one of the sheet's rectangle:
-    # at national scale a third of the export's time), by row
-    rows: dict[int, list] = {}
-    for cell in ws._cells.values():
-        rows.setdefault(cell.row, []).append(cell)
-    cells = [c for c in ws._cells.values() if c.value is not None and _inside(c, bounds)]
+    # at national scale a third of the export's time)
+    cells = [c for c in ws._cells.values() if c._value is not None and _inside(c, bounds)]
     widths: dict[int, int] = {}
     for cell in cells:
-        widths[cell.column] = max(widths.get(cell.column, 0), _display_width(cell))
+        width = _display_width(cell)
+        if width > widths.get(cell.column, 0):
+            widths[cell.column] = width
     for column, width in widths.items():
         letter = get_column_letter(column)
         fixed = ws.column_dimensions[letter].width if letter in ws.column_dimensions else 0  # set before
@@ -305,15 +343,22 @@ def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> Non
     room = {column: max(1.0, (ws.column_dimensions[get_column_letter(column)].width or 8) - 1) for column in widths}
     lines: dict[int, int] = {}
     for cell in cells:
-        if not isinstance(cell.value, str) or (len(cell.value) <= room[cell.column] and "\n" not in cell.value):
+        value = cell._value
+        if not isinstance(value, str) or (len(value) <= room[cell.column] and "\n" not in value):
             continue
-        needed = sum(max(1, math.ceil(len(part) / room[cell.column])) for part in cell.value.splitlines() or [""])
+        needed = sum(max(1, math.ceil(len(part) / room[cell.column])) for part in value.splitlines() or [""])
         if needed > 1:
             _align(cell, _alignment_of(cell).horizontal, "top", True)
             lines[cell.row] = max(lines.get(cell.row, 1), needed)
+    if not lines:
+        return
+    by_row: dict[int, list] = {number: [] for number in lines}
+    for (number, _column), cell in ws._cells.items():
+        if number in by_row:
+            by_row[number].append(cell)
     for number, count in lines.items():
         ws.row_dimensions[number].height = ROW_POINTS * count
-        for cell in rows[number]:  # the row's other cells line up with the top of the wrapped text
+        for cell in by_row[number]:  # the row's other cells line up with the top of the wrapped text
             a = _alignment_of(cell)
             if a.vertical != "top":
                 _align(cell, a.horizontal, "top", a.wrap_text)
@@ -377,14 +422,14 @@ def _width(ws: Worksheet, column: int) -> float:
 
 def _overflow_end(ws: Worksheet, cell: Cell) -> int:
     """The last column a cell's text runs into (text flows over empty cells to its right)."""
-    if not isinstance(cell.value, str) or cell.alignment.wrap_text:
+    if not isinstance(cell._value, str) or _alignment_of(cell).wrap_text:
         return cell.column
     size = (cell.font.sz or 11) / 11 if cell.font is not None else 1
     need, column = len(cell.value) * size, cell.column
     while True:
         need -= _width(ws, column)
         right = ws._cells.get((cell.row, column + 1))  # (ws.cell would create it)
-        if need <= 0 or (right is not None and right.value is not None):
+        if need <= 0 or (right is not None and right._value is not None):
             return column
         column += 1
 
@@ -396,7 +441,7 @@ def printed_range(ws: Worksheet) -> tuple[int, int]:
     last_col = last_row = 1
     last_filled: dict[int, Cell] = {}  # per row its last visible cell with a value (existing cells only)
     for cell in ws._cells.values():
-        if cell.value is not None and shown(cell.column):
+        if cell._value is not None and shown(cell.column):
             before = last_filled.get(cell.row)
             if before is None or cell.column > before.column:
                 last_filled[cell.row] = cell
