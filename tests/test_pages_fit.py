@@ -66,12 +66,23 @@ def test_no_empty_frame_and_one_note_on_any_netwerk_page(sample_url, monkeypatch
     for page in ("overzicht", "klachten", "functioneringsnotas", "tuchtdossiers", "meldingen"):
         open_page(at, page)
         assert sum(SMALL_NOTE in c.value for c in at.caption) <= 1, page
+        assert not [c.value for c in at.caption if "<N" in c.value], page  # the threshold itself, never a placeholder
         for spec in charts(at):
             values = [v for trace in spec["data"] if trace.get("type") == "bar"
                       for v in decoded(trace.get("x")) + decoded(trace.get("y")) if isinstance(v, (int, float))]
             texts_drawn = [t for trace in spec["data"] for t in (trace.get("text") or []) if isinstance(t, str)]
             if values and not any(values) and texts_drawn:
                 raise AssertionError(f"{page}: '{chart_title(spec)}' draws only zeros and markers")
+
+
+def test_the_small_count_note_names_the_threshold_also_when_only_x_shows():
+    from dashboard.ui.chart_sections import small_marker
+    from kpis.disclosure import markers
+
+    assert small_marker([3, markers.secondary(5)]) == "<5"
+    assert small_marker([markers.secondary(10), markers.small(10)]) == "<10"
+    assert small_marker([markers.withheld(7)]) == "<7"
+    assert small_marker([0, 12]) is None
 
 
 def test_the_jaarexport_defaults_to_the_last_complete_year(sample_url, monkeypatch):

@@ -34,15 +34,17 @@ from dashboard.ui import components as ui
 from data_access import register_terms
 from i18n import N_, _, ngettext, pgettext, shown
 from kpis.catalog import BY_ID, label as kpi_label
+from kpis.disclosure import markers
 from kpis.disclosure.markers import SMALL, is_suppressed
 
 SMALL_COUNTS_HELP = N_("Kleine aantallen (onder de drempel) worden getoond als {marker}; x: verborgen om een klein aantal te beschermen.")  # shown with _()
 
 
 def small_marker(values) -> str | None:
+    """'<N' with the threshold of the hidden counts among `values` (also when only 'x' shows)."""
     for v in values:
-        if is_suppressed(v) and v.kind == SMALL:
-            return v
+        if is_suppressed(v):
+            return v if v.kind == SMALL else markers.small(v.threshold)
     return None
 
 
