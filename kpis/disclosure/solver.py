@@ -33,7 +33,7 @@ class Constraint:
     lo: int = 0
     hi: int = 0
 _FOUND = highspy.HighsModelStatus.kOptimal
-_UNBOUNDED = (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible)
+_FEASIBLE = (_FOUND,)  # without an objective, a solution found is "optimal"
 
 
 class Reader:
@@ -42,6 +42,7 @@ class Reader:
 
     def __init__(self, keys: Iterable, relations: Iterable):
         self.index = {key: i for i, key in enumerate(keys)}
+        self.bounds: dict = {}  # what bound() set, per key (else 0 or more)
         self.model = highspy.Highs()
         self.model.setOptionValue("output_flag", False)
         n = len(self.index)
@@ -60,28 +61,29 @@ class Reader:
 
     def bound(self, key, lo: int, hi: int | None) -> None:
         """The reader knows lo <= cell <= hi (hi None: no upper bound)."""
+        self.bounds[key] = (lo, hi)
         self.model.changeColBounds(self.index[key], float(lo), INF if hi is None else float(hi))
 
     def know(self, key, value: int) -> None:
         self.bound(key, value, value)
 
     def pinned(self, key, value: int) -> bool:
-        """True when the cell can hold no other value than `value` (its true one): one
-        minimisation settles most cells (a smaller value fits), a maximisation the rest."""
+        """True when the cell can hold no other value than `value` (its true one): no
+        whole-number solution has it below `value`, nor above. Each side is a question of
+        feasibility (no objective), which HiGHS answers at the first solution it finds."""
         i = self.index[key]
-        self.model.changeColCost(i, 1.0)
+        lo, hi = self.bounds.get(key, (0, None))
         try:
-            for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
-                self.model.changeObjectiveSense(sense)
+            for side_lo, side_hi in ((lo, value - 1), (value + 1, hi)):
+                if side_hi is not None and side_lo > side_hi:
+                    continue
+                self.model.changeColBounds(i, float(side_lo), INF if side_hi is None else float(side_hi))
                 self.model.run()
-                status = self.model.getModelStatus()
-                if status in _UNBOUNDED:
-                    return False
-                if status == _FOUND and round(self.model.getInfo().objective_function_value) != value:
+                if self.model.getModelStatus() in _FEASIBLE:
                     return False
             return True
         finally:
-            self.model.changeColCost(i, 0.0)
+            self.model.changeColBounds(i, float(lo), INF if hi is None else float(hi))
 
 
 def cheapest_release(keys: list, relations: Iterable, values: Mapping, known: Mapping, target, target_range: tuple,
@@ -94,7 +96,13 @@ def cheapest_release(keys: list, relations: Iterable, values: Mapping, known: Ma
     `costs` may be hidden. Returns [(key, the alternative's value)], or None when no
     alternative exists even with all of them hidden."""
     relations = list(relations)
-    big = float(sum(int(v) for v in values.values()) + 10 * len(keys) + 100)
+    # How far a hidden count's alternative may move from what the reader knows: twice the group's
+    # largest count, plus room (an alternative moves counts by a few). Kept tight on purpose: HiGHS
+    # takes a switch within 1e-6 of 0 as off, and with a loose M (the sum of every count of the
+    # national system) such a switch still moved a count, so the release hid more than it had to
+    # (protect checks each release again exactly, so a release is never trusted blindly) and took
+    # three times as long.
+    big = float(2 * max((int(values[key]) for key in keys), default=0) + 10)
     best = None
     value = int(values[target])
     for side in (-1, 1):
