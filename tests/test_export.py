@@ -532,7 +532,7 @@ def _page(url: str, access: Access, monkeypatch):
 def test_page_offers_the_full_version_only_to_roles_that_may_make_it(sqlite_url, engine, monkeypatch):
     at, buttons = _page(sqlite_url, KORPS, monkeypatch)
     assert buttons == ["Volledige werkmap downloaden", "Geanonimiseerde werkmap downloaden",
-                       "Terugkoppeling 2025 downloaden", "Rapportage downloaden"]  # the reports (tests/test_reports.py)
+                       "Terugkoppeling 2025 downloaden", "Rapportage downloaden"]  # the reports (tests/reports/test_reports.py)
     from tests.dashboard_apptest import texts
 
     assert "Jaar 2025, peildatum 30/06/2025" in texts(at)

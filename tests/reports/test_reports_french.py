@@ -17,31 +17,15 @@ import pytest
 
 from dashboard.reports.make import AUTHORITIES, STAFF, build_report
 from dashboard.reports.periods import parse_period
-from data_access.db import connect
-from data_access.settings import DEFAULT_COVER_LETTERS, default_cover_letter, save_cover_letter, save_zone_name
+from data_access.settings import DEFAULT_COVER_LETTERS, default_cover_letter, save_cover_letter
 from i18n import language
 from kpis.catalog import BY_ID, label
 from kpis.disclosure.figures import PERIOD_FIGURES
-from kpis.disclosure.release import netwerk_release
+from tests.reports.common import COORDINATOR, LAST_YEAR, MADE_AT, ROOT, ZONE
+from tests.reports.test_reports import _counts_in_the_clear, _pages, _row
 from tests.test_pages_french import DUTCH, zone_texts
-from tests.test_reports import COORDINATOR, LAST_YEAR, MADE_AT, ROOT, TODAY, ZONE, _counts_in_the_clear, _pages, _row
 
 MARKERS_NL = {"masqué": "verborgen"}  # the one marker written differently
-
-
-@pytest.fixture(scope="module")
-def sample(sample_url):
-    engine = connect(sample_url)
-    with engine.begin() as conn:
-        save_zone_name(conn, ZONE)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def release(sample):
-    with sample.connect() as conn:
-        return netwerk_release(conn, TODAY, 5)
 
 
 @pytest.fixture(scope="module")

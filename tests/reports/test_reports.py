@@ -11,8 +11,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 
 import pypdf
 import pytest
@@ -22,22 +21,14 @@ from dashboard.reports.make import AUTHORITIES, STAFF, build_report
 from dashboard.reports.periods import choices, parse_period, period_problem
 from data_access import audit
 from data_access.access import Access, AccessDenied
-from data_access.db import connect
 from data_access.schema import REGISTER_TABLES
-from data_access.settings import ADDRESSEES, DEFAULT_COVER_LETTERS, load_cover_letter, save_cover_letter, save_zone_name
+from data_access.settings import ADDRESSEES, DEFAULT_COVER_LETTERS, load_cover_letter, save_cover_letter
 from kpis.catalog import BY_ID
 from kpis.disclosure.figures import PERIOD_FIGURES
 from kpis.disclosure.markers import is_suppressed
 from kpis.disclosure.release import netwerk_release
 from kpis.engine import compute_report
-
-ROOT = Path(__file__).resolve().parent.parent
-COORDINATOR = Access("coordinator", "integriteitscoordinator")
-MADE_AT = datetime(2026, 1, 15, 10, 30)
-TODAY = date.today()
-LAST_YEAR = TODAY.year - 1
-ZONE = "PZ Proefzone"
-
+from tests.reports.common import COORDINATOR, LAST_YEAR, MADE_AT, ROOT, TODAY, ZONE
 
 # --- periods ----------------------------------------------------------------------------------
 
@@ -98,21 +89,6 @@ def test_period_figures_count_as_worked_out_by_hand(engine):
 
 def _pages(data: bytes) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
-
-
-@pytest.fixture(scope="module")
-def sample(sample_url):
-    engine = connect(sample_url)
-    with engine.begin() as conn:
-        save_zone_name(conn, ZONE)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def release(sample):
-    with sample.connect() as conn:
-        return netwerk_release(conn, TODAY, 5)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""The PDF reports (dashboard.reports), in Dutch and in French."""
