@@ -17,12 +17,16 @@ reproducible figure, the wall-clock ratio the one the targets name.
 - rapport:  kpis.engine.compute_report(engine, year) against bench/sql_reference.py (plain SQL
             counts, conditional counts and the medians' values) on the same database; the two
             must give the same KPI values (checked, a difference is printed and fails the run).
+            Also the zone sample's netwerk release (what a netwerk user, the anonymised export
+            and the PDF reports wait for once a day) against its own figures, a KPI report per
+            year: no target, it shows what the integer programs (HiGHS) add.
 - koud:     the Overzicht's first AppTest run after every cache is cleared (the server's part of
             a cold page) against the KPI report alone; a floor line (this and last year's report,
             what the page compares) and where the cold run's time goes (profiled per part).
 - export:   dashboard.export.workbook.build_workbook, full and anonymised, against XlsxWriter in
             constant_memory mode writing the same cells (read back with calamine, not timed); the
-            export's parts (content, sheets, column widths, saving) are printed under it.
+            export's parts (content, the netwerk release, sheets, column widths, saving) are
+            printed under it, and the anonymised one without its release (its floor).
 - browser:  bench/browser.py (its docstring says what is timed and what "settled" means): every
             page and role warm, the Overzicht's filters, fresh loads, in Debian's Chromium, against
             one-line Streamlit pages; where a warm click's browser time goes; plotly against
@@ -131,6 +135,26 @@ def child_report(url: str, year: int, repeat: int, previous: bool = False) -> di
     timing, report = _best(run, repeat)
     engine.dispose()
     return timing.as_dict() | {"kpis": report.to_json_dict()["kpis"]}
+
+
+def child_release(url: str, today: str, repeat: int, figures_only: bool) -> dict:
+    """The day's netwerk release (kpis.disclosure.release: what the netwerk view, the anonymised
+    export and the PDF reports show), built anew; with `figures_only` only its figures (a KPI
+    report per year since the first), its floor."""
+    from data_access.db import connect
+    from kpis.disclosure import figures, release
+
+    engine, day = connect(url), date.fromisoformat(today)
+
+    def run():
+        with engine.connect() as conn:
+            if figures_only:
+                return figures.build(conn, day, figures.first_year(conn, day))
+            return release._build(conn, day, 5)
+
+    timing, _ = _best(run, repeat)
+    engine.dispose()
+    return timing.as_dict()
 
 
 def child_reference(url: str, year: int, repeat: int) -> dict:
@@ -342,6 +366,7 @@ def child_import(path: str, repeat: int) -> dict:
 CHILDREN = {
     "report": child_report,
     "reference": child_reference,
+    "release": child_release,
     "page": child_page,
     "export": child_export,
     "xlsx_floor": child_xlsx_floor,
@@ -613,6 +638,14 @@ class Bench:
             self.failures.append(f"rapport {scope}: verschilt van de SQL-referentie in {', '.join(diff)}")
             print(f"  !! rapport en SQL-referentie verschillen: {', '.join(diff)}", flush=True)
 
+    def release(self, scope: str, url: str) -> None:
+        """The netwerk release against its own figures: what the integer programs add."""
+        params = {"url": url, "today": self.today.isoformat(), "repeat": self.args.repeat}
+        got = self.rounds({"ours": ("release", params | {"figures_only": False}),
+                           "ref": ("release", params | {"figures_only": True})})
+        self.add(Line(f"netwerkrelease {scope}", got["ours"], "haar cijfers (rapport per jaar)", got["ref"], None,
+                      in_process="SQLite" in scope))
+
     def browser(self, scope: str, url: str, national: bool) -> None:
         """bench/browser.py on a copy of the database (the app writes audit rows)."""
         from bench import browser
@@ -763,6 +796,8 @@ class Bench:
                 self.measure(f"rapport {self.year} voorbeeld SQLite", lambda: self.report("voorbeeld SQLite", sample, False))
             if national:
                 self.measure(f"rapport {self.year} nationaal SQLite", lambda: self.report("nationaal SQLite", national, True))
+            if sample:  # a zone's own scale: small counts everywhere, the most to protect
+                self.measure("netwerkrelease voorbeeld SQLite", lambda: self.release("voorbeeld SQLite", sample))
             if pg:
                 self.measure(f"rapport {self.year} voorbeeld PostgreSQL", lambda: self.report("voorbeeld PostgreSQL", pg["sample"], False))
                 self.measure(f"rapport {self.year} nationaal PostgreSQL", lambda: self.report("nationaal PostgreSQL", pg["national"], True))
@@ -810,7 +845,7 @@ def expected_labels(*, tiny: bool, postgres: bool, national_pages: bool, year: i
     """The label of every measurement line a run prints (for tests)."""
     year = year or date.today().year - 1
     scopes = ["voorbeeld SQLite", "nationaal SQLite"] + (["voorbeeld PostgreSQL", "nationaal PostgreSQL"] if postgres else [])
-    labels = [f"rapport {year} {s}" for s in scopes]
+    labels = [f"rapport {year} {s}" for s in scopes] + ["netwerkrelease voorbeeld SQLite"]
     labels += [f"pagina Overzicht {kind} nationaal {db}" for db in ["SQLite"] + (["PostgreSQL"] if postgres else [])
                for kind in ("koud", "warm")]
     labels += [f"export {year} {kind} nationaal SQLite" for kind in ("volledig", "geanonimiseerd", "geanonimiseerd zonder netwerkrelease")]
