@@ -37,7 +37,7 @@ import sqlalchemy as sa
 
 from data_access.access import ROLE_LABELS, Access
 from data_access.schema import audit_log
-from i18n import N_, NP_, _, pgettext
+from i18n import N_, NP_, Text, _, pgettext, shown
 
 ACTIONS = (
     "paginaweergave", "detailweergave", "import", "export", "aanmelding", "afmelding", "gebruikersbeheer",
@@ -122,7 +122,7 @@ def record_for(conn: sa.Connection, user_name: str, role: str, action: str, deta
             user_name=user_name,
             role=role,
             action=action,
-            detail=json.dumps(dict(detail or {}), ensure_ascii=False, default=str),
+            detail=json.dumps(_stored(dict(detail or {})), ensure_ascii=False, default=str),
         )
     )
 
@@ -180,6 +180,29 @@ def action_label(action: str) -> str:
     return _(ACTION_LABELS[action]) if action in ACTION_LABELS else action
 
 
+def _stored(value):
+    """A detail as JSON holds it: a message with parameters (i18n.Text, e.g. the label of a
+    drill-down, 'klachten ontvangen in {year}') as its Dutch message and parameters, so that
+    describe() shows it in the reader's language, whoever recorded it in whichever language."""
+    if isinstance(value, Text):
+        return {_MESSAGE: value.msgid, _PARAMS: {k: _stored(v) for k, v in value.params.items()}}
+    if isinstance(value, dict):
+        return {k: _stored(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_stored(v) for v in value]
+    return value
+
+
+_MESSAGE, _PARAMS = "bericht", "waarden"
+
+
+def _message(value) -> Text | None:
+    """The Text a stored detail value holds (see _stored), else None."""
+    if isinstance(value, dict) and set(value) == {_MESSAGE, _PARAMS} and isinstance(value[_PARAMS], dict):
+        return Text(value[_MESSAGE], **{k: _message(v) or v for k, v in value[_PARAMS].items()})
+    return None
+
+
 def describe(detail: str) -> str:
     """The JSON detail as a line a person reads, in the current language: 'pagina: klachten ·
     filters: jaar: 2025' (fr: 'page : plaintes · filtres : année : 2025')."""
@@ -195,6 +218,9 @@ def _term(word: str) -> str:
 
 
 def _describe(value, key: str | None = None) -> str:
+    message = _message(value)
+    if message is not None:
+        return shown(message)
     if isinstance(value, dict):
         pair = pgettext("audit detail", "{key}: {value}")
         return " · ".join(pair.format(key=_term(k), value=_describe(v, k)) for k, v in value.items())

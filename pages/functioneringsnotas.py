@@ -9,7 +9,7 @@ from dashboard.reads import alerts, data, years
 from dashboard.style.formatting import fmt_date
 from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
-from i18n import _
+from i18n import N_, Text, _
 
 REGISTER = "functioneringsnotas"
 
@@ -62,4 +62,4 @@ with left:
 with right:
     years = years.count_frame(access, filters, REGISTER, _("Functioneringsnota's"))  # the KPI notes_issued per year
     sections.year_chart(years, register=REGISTER, title=_("Functioneringsnota's per jaar"), key="notas_per_jaar")
-ui.drill_down(REGISTER, label=_("functioneringsnota's van {year}").format(year=filters.year), filters=filters)
+ui.drill_down(REGISTER, label=Text(N_("functioneringsnota's van {year}"), year=filters.year), filters=filters)

@@ -12,7 +12,7 @@ from dashboard.reads import data, splits, years
 from dashboard.style.formatting import fmt_date, fmt_decimal
 from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
-from i18n import N_, _, pgettext
+from i18n import N_, Text, _, pgettext
 
 # Bins of days: beside the card of those past the norm and the quarters, the days between two
 # dates let a reader work out a small count, so the netwerk view does not show them.
@@ -57,7 +57,7 @@ cards.cards(
 st.subheader(_("Verloop"), anchor=False)
 sections.trend_chart(access, filters, REGISTER, _("Klachten ontvangen per maand"),
                      quarter_title=_("Klachten ontvangen per kwartaal"), noun=_("Klachten"))
-ui.drill_down(REGISTER, label=_("klachten ontvangen in {year}").format(year=filters.year), filters=filters)
+ui.drill_down(REGISTER, label=Text(N_("klachten ontvangen in {year}"), year=filters.year), filters=filters)
 
 st.subheader(_("Verdeling"), anchor=False)
 left, right = st.columns(2, gap="large")
@@ -104,7 +104,7 @@ with right:
         ui.empty_state(_("klachten per 100 VTE"), _("Vul de indicator 'personeelsbestand (VTE)' in het register Indicatoren in."))
     else:
         sections.year_chart(years, register=REGISTER, title=title, key="klachten_vte", y_title=_("Per 100 VTE"), fmt=fmt_decimal)
-ui.drill_down(REGISTER, label=_("klachten open op {date}").format(date=fmt_date(filters.as_of)), filters=filters,
+ui.drill_down(REGISTER, label=Text(N_("klachten open op {date}"), date=fmt_date(filters.as_of)), filters=filters,
               open_column="datum_afsluiting")
 
 st.subheader(_("Categorie × dienst ({year})").format(year=filters.year), anchor=False)

@@ -15,7 +15,7 @@ from dashboard.style import theme
 from dashboard.style.formatting import fmt_date, fmt_decimal, fmt_int
 from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
-from i18n import N_, _, shown
+from i18n import N_, Text, _, shown
 
 REGISTER = "meldingen"
 YEARS = 6
@@ -141,4 +141,4 @@ if has_rows:
             access, filters, REGISTER, "status", _("Status van de meldingen van {year}").format(year=filters.year),
             what=_("meldingen ontvangen in {year}").format(year=filters.year), key="meldingen_status",
         )
-    ui.drill_down(REGISTER, label=_("meldingen ontvangen in {year}").format(year=filters.year), filters=filters)
+    ui.drill_down(REGISTER, label=Text(N_("meldingen ontvangen in {year}"), year=filters.year), filters=filters)

@@ -10,7 +10,7 @@ from dashboard.reads import alerts, data, years
 from dashboard.style.formatting import fmt_date, fmt_decimal
 from dashboard.ui import cards, chart_sections as sections, components as ui, late_block
 from dashboard.ui.filters import current_filters
-from i18n import _
+from i18n import N_, Text, _
 
 REGISTER = "tuchtdossiers"
 
@@ -59,7 +59,7 @@ st.caption(
         months=months, warn=warn, date=fmt_date(filters.as_of))
 )
 late_block.alerts_section(access, filters, kinds=[alerts.KIND_TERM], none_text=_("Geen tuchtdossier nadert zijn termijn"))
-ui.drill_down(REGISTER, label=_("dossiers geopend in {year}").format(year=filters.year), filters=filters)
+ui.drill_down(REGISTER, label=Text(N_("dossiers geopend in {year}"), year=filters.year), filters=filters)
 
 reports = years.year_reports(access, filters)
 st.subheader(_("Over de jaren"), anchor=False)

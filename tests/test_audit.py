@@ -233,3 +233,20 @@ def test_real_exports_answer_who_exported_the_2025_figures(engine):
 def test_describe_reads_as_on_screen():
     detail = json.dumps({"pagina": "klachten", "filters": {"jaar": 2025, "peildatum": "2025-12-31"}, "schermdeling": True})
     assert audit.describe(detail) == "pagina: klachten · filters: jaar: 2025 · peildatum: 31/12/2025 · schermdeling: ja"
+
+
+def test_a_label_is_kept_as_its_message_and_shown_in_the_readers_language(engine):
+    """A drill-down's label recorded by a Dutch user reads in French on a French audit page, and
+    the other way round; a label stored as plain text before (older rows) reads as stored."""
+    from i18n import Text, language
+
+    label = Text("klachten ontvangen in {year}", year=2025)
+    with engine.begin() as conn:
+        audit.record(conn, Access("jan", "integriteitscoordinator"), "detailweergave", {"register": "klachten", "label": label})
+        stored = conn.execute(sa.select(audit_log.c.detail)).scalar_one()
+    assert json.loads(stored)["label"] == {"bericht": "klachten ontvangen in {year}", "waarden": {"year": 2025}}
+    assert audit.describe(stored) == "register: klachten · label: klachten ontvangen in 2025"
+    with language("fr"):
+        assert audit.describe(stored) == "registre : plaintes · libellé : plaintes reçues en 2025"
+        older = json.dumps({"label": "klachten ontvangen in 2024"})
+        assert audit.describe(older) == "libellé : klachten ontvangen in 2024"

@@ -21,7 +21,7 @@
                  previous_label="t.o.v. vorig jaar")
     fig = px.bar(..., color_discrete_sequence=[theme.register_color("klachten")])
     ui.chart(fig)                               # Dutch separators, projector fonts, no logo
-    ui.drill_down("klachten", label="klachten ontvangen in 2025", filters=filters)
+    ui.drill_down("klachten", label=Text(N_("klachten ontvangen in {year}"), year=2025), filters=filters)
 
 The API:
 - require(action=None) -> Access: the signed-in Access (set by dashboard/app.py); with an action
@@ -79,7 +79,7 @@ from dashboard.ui.filters import current_filters
 from data_access import register_terms
 from data_access.access import Access, AccessDenied
 from data_access.registers import BY_NAME
-from i18n import DEFAULT, N_, _, current, ngettext, shown
+from i18n import DEFAULT, N_, Text, _, current, ngettext, shown
 from kpis.catalog import BY_ID, definition, label as kpi_label
 
 DEFAULT_PREVIOUS_LABEL = N_("t.o.v. vorige periode")
@@ -451,15 +451,16 @@ def _holds_dates(series: pd.Series) -> bool:
 ROWS_DENIED = N_("Individuele dossiers zijn niet zichtbaar in deze weergave; enkel geaggregeerde cijfers.")
 
 
-def drill_down(register: str, *, label: str, filters=None, where: Mapping | None = None, open_column: str | None = None) -> None:
+def drill_down(register: str, *, label: Text, filters=None, where: Mapping | None = None, open_column: str | None = None) -> None:
     """The rows behind a figure, for roles that may see rows. They are read (through
     data_access.reader, which enforces the role again) and audited only when the user turns on
-    'Toon de rijen'. `where` narrows to column values, e.g. {"status": "afgesloten"}. With
+    'Toon de rijen'. `label` is a message (i18n.Text): shown in the reader's language, kept in
+    the audit log as the message, so the log shows it in its reader's language. `where` narrows to column values, e.g. {"status": "afgesloten"}. With
     `filters`, the rows of the year up to the reference date (dashboard.reads.data.read_rows); the title
     names that date when it is before the year's end. With `open_column` too, the rows still
     open at the reference date, whatever their year (the label says so)."""
     access = page_access()
-    title = _("Onderliggende rijen: {label}").format(label=label)
+    title = _("Onderliggende rijen: {label}").format(label=shown(label))
     if open_column is None and filters is not None and filters.as_of < dt.date(filters.year, 12, 31):
         title += " " + _("tot {day}").format(day=fmt_date(filters.as_of))
     with st.expander(title, icon=":material/table_rows:"):
