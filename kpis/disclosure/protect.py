@@ -120,9 +120,14 @@ def _protect_register(system: System, keys: list, relations: list, threshold: in
     for key in keys:
         apply(key)
     to_check = sorted((k for k in keys if state[k] in ("small", "unknown") and _small(values[k], threshold)), key=repr)
+    free: set = set()  # counts shown to be free: hiding more only widens what a reader can work out
     while to_check:
         key = to_check.pop()
-        if not reader.pinned(key, values[key]):
+        if key in free:
+            continue
+        alternative = reader.alternative(key, values[key])
+        if alternative is not None:  # every count it moves is free too: no need to ask for each
+            free.update(k for k, v in alternative.items() if v != values[k])
             continue
         chosen = _release(key, keys, relations, state, values, threshold)
         if not chosen:  # no alternative at all (or none the solver can tell apart): hide its whole neighbourhood

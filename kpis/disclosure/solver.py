@@ -67,10 +67,12 @@ class Reader:
     def know(self, key, value: int) -> None:
         self.bound(key, value, value)
 
-    def pinned(self, key, value: int) -> bool:
-        """True when the cell can hold no other value than `value` (its true one): no
-        whole-number solution has it below `value`, nor above. Each side is a question of
-        feasibility (no objective), which HiGHS answers at the first solution it finds."""
+    def alternative(self, key, value: int) -> dict | None:
+        """A whole-number solution with the cell off `value`, its true one (below it, else
+        above), as {key: value} for every cell; None when there is none: the cell is pinned,
+        a reader can work it out. Each side
+        is a question of feasibility (no objective), which HiGHS answers at the first solution
+        it finds."""
         i = self.index[key]
         lo, hi = self.bounds.get(key, (0, None))
         try:
@@ -80,8 +82,9 @@ class Reader:
                 self.model.changeColBounds(i, float(side_lo), INF if side_hi is None else float(side_hi))
                 self.model.run()
                 if self.model.getModelStatus() in _FEASIBLE:
-                    return False
-            return True
+                    solution = self.model.getSolution().col_value
+                    return {k: round(solution[j]) for k, j in self.index.items()}
+            return None
         finally:
             self.model.changeColBounds(i, float(lo), INF if hi is None else float(hi))
 
