@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 refused input (messages printed), 2 usage or unreachabl
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from data_access.cli import add_lang_argument
@@ -15,10 +14,11 @@ from data_access.importer import cli_import
 from data_access.template import write_template
 from data_access.users import cli_user_add
 from i18n import _, language
+from i18n.cli import parser as cli_parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m data_access", description="Registers integriteitsbeleid")
+    parser = cli_parser(prog="python -m data_access", description="Registers integriteitsbeleid")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", help="databank aanmaken of bijwerken (schema)")

@@ -5,16 +5,16 @@ Prints the catalog's JSON object. Exit codes: 0 success, 2 usage error or unreac
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
 from data_access.cli import add_period_arguments, open_database
+from i18n.cli import parser as cli_parser
 from kpis.engine import compute_report
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kpis", description="KPI's integriteitsbeleid")
+    parser = cli_parser(prog="python -m kpis", description="KPI's integriteitsbeleid")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("report", help="alle KPI's van een jaar als JSON")
     add_period_arguments(p)

@@ -4,6 +4,7 @@ and the Dutch formats of dashboard/style/formatting.py unchanged byte for byte."
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from decimal import ROUND_HALF_UP, Decimal
@@ -148,3 +149,29 @@ def test_a_text_made_in_dutch_is_shown_in_the_viewer_s_language():
                        "berekenen.", kpi=i18n.Text("Aandeel anoniem"), year=2025, date="30/06/2025")
     assert i18n.shown(nested, "fr") == ("Le KPI 'Part anonyme' n'a pas de valeur pour 2025 au 30/06/2025 : il n'y a "
                                         "pas de données pour le calculer.")
+
+
+def test_command_line_usage_help_and_errors_in_the_current_language(capsys):
+    """argparse's own words (i18n.cli): Dutch by default, French in French; an error names
+    what is missing in the same language."""
+    from i18n import language
+    from i18n.cli import parser
+
+    p = parser(prog="prog")
+    p.add_argument("bestand")
+    text = p.format_help()
+    assert "gebruik: prog" in text and "argumenten:" in text and "deze hulp tonen en stoppen" in text
+    assert not [w for w in ("usage", "positional arguments", "show this help") if w in text]
+    with pytest.raises(SystemExit):
+        p.parse_args([])
+    assert "prog: fout: verplichte argumenten ontbreken: bestand" in capsys.readouterr().err
+    with language("fr"):
+        assert "utilisation : prog" in parser(prog="prog").format_help()
+
+
+def test_each_command_line_uses_the_translated_parser():
+    for module in ("data_access", "kpis", "sample_data", "dashboard.export"):
+        out = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=120,
+                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert out.returncode == 0 and out.stdout.startswith("gebruik: python -m "), (module, out.stdout[:200], out.stderr[-500:])
+        assert "show this help" not in out.stdout, module

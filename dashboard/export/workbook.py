@@ -35,6 +35,7 @@ from data_access.cli import add_lang_argument, add_period_arguments, open_databa
 from data_access.settings import load_zone_name
 from data_access.users import role_for_email
 from i18n import NP_, _, current, language, pgettext, shown
+from i18n.cli import parser as cli_parser
 from kpis.disclosure.policy import allowed_view, fixed_as_of
 from kpis.engine import default_as_of
 
@@ -180,7 +181,7 @@ def cli_access(conn: sa.Connection, user: str | None) -> Access:
 
 def parser() -> argparse.ArgumentParser:
     """The command line's arguments (dashboard/export/__main__.py adds those of the reports)."""
-    parser = argparse.ArgumentParser(prog="python -m dashboard.export", description="Jaarexport integriteitsbeleid (Excel) en rapporten (PDF)")
+    parser = cli_parser(prog="python -m dashboard.export", description="Jaarexport integriteitsbeleid (Excel) en rapporten (PDF)")
     add_period_arguments(parser)
     parser.add_argument("--format", choices=("xlsx", "pdf"), default="xlsx", help="xlsx: de jaarexport; pdf: een rapport (--report)")
     parser.add_argument("--anonymised", action="store_true", help="geanonimiseerde versie voor alle medewerkers")
