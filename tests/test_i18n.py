@@ -175,3 +175,6 @@ def test_each_command_line_uses_the_translated_parser():
                              cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
         assert out.returncode == 0 and out.stdout.startswith("gebruik: python -m "), (module, out.stdout[:200], out.stderr[-500:])
         assert "show this help" not in out.stdout, module
+    missing = subprocess.run([sys.executable, "-m", "data_access"], capture_output=True, text=True, timeout=120,
+                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert missing.returncode == 2 and "fout: verplichte argumenten ontbreken: opdracht" in missing.stderr, missing.stderr
