@@ -8,8 +8,9 @@
   reader's locale: the Dutch `#.##0` is the code "#,##0", `0,0%` is "0.0%". A Belgian Excel or
   LibreOffice shows them with a thousands dot and a decimal comma. Dates use "DD/MM/YYYY".
 - Blocks are written as Excel tables (`write_table`), with a bold header row, autofilter and
-  banded rows; `freeze_below`, `fit_widths` and `print_setup` (landscape, fit to width, page
-  numbers) finish a sheet; `bar_chart` / `line_chart` add native, editable charts.
+  banded rows; `freeze_below` and `fit_widths` finish a sheet.
+Printing on A4 is in data_access.xlsx_print (`print_setup`, `keep_together`), native charts in
+data_access.xlsx_charts (`bar_chart`, `line_chart`).
 """
 
 from __future__ import annotations
@@ -25,19 +26,17 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart import Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, BUILTIN_FORMATS_REVERSE
 from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from i18n import N_, NP_, _, pgettext
+from i18n import N_, _, pgettext
 
 FMT_COUNT = "#,##0"  # Dutch #.##0
 FMT_DECIMAL = "#,##0.0"  # Dutch #.##0,0
@@ -111,7 +110,7 @@ def write_value(ws: Worksheet, row: int, column: int, value, number_format: str 
     if quote:
         cell.quotePrefix = True
     if horizontal:
-        _align(cell, horizontal, _alignment_of(cell).vertical, _alignment_of(cell).wrap_text)
+        _align(cell, horizontal, alignment_of(cell).vertical, alignment_of(cell).wrap_text)
     return cell
 
 
@@ -348,7 +347,7 @@ def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> Non
             continue
         needed = sum(max(1, math.ceil(len(part) / room[cell.column])) for part in value.splitlines() or [""])
         if needed > 1:
-            _align(cell, _alignment_of(cell).horizontal, "top", True)
+            _align(cell, alignment_of(cell).horizontal, "top", True)
             lines[cell.row] = max(lines.get(cell.row, 1), needed)
     if not lines:
         return
@@ -359,12 +358,12 @@ def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> Non
     for number, count in lines.items():
         ws.row_dimensions[number].height = ROW_POINTS * count
         for cell in by_row[number]:  # the row's other cells line up with the top of the wrapped text
-            a = _alignment_of(cell)
+            a = alignment_of(cell)
             if a.vertical != "top":
                 _align(cell, a.horizontal, "top", a.wrap_text)
 
 
-def _alignment_of(cell: Cell) -> Alignment:
+def alignment_of(cell: Cell) -> Alignment:
     """cell.alignment, read from the workbook's list (the property builds a proxy per call)."""
     return cell.parent.parent._alignments[cell._style.alignmentId if cell._style else 0]
 
@@ -389,281 +388,6 @@ def _aligned(horizontal: str | None, vertical: str | None, wrap_text: bool | Non
     """One Alignment per combination: a national export wraps text in ±100.000 rows, and
     building an openpyxl style object per cell took a third of its time."""
     return Alignment(horizontal=horizontal, vertical=vertical, wrap_text=wrap_text)
-
-
-# --- printing ---------------------------------------------------------------------------------
-
-# Printable area of an A4 page with print_setup's margins, header and footer (cm).
-PRINTABLE_CM = {"landscape": (27.2, 17.0), "portrait": (19.0, 26.0)}
-DEFAULT_COLUMN_WIDTH = 8.43  # Excel's default, in characters
-
-
-def _column_cm(width: float) -> float:
-    """Excel column width (characters of the default font) to cm: 7 px per character plus 5 px."""
-    return (width * 7 + 5) / 96 * 2.54
-
-
-def _anchor(chart) -> tuple[int, int]:
-    """(column, row), 1-based, of a chart's top-left corner."""
-    if isinstance(chart.anchor, str):  # "E5" until the file is written
-        letter, row = coordinate_from_string(chart.anchor)
-        return column_index_from_string(letter), row
-    return chart.anchor._from.col + 1, chart.anchor._from.row + 1
-
-
-def _width(ws: Worksheet, column: int) -> float:
-    """A column's width in characters; 0 when hidden."""
-    letter = get_column_letter(column)
-    if letter not in ws.column_dimensions:
-        return DEFAULT_COLUMN_WIDTH
-    dim = ws.column_dimensions[letter]
-    return 0 if dim.hidden else dim.width or DEFAULT_COLUMN_WIDTH
-
-
-def _overflow_end(ws: Worksheet, cell: Cell) -> int:
-    """The last column a cell's text runs into (text flows over empty cells to its right)."""
-    if not isinstance(cell._value, str) or _alignment_of(cell).wrap_text:
-        return cell.column
-    size = (cell.font.sz or 11) / 11 if cell.font is not None else 1
-    need, column = len(cell.value) * size, cell.column
-    while True:
-        need -= _width(ws, column)
-        right = ws._cells.get((cell.row, column + 1))  # (ws.cell would create it)
-        if need <= 0 or (right is not None and right._value is not None):
-            return column
-        column += 1
-
-
-def printed_range(ws: Worksheet) -> tuple[int, int]:
-    """(last column, last row) of what is printed: the last visible cell with a value (and
-    the columns its text runs into), or where a chart ends."""
-    shown = functools.cache(lambda column: _width(ws, column) > 0)
-    last_col = last_row = 1
-    last_filled: dict[int, Cell] = {}  # per row its last visible cell with a value (existing cells only)
-    for cell in ws._cells.values():
-        if cell._value is not None and shown(cell.column):
-            before = last_filled.get(cell.row)
-            if before is None or cell.column > before.column:
-                last_filled[cell.row] = cell
-    for cell in last_filled.values():  # text flows right only up to the next filled cell: the row's last one reaches furthest
-        last_row = max(last_row, cell.row)
-        last_col = max(last_col, _overflow_end(ws, cell))
-    for chart in ws._charts:
-        column, row = _anchor(chart)
-        right = chart.width
-        while right > 0:
-            right -= _column_cm(_width(ws, column)) if _width(ws, column) else 0
-            column += 1
-        last_col = max(last_col, column - 1)
-        last_row = max(last_row, row + math.ceil(chart.height / (ROW_POINTS / 72 * 2.54)))
-    return last_col, last_row
-
-
-def print_scale(ws: Worksheet) -> float:
-    """The scale "fit to one page wide" will use: the printable width over the printed width."""
-    last_col, _ = printed_range(ws)
-    used = sum(_column_cm(_width(ws, c)) for c in range(1, last_col + 1) if _width(ws, c))
-    width_cm = PRINTABLE_CM[ws.page_setup.orientation or "portrait"][0]
-    return min(1.0, width_cm / used) if used else 1.0
-
-
-def keep_together(ws: Worksheet, blocks: Iterable[tuple[int, int]], *, repeated_rows: int = 0) -> list[int]:
-    """Page breaks so that a block of rows (first, last) — a table with the chart beside it —
-    does not start at the bottom of one page and end on the next, when it fits on one page.
-    For a sheet printed fit to one page wide (print_setup): the scale follows from the column
-    widths, the rows per page from that scale and the row heights; `repeated_rows` are the
-    title rows printed on every page. Returns the rows after which a page break was put."""
-
-    scale = print_scale(ws)
-    height_cm = PRINTABLE_CM[ws.page_setup.orientation or "portrait"][1]
-
-    def cm(row: int) -> float:
-        points = ws.row_dimensions[row].height if row in ws.row_dimensions and ws.row_dimensions[row].height else ROW_POINTS
-        return points / 72 * 2.54 * scale
-
-    repeat_cm = sum(cm(r) for r in range(1, repeated_rows + 1))
-    breaks: list[int] = []
-    page_start, used = 1, 0.0
-    row = 1
-    for first, last in sorted(blocks):
-        while row < first:  # rows between blocks flow
-            used += cm(row)
-            if used > height_cm:
-                page_start, used = row, repeat_cm + cm(row)
-            row += 1
-        size = sum(cm(r) for r in range(first, last + 1))
-        if used + size > height_cm and first > page_start and repeat_cm + size <= height_cm:
-            ws.row_breaks.append(Break(id=first - 1))
-            breaks.append(first - 1)
-            page_start, used = first, repeat_cm
-        for r in range(first, last + 1):
-            used += cm(r)
-            if used > height_cm:  # a block longer than a page flows over
-                page_start, used = r, repeat_cm + cm(r)
-        row = last + 1
-    return breaks
-
-
-def print_setup(ws: Worksheet, *, title: str | None = None, repeat_rows: str | None = None, landscape: bool = True) -> None:
-    """A4, landscape, fit to one page wide (as many pages high as needed), page numbers in the
-    footer, `title` in the header, `repeat_rows` (e.g. "1:3") printed on every page."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.7
-    ws.oddFooter.center.text = _("Pagina &P van &N")
-    ws.oddFooter.right.text = "&A"
-    if title:
-        ws.oddHeader.left.text = title.replace("&", "&&")
-    if repeat_rows:
-        ws.print_title_rows = repeat_rows
-
-
-# --- charts -----------------------------------------------------------------------------------
-
-
-def numeric_share(ws: Worksheet, block: Block, offsets: Sequence[int]) -> float:
-    """The share of the table's data cells in columns `offsets` that hold a number (a chart
-    over mostly hidden values shows little but gaps)."""
-    cells = [ws.cell(row=r, column=block.first_col + o) for o in offsets for r in range(block.first_row, block.last_row + 1)]
-    return sum(isinstance(c.value, (int, float)) for c in cells) / len(cells) if cells else 0.0
-
-
-def color_series(chart, colors: Sequence[str | None]) -> None:
-    """Fills (bars) or strokes (lines, with their markers) each series with its colour
-    ("#1F5F9E" or "1F5F9E"); None keeps the default."""
-    for series, color in zip(chart.series, colors):
-        if not color:
-            continue
-        color = color.lstrip("#").upper()
-        if isinstance(chart, LineChart):
-            series.graphicalProperties.line.solidFill = color
-            series.graphicalProperties.line.width = 28575  # 2.25 pt in EMU
-            series.marker.graphicalProperties = GraphicalProperties(solidFill=color)
-            series.marker.graphicalProperties.line.solidFill = color
-        else:
-            series.graphicalProperties.solidFill = color
-            series.graphicalProperties.line.solidFill = color
-
-
-def _add_series(chart, categories: Reference, data: Sequence[Reference]) -> None:
-    """Each Reference one series (its header row the series name), over `categories`."""
-    for ref in data:
-        chart.add_data(ref, titles_from_data=True)
-    chart.set_categories(categories)
-
-
-def _place_chart(ws: Worksheet, anchor: str, chart, *, title: str, y_title: str | None, width: float, height: float,
-                 colors: Sequence[str | None]):
-    """The look every chart shares (titles, count axis, size, legend below, gaps for hidden
-    values), the series' colours, and the chart placed on `ws` at `anchor`."""
-    chart.title = title
-    chart.y_axis.title = y_title
-    chart.y_axis.numFmt = FMT_COUNT
-    chart.y_axis.delete = False
-    chart.x_axis.delete = False
-    chart.width, chart.height = width, height
-    if chart.legend is not None:
-        chart.legend.position = "b"
-    chart.display_blanks = "gap"  # an empty (hidden) value is a gap, never a zero
-    chart.visible_cells_only = False  # chart_columns may hand it a hidden sheet's copies
-    color_series(chart, colors)
-    ws.add_chart(chart, anchor)
-    return chart
-
-
-CHART_DATA_SHEET = NP_("sheet", "Grafiekgegevens")
-
-
-def chart_data_title() -> str:
-    """The name of the hidden chart sheet in the current language."""
-    return pgettext("sheet", CHART_DATA_SHEET)
-
-
-def chart_data_sheet(wb: Workbook) -> Worksheet:
-    """The workbook's hidden sheet of numeric copies for charts (made on first use)."""
-    title = chart_data_title()
-    if title in wb.sheetnames:
-        return wb[title]
-    sheet = wb.create_sheet(title)
-    sheet.sheet_state = "hidden"
-    write_value(sheet, 1, 1, _("Kopie van getoonde aantallen voor de grafieken; verborgen aantallen zijn leeg."))
-    return sheet
-
-
-def chart_columns(ws: Worksheet, block: Block, offsets: Sequence[int]) -> list[Reference]:
-    """References (header included) for a chart over the table columns `offsets`. Excel draws a
-    text cell in a data range as 0, so a column holding text among its values (a suppressed
-    "<5" or "x") is copied as numbers, text left empty, to the next free column of the hidden
-    sheet Grafiekgegevens: the chart shows a gap there, never a made-up zero, and the sheet
-    itself prints only what it shows."""
-    refs = []
-    for offset in offsets:
-        col = block.first_col + offset
-        cells = [ws.cell(row=r, column=col) for r in range(block.first_row, block.last_row + 1)]
-        if not any(isinstance(c.value, str) for c in cells):
-            refs.append(block.column_ref(ws, offset))
-            continue
-        data = chart_data_sheet(ws.parent)
-        target = data.max_column + 1
-        write_value(data, 2, target, ws.cell(row=block.header_row, column=col).value)
-        for i, c in enumerate(cells):
-            number = c.value if isinstance(c.value, (int, float)) else None
-            write_value(data, 3 + i, target, number, c.number_format)
-        refs.append(Reference(data, min_col=target, max_col=target, min_row=2, max_row=2 + len(cells)))
-    return refs
-
-
-def bar_chart(
-    ws: Worksheet,
-    anchor: str,
-    categories: Reference,
-    data: Sequence[Reference],
-    *,
-    title: str,
-    y_title: str | None = None,
-    horizontal: bool = False,
-    stacked: bool = False,
-    width: float = 16,
-    height: float = 7.5,
-    colors: Sequence[str | None] = (),
-) -> BarChart:
-    """A native bar chart of `data` (each Reference one column, header row included as the
-    series name) over `categories`, placed at `anchor` (e.g. "F3"). One series: no legend."""
-    chart = BarChart()
-    chart.type = "bar" if horizontal else "col"
-    if stacked:
-        chart.grouping, chart.overlap = "stacked", 100
-    _add_series(chart, categories, data)
-    if len(data) == 1:
-        chart.legend = None
-    if horizontal:
-        chart.x_axis.scaling.orientation = "maxMin"  # first category on top, as in the table
-    return _place_chart(ws, anchor, chart, title=title, y_title=y_title, width=width, height=height, colors=colors)
-
-
-def line_chart(
-    ws: Worksheet,
-    anchor: str,
-    categories: Reference,
-    data: Sequence[Reference],
-    *,
-    title: str,
-    y_title: str | None = None,
-    width: float = 16,
-    height: float = 7.5,
-    colors: Sequence[str | None] = (),
-) -> LineChart:
-    """A native line chart (one line per Reference, with markers) over `categories`."""
-    chart = LineChart()
-    _add_series(chart, categories, data)
-    for series in chart.series:
-        series.marker.symbol = "circle"
-        series.smooth = False
-    return _place_chart(ws, anchor, chart, title=title, y_title=y_title, width=width, height=height, colors=colors)
 
 
 # --- the file ---------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from dashboard.export import sheets
 from dashboard.export.workbook import build_workbook, export_file_name
-from data_access import audit, xlsx_writer as xw
+from data_access import audit, xlsx_charts as xc
 from data_access.access import Access, AccessDenied
 from data_access.db import connect
 from data_access.registers import BY_NAME
@@ -133,7 +133,7 @@ def test_both_versions_have_every_sheet_tables_and_charts(full, anonymised):
     for wb in (full, anonymised):
         assert _visible(wb) == sheets.sheet_names()
         for name in wb.sheetnames:  # only the chart copies are hidden
-            assert (wb[name].sheet_state == "hidden") == (name == xw.CHART_DATA_SHEET), name
+            assert (wb[name].sheet_state == "hidden") == (name == xc.CHART_DATA_SHEET), name
         for name in sheets.sheet_names()[1:]:
             ws = wb[name]
             if wb is anonymised and name == sheets.SHEET_ALERTS:  # what is late: not in the netwerk view
@@ -168,7 +168,7 @@ def test_files_read_back_with_another_reader(sample_engine):
 
     data = build_workbook(sample_engine, NETWERK, YEAR, D, anonymised=True)
     frames = pd.read_excel(io.BytesIO(data), sheet_name=None, engine="calamine", header=None)
-    assert [n for n in frames if n != xw.CHART_DATA_SHEET] == sheets.sheet_names()
+    assert [n for n in frames if n != xc.CHART_DATA_SHEET] == sheets.sheet_names()
     assert (frames[sheets.SHEET_SUMMARY] == "Klachten ontvangen").any().any()
 
 

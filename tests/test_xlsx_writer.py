@@ -10,7 +10,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from data_access import xlsx_writer as xw
+from data_access import xlsx_charts as xc, xlsx_print as xp, xlsx_writer as xw
 
 DANGEROUS = [
     '=HYPERLINK("http://evil.example","klik")',
@@ -114,7 +114,7 @@ def test_freeze_and_print_setup():
     ws = wb.create_sheet("Blad")
     xw.write_value(ws, 1, 1, "titel")
     xw.freeze_below(ws, 4)
-    xw.print_setup(ws, title="PZ & co", repeat_rows="1:4")
+    xp.print_setup(ws, title="PZ & co", repeat_rows="1:4")
     back = reopen(wb)["Blad"]
     assert back.freeze_panes == "A5"
     assert back.page_setup.orientation == "landscape"
@@ -131,11 +131,11 @@ def test_chart_over_suppressed_values_uses_a_hidden_numeric_copy():
     rows = [["jan", 12, 7], ["feb", "<5", 9], ["mrt", "x", 0]]
     columns = [xw.Col("Maand"), xw.Col("2025", xw.FMT_COUNT, numeric=True), xw.Col("2024", xw.FMT_COUNT, numeric=True)]
     block = xw.write_table(ws, 1, columns, rows, name="m")
-    refs = xw.chart_columns(ws, block, [1, 2])
-    xw.line_chart(ws, "E1", block.column_ref(ws, 0, with_header=False), refs, title="Per maand", colors=("#1F5F9E", None))
-    xw.bar_chart(ws, "E20", block.column_ref(ws, 0, with_header=False), refs[1:], title="Vorig jaar", horizontal=True, colors=("A7B1BA",))
+    refs = xc.chart_columns(ws, block, [1, 2])
+    xc.line_chart(ws, "E1", block.column_ref(ws, 0, with_header=False), refs, title="Per maand", colors=("#1F5F9E", None))
+    xc.bar_chart(ws, "E20", block.column_ref(ws, 0, with_header=False), refs[1:], title="Vorig jaar", horizontal=True, colors=("A7B1BA",))
     # the column with text got a copy on the hidden sheet: numbers kept, "<5" and "x" empty (a gap, not 0)
-    data = wb[xw.CHART_DATA_SHEET]
+    data = wb[xc.CHART_DATA_SHEET]
     assert data.sheet_state == "hidden"
     assert [data.cell(row=r, column=2).value for r in range(2, 6)] == ["2025", 12, None, None]
     assert refs[0].worksheet is data and refs[1].worksheet is ws  # the all-numeric column is charted in place
@@ -146,8 +146,8 @@ def test_chart_over_suppressed_values_uses_a_hidden_numeric_copy():
     assert bar.series[0].graphicalProperties.solidFill.srgbClr == "A7B1BA"
     assert line.display_blanks == "gap"
     back = reopen(wb)
-    assert len(back["Blad"]._charts) == 2 and back[xw.CHART_DATA_SHEET].sheet_state == "hidden"
-    assert xw.numeric_share(ws, block, [1]) == pytest.approx(1 / 3)
+    assert len(back["Blad"]._charts) == 2 and back[xc.CHART_DATA_SHEET].sheet_state == "hidden"
+    assert xc.numeric_share(ws, block, [1]) == pytest.approx(1 / 3)
 
 
 def test_wrapped_text_gets_its_row_height():
@@ -169,16 +169,16 @@ def test_keep_together_breaks_before_a_block_that_would_straddle_a_page():
     for row in range(1, 80):
         xw.write_value(ws, row, 1, f"regel {row}")
     ws.column_dimensions["A"].width = 200  # (200*7+5)/96*2.54 = 37.2 cm: scale 27.2/37.2 = 0.731
-    xw.print_setup(ws, repeat_rows="1:2")
-    assert xw.print_scale(ws) == pytest.approx(27.2 / ((200 * 7 + 5) / 96 * 2.54))
+    xp.print_setup(ws, repeat_rows="1:2")
+    assert xp.print_scale(ws) == pytest.approx(27.2 / ((200 * 7 + 5) / 96 * 2.54))
     # a row is 15 pt = 0.529 cm, x 0.731 = 0.387 cm; 17 cm holds 43 rows. Block 5-20 fits; at
     # row 39 the page holds 15.1 cm, block 40-60 (21 rows, 8.1 cm) would run over: a break after
     # row 39. The next page starts with the 2 title rows (0.8 cm) + 40-61 (8.5 cm); block 62-70
     # (3.5 cm) still fits.
-    assert xw.keep_together(ws, [(5, 20), (40, 60), (62, 70)], repeated_rows=2) == [39]
+    assert xp.keep_together(ws, [(5, 20), (40, 60), (62, 70)], repeated_rows=2) == [39]
     assert [b.id for b in ws.row_breaks.brk] == [39]
     # a block longer than a page is not moved (it cannot fit anyway)
     ws2 = wb.create_sheet("Lang")
     ws2.column_dimensions["A"].width = 200
-    xw.print_setup(ws2)
-    assert xw.keep_together(ws2, [(1, 200)]) == []
+    xp.print_setup(ws2)
+    assert xp.keep_together(ws2, [(1, 200)]) == []

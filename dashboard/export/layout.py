@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dashboard.export.content import ExportContent
 from dashboard.style.formatting import HIDDEN, NO_DATA
 from dashboard.style.theme import PREVIOUS_COLOR, REGISTER_COLORS, STATUS_COLORS
-from data_access import register_terms as terms, xlsx_writer as xw
+from data_access import register_terms as terms, xlsx_charts as xc, xlsx_print as xp, xlsx_writer as xw
 from data_access.registers import BY_NAME
 from i18n import N_, _, pgettext, shown
 from kpis.catalog import KPIS, KpiDef, label
@@ -101,8 +101,8 @@ def finish(ws: Worksheet, content: ExportContent, *, freeze_row: int, maximum: f
     breaks that keep each block (first row, last row) on one page."""
     xw.freeze_below(ws, freeze_row)
     xw.fit_widths(ws, maximum=maximum)
-    xw.print_setup(ws, title=header_title(content), repeat_rows=f"1:{freeze_row}")
-    xw.keep_together(ws, blocks, repeated_rows=freeze_row)
+    xp.print_setup(ws, title=header_title(content), repeat_rows=f"1:{freeze_row}")
+    xp.keep_together(ws, blocks, repeated_rows=freeze_row)
 
 
 def suppression_note(content: ExportContent) -> str | None:
@@ -194,7 +194,7 @@ def chart_or_note(ws: Worksheet, block: xw.Block, offsets: list[int], anchor: st
     """True when at least half of the values are shown and one of them is above zero; else a
     note where the chart would be (a chart of mostly hidden values shows gaps and zeros)."""
     values = [ws.cell(row=r, column=block.first_col + o).value for o in offsets for r in range(block.first_row, block.last_row + 1)]
-    if xw.numeric_share(ws, block, offsets) >= MIN_SHOWN_FOR_CHART and any(isinstance(v, (int, float)) and v > 0 for v in values):
+    if xc.numeric_share(ws, block, offsets) >= MIN_SHOWN_FOR_CHART and any(isinstance(v, (int, float)) and v > 0 for v in values):
         return True
     column, row = anchor[0], int(anchor[1:])
     xw.write_note(ws, row + 1, _("Geen grafiek: de meeste aantallen zijn verborgen (zie de tabel)."),

@@ -23,7 +23,7 @@ from dashboard.export.layout import (
     write_rows,
     year_colors,
 )
-from data_access import register_terms as terms, xlsx_writer as xw
+from data_access import register_terms as terms, xlsx_charts as xc, xlsx_writer as xw
 from data_access.registers import BY_NAME
 from i18n import _, shown
 from kpis.catalog import KPIS, KpiDef, label
@@ -65,8 +65,8 @@ def write_split(ws: Worksheet, top: int, content: ExportContent, kpi: KpiDef) ->
         xw.write_note(ws, block.last_row + 1, " ".join(dict.fromkeys(notes)))
     height = max(CHART_HEIGHT_CM, 0.6 * len(keys) + 2)
     if keys and chart_or_note(ws, block, [1, 2], f"{CHART_COLUMN}{top + 1}"):
-        refs = xw.chart_columns(ws, block, [1, 2])
-        xw.bar_chart(
+        refs = xc.chart_columns(ws, block, [1, 2])
+        xc.bar_chart(
             ws,
             f"{CHART_COLUMN}{top + 1}",
             block.column_ref(ws, 0, with_header=False),
@@ -100,10 +100,10 @@ def write_monthly(ws: Worksheet, top: int, content: ExportContent, register: str
             label=partial[0].split(" (")[0], year=y, previous=p, period=period))
     offsets = list(range(1, len(columns)))
     if len(table) and chart_or_note(ws, block, offsets, f"{CHART_COLUMN}{top + 1}"):
-        refs = xw.chart_columns(ws, block, offsets)
+        refs = xc.chart_columns(ws, block, offsets)
         categories = block.column_ref(ws, 0, with_header=False)
         title = _("{register} per {period}").format(register=terms.label(spec), period=period)
-        xw.line_chart(ws, f"{CHART_COLUMN}{top + 1}", categories, refs, title=title, y_title=_("aantal"),
+        xc.line_chart(ws, f"{CHART_COLUMN}{top + 1}", categories, refs, title=title, y_title=_("aantal"),
                       colors=year_colors(register))
     return below(block, note=bool(partial))
 

@@ -43,7 +43,7 @@ from dashboard.export.layout import (
 from dashboard.export.registers import register_sheet_name, write_register
 from dashboard.export.risks import PURPOSE as RISK_PURPOSE, SHEET_REFERENCES, SHEET_RISKS, write_references, write_risks
 from dashboard.style.formatting import NO_DATA
-from data_access import register_terms as terms, xlsx_writer as xw
+from data_access import register_terms as terms, xlsx_charts as xc, xlsx_print as xp, xlsx_writer as xw
 from data_access.settings import SETTINGS
 from i18n import N_, NP_, _, shown
 from kpis.catalog import BY_ID, KPIS, KpiDef, definition, kpi_for_indicator, label
@@ -103,7 +103,7 @@ def write_workbook(content: ExportContent) -> Workbook:
     write_references(wb.create_sheet(title(SHEET_REFERENCES)), content)
     write_definitions(wb.create_sheet(title(SHEET_DEFINITIONS)), content)
     write_cover(cover, content)
-    charts = xw.chart_data_title()
+    charts = xc.chart_data_title()
     if charts in wb.sheetnames:  # the hidden chart copies go last
         wb.move_sheet(charts, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(charts))
     wb.active = 0
@@ -159,7 +159,7 @@ def write_cover(ws: Worksheet, content: ExportContent) -> None:
         row += 1
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 95
-    xw.print_setup(ws, title=header_title(content), landscape=False)
+    xp.print_setup(ws, title=header_title(content), landscape=False)
 
 
 # --- Samenvatting -----------------------------------------------------------------------------
@@ -254,8 +254,8 @@ def write_actions(ws: Worksheet, content: ExportContent) -> None:
     block = xw.write_table(ws, top + 1, columns, rows, name="Actieplan_per_doelstelling")
     row = block.next_row
     if rows:  # below the table: the items' wide text columns share these columns
-        refs = xw.chart_columns(ws, block, [1, 2, 3])
-        xw.bar_chart(ws, f"A{row}", block.column_ref(ws, 0, with_header=False), refs,
+        refs = xc.chart_columns(ws, block, [1, 2, 3])
+        xc.bar_chart(ws, f"A{row}", block.column_ref(ws, 0, with_header=False), refs,
                      title=label(BY_ID["actions_by_goal"]), y_title=_("aantal"), width=18, colors=action_colors())
         row += chart_rows(CHART_HEIGHT_CM)
     blocks = [(top, row - 2)]
