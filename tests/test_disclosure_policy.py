@@ -134,3 +134,27 @@ def test_the_release_of_a_day_is_built_once_per_database_state(engine):
     with engine.connect() as conn:
         again = netwerk_release(conn, today, 5)
     assert again is not first and again.display == first.display
+
+
+def test_a_count_under_the_threshold_is_never_shown_as_x():
+    """'x' tells a reader "N or more". A shown 0 that a release hides must be withheld, not
+    shown as x: the reader's range must hold the true value, else the figures mislead and the
+    reader's program protect checks is not the reader's. The case a second read found: s1 (0)
+    was shown as x, and with it s0 and t0 (4) read as exactly 1."""
+    from kpis.disclosure.figures import System
+    from kpis.disclosure.protect import protect
+
+    system = System(today=None, years=[2025])
+
+    def cell(*key):
+        return ("cell", 2025, *key)
+
+    for key, value in {cell("s", 0): 4, cell("s", 1): 0, cell("s", 2): 0, cell("t", 0): 4, cell("t", 1): 8}.items():
+        system.add(key, value)
+    system.equal([cell("s", 0), cell("s", 2)], [cell("t", 0)])
+    system.equal([cell("s", 1), cell("s", 0), cell("t", 0), cell("s", 2)], [cell("t", 1)])
+    display = protect(system, 5).display
+    for key, shown in display.items():
+        if markers.is_suppressed(shown) and shown.kind == markers.SECONDARY_KIND:
+            assert system.values[key] >= 5, (key, system.values[key], shown)
+    assert display[cell("s", 0)] == "<5" and display[cell("t", 0)] == "<5"

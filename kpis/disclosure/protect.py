@@ -138,7 +138,8 @@ def _protect_register(system: System, keys: list, relations: list, threshold: in
                     apply(other)
             continue
         for candidate, alternative in chosen:
-            hide(candidate, withhold=alternative < threshold or state[candidate] == "small")
+            # "x" says N or more: only for a count that is; a smaller one (a shown 0) is withheld
+            hide(candidate, withhold=alternative < threshold or state[candidate] == "small" or values[candidate] < threshold)
         to_check.append(key)
     for key in keys:
         if key in system.shown:
