@@ -182,10 +182,11 @@ def action_label(action: str) -> str:
 
 def _stored(value):
     """A detail as JSON holds it: a message with parameters (i18n.Text, e.g. the label of a
-    drill-down, 'klachten ontvangen in {year}') as its Dutch message and parameters, so that
-    describe() shows it in the reader's language, whoever recorded it in whichever language."""
-    if isinstance(value, Text):
-        return {_MESSAGE: value.msgid, _PARAMS: {k: _stored(v) for k, v in value.params.items()}}
+    drill-down, 'klachten ontvangen in {year}') as its Dutch message, parameters and text, so that
+    describe() shows it in the reader's language, whoever recorded it in whichever language, and
+    a search for the Dutch text finds it."""
+    if type(value) is Text:  # not a subclass (register_terms.Value: a stored value, kept as its word)
+        return {_MESSAGE: value.msgid, _PARAMS: {k: _stored(v) for k, v in value.params.items()}, _DUTCH: str(value)}
     if isinstance(value, dict):
         return {k: _stored(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -193,12 +194,12 @@ def _stored(value):
     return value
 
 
-_MESSAGE, _PARAMS = "bericht", "waarden"
+_MESSAGE, _PARAMS, _DUTCH = "bericht", "waarden", "tekst"  # the Dutch text too: a search of the log finds it
 
 
 def _message(value) -> Text | None:
     """The Text a stored detail value holds (see _stored), else None."""
-    if isinstance(value, dict) and set(value) == {_MESSAGE, _PARAMS} and isinstance(value[_PARAMS], dict):
+    if isinstance(value, dict) and set(value) == {_MESSAGE, _PARAMS, _DUTCH} and isinstance(value[_PARAMS], dict):
         return Text(value[_MESSAGE], **{k: _message(v) or v for k, v in value[_PARAMS].items()})
     return None
 

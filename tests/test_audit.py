@@ -244,8 +244,11 @@ def test_a_label_is_kept_as_its_message_and_shown_in_the_readers_language(engine
     with engine.begin() as conn:
         audit.record(conn, Access("jan", "integriteitscoordinator"), "detailweergave", {"register": "klachten", "label": label})
         stored = conn.execute(sa.select(audit_log.c.detail)).scalar_one()
-    assert json.loads(stored)["label"] == {"bericht": "klachten ontvangen in {year}", "waarden": {"year": 2025}}
+    assert json.loads(stored)["label"] == {"bericht": "klachten ontvangen in {year}", "waarden": {"year": 2025},
+                                           "tekst": "klachten ontvangen in 2025"}
     assert audit.describe(stored) == "register: klachten · label: klachten ontvangen in 2025"
+    with engine.connect() as conn:  # found by the text the Details column shows in Dutch
+        assert len(audit.search(conn, text="klachten ontvangen in 2025")) == 1
     with language("fr"):
         assert audit.describe(stored) == "registre : plaintes · libellé : plaintes reçues en 2025"
         older = json.dumps({"label": "klachten ontvangen in 2024"})

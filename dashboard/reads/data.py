@@ -63,6 +63,7 @@ from data_access.reader import RowFilter, read_rows as reader_read_rows
 from data_access.registers import BY_NAME as REGISTERS_BY_NAME, REGISTERS
 from data_access.schema import REGISTER_TABLES, import_log
 from data_access.settings import ADDRESSEES, load_cover_letter, load_language, load_settings, load_zone_name
+from i18n import Text
 from kpis.context import still_open
 from kpis.disclosure import markers
 from kpis.disclosure.policy import allowed_view, fixed_as_of
@@ -326,7 +327,7 @@ def import_history(limit: int = 50) -> list[dict]:
 
 
 def read_rows(
-    access: Access, register: str, *, filters=None, where=None, open_column: str | None = None, label: str = ""
+    access: Access, register: str, *, filters=None, where=None, open_column: str | None = None, label: Text | str = ""
 ) -> pd.DataFrame:
     """The single rows behind a figure (drill-down): read through data_access.reader, which
     refuses the netwerk view, restricted to the filters' year up to their reference date (on the

@@ -213,7 +213,7 @@ def focus_row(access, register: str) -> None:
         marker = ("_focus_row", register, key, access)
         if st.session_state.get("_focus_marker") != marker:
             key_column = BY_NAME[register].key_columns[0].name
-            st.session_state["_focus_rows"] = data.read_rows(access, register, where={key_column: key}, label=f"rij {key}")  # audit detail
+            st.session_state["_focus_rows"] = data.read_rows(access, register, where={key_column: key}, label=Text(N_("rij {key}"), key=key))  # audit detail
             st.session_state["_focus_marker"] = marker
         rows = st.session_state["_focus_rows"]
         if rows.empty:
