@@ -284,10 +284,13 @@ def freeze_below(ws: Worksheet, row: int) -> None:
     ws.freeze_panes = f"A{row + 1}"
 
 
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines splits
+
+
 def _display_width(cell: Cell) -> int:
     value = cell._value
     if type(value) is str:  # most cells: one line of text
-        return len(value) if "\n" not in value else max(len(line) for line in value.splitlines())
+        return len(value) if _LINE_BREAK.search(value) is None else max((len(line) for line in value.splitlines()), default=0)
     if value is None:
         return 0
     if isinstance(value, (dt.date, dt.datetime)):
@@ -343,7 +346,7 @@ def fit_widths(ws: Worksheet, *, minimum: float = 8, maximum: float = 60) -> Non
     lines: dict[int, int] = {}
     for cell in cells:
         value = cell._value
-        if not isinstance(value, str) or (len(value) <= room[cell.column] and "\n" not in value):
+        if not isinstance(value, str) or (len(value) <= room[cell.column] and _LINE_BREAK.search(value) is None):
             continue
         needed = sum(max(1, math.ceil(len(part) / room[cell.column])) for part in value.splitlines() or [""])
         if needed > 1:
