@@ -1,14 +1,17 @@
 """argparse's own words (usage, the help option, errors) in the current language, so that the
 command lines (python -m data_access, kpis, sample_data, dashboard.export) print no English.
 
-argparse looks its words up through gettext at the moment it prints them; `parser()` points that
-lookup at the project's catalogs (context "argparse") and returns a new ArgumentParser. Words
-argparse only says to a programmer (a conflicting option, dest= missing) stay as they are.
+argparse looks its words up through gettext (its module's `_` and `ngettext`) when it builds a
+parser and when it prints. `Parser` points those lookups at the project's catalogs (context
+"argparse") for the length of each of its own calls, then restores them: argparse stays as it was
+for any other parser in the process. Words argparse only says to a programmer (a conflicting
+option, dest= missing) stay as they are.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 
 from i18n import NP_, pgettext
 
@@ -45,8 +48,44 @@ def _translated_plural(singular: str, plural: str, n: int) -> str:
     return _translated(singular if n == 1 else plural)  # Dutch and French: one, and the rest
 
 
+@contextlib.contextmanager
+def _words():
+    """argparse's lookups pointed at the catalogs while a parser of ours works, then back: other
+    parsers in the same process keep argparse's own words."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _translated, _translated_plural  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose own words are looked up in the catalogs: when it is made (the
+    'options' heading, the help option) and whenever it formats, parses or reports an error.
+    Its subcommands' parsers are of this class too."""
+
+    def __init__(self, *args, **kwargs):
+        with _words():
+            super().__init__(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _words():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _words():
+            return super().format_help()
+
+    def parse_known_args(self, args=None, namespace=None):
+        with _words():
+            return super().parse_known_args(args, namespace)
+
+    def error(self, message: str):
+        with _words():
+            super().error(message)
+
+
 def parser(**kwargs) -> argparse.ArgumentParser:
-    """argparse.ArgumentParser(**kwargs), its words in the current language."""
-    argparse._ = _translated  # type: ignore[attr-defined]
-    argparse.ngettext = _translated_plural  # type: ignore[attr-defined]
-    return argparse.ArgumentParser(**kwargs)
+    """A Parser: argparse.ArgumentParser(**kwargs), its words in the current language."""
+    return Parser(**kwargs)

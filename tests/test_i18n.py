@@ -167,6 +167,9 @@ def test_command_line_usage_help_and_errors_in_the_current_language(capsys):
     assert "prog: fout: verplichte argumenten ontbreken: bestand" in capsys.readouterr().err
     with language("fr"):
         assert "utilisation : prog" in parser(prog="prog").format_help()
+    import argparse  # another parser in the same process keeps argparse's own words
+
+    assert argparse.ArgumentParser(prog="ander").format_help().startswith("usage: ander")
 
 
 def test_each_command_line_uses_the_translated_parser():
