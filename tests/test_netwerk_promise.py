@@ -425,10 +425,11 @@ def test_no_hidden_count_can_be_pinned(promise_engine, records, today):
     assert not pins, "pinned: " + "; ".join(f"{key} = {value}" for key, value in pins)
 
 
-@pytest.mark.xfail(strict=True, reason=(
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
     "Known gap: kpis.disclosure.protect reads figures and their sums, not records. This reader also "
     "knows that no dossier opened in 2024 was decided in 2025, so 2025's decisions (one light, one "
-    "heavy: two at least) came from 2025's openings, and with the total under 5 that pins them to 2."))
+    "heavy: two at least) came from 2025's openings, and with the total under 5 that pins 2025's "
+    "disciplinary dossiers to 2, and with them 15 counts of 2025 (cards, sanctions, quarters, halves)."))
 def test_known_gap_decisions_tie_to_openings(promise_engine):
     """The case Hypothesis found on 06/12/2026 (tests/fixtures/promise_gap_tucht_2025.json). It
     fails as long as the gap is open; when protect closes it, this test passes and pytest says so
