@@ -273,7 +273,7 @@ def role_label(role: str) -> str:
 
 
 SMOKE_ROLES = ("integriteitscoordinator",)  # --tiny (the test that the benchmark runs): a few pages of one role
-SMOKE_PAGES = 3
+SMOKE_PAGES = 2  # Overzicht and Klachten: the two whose browser time is profiled
 
 
 def measured_roles(smoke: bool = False) -> tuple[str, ...]:
