@@ -110,7 +110,8 @@ def write_value(ws: Worksheet, row: int, column: int, value, number_format: str 
     if quote:
         cell.quotePrefix = True
     if horizontal:
-        _align(cell, horizontal, alignment_of(cell).vertical, alignment_of(cell).wrap_text)
+        current = alignment_of(cell)
+        _align(cell, horizontal, current.vertical, current.wrap_text)
     return cell
 
 
@@ -127,7 +128,7 @@ def _style_array(workbook: Workbook, number_format: str | None, horizontal: str 
             style.numFmtId = (BUILTIN_FORMATS_REVERSE[number_format] if number_format in BUILTIN_FORMATS_REVERSE
                               else workbook._number_formats.add(number_format) + BUILTIN_FORMATS_MAX_SIZE)
         if horizontal:
-            style.alignmentId = workbook._alignments.add(_aligned(horizontal, None, None))
+            style.alignmentId = _alignment_id(workbook, horizontal, None, None)
         style.quotePrefix = int(quote)
         known[key] = style
     return known[key]  # Cell() copies it: openpyxl's setters change a cell's array in place
@@ -376,14 +377,19 @@ def _align(cell: Cell, horizontal: str | None, vertical: str | None, wrap_text: 
     attribute of the Alignment again for each cell to find its index in the workbook's list
     (that hash was ±60 % of fit_widths on a national export): the index is kept on the workbook,
     per combination."""
-    workbook = cell.parent.parent
-    known = workbook.__dict__.setdefault("_fit_alignment_ids", {})
-    key = (horizontal, vertical, wrap_text)
-    if key not in known:
-        known[key] = workbook._alignments.add(_aligned(*key))  # what the `alignment` setter stores
     if not cell._style:  # as openpyxl's setter: a cell without a style array gets one
         cell._style = StyleArray()
-    cell._style.alignmentId = known[key]
+    cell._style.alignmentId = _alignment_id(cell.parent.parent, horizontal, vertical, wrap_text)
+
+
+def _alignment_id(workbook: Workbook, horizontal: str | None, vertical: str | None, wrap_text: bool | None) -> int:
+    """The index in the workbook's list of alignments of this combination (what the `alignment`
+    setter stores), looked up once per workbook and combination."""
+    known = workbook.__dict__.setdefault("_alignment_ids", {})
+    key = (horizontal, vertical, wrap_text)
+    if key not in known:
+        known[key] = workbook._alignments.add(_aligned(*key))
+    return known[key]
 
 
 @functools.lru_cache(maxsize=64)
