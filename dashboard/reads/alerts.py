@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import dataclass
 
 from dashboard.reads import data, errors
@@ -64,7 +65,7 @@ def _alert_view(url, version, year, as_of, dienst, kinds: tuple | None, limit: i
     counts = {kind: sum(1 for a in result if a.kind == kind) for kind in KINDS}
     chosen = [a for a in result if kinds is None or a.kind in kinds]
     return AlertView(counts, chosen if limit is None else chosen[:limit], len(chosen), frozenset(a.register for a in chosen),
-                     sum(carried_over(a, year) for a in result), tuple(sorted(chosen, key=urgency)[:urgent]))
+                     sum(carried_over(a, year) for a in result), tuple(heapq.nsmallest(urgent, chosen, key=urgency)))
 
 
 def alert_view(access: Access, filters, kinds=None, limit: int | None = None, urgent: int = 0) -> AlertView:
