@@ -33,7 +33,6 @@ class Constraint:
     lo: int = 0
     hi: int = 0
 _FOUND = highspy.HighsModelStatus.kOptimal
-_FEASIBLE = (_FOUND,)  # without an objective, a solution found is "optimal"
 
 
 class Reader:
@@ -81,7 +80,7 @@ class Reader:
                     continue
                 self.model.changeColBounds(i, float(side_lo), INF if side_hi is None else float(side_hi))
                 self.model.run()
-                if self.model.getModelStatus() in _FEASIBLE:
+                if self.model.getModelStatus() == _FOUND:  # without an objective, a solution found is "optimal"
                     solution = self.model.getSolution().col_value
                     return {k: round(solution[j]) for k, j in self.index.items()}
             return None
