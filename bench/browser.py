@@ -115,6 +115,29 @@ def free_port() -> int:
 class Server:
     url: str
     process: subprocess.Popen
+    log: Path
+
+    def wait_ready(self) -> None:
+        """Until the server answers its health check (at most 120 s)."""
+        deadline = time.monotonic() + 120
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit gestopt (code {self.process.returncode}):\n{self.log.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit niet bereikbaar:\n{self.log.read_text()[-2000:]}") from None
+            time.sleep(0.3)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
 
     def peak_mb(self) -> float:
         """Peak resident memory of the server process (VmHWM), in MB."""
@@ -127,9 +150,8 @@ class Server:
         return 0.0
 
 
-@contextmanager
-def serve(script: Path, log: Path, database_url: str | None = None):
-    """`streamlit run script` on a free port, stopped afterwards."""
+def start(script: Path, log: Path, database_url: str | None = None) -> Server:
+    """`streamlit run script` on a free port, started (not yet answering: Server.wait_ready)."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     if database_url:
@@ -141,27 +163,23 @@ def serve(script: Path, log: Path, database_url: str | None = None):
              "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "full"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
-    url = f"http://127.0.0.1:{port}"
+    return Server(f"http://127.0.0.1:{port}", process, log)
+
+
+@contextmanager
+def serve(*servers: tuple[Path, Path, str | None]):
+    """Each (script, log, database_url) served by its own `streamlit run`, all started at once
+    (their start-ups overlap) and stopped afterwards; yields the Servers, in order."""
+    started: list[Server] = []
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit gestopt (code {process.returncode}):\n{log.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit niet bereikbaar:\n{log.read_text()[-2000:]}") from None
-            time.sleep(0.3)
-        yield Server(url, process)
+        for spec in servers:
+            started.append(start(*spec))
+        for server in started:
+            server.wait_ready()
+        yield started
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        for server in started:
+            server.stop()
 
 
 class Tab:
@@ -323,10 +341,12 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
     samples = Samples()
     profiles: dict[str, dict[str, float]] = {}
     with ExitStack() as stack:
-        app = stack.enter_context(serve(ROOT / "dashboard" / "app.py", work / "app.log", database_url))
-        ref = stack.enter_context(serve(ROOT / "bench" / "one_line_app.py", work / "ref.log"))
-        ref_page = stack.enter_context(serve(ROOT / "bench" / "one_line_page.py", work / "ref_page.log"))
-        floor_page = stack.enter_context(serve(ROOT / "bench" / "one_chart_page.py", work / "floor_page.log"))
+        app, ref, ref_page, floor_page = stack.enter_context(serve(
+            (ROOT / "dashboard" / "app.py", work / "app.log", database_url),
+            (ROOT / "bench" / "one_line_app.py", work / "ref.log", None),
+            (ROOT / "bench" / "one_line_page.py", work / "ref_page.log", None),
+            (ROOT / "bench" / "one_chart_page.py", work / "floor_page.log", None),
+        ))
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         stack.callback(browser.close)
@@ -464,7 +484,7 @@ def chart_libraries(*, rounds: int, quiet_ms: int, work: Path) -> dict[str, floa
 
     samples = Samples()
     with ExitStack() as stack:
-        server = stack.enter_context(serve(ROOT / "bench" / "chart_libraries.py", work / "charts.log"))
+        (server,) = stack.enter_context(serve((ROOT / "bench" / "chart_libraries.py", work / "charts.log", None)))
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         stack.callback(browser.close)

@@ -16,28 +16,17 @@ The approach follows Streamlit's own e2e_playwright/conftest.py: a free port, po
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, serve as bench_serve
 from tests.conftest import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 SIZES = ((1280, 800), (1920, 1080))
 APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -45,27 +34,6 @@ EXCEPTION = "[data-testid='stException']"
 TIMEOUT_MS = 60_000
 LOCAL_USER, LOCAL_PASSWORD = "coordinator", "browser-test-wachtwoord"
 COORDINATOR_LABEL = "Integriteitscoördinator"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit stopped (code {process.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"streamlit not healthy after {timeout} s:\n{log.read_text()[-3000:]}")
 
 
 def _env(database_url: str) -> dict[str, str]:
@@ -102,35 +70,11 @@ def app_database(tmp_path_factory) -> str:
 
 @contextmanager
 def serve(database_url: str, log: Path):
-    """`streamlit run dashboard/app.py` on `database_url` at a free port; yields its base URL and
-    stops the server afterwards. The server's output goes to `log`."""
-    port = _free_port()
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
-                "--server.port", str(port),
-                "--server.address", "127.0.0.1",
-                "--server.headless", "true",
-                "--server.fileWatcherType", "none",
-                "--browser.gatherUsageStats", "false",
-                "--client.showErrorDetails", "full",  # a failing test shows the cause
-            ],
-            cwd=ROOT,
-            env=_env(database_url),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process, log)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    """`streamlit run dashboard/app.py` on `database_url` at a free port (bench.browser.serve,
+    the benchmark's own server); yields its base URL and stops the server afterwards. The
+    server's output goes to `log`."""
+    with bench_serve((ROOT / "dashboard" / "app.py", log, database_url)) as (server,):
+        yield server.url
 
 
 @pytest.fixture(scope="session")
