@@ -20,6 +20,20 @@ warnings.filterwarnings("ignore", module="platformdirs")
 
 from data_access.db import connect  # noqa: E402
 
+# The longest tests, started first (scripts/test runs pytest-xdist with --dist worksteal: each
+# worker starts on its share of the list, and a worker out of tests takes half of another's
+# queue), so that no long test is left to run on alone at the end. In this order (then
+# collection order): the benchmark's run, the browser tests, the netwerk promise's property test.
+FIRST = ("tests/test_bench.py", "tests/browser/", "tests/test_netwerk_promise.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        path = item.nodeid.split("::")[0]
+        return next((i for i, prefix in enumerate(FIRST) if path.startswith(prefix)), len(FIRST))
+
+    items.sort(key=rank)  # stable: collection order within a rank
+
 
 @pytest.fixture
 def sqlite_url(tmp_path) -> str:
