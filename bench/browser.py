@@ -4,7 +4,9 @@ against a one-line Streamlit page served the same way, measured in the same run,
 What is timed (all in the browser's own clock, performance.now()):
 - "warm": a click in the menu on a page already visited in this session (its data cached on the
   server) until the page has settled, for every page each demo role sees. Reference: a click in
-  the menu of bench/one_line_app.py (two one-line pages).
+  the menu of bench/one_line_app.py (two one-line pages). Floor: a click from one of those to
+  its page "Grafiek" (the line, one plotly chart and one data grid): no page with a chart and a
+  table settles sooner.
 - "filter": on the Overzicht, choosing another year, and typing another reference date, until
   settled. Reference: the same widget on bench/one_line_app.py.
 - "vers": a new tab (a new Streamlit session; the browser's cache of Streamlit's own scripts warm,
@@ -331,7 +333,7 @@ def choose_role(tab: Tab, role: str) -> None:
 
 def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=print, smoke: bool = False) -> dict:
     """Runs every browser measurement on a database (a copy is made by the caller). Returns
-    {"warm": {(role, title): s}, "warm_ref": s, "fresh": {title: {"first", "settled"}},
+    {"warm": {(role, title): s}, "warm_ref": s, "warm_floor": s, "fresh": {title: {"first", "settled"}},
     "fresh_ref": {...}, "fresh_floor": s, "filter": {"jaar"|"peildatum": s}, "filter_ref": {...}, "peak_mb": {...},
     "runs": {...}}. `smoke`: only a few pages of one role (measured_roles, measured_pages)."""
     from playwright.sync_api import sync_playwright
@@ -361,9 +363,18 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
         ref_tab = Tab(context(), ref.url, quiet_ms, FIRST_TEXT)
         ref_tab.load()
         ref_titles = ["Twee", "Een"]
+        ref_tab.click_menu("Grafiek")  # plotly's and the grid's scripts loaded, as on the dashboard's pages
+        ref_tab.click_menu("Een")
 
         def ref_click() -> None:
             samples.add("warm_ref", ref_tab.click_menu(ref_titles[samples.count("warm_ref") % 2]))
+
+        def floor_click() -> None:
+            """From the one-line page the reference's tab is on to the page with one chart and one
+            grid, and back."""
+            back = ref_titles[(samples.count("warm_ref") - 1) % 2]
+            samples.add("warm_floor", ref_tab.click_menu("Grafiek"))
+            ref_tab.click_menu(back)
 
         for role in roles:
             tab = Tab(context(), app.url, quiet_ms)
@@ -376,6 +387,7 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
                 for spec in pages[1:] + pages[:1]:
                     samples.add(f"warm|{role}|{spec.title}", tab.click_menu(spec.title))
                     ref_click()
+                floor_click()
             if role == PROFILED_ROLE:  # where a warm click's time goes in the browser
                 for title in PROFILED_PAGES:
                     tab.click_menu("Export en rapporten")
@@ -432,6 +444,7 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
     return {
         "warm": {(role, spec.title): samples.median(f"warm|{role}|{spec.title}") for role in roles for spec in measured_pages(role, smoke)},
         "warm_ref": samples.median("warm_ref"),
+        "warm_floor": samples.median("warm_floor"),
         "filter": {k: samples.median(f"filter|{k}") for k in ("jaar", "peildatum")},
         "filter_ref": {k: samples.median(f"filter_ref|{k}") for k in ("jaar", "peildatum")},
         "fresh": {spec.title: {"first": samples.median(f"fresh_first|{spec.title}"), "settled": samples.median(f"fresh|{spec.title}")}

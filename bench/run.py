@@ -675,6 +675,8 @@ class Bench:
         for (role, title), seconds in got["warm"].items():
             line(f"browser {title} warm {browser.role_label(role)} {scope}", seconds,
                  "1-regelpagina klik", got["warm_ref"], ref, TARGET_BROWSER_WARM)
+        line(f"browser klik 1-regelpagina met grafiek en tabel (vloer) {scope}", got["warm_floor"],
+             "1-regelpagina klik", got["warm_ref"], ref, None)
         for kind in ("jaar", "peildatum"):
             line(f"browser Overzicht filter {kind} {scope}", got["filter"][kind],
                  f"1-regelpagina {kind}", got["filter_ref"][kind], ref, TARGET_BROWSER_FILTER)
@@ -856,6 +858,7 @@ def expected_labels(*, tiny: bool, postgres: bool, national_pages: bool, year: i
 
     for scope in ["voorbeeld SQLite"] + (["nationaal SQLite"] if national_pages else []):
         labels += [f"browser {p.title} warm {role_label(role)} {scope}" for role in measured_roles(tiny) for p in measured_pages(role, tiny)]
+        labels.append(f"browser klik 1-regelpagina met grafiek en tabel (vloer) {scope}")
         labels += [f"browser Overzicht filter {kind} {scope}" for kind in ("jaar", "peildatum")]
         labels += [f"browser {p.title} vers {what} {scope}" for p in measured_pages(FRESH_ROLE, tiny) for what in ("eerste cijfers", "klaar")]
         labels.append(f"browser vers klaar 1-regelpagina met grafiek en tabel (vloer) {scope}")
