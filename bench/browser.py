@@ -4,17 +4,20 @@ against a one-line Streamlit page served the same way, measured in the same run,
 What is timed (all in the browser's own clock, performance.now()):
 - "warm": a click in the menu on a page already visited in this session (its data cached on the
   server) until the page has settled, for every page each demo role sees. Reference: a click in
-  the menu of bench/one_line_app.py (two one-line pages). Floor: a click from one of those to
-  its page "Grafiek" (the line, one plotly chart and one data grid): no page with a chart and a
-  table settles sooner.
+  the menu of bench/one_line_app.py (two one-line pages). Floors: a click from one of those to
+  its page "Grafiek" (the line, one plotly chart and one data grid: no page with a chart and a
+  table settles sooner) and to its page "Elementen" (the Overzicht's Streamlit elements, nothing
+  computed: the Overzicht cannot settle sooner).
 - "filter": on the Overzicht, choosing another year, and typing another reference date, until
-  settled. Reference: the same widget on bench/one_line_app.py.
+  settled. Reference: the same widget on bench/one_line_app.py. Floor: another year on its page
+  "Elementen", whose figures change with the year.
 - "vers": a new tab (a new Streamlit session; the browser's cache of Streamlit's own scripts warm,
   as for anyone who opened the dashboard before) until the first figure is drawn ("eerste
   cijfers": a KPI card or a chart) and until settled, for every page of the demo's first role
   (korpsleiding: a new session starts with it). Reference: bench/one_line_page.py, first paint of
-  its one line and settled. Floor: bench/one_chart_page.py (that line, one plotly chart and one
-  data grid, the elements whose scripts Streamlit loads on first use), settled.
+  its one line and settled. Floors: bench/one_chart_page.py (that line, one plotly chart and one
+  data grid, the elements whose scripts Streamlit loads on first use), and the page "Elementen"
+  of bench/one_line_app.py, settled.
 
 "Settled": the server has answered (a websocket message after the click) and the script is no
 longer running (the app's data-test-script-state is "notRunning", as Streamlit's own e2e tests
@@ -52,6 +55,9 @@ VIEWPORT = {"width": 1280, "height": 800}
 ROLES = ("integriteitscoordinator", "korpsleiding", "netwerk")
 PROFILED_ROLE = "integriteitscoordinator"  # every page of its menu profiled in the browser (js_profile)
 FRESH_ROLE = "korpsleiding"  # the demo's first role: what a new session shows
+# The floor pages of bench/one_line_app.py (menu title -> key), and what their lines call them.
+FLOOR_PAGES = {"Grafiek": "grafiek", "Elementen": "elementen"}
+FLOOR_LABELS = {"grafiek": "1-regelpagina met grafiek en tabel", "elementen": "pagina met de elementen van het Overzicht"}
 FIRST_FIGURE = ("[data-testid='stMain'] [data-testid='stMetric'], [data-testid='stMain'] .js-plotly-plot .main-svg, "
                 "[data-testid='stMain'] [data-testid='stDataFrame'] canvas")
 FIRST_TEXT = "[data-testid='stMain'] [data-testid='stMarkdown']"
@@ -333,8 +339,9 @@ def choose_role(tab: Tab, role: str) -> None:
 
 def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=print, smoke: bool = False) -> dict:
     """Runs every browser measurement on a database (a copy is made by the caller). Returns
-    {"warm": {(role, title): s}, "warm_ref": s, "warm_floor": s, "fresh": {title: {"first", "settled"}},
-    "fresh_ref": {...}, "fresh_floor": s, "filter": {"jaar"|"peildatum": s}, "filter_ref": {...}, "peak_mb": {...},
+    {"warm": {(role, title): s}, "warm_ref": s, "warm_floor": {"grafiek"|"elementen": s}, "fresh": {title: {"first", "settled"}},
+    "fresh_ref": {...}, "fresh_floor": {"grafiek"|"elementen": s}, "filter": {"jaar"|"peildatum": s}, "filter_ref": {...},
+    "filter_floor": {"jaar": s}, "peak_mb": {...},
     "runs": {...}}. `smoke`: only a few pages of one role (measured_roles, measured_pages)."""
     from playwright.sync_api import sync_playwright
 
@@ -373,11 +380,12 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
             """The one-line page the reference's tab is on."""
             return ref_titles[(samples.count("warm_ref") - 1) % 2]
 
-        def floor_click() -> None:
-            """From that one-line page to the page with one chart and one grid, and back."""
+        def floor_clicks() -> None:
+            """From that one-line page to each floor page (FLOOR_PAGES), and back."""
             back = ref_on()
-            samples.add("warm_floor", ref_tab.click_menu("Grafiek"))
-            ref_tab.click_menu(back)
+            for title, key in FLOOR_PAGES.items():
+                samples.add(f"warm_floor|{key}", ref_tab.click_menu(title))
+                ref_tab.click_menu(back)
 
         for role in roles:
             tab = Tab(context(), app.url, quiet_ms)
@@ -390,14 +398,15 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
                 for spec in pages[1:] + pages[:1]:
                     samples.add(f"warm|{role}|{spec.title}", tab.click_menu(spec.title))
                     ref_click()
-                floor_click()
+                floor_clicks()
             if role == PROFILED_ROLE:  # where a warm click's time goes in the browser, on every page
                 for spec in pages:
                     tab.click_menu((pages[1] if spec is pages[0] else pages[0]).title)
                     profiles[spec.title] = js_profile(tab, lambda title=spec.title, tab=tab: tab.click_menu(title))
                 back = ref_on()
-                profiles["1-regelpagina met grafiek en tabel (vloer)"] = js_profile(ref_tab, lambda: ref_tab.click_menu("Grafiek"))
-                ref_tab.click_menu(back)
+                for title, key in FLOOR_PAGES.items():
+                    profiles[f"{FLOOR_LABELS[key]} (vloer)"] = js_profile(ref_tab, lambda title=title: ref_tab.click_menu(title))
+                    ref_tab.click_menu(back)
             tab.page.close()
             log(f"      warm {role}: {len(pages)} pagina's gemeten")
 
@@ -419,6 +428,12 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
                 samples.add("filter|peildatum", took_date)
                 samples.add("filter_ref|peildatum", ref_took_date)
         tab.page.close()
+        ref_tab.click_menu("Elementen")  # the floor: another year on the page with the Overzicht's elements
+        for i in range(rounds + 1):  # the first turn: the page's first run with that year
+            other = next(y for y in ref_years if y != ref_tab.select_value("Jaar"))
+            took = ref_tab.choose("Jaar", other)
+            if i:
+                samples.add("filter_floor|jaar", took)
         log("      filters gemeten")
 
         # fresh loads: a new tab each time (new session), the browser's cache warm
@@ -442,7 +457,10 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
                 samples.add("fresh_first_ref", got["first"])
                 samples.add("fresh_ref", got["settled"])
                 f = Tab(fresh_ctx, floor_page.url, quiet_ms, FIRST_TEXT)
-                samples.add("fresh_floor", f.load()["settled"])
+                samples.add("fresh_floor|grafiek", f.load()["settled"])
+                f.page.close()
+                f = Tab(fresh_ctx, ref.url, quiet_ms, FIRST_TEXT)
+                samples.add("fresh_floor|elementen", f.load("elementen")["settled"])
                 f.page.close()
         log("      verse laadbeurten gemeten")
         peaks = {"app": app.peak_mb(), "ref": ref.peak_mb(), "ref_page": ref_page.peak_mb(), "floor_page": floor_page.peak_mb()}
@@ -450,13 +468,14 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
     return {
         "warm": {(role, spec.title): samples.median(f"warm|{role}|{spec.title}") for role in roles for spec in measured_pages(role, smoke)},
         "warm_ref": samples.median("warm_ref"),
-        "warm_floor": samples.median("warm_floor"),
+        "warm_floor": {key: samples.median(f"warm_floor|{key}") for key in FLOOR_PAGES.values()},
+        "filter_floor": {"jaar": samples.median("filter_floor|jaar")},
         "filter": {k: samples.median(f"filter|{k}") for k in ("jaar", "peildatum")},
         "filter_ref": {k: samples.median(f"filter_ref|{k}") for k in ("jaar", "peildatum")},
         "fresh": {spec.title: {"first": samples.median(f"fresh_first|{spec.title}"), "settled": samples.median(f"fresh|{spec.title}")}
                   for spec in fresh_pages},
         "fresh_ref": {"first": samples.median("fresh_first_ref"), "settled": samples.median("fresh_ref")},
-        "fresh_floor": samples.median("fresh_floor"),
+        "fresh_floor": {key: samples.median(f"fresh_floor|{key}") for key in FLOOR_PAGES.values()},
         "peak_mb": peaks,
         "profiles": profiles,
     }

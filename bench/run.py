@@ -675,15 +675,19 @@ class Bench:
         for (role, title), seconds in got["warm"].items():
             line(f"browser {title} warm {browser.role_label(role)} {scope}", seconds,
                  "1-regelpagina klik", got["warm_ref"], ref, TARGET_BROWSER_WARM)
-        line(f"browser klik 1-regelpagina met grafiek en tabel (vloer) {scope}", got["warm_floor"],
-             "1-regelpagina klik", got["warm_ref"], ref, None)
+        for key, label in browser.FLOOR_LABELS.items():
+            line(f"browser klik {label} (vloer) {scope}", got["warm_floor"][key], "1-regelpagina klik", got["warm_ref"], ref, None)
         for kind in ("jaar", "peildatum"):
             line(f"browser Overzicht filter {kind} {scope}", got["filter"][kind],
                  f"1-regelpagina {kind}", got["filter_ref"][kind], ref, TARGET_BROWSER_FILTER)
-        self.add(Line(f"browser vers klaar 1-regelpagina met grafiek en tabel (vloer) {scope}",
-                      {"seconds": got["fresh_floor"], "cpu": None, "peak_mb": got["peak_mb"]["floor_page"]},
-                      "1-regelpagina vers klaar", ref_page | {"seconds": got["fresh_ref"]["settled"]}, None,
-                      memory_target=memory, in_process=False, cpu_note="browser"))
+        line(f"browser Overzicht filter jaar: {browser.FLOOR_LABELS['elementen']} (vloer) {scope}", got["filter_floor"]["jaar"],
+             "1-regelpagina jaar", got["filter_ref"]["jaar"], ref, None)
+        for key, label in browser.FLOOR_LABELS.items():
+            server = got["peak_mb"]["floor_page" if key == "grafiek" else "ref"]
+            self.add(Line(f"browser vers klaar {label} (vloer) {scope}",
+                          {"seconds": got["fresh_floor"][key], "cpu": None, "peak_mb": server},
+                          "1-regelpagina vers klaar", ref_page | {"seconds": got["fresh_ref"]["settled"]}, None,
+                          memory_target=memory, in_process=False, cpu_note="browser"))
         for title, fresh in got["fresh"].items():
             line(f"browser {title} vers eerste cijfers {scope}", fresh["first"],
                  "1-regelpagina vers eerste", got["fresh_ref"]["first"], ref_page, None)
@@ -854,14 +858,15 @@ def expected_labels(*, tiny: bool, postgres: bool, national_pages: bool, year: i
                for kind in ("koud", "warm")]
     labels += [f"export {year} {kind} nationaal SQLite" for kind in ("volledig", "geanonimiseerd")]
     labels.append(f"export {year} geanonimiseerd nationaal SQLite zonder netwerkrelease")
-    from bench.browser import FRESH_ROLE, measured_pages, measured_roles, role_label
+    from bench.browser import FLOOR_LABELS, FRESH_ROLE, measured_pages, measured_roles, role_label
 
     for scope in ["voorbeeld SQLite"] + (["nationaal SQLite"] if national_pages else []):
         labels += [f"browser {p.title} warm {role_label(role)} {scope}" for role in measured_roles(tiny) for p in measured_pages(role, tiny)]
-        labels.append(f"browser klik 1-regelpagina met grafiek en tabel (vloer) {scope}")
+        labels += [f"browser klik {label} (vloer) {scope}" for label in FLOOR_LABELS.values()]
+        labels.append(f"browser Overzicht filter jaar: {FLOOR_LABELS['elementen']} (vloer) {scope}")
         labels += [f"browser Overzicht filter {kind} {scope}" for kind in ("jaar", "peildatum")]
         labels += [f"browser {p.title} vers {what} {scope}" for p in measured_pages(FRESH_ROLE, tiny) for what in ("eerste cijfers", "klaar")]
-        labels.append(f"browser vers klaar 1-regelpagina met grafiek en tabel (vloer) {scope}")
+        labels += [f"browser vers klaar {label} (vloer) {scope}" for label in FLOOR_LABELS.values()]
     labels.append("grafieken: 8 staafdiagrammen in plotly")
     rows = (TINY if tiny else FULL)["workbook_rows"]
     labels.append(f"import {fmt(rows, 0)} rijen (SQLite)")
