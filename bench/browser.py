@@ -427,6 +427,8 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
                 samples.add("filter_ref|jaar", ref_took)
                 samples.add("filter|peildatum", took_date)
                 samples.add("filter_ref|peildatum", ref_took_date)
+        other = next(y for y in years if y != tab.select_value("Jaar"))  # its caches warm: chosen in the loop
+        profiles["Overzicht filter jaar"] = js_profile(tab, lambda: tab.choose("Jaar", other))
         tab.page.close()
         ref_tab.click_menu("Elementen")  # the floor: another year on the page with the Overzicht's elements
         for i in range(rounds + 1):  # the first turn: the page's first run with that year
@@ -434,6 +436,8 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
             took = ref_tab.choose("Jaar", other)
             if i:
                 samples.add("filter_floor|jaar", took)
+        other = next(y for y in ref_years if y != ref_tab.select_value("Jaar"))
+        profiles[f"Overzicht filter jaar: {FLOOR_LABELS['elementen']} (vloer)"] = js_profile(ref_tab, lambda: ref_tab.choose("Jaar", other))
         log("      filters gemeten")
 
         # fresh loads: a new tab each time (new session), the browser's cache warm

@@ -705,7 +705,8 @@ class Bench:
         from bench import browser
 
         for title, parts in got["profiles"].items():
-            print(f"  browser {title} warm: hoofddraad van de browser (één klik, geprofileerd, met de {self.scale['quiet_ms']} ms "
+            what = title if title.startswith("Overzicht filter") else f"{title} warm"
+            print(f"  browser {what}: hoofddraad van de browser (één klik, geprofileerd, met de {self.scale['quiet_ms']} ms "
                   "stilte): " + ", ".join(f"{kind} {fmt(seconds, 2)} s" for kind, seconds in sorted(parts.items())), flush=True)
         if not national:
             libraries = browser.chart_libraries(rounds=self.args.browser_rounds, quiet_ms=self.scale["quiet_ms"], work=Path(work_dir))
