@@ -104,6 +104,9 @@ SETTLED = """
   if (!b || b.armed || !(b.ran || b.t0 === null && b.messages > 0)) return false;
   // a message that was not the answer (e.g. the end of an earlier run) and nothing changed yet
   if (b.t0 !== null && b.mutated <= b.t0) return false;
+  // the animation frame after the last change has not run yet (a fast page's whole run can land
+  // between two frames): b.last is still an older frame, before the click
+  if (b.last < b.mutated) return false;
   if (!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")) return false;
   if (document.querySelector("[data-testid='stElementContainer'][data-stale='true']")) return false;
   // a lazily loaded element (plotly's script, 4,7 MB) shows a skeleton until it is drawn
