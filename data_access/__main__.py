@@ -19,7 +19,7 @@ from i18n.cli import parser as cli_parser
 
 def main(argv: list[str] | None = None) -> int:
     parser = cli_parser(prog="python -m data_access", description="Registers integriteitsbeleid")
-    sub = parser.add_subparsers(dest="command", required=True, metavar=_("opdracht"))
+    sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", help="databank aanmaken of bijwerken (schema)")
     p.add_argument("--database-url")
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     add_lang_argument(p, "taal van het sjabloon")
 
     p = sub.add_parser("user", help="lokale gebruikers beheren")
-    user_sub = p.add_subparsers(dest="user_command", required=True, metavar=_("opdracht"))
+    user_sub = p.add_subparsers(dest="user_command", required=True)
     pa = user_sub.add_parser("add", help="gebruiker toevoegen (wachtwoord via standaardinvoer)")
     pa.add_argument("name")
     pa.add_argument("--role", required=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 
-from i18n import NP_, pgettext
+from i18n import NP_, _, pgettext
 
 CONTEXT = "argparse"
 MESSAGES = frozenset({
@@ -63,7 +63,8 @@ def _words():
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose own words are looked up in the catalogs: when it is made (the
     'options' heading, the help option) and whenever it formats, parses or reports an error.
-    Its subcommands' parsers are of this class too."""
+    Its subcommands' parsers are of this class too, and a list of subcommands is named
+    'opdracht' (fr 'commande') in the usage instead of argparse's {a,b,c}."""
 
     def __init__(self, *args, **kwargs):
         with _words():
@@ -80,6 +81,11 @@ class Parser(argparse.ArgumentParser):
     def parse_known_args(self, args=None, namespace=None):
         with _words():
             return super().parse_known_args(args, namespace)
+
+    def add_subparsers(self, **kwargs):
+        kwargs.setdefault("metavar", _("opdracht"))
+        with _words():
+            return super().add_subparsers(**kwargs)
 
     def error(self, message: str):
         with _words():

@@ -9,14 +9,13 @@ import json
 import sys
 
 from data_access.cli import add_period_arguments, open_database
-from i18n import _
 from i18n.cli import parser as cli_parser
 from kpis.engine import compute_report
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = cli_parser(prog="python -m kpis", description="KPI's integriteitsbeleid")
-    sub = parser.add_subparsers(dest="command", required=True, metavar=_("opdracht"))
+    sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("report", help="alle KPI's van een jaar als JSON")
     add_period_arguments(p)
     p.add_argument("--dienst", default=None, help="enkel deze dienst (klachten, nota's, dossiers)")

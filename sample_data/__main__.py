@@ -18,7 +18,6 @@ from data_access.db import PROJECT_ROOT, DatabaseUnavailable, connect, describe_
 from data_access.demo import SAMPLE_USER, mark_as_sample
 from data_access.importer import import_workbook
 from data_access.registers import REGISTERS
-from i18n import _
 from i18n.cli import parser as cli_parser
 from sample_data.generate import build_sample
 from sample_data.national import NotEmpty, write_national
@@ -27,7 +26,7 @@ from sample_data.workbook import write_workbook
 
 def main(argv: list[str] | None = None) -> int:
     parser = cli_parser(prog="python -m sample_data", description="Fictieve voorbeeldgegevens")
-    sub = parser.add_subparsers(dest="command", required=True, metavar=_("opdracht"))
+    sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ensure", help="voorbeeldgegevens laden als de databank leeg is")
     p.add_argument("--database-url")
