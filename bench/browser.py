@@ -270,6 +270,10 @@ class Tab:
     def select_value(self, label: str) -> str:
         return self.page.get_by_test_id("stSidebar").get_by_role("combobox", name=label).input_value()
 
+    def another(self, label: str, options: list[str]) -> str:
+        """The first of `options` that the sidebar select box `label` does not hold now."""
+        return next(o for o in options if o != self.select_value(label))
+
     def options(self, label: str) -> list[str]:
         box = self.page.get_by_test_id("stSidebar").get_by_role("combobox", name=label)
         box.click()
@@ -430,16 +434,15 @@ def measure(database_url: str, *, rounds: int, quiet_ms: int, work: Path, log=pr
                 samples.add("filter_ref|jaar", ref_took)
                 samples.add("filter|peildatum", took_date)
                 samples.add("filter_ref|peildatum", ref_took_date)
-        other = next(y for y in years if y != tab.select_value("Jaar"))  # its caches warm: chosen in the loop
+        other = tab.another("Jaar", years)  # its caches warm: chosen in the loop
         profiles["Overzicht filter jaar"] = js_profile(tab, lambda: tab.choose("Jaar", other))
         tab.page.close()
         ref_tab.click_menu("Elementen")  # the floor: another year on the page with the Overzicht's elements
         for i in range(rounds + 1):  # the first turn: the page's first run with that year
-            other = next(y for y in ref_years if y != ref_tab.select_value("Jaar"))
-            took = ref_tab.choose("Jaar", other)
+            took = ref_tab.choose("Jaar", ref_tab.another("Jaar", ref_years))
             if i:
                 samples.add("filter_floor|jaar", took)
-        other = next(y for y in ref_years if y != ref_tab.select_value("Jaar"))
+        other = ref_tab.another("Jaar", ref_years)
         profiles[f"Overzicht filter jaar: {FLOOR_LABELS['elementen']} (vloer)"] = js_profile(ref_tab, lambda: ref_tab.choose("Jaar", other))
         log("      filters gemeten")
 
